@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The command-line edge: parses arguments, runs one command, maps the outcome to the exit-code
+// contract (0 compatible/success, 1 incompatible, 2 bad input, 3 registry, 4 signature policy).
+// Data goes to stdout, messages to stderr.
+import { Command, CommanderError } from 'commander';
+import { commands } from './cli/index.js';
+import { ExitCode, exitCodeOf, ImageCompatError } from './errors.js';
+import { VERSION } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command('image-compat')
+    .description(
+      'Generate, sign, attach and validate OCI image compatibility artifacts (the format node-feature-discovery reads).',
+    )
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const make of commands) program.addCommand(make().exitOverride());
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return Number(process.exitCode ?? ExitCode.ok);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander already printed its message; help and --version are successes.
+      return err.exitCode === 0 ? ExitCode.ok : ExitCode.input;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`image-compat: ${message}\n`);
+    if (!(err instanceof ImageCompatError) && process.env.IMAGE_COMPAT_DEBUG && err instanceof Error) {
+      process.stderr.write(`${err.stack}\n`);
+    }
+    return exitCodeOf(err);
+  }
+}
+
+process.exitCode = await main(process.argv);
