@@ -109,6 +109,13 @@ export async function signStatement(statement: Statement, how: SignWith): Promis
   } catch (err) {
     throw new SignatureError(`signing failed: ${describe(err)}`);
   }
+  if (how.kind === 'key' && bundle.content.$case === 'dsseEnvelope') {
+    // @sigstore/sign puts the key hint in the DSSE signature's keyid; cosign (go-securesystemslib)
+    // then skips the signature because its verifier's key id differs ("Found: 0, Expected 1").
+    // keyid is outside the signed PAE, the hint stays in verificationMaterial, and cosign writes
+    // none: drop it. (Keyless bundles carry no keyid, and their Rekor entry covers the envelope.)
+    for (const sig of bundle.content.dsseEnvelope.signatures) sig.keyid = '';
+  }
   const json = bundleToJSON(bundle);
   return { bundle: json, bytes: Buffer.from(JSON.stringify(json), 'utf8') };
 }
