@@ -7,7 +7,7 @@
 //   policy    - authentic but not from whom the policy expects (wrong key, identity, issuer,
 //               untrusted CA or log): exit 4 only with --require-signature.
 
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { bundleFromJSON, isBundleWithDsseEnvelope } from '@sigstore/bundle';
 import type { Bundle } from '@sigstore/bundle';
@@ -24,7 +24,7 @@ import {
   parseStatement,
   statementCoversDigest,
 } from './statement.js';
-import type { Statement } from './statement.js';
+import type { CompatibilityPredicate, Statement } from './statement.js';
 
 /** Who must have signed: a public key, or a certificate identity under a trusted root. */
 export type VerificationPolicy = KeyPolicy | IdentityPolicy;
@@ -52,6 +52,8 @@ export type FailureReason =
   | 'malformed-bundle'
   | 'envelope-signature'
   | 'subject-mismatch'
+  | 'spec-mismatch'
+  | 'image-mismatch'
   | 'transparency-log-mismatch'
   | 'wrong-key'
   | 'wrong-identity'
@@ -65,6 +67,8 @@ const CLASS_OF: Record<FailureReason, FailureClass> = {
   'malformed-bundle': 'integrity',
   'envelope-signature': 'integrity',
   'subject-mismatch': 'integrity',
+  'spec-mismatch': 'integrity',
+  'image-mismatch': 'integrity',
   'transparency-log-mismatch': 'integrity',
   'wrong-key': 'policy',
   'wrong-identity': 'policy',
@@ -278,6 +282,37 @@ function classify(err: unknown): VerifyResult {
   }
   if (err instanceof PolicyError) return fail('untrusted-signer', message);
   return fail('malformed-bundle', message);
+}
+
+export type PredicateCheck = { ok: true } | Extract<VerifyResult, { ok: false }>;
+
+/**
+ * Checks a verified compatibility statement against what was fetched: the spec blob's bytes must
+ * hash to the signed spec digest (a swapped or altered spec blob is tampering), and the image the
+ * artifact is attached to must be the signed image digest.
+ */
+export function checkCompatibilityPredicate(
+  statement: Statement,
+  fetched: { spec?: Uint8Array; imageDigest?: string },
+): PredicateCheck {
+  const predicate = statement.predicate as Partial<CompatibilityPredicate> | undefined;
+  if (fetched.spec !== undefined) {
+    const signed = predicate?.spec?.digest;
+    const actual = `sha256:${createHash('sha256').update(fetched.spec).digest('hex')}`;
+    if (signed !== actual) {
+      return fail(
+        'spec-mismatch',
+        `the spec blob is ${actual}, the signature covers ${signed ?? 'no spec'}`,
+      ) as PredicateCheck;
+    }
+  }
+  if (fetched.imageDigest !== undefined && predicate?.image?.digest !== fetched.imageDigest) {
+    return fail(
+      'image-mismatch',
+      `the artifact is attached to ${fetched.imageDigest}, the signature covers image ${predicate?.image?.digest ?? '(none)'}`,
+    ) as PredicateCheck;
+  }
+  return { ok: true };
 }
 
 /** Throws the SignatureError (exit 4) for a failed result; returns the statement otherwise. */

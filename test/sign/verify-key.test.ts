@@ -1,6 +1,7 @@
 // Key signing and offline verification, and each failure reason with its class (unsigned,
 // integrity, policy) that decides the exit code.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -8,7 +9,12 @@ import { SignatureError } from '../../src/errors.js';
 import { loadPrivateKey, loadPublicKey } from '../../src/sign/keys.js';
 import { signStatement } from '../../src/sign/sign.js';
 import { COMPATIBILITY_PREDICATE_TYPE, buildCompatibilityStatement } from '../../src/sign/statement.js';
-import { assertVerified, mustFail, verifyBundle } from '../../src/sign/verify.js';
+import {
+  assertVerified,
+  checkCompatibilityPredicate,
+  mustFail,
+  verifyBundle,
+} from '../../src/sign/verify.js';
 import type { VerificationPolicy } from '../../src/sign/verify.js';
 
 const FIX = resolve('test/fixtures/sign');
@@ -153,5 +159,28 @@ describe('failure reasons', () => {
     // Integrity failures are exit 4 even without --require-signature.
     expect(mustFail(result, false)).toBe(klass === 'integrity');
     expect(mustFail(result, true)).toBe(true);
+  });
+});
+
+describe('checkCompatibilityPredicate', () => {
+  const spec = Buffer.from('apiVersion: v1alpha1\n');
+  const specDigest = `sha256:${createHash('sha256').update(spec).digest('hex')}`;
+  const imageDigest = `sha256:${'c'.repeat(64)}`;
+  const signedStatement = buildCompatibilityStatement({
+    subjectName: 'r/app',
+    artifactDigest: ARTIFACT,
+    imageDigest,
+    spec: { digest: specDigest, mediaType: 'application/vnd.nfd.image-compatibility.v1alpha1' },
+  });
+  it.each<[string, { spec?: Buffer; imageDigest?: string }, string | undefined]>([
+    ['the signed spec and image', { spec, imageDigest }, undefined],
+    ['nothing fetched', {}, undefined],
+    ['a tampered spec blob', { spec: Buffer.from('apiVersion: v1alpha1\n# edited\n') }, 'spec-mismatch'],
+    ['another image', { imageDigest: `sha256:${'9'.repeat(64)}` }, 'image-mismatch'],
+  ])('%s', (_name, fetched, reason) => {
+    const r = checkCompatibilityPredicate(signedStatement, fetched);
+    expect(r.ok ? undefined : { class: r.class, reason: r.reason }).toEqual(
+      reason === undefined ? undefined : { class: 'integrity', reason },
+    );
   });
 });
