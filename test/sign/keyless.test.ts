@@ -145,6 +145,29 @@ describe('keyless signing', () => {
     expect(result.ok ? result : result.reason).toBe('subject-mismatch');
   });
 
+  it('signs for a private repository with a timestamp authority and no Rekor', async () => {
+    const { bytes } = await signStatement(statement, {
+      kind: 'keyless',
+      identityProvider: staticIdentityProvider(identityToken({ iss: ISSUER, sub: WORKFLOW })),
+      instance: { fulcioURL: mock.fulcioURL, tsaURL: mock.tsaURL },
+      timeout: 5000,
+    });
+    const b = JSON.parse(bytes.toString('utf8')) as {
+      verificationMaterial: {
+        tlogEntries?: unknown[];
+        timestampVerificationData?: { rfc3161Timestamps: unknown[] };
+      };
+    };
+    expect(b.verificationMaterial.tlogEntries ?? []).toEqual([]);
+    expect(b.verificationMaterial.timestampVerificationData?.rfc3161Timestamps).toHaveLength(1);
+    expect(verifyWith({ certificateIdentity: WORKFLOW }, bytes).ok).toBe(true);
+    // Without the TSA in the trusted root there is no trusted time for the certificate.
+    const root = JSON.parse(mock.trustedRoot) as { timestampAuthorities: unknown[] };
+    root.timestampAuthorities = [];
+    const untrusted = verifyWith({ certificateIdentity: WORKFLOW }, bytes, JSON.stringify(root));
+    expect(untrusted.ok ? untrusted : untrusted.reason).toBe('untrusted-signer');
+  });
+
   it('rejects a key-signed bundle under an identity policy', async () => {
     const key = loadPrivateKey(readFileSync(resolve('test/fixtures/sign/ec-sec1.pem'), 'utf8'));
     const { bytes } = await signStatement(statement, { kind: 'key', key });

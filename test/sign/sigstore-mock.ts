@@ -5,12 +5,21 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fulcioHandler, initializeCA, initializeTLog, rekorHandler } from '@sigstore/mock';
+import {
+  fulcioHandler,
+  initializeCA,
+  initializeTLog,
+  initializeTSA,
+  rekorHandler,
+  tsaHandler,
+} from '@sigstore/mock';
 import type { HandlerFn } from '@sigstore/mock';
 
 export interface SigstoreMock {
   fulcioURL: string;
   rekorURL: string;
+  /** RFC 3161 timestamp authority (GitHub's private-repository instance has no Rekor). */
+  tsaURL: string;
   /** JSON TrustedRoot trusting this mock's CA and log. */
   trustedRoot: string;
   close: () => Promise<void>;
@@ -41,12 +50,15 @@ export async function startSigstoreMock(): Promise<SigstoreMock> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const ca = await initializeCA(p256());
+  // Fixed clocks on whole seconds: certificates issued a minute ago, timestamps 2 s ahead. Two
+  // flakes of the mock TSA with live clocks: it writes genTime with milliseconds, trimming
+  // trailing zeros ("...01.12Z"), which @sigstore/core rejects ("invalid time"); and its own
+  // certificates, made at init, could be a second newer than the timestamp.
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const ca = await initializeCA(p256(), undefined, new Date(now - 60_000));
   const tlog = await initializeTLog(base, p256());
-  const fulcio = fulcioHandler(ca);
-  const rekor = rekorHandler(tlog);
-  routes.set(fulcio.path, fulcio.fn);
-  routes.set(rekor.path, rekor.fn);
+  const tsa = await initializeTSA(p256(), new Date(now + 2000));
+  for (const h of [fulcioHandler(ca), rekorHandler(tlog), tsaHandler(tsa)]) routes.set(h.path, h.fn);
 
   const start = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
   const trustedRoot = JSON.stringify({
@@ -74,12 +86,24 @@ export async function startSigstoreMock(): Promise<SigstoreMock> {
       },
     ],
     ctlogs: [],
-    timestampAuthorities: [],
+    timestampAuthorities: [
+      {
+        subject: { organization: 'sigstore.mock', commonName: 'tsa' },
+        uri: base,
+        certChain: {
+          certificates: [tsa.intCertificate, tsa.rootCertificate].map((c) => ({
+            rawBytes: Buffer.from(c.buffer).toString('base64'),
+          })),
+        },
+        validFor: { start },
+      },
+    ],
   });
 
   return {
     fulcioURL: base,
     rekorURL: base,
+    tsaURL: base,
     trustedRoot,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
