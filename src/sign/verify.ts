@@ -120,10 +120,16 @@ export function verifyBundle(bytes: Uint8Array | undefined, opts: VerifyOptions)
     return fail('malformed-bundle', `unexpected DSSE payloadType ${envelope.payloadType}`);
   }
 
-  // 1. Integrity: does the envelope signature verify with the key the bundle names?
+  // 1. Integrity: does the envelope signature verify with the key the bundle names? Content is
+  // only judged (integrity failures, exit 4) once a signature over it has verified.
   const integrityKey = signingKeyOf(entity, opts.policy);
   if (integrityKey.kind === 'mismatch') return fail('wrong-key', integrityKey.message);
-  if (integrityKey.kind === 'key' && !entity.signature.verifySignature(integrityKey.key)) {
+  if (integrityKey.kind === 'unverifiable') {
+    return opts.policy
+      ? fail('wrong-key', integrityKey.message)
+      : fail('no-policy', `${integrityKey.message}; no --key given to verify it`);
+  }
+  if (!entity.signature.verifySignature(integrityKey.key)) {
     return fail('envelope-signature', 'the DSSE envelope signature does not verify: the payload was altered');
   }
 
@@ -147,9 +153,9 @@ export function verifyBundle(bytes: Uint8Array | undefined, opts: VerifyOptions)
   }
 
   // 3. Trust and policy.
-  if (!opts.policy)
+  if (!opts.policy) {
     return fail('no-policy', 'no verification policy (--key or --certificate-identity) given');
-  if (integrityKey.kind === 'unverifiable') return fail('wrong-key', integrityKey.message);
+  }
   return opts.policy.kind === 'key'
     ? verifyWithKey(entity, opts.policy, statement)
     : verifyWithIdentity(entity, opts.policy, statement);
@@ -175,7 +181,7 @@ function signingKeyOf(entity: SignedEntity, policy: VerificationPolicy | undefin
   if (policy?.kind !== 'key') {
     return {
       kind: 'unverifiable',
-      message: `signed with a key (hint ${hint || 'none'}); the policy expects a certificate identity`,
+      message: `signed with a key (hint ${hint || 'none'})${policy ? '; the policy expects a certificate identity' : ''}`,
     };
   }
   if (hint && hint !== policy.key.hint) {

@@ -131,6 +131,13 @@ describe('failure reasons', () => {
     ],
     ['no policy', signed, { policy: null }, 'policy', 'no-policy'],
     [
+      'no policy, subject mismatch not judged without a key to verify it',
+      signed,
+      { policy: null, digest: OTHER_ARTIFACT },
+      'policy',
+      'no-policy',
+    ],
+    [
       'other predicate type',
       signed,
       { type: 'https://slsa.dev/provenance/v1' },
