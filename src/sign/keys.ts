@@ -6,7 +6,7 @@
 import { createHash, createPrivateKey, createPublicKey, scryptSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { secretboxOpen } from './secretbox.js';
+import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -76,12 +76,12 @@ function decryptCosignKey(pem: string, label: string, password: string, source: 
     p,
     maxmem: 256 * N * r,
   });
-  const plain = secretboxOpen(
-    Buffer.from(doc.ciphertext, 'base64'),
-    Buffer.from(doc.cipher.nonce, 'base64'),
-    key,
-  );
-  if (!plain) {
+  const nonce = Buffer.from(doc.cipher.nonce, 'base64');
+  let plain: Uint8Array;
+  try {
+    plain = xsalsa20poly1305(key, nonce).decrypt(Buffer.from(doc.ciphertext, 'base64'));
+  } catch {
+    // The Poly1305 tag does not verify: the password derived another key (or the file is damaged).
     throw new InputError(`${source}: cannot decrypt the cosign key: wrong password (COSIGN_PASSWORD)?`);
   }
   return Buffer.from(plain);
