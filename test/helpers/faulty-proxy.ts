@@ -1,6 +1,7 @@
 // An HTTP proxy on 127.0.0.1 in front of a registry, scripted per request, to make the faults real
 // registries and networks make: 503s, 429 with Retry-After, connections dropped mid-upload or
-// mid-download, a flipped byte (digest mismatch), an oversized manifest, a reset, a delay. Requests
+// mid-download, a flipped byte (digest mismatch), an oversized manifest, a reset, a delay, a
+// redirect to another host. Requests
 // that match no rule pass through untouched (Host kept, so registry Location URLs point back at
 // the proxy). Every request is recorded, so tests can count what a client sent.
 import { createHash } from 'node:crypto';
@@ -23,7 +24,10 @@ export type Fault =
   /** Wait, then pass through (a slow registry, for timeouts). */
   | { type: 'delay'; ms: number }
   /** Destroy the connection without answering. */
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Answer `status` (default 307) with Location: `to` + the request's path and query (another
+   * host: a blob download redirected to storage; check credentials do not follow). */
+  | { type: 'redirect'; to: string; status?: number };
 
 export interface FaultRule {
   /** Methods it applies to (default: all). */
@@ -44,6 +48,8 @@ export interface ProxyRecord {
   /** The fault applied, if any. */
   fault?: Fault['type'];
   requestBytes: number;
+  /** Whether the request carried an Authorization header (its value is never kept). */
+  authorization: boolean;
 }
 
 export interface FaultyProxy {
@@ -226,7 +232,13 @@ export async function startFaultyProxy(opts: FaultyProxyOptions): Promise<Faulty
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const rec: ProxyRecord = { method: req.method ?? '', url: req.url ?? '/', status: 0, requestBytes: 0 };
+    const rec: ProxyRecord = {
+      method: req.method ?? '',
+      url: req.url ?? '/',
+      status: 0,
+      requestBytes: 0,
+      authorization: req.headers.authorization !== undefined,
+    };
     requests.push(rec);
     const fault = pickFault(req);
     if (fault) rec.fault = fault.type;
@@ -247,6 +259,16 @@ export async function startFaultyProxy(opts: FaultyProxyOptions): Promise<Faulty
       }
       case 'reset':
         req.socket.destroy();
+        return;
+      case 'redirect':
+        req.resume();
+        rec.status = fault.status ?? 307;
+        res
+          .writeHead(rec.status, {
+            location: new URL(req.url ?? '/', fault.to).toString(),
+            'content-length': 0,
+          })
+          .end();
         return;
       case 'oversize-manifest': {
         req.resume();

@@ -5,7 +5,8 @@
 // scopes asked for and that a client caches its tokens.
 import { createPrivateKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
+import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { pemToBase64Der } from './tls.js';
 
@@ -32,6 +33,8 @@ export interface TokenServerOptions {
   publicRepositories?: string[];
   /** Token lifetime in seconds (default 300). docker-registry allows 60 s of leeway past `exp`. */
   expiresIn?: number;
+  /** Serve https with this certificate and key (PEM), as real token realms do. */
+  tls?: { cert: string; key: string };
 }
 
 export interface AccessEntry {
@@ -57,7 +60,7 @@ export interface TokenRequestRecord {
 }
 
 export interface TokenServer {
-  /** http://127.0.0.1:PORT/token: the realm to configure in docker-registry. */
+  /** http(s)://127.0.0.1:PORT/token: the realm to configure in docker-registry. */
   realm: string;
   service: string;
   issuer: string;
@@ -284,18 +287,21 @@ export async function startTokenServer(opts: TokenServerOptions): Promise<TokenS
     return token;
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((err: unknown) => {
       res.destroy(err instanceof Error ? err : new Error(String(err)));
     });
-  });
+  };
+  const server = opts.tls
+    ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest)
+    : http.createServer(onRequest);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
-    realm: `http://127.0.0.1:${port}/token`,
+    realm: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}/token`,
     service: opts.service,
     issuer,
     requests,

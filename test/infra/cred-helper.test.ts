@@ -21,6 +21,8 @@ function helper(env: NodeJS.ProcessEnv, action: string, input = ''): Promise<Res
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
+    // The helper may exit before reading stdin (a usage error): ignore EPIPE.
+    child.stdin.on('error', () => undefined);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input);
   });

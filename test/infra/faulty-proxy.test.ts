@@ -170,3 +170,34 @@ describe('faulty proxy with upstreamDown: reset', () => {
     }
   });
 });
+
+describe('faulty proxy redirects', () => {
+  it('redirects to another host and records whether credentials came along', async () => {
+    const registry = await startSecureRegistry();
+    const storage = await startFaultyProxy({ upstream: registry.url });
+    const front = await startFaultyProxy({ upstream: registry.url });
+    try {
+      const image = await pushImage({ base: front.url }, 'app', 'v1');
+      expect(image.status).toBe(201);
+      // "Storage" on localhost: another host as far as a client is concerned.
+      front.inject({
+        method: 'GET',
+        path: '/blobs/',
+        fault: { type: 'redirect', to: storage.url.replace('127.0.0.1', 'localhost') },
+      });
+      const config = (image.manifest.config as { digest: string }).digest;
+      const res = await req({ base: front.url, auth: 'Bearer secret' }, `/v2/app/blobs/${config}`);
+      expect(res.status).toBe(307);
+      const location = res.headers.get('location') ?? '';
+      expect(location).toBe(`${storage.url.replace('127.0.0.1', 'localhost')}/v2/app/blobs/${config}`);
+      expect(front.requests.at(-1)).toMatchObject({ fault: 'redirect', authorization: true });
+      // Following it without credentials, as a client must:
+      expect((await req({ base: '' }, location)).status).toBe(200);
+      expect(storage.requests.at(-1)).toMatchObject({ authorization: false, status: 200 });
+    } finally {
+      await front.stop();
+      await storage.stop();
+      await registry.cleanup();
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // password and refresh_token grants, ES256 JWTs with x5c, and a record of every request.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { X509Certificate, verify } from 'node:crypto';
-import { fetch } from 'undici';
+import { Agent, fetch } from 'undici';
 import type { TestCa } from '../helpers/tls.js';
 import { createTestCa } from '../helpers/tls.js';
 import type { TokenServer } from '../helpers/token-server.js';
@@ -198,5 +198,27 @@ describe('token server', () => {
     ['nonsense', undefined],
   ])('parses scope %s', (scope, expected) => {
     expect(parseScope(scope)).toEqual(expected);
+  });
+
+  it('serves https when given a certificate', async () => {
+    const signer = await ca.issue('signer-tls');
+    const secure = await startTokenServer({
+      service: SERVICE,
+      signingKey: signer.key,
+      signingCert: signer.cert,
+      publicRepositories: ['pub'],
+      tls: { cert: ca.server.cert, key: ca.server.key },
+    });
+    const agent = new Agent({ connect: { ca: ca.cert } });
+    try {
+      expect(secure.realm).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/token$/);
+      const res = await fetch(`${secure.realm}?service=${SERVICE}&scope=repository:pub:pull`, {
+        dispatcher: agent,
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await agent.close();
+      await secure.stop();
+    }
   });
 });
