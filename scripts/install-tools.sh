@@ -7,7 +7,7 @@
 #   system's own apt sources, never hard-coded.
 # - .tools/bin/referrers-registry: a registry with the OCI 1.1 referrers API (none is packaged for
 #   Debian 12), built from tools/referrers-registry/main.go with Debian's Go toolchain and
-#   go-containerregistry sources (newer suites, same private apt state); the toolchain is unpacked
+#   go-containerregistry sources (trixie, same private apt state); the toolchain is unpacked
 #   into a scratch folder and removed after the build.
 # Idempotent: what is already there is kept (referrers-registry is rebuilt when main.go is newer).
 set -euo pipefail
@@ -88,7 +88,7 @@ if [ ! -x "$rr_bin" ] || [ "$rr_src" -nt "$rr_bin" ]; then
   build="$TOOLS/go-build"
   rm -rf "$build" && mkdir -p "$build/root" "$build/gopath/src/referrers-registry"
   for spec in "golang-$GO_VERSION-go:trixie" "golang-$GO_VERSION-src:trixie" \
-    golang-github-google-go-containerregistry-dev:sid; do
+    golang-github-google-go-containerregistry-dev:trixie; do
     dpkg-deb -x "$(download_deb "${spec%%:*}" "${spec##*:}")" "$build/root"
   done
   ggcr_deb=$(ls "$state/debs"/golang-github-google-go-containerregistry-dev_*.deb)
