@@ -182,3 +182,50 @@ describe('docker-registry with htpasswd and TLS', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('docker-registry with token auth over TLS, https realm', () => {
+  it('works end to end with the CA trusted, and not without it', async () => {
+    const ca = await createTestCa();
+    const signer = await ca.issue('token-signer');
+    const tokens = await startTokenServer({
+      service: SERVICE,
+      signingKey: signer.key,
+      signingCert: signer.cert,
+      users: { alice: { password: 'pw' } },
+      tls: { cert: ca.server.cert, key: ca.server.key },
+    });
+    const registry = await startSecureRegistry({
+      token: { realm: tokens.realm, service: SERVICE, issuer: tokens.issuer, rootCertBundle: ca.certPath },
+      tls: { certPath: ca.server.certPath, keyPath: ca.server.keyPath },
+    });
+    const agent = new Agent({ connect: { ca: ca.cert } });
+    try {
+      const ping = await req({ base: registry.url, dispatcher: agent }, '/v2/');
+      expect(ping.headers.get('www-authenticate')).toContain(`realm="${tokens.realm}"`);
+      expect(tokens.realm).toMatch(/^https:/);
+      const url = new URL(tokens.realm);
+      url.searchParams.set('service', SERVICE);
+      url.searchParams.set('scope', 'repository:secure/app:pull,push');
+      const basic = { authorization: `Basic ${Buffer.from('alice:pw').toString('base64')}` };
+      const res = await req({ base: '', dispatcher: agent }, url.toString(), { headers: basic });
+      const { token } = (await res.json()) as { token: string };
+      const image = await pushImage(
+        { base: registry.url, dispatcher: agent, auth: bearer(token) },
+        'secure/app',
+        'v1',
+      );
+      expect(image.status).toBe(201);
+      expect(
+        await req({ base: '' }, url.toString(), { headers: basic }).then(
+          () => 'ok',
+          () => 'refused',
+        ),
+      ).toBe('refused');
+    } finally {
+      await agent.close();
+      await registry.cleanup();
+      await tokens.stop();
+      await ca.cleanup();
+    }
+  });
+});
