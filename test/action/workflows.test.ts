@@ -208,7 +208,7 @@ describe.each(names)('%s action.yml', (name) => {
     const declared = Object.fromEntries(
       (template.inputs ?? [])
         .filter((i) => i.default !== undefined)
-        .map((i) => [i.id, String(i.default!.value)]),
+        .map((i) => [i.id, i.default!.toString()]),
     );
     expect(declared).toEqual(DEFAULTS[name]);
   });
