@@ -1,9 +1,10 @@
 // Renders a merged matrix report as Markdown for the job summary (and `image-compat report`):
 // the verdict, the set x runner table, each runner's hardware, then what failed where.
 // Every value that came from a host or a spec is escaped: it is data, not Markdown.
-import type { GpuSummary, HardwareSummary, NicSummary, RdmaSummary } from './report.js';
-import type { Cell, FailedExpression, MergedReport, Row } from './merge.js';
+import type { HardwareSummary } from './report.js';
+import type { Cell, MergedReport, Row } from './merge.js';
 import { describe } from './merge.js';
+import { expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
 
 export interface MarkdownOptions {
   /** At most this many failed (set, runner) pairs are detailed; the rest are counted. */
@@ -88,21 +89,6 @@ function runnerTable(m: MergedReport): string[] {
   return lines;
 }
 
-export function gpu(g: GpuSummary): string {
-  const extra = [g.driver, g.memory, g.computeCapability && `cc ${g.computeCapability}`].filter(Boolean);
-  return extra.length ? `${g.model} (${extra.join(', ')})` : g.model;
-}
-
-export function nic(n: NicSummary): string {
-  const extra = [n.vendor, n.vfs !== undefined && `${n.vfs} VFs`].filter(Boolean);
-  return extra.length ? `${n.name} (${extra.join(', ')})` : n.name;
-}
-
-export function rdma(r: RdmaSummary): string {
-  const extra = [r.linkLayer, r.state, r.rate].filter(Boolean);
-  return extra.length ? `${r.name} (${extra.join(', ')})` : r.name;
-}
-
 function failureSections(m: MergedReport, max: number): string[] {
   const failures: Array<{ row: Row; cell: Cell }> = [];
   for (const row of m.rows)
@@ -129,41 +115,4 @@ function failureSections(m: MergedReport, max: number): string[] {
   if (failures.length > max)
     out.push(`…and ${failures.length - max} more failed runs, not detailed here.`, '');
   return out;
-}
-
-function keyOf(e: FailedExpression): string {
-  return e.matcherType === 'matchName' ? `(name) ${e.name}` : e.name;
-}
-
-/** `Ge 550 (version)`, `In Intel, AMD`, `Exists`. */
-export function expected(e: Pick<FailedExpression, 'op' | 'value' | 'type'>): string {
-  const value = e.value?.length ? ` ${e.value.join(', ')}` : '';
-  return `${e.op}${value}${e.type ? ` (${e.type})` : ''}`;
-}
-
-/** `absent` when the host lacks the key, `present` for a flag (flags carry no value). */
-export function hostHas(e: Pick<FailedExpression, 'hostValues'>): string {
-  if (!e.hostValues) return 'absent';
-  if (e.hostValues.length === 0) return 'present';
-  return e.hostValues.join(', ');
-}
-
-function tableRow(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function list(items: readonly string[]): string {
-  return items.length ? items.map(text).join('<br>') : '—';
-}
-
-/** Escapes text for a Markdown table cell: no HTML, no column breaks, no line breaks. */
-export function text(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[`*_[\]]/g, (c) => `\\${c}`)
-    .replace(/\r?\n|\r/g, ' ');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { expected, gpu, hostHas, nic, rdma, renderMarkdown, text } from '../../src/report/markdown.js';
+import { expected, gpu, hostHas, nic, rdma, text } from '../../src/report/format.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { mergeReports, type SourcedReport } from '../../src/report/merge.js';
 import type { ValidationReport } from '../../src/report/report.js';
 import { expression, hardware, report, rule, set } from '../helpers/reports.js';
