@@ -3,6 +3,7 @@
 // job summary, annotations (GitHub shows 10 per level per step; the rest go to the summary),
 // secret masking, and typed errors -> failed step with an annotation at the right line.
 import * as core from '@actions/core';
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -203,6 +204,8 @@ export interface ReportInputs {
   /** The folder the reports were downloaded to. */
   path: string;
   require: Requirement;
+  /** The plan's matrix (JSON text), when given. */
+  matrix?: string;
   failOnIncompatible: boolean;
   outputDir: string;
 }
@@ -212,6 +215,7 @@ export function readReportInputs(): ReportInputs {
   return {
     path: text('path', d),
     require: choice('require', REQUIREMENTS, d),
+    matrix: optional('matrix'),
     failOnIncompatible: flag('fail-on-incompatible', d),
     outputDir: outputDir(),
   };
@@ -270,6 +274,11 @@ export async function writeSummary(markdown: string): Promise<void> {
 export function annotationOf(err: unknown): Annotation {
   if (err instanceof InputError) {
     const { file, line, column, path: at } = err.position;
+    // GitHub links an annotation to a file in the repository; a position in anything else (an
+    // input's value, stdin) stays in the message.
+    if (!file || !isFile(file)) {
+      return { level: 'error', title: 'image-compat: invalid input', message: err.message };
+    }
     return {
       level: 'error',
       title: 'image-compat: invalid input',
@@ -323,6 +332,14 @@ function workspaceRelative(file: string): string {
   if (!ws || !path.isAbsolute(file)) return file;
   const rel = path.relative(ws, file);
   return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function escape(s: string): string {

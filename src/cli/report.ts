@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { report } from '../commands/report.js';
 import { ExitCode } from '../errors.js';
+import { readSource } from '../spec/document.js';
 import { REQUIREMENTS, type Requirement } from '../report/merge.js';
 
 export function reportCommand(): Command {
@@ -23,17 +24,24 @@ export function reportCommand(): Command {
         .choices([...REQUIREMENTS])
         .default('all'),
     )
+    .option(
+      '--matrix <file>',
+      "the plan's matrix (JSON, `-` for stdin): planned runs that sent no report count as failures",
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 compatible, 1 not compatible, 2 bad input (no reports, an invalid report).',
     )
-    .action(async (opts: { dir: string; output: 'markdown' | 'json'; require: Requirement }) => {
-      const result = await report({ dir: opts.dir, require: opts.require });
-      for (const file of result.skipped)
-        process.stderr.write(`image-compat: skipped ${file}: not a report\n`);
-      process.stdout.write(
-        opts.output === 'json' ? `${JSON.stringify(result.merged, null, 2)}\n` : result.markdown,
-      );
-      process.exitCode = result.merged.compatible ? ExitCode.ok : ExitCode.incompatible;
-    });
+    .action(
+      async (opts: { dir: string; output: 'markdown' | 'json'; require: Requirement; matrix?: string }) => {
+        const matrix = opts.matrix ? { text: await readSource(opts.matrix), source: opts.matrix } : undefined;
+        const result = await report({ dir: opts.dir, require: opts.require, matrix });
+        for (const file of result.skipped)
+          process.stderr.write(`image-compat: skipped ${file}: not a report\n`);
+        process.stdout.write(
+          opts.output === 'json' ? `${JSON.stringify(result.merged, null, 2)}\n` : result.markdown,
+        );
+        process.exitCode = result.merged.compatible ? ExitCode.ok : ExitCode.incompatible;
+      },
+    );
 }

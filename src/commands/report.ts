@@ -6,12 +6,14 @@ import { InputError } from '../errors.js';
 import { readSource } from '../spec/document.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { mergeReports, type MergedReport, type Requirement, type SourcedReport } from '../report/merge.js';
-import { parseReport } from '../report/parse.js';
+import { parsePlannedRuns, parseReport } from '../report/parse.js';
 
 export interface ReportOptions {
   /** The folder holding the downloaded report files. */
   dir: string;
   require: Requirement;
+  /** The plan's matrix (JSON), so that planned runs that sent no report count. */
+  matrix?: { text: string; source: string };
 }
 
 export interface ReportResult {
@@ -27,6 +29,8 @@ export interface ReportResult {
 export const MAX_REPORT_FILES = 10_000;
 
 export async function report(opts: ReportOptions): Promise<ReportResult> {
+  // The plan first: a bad matrix is an input error before any report is read.
+  const planned = opts.matrix ? parsePlannedRuns(opts.matrix.text, opts.matrix.source) : undefined;
   const names = await jsonFilesUnder(opts.dir);
   const reports: SourcedReport[] = [];
   const skipped: string[] = [];
@@ -44,7 +48,7 @@ export async function report(opts: ReportOptions): Promise<ReportResult> {
       { file: opts.dir },
     );
   }
-  const merged = mergeReports(reports, opts.require);
+  const merged = mergeReports(reports, opts.require, planned);
   return { merged, markdown: renderMarkdown(merged), files: reports.map((r) => r.file), skipped };
 }
 

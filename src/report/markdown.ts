@@ -20,6 +20,9 @@ export function renderMarkdown(merged: MergedReport, opts: MarkdownOptions = {})
   else if (merged.images.length > 1) out.push(`Images: ${merged.images.map(text).join(', ')}`, '');
 
   if (merged.rows.length) out.push(...matrixTable(merged), '');
+  for (const m of merged.missing) {
+    out.push(`⚠️ ${text(m.set)}: ${m.planned - m.reported} of ${m.planned} planned runs sent no report.`, '');
+  }
   if (merged.runners.length) out.push('### Runners', '', ...runnerTable(merged), '');
   out.push(...failureSections(merged, opts.maxFailureDetails ?? 50));
   return `${out.join('\n').trimEnd()}\n`;

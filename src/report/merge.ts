@@ -82,6 +82,18 @@ export interface Shortfall {
   reason: string;
 }
 
+/** One entry of the plan's matrix (`strategy.matrix.include`): the set a job was to validate. */
+export interface PlannedRun {
+  compatibility?: string;
+}
+
+/** A set some of whose planned runs sent no report (the job failed before writing one). */
+export interface MissingRuns {
+  set: string;
+  planned: number;
+  reported: number;
+}
+
 export interface MergedReport {
   require: Requirement;
   compatible: boolean;
@@ -89,13 +101,23 @@ export interface MergedReport {
   runners: RunnerInfo[];
   rows: Row[];
   totals: { runs: number } & Record<Verdict, number>;
+  /** Only when the plan was given: sets with fewer reports than planned runs. */
+  missing: MissingRuns[];
   /** Why `compatible` is false; empty when it is true. */
   shortfalls: Shortfall[];
 }
 
 const severity: Record<Verdict, number> = { compatible: 0, incompatible: 1, error: 2 };
 
-export function mergeReports(reports: readonly SourcedReport[], require: Requirement): MergedReport {
+/**
+ * `planned`, the plan's matrix, lets runs that never reported count: under `all` each missing
+ * report is a shortfall, under `any-per-set` a planned set with no report at all is one.
+ */
+export function mergeReports(
+  reports: readonly SourcedReport[],
+  require: Requirement,
+  planned?: readonly PlannedRun[],
+): MergedReport {
   const runners = new Map<string, RunnerInfo>();
   const rows = new Map<string, Row & { byRunner: Map<string, Cell> }>();
   const images = new Set<string>();
@@ -144,7 +166,8 @@ export function mergeReports(reports: readonly SourcedReport[], require: Require
 
   const totals = { runs, compatible: 0, incompatible: 0, error: 0 };
   for (const row of rowList) for (const cell of row.cells) totals[cell.verdict]++;
-  const shortfalls = shortfallsOf(rowList, require);
+  const missing = planned ? missingRuns(rowList, planned) : [];
+  const shortfalls = [...shortfallsOf(rowList, require), ...missingShortfalls(missing, require)];
   return {
     require,
     compatible: rowList.length > 0 && shortfalls.length === 0,
@@ -152,6 +175,7 @@ export function mergeReports(reports: readonly SourcedReport[], require: Require
     runners: runnerList,
     rows: rowList,
     totals,
+    missing,
     shortfalls,
   };
 }
@@ -239,6 +263,29 @@ function shortfallsOf(rows: readonly Row[], require: Requirement): Shortfall[] {
     }
   }
   return out;
+}
+
+function missingRuns(rows: readonly Row[], planned: readonly PlannedRun[]): MissingRuns[] {
+  const want = new Map<string, number>();
+  for (const run of planned) {
+    const set = run.compatibility || 'all sets';
+    want.set(set, (want.get(set) ?? 0) + 1);
+  }
+  const out: MissingRuns[] = [];
+  for (const [set, count] of [...want].sort(([a], [b]) => compare(a, b))) {
+    const reported = rows.filter((r) => r.set === set).reduce((n, r) => n + r.cells.length, 0);
+    if (reported < count) out.push({ set, planned: count, reported });
+  }
+  return out;
+}
+
+function missingShortfalls(missing: readonly MissingRuns[], require: Requirement): Shortfall[] {
+  return missing
+    .filter((m) => require === 'all' || m.reported === 0)
+    .map((m) => ({
+      set: m.set,
+      reason: `${m.planned - m.reported} of ${m.planned} planned runs sent no report`,
+    }));
 }
 
 export function describe(cell: Cell): string {

@@ -1,7 +1,9 @@
 // Reads one validation report from text: JSON (or YAML) checked against the report schema, with
 // errors that name file, line and field. Pure: the caller reads the file.
 import { Ajv, type ValidateFunction } from 'ajv';
-import { parseSource, schemaDiagnostics, throwFirstError } from '../spec/document.js';
+import { InputError } from '../errors.js';
+import { parseSource, positionOf, schemaDiagnostics, throwFirstError } from '../spec/document.js';
+import type { PlannedRun } from './merge.js';
 import type { ValidationReport } from './report.js';
 import { validationReportSchema } from './schema.js';
 
@@ -29,4 +31,29 @@ export function parseReport(text: string, file: string): ValidationReport | unde
   const v = validate(src.value);
   if (v.errors?.length) throwFirstError(schemaDiagnostics(src, v.errors));
   return src.value as ValidationReport;
+}
+
+/** The plan's matrix: the array `plan` outputs, or `{include: [...]}`; entries name their set. */
+export function parsePlannedRuns(text: string, file: string): PlannedRun[] {
+  const src = parseSource(text, file);
+  const value = src.value;
+  const wrapped = value !== null && typeof value === 'object' && !Array.isArray(value) && 'include' in value;
+  const entries = wrapped ? (value as { include: unknown }).include : value;
+  const base = wrapped ? ['include'] : [];
+  if (!Array.isArray(entries)) {
+    throw new InputError('expected the plan matrix: a JSON array of include entries', positionOf(src, base));
+  }
+  entries.forEach((entry: unknown, i) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      throw new InputError('expected a matrix entry (a mapping)', positionOf(src, [...base, i]));
+    }
+    const set = (entry as { compatibility?: unknown }).compatibility;
+    if (set !== undefined && typeof set !== 'string') {
+      throw new InputError(
+        "expected the set's tag, a string",
+        positionOf(src, [...base, i, 'compatibility']),
+      );
+    }
+  });
+  return entries as PlannedRun[];
 }

@@ -152,3 +152,24 @@ describe('report action bundle (dist/report.js)', () => {
     expect(r.summary).toContain('gpu on runner-12 (linux/amd64): 1 of 1 rules failed');
   });
 });
+
+describe('report action with the plan matrix', () => {
+  it('fails a run whose planned jobs did not all report', async () => {
+    const matrix = JSON.stringify([{ compatibility: 'sriov' }, { compatibility: 'sriov' }]);
+    const r = await runAction('report', { inputs: { path: MATRIX, require: 'any-per-set', matrix } });
+    expect(r.code).toBe(0); // sriov reported once and passed: any-per-set holds
+    const all = await runAction('report', { inputs: { path: MATRIX, matrix } });
+    expect(all.code).toBe(1);
+    expect(all.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual([
+      'gpu-h100 on gpu-b (linux/amd64): 1 of 2 rules failed',
+      'sriov: 1 of 2 planned runs sent no report',
+    ]);
+  });
+
+  it('puts a bad matrix input in an annotation', async () => {
+    const r = await runAction('report', { inputs: { path: MATRIX, matrix: 'not json [' } });
+    expect(r.code).toBe(2);
+    expect(r.commands[0]!.properties).toEqual({ title: 'image-compat: invalid input' });
+    expect(r.commands[0]!.message).toMatch(/^input "matrix":1:\d+: /);
+  });
+});

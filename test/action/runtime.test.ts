@@ -75,16 +75,25 @@ describe('annotationOf', () => {
   it('puts an InputError at its file, line and column', () => {
     const err = new InputError(
       'unknown field "matchExpresions"',
-      { file: 'c.yaml', line: 4, column: 9, path: 'sets[0]' },
+      { file: 'package.json', line: 4, column: 9, path: 'sets[0]' },
       'did you mean "matchExpressions"?',
     );
     expect(annotationOf(err)).toEqual({
       level: 'error',
       title: 'image-compat: invalid input',
       message: 'sets[0]: unknown field "matchExpresions" (did you mean "matchExpressions"?)',
-      file: 'c.yaml',
+      file: 'package.json',
       line: 4,
       column: 9,
+    });
+  });
+
+  it('keeps a position outside any file (stdin, an input) in the message', () => {
+    const err = new InputError('expected a list', { file: '<stdin>', line: 1, column: 2 });
+    expect(annotationOf(err)).toEqual({
+      level: 'error',
+      title: 'image-compat: invalid input',
+      message: '<stdin>:1:2: expected a list',
     });
   });
 

@@ -159,7 +159,7 @@ const ACTIONS = {
   report: {
     file: 'report/action.yml',
     main: '../dist/report.js',
-    inputs: ['path', 'require', 'fail-on-incompatible'],
+    inputs: ['path', 'require', 'matrix', 'fail-on-incompatible'],
     outputs: ['compatible', 'summary', 'report'],
     read: readReportInputs,
     required: {},

@@ -44,3 +44,25 @@ describe('image-compat report', () => {
     expect(r.stdout).toContain('Exit codes: 0 compatible, 1 not compatible');
   });
 });
+
+describe('image-compat report --matrix', () => {
+  it('counts planned runs that sent no report', async () => {
+    const plan = JSON.stringify([
+      { compatibility: 'gpu-h100', 'runs-on': ['self-hosted', 'gpu'] },
+      { compatibility: 'gpu-h100', 'runs-on': ['self-hosted', 'gpu'] },
+      { compatibility: 'sriov', 'runs-on': ['self-hosted', 'sriov'] },
+      { compatibility: 'rdma', 'runs-on': ['self-hosted', 'rdma'] },
+    ]);
+    const r = await runCli(['report', '--dir', MATRIX, '--require', 'any-per-set', '--matrix', '-'], {
+      input: plan,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('⚠️ rdma: 1 of 1 planned runs sent no report.');
+  });
+
+  it('names a bad matrix file', async () => {
+    const r = await runCli(['report', '--dir', MATRIX, '--matrix', '-'], { input: '{"x": 1}' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>:1:1: expected the plan matrix/);
+  });
+});

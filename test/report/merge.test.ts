@@ -185,3 +185,47 @@ describe('failedRule', () => {
     expect(failedRule(r)).toEqual({ rule: 'x', anyOf: false, expressions: [] });
   });
 });
+
+describe('mergeReports with the plan', () => {
+  const runs = [
+    report('gpu', 'a', true),
+    report('gpu', 'b', true),
+    report('nic', 'c', false),
+    report('nic', 'd', true),
+  ];
+  const plan = [
+    { compatibility: 'gpu' },
+    { compatibility: 'gpu' },
+    { compatibility: 'gpu' },
+    { compatibility: 'nic' },
+    { compatibility: 'nic' },
+    { compatibility: 'rdma' },
+  ];
+
+  it('counts the planned runs that sent no report', () => {
+    const m = mergeReports(sourced(...runs), 'any-per-set', plan);
+    expect(m.missing).toEqual([
+      { set: 'gpu', planned: 3, reported: 2 },
+      { set: 'rdma', planned: 1, reported: 0 },
+    ]);
+  });
+
+  it.each<[Requirement, string[]]>([
+    [
+      'all',
+      ['nic on c', 'gpu: 1 of 3 planned runs sent no report', 'rdma: 1 of 1 planned runs sent no report'],
+    ],
+    ['any-per-set', ['rdma: 1 of 1 planned runs sent no report']],
+  ])('under %s, missing reports are shortfalls where the rule says', (require, expected) => {
+    const m = mergeReports(sourced(...runs), require, plan);
+    expect(m.compatible).toBe(false);
+    expect(m.shortfalls.map((s) => (s.runner ? `${s.set} on ${s.runner}` : `${s.set}: ${s.reason}`))).toEqual(
+      expected,
+    );
+  });
+
+  it('is compatible when every planned run reported and passed', () => {
+    const m = mergeReports(sourced(report('gpu', 'a', true)), 'all', [{ compatibility: 'gpu' }]);
+    expect(m).toMatchObject({ compatible: true, missing: [], shortfalls: [] });
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/errors.js';
-import { parseReport } from '../../src/report/parse.js';
+import { parsePlannedRuns, parseReport } from '../../src/report/parse.js';
 import { validationReportSchema } from '../../src/report/schema.js';
 import { report } from '../helpers/reports.js';
 
@@ -87,5 +87,26 @@ describe('schemas/validation-report.schema.json', () => {
     const file = JSON.parse(readFileSync('schemas/validation-report.schema.json', 'utf8')) as unknown;
     // Out of date? Regenerate it from src/report/schema.ts (see docs/actions.md).
     expect(file).toEqual(JSON.parse(JSON.stringify(validationReportSchema)));
+  });
+});
+
+describe('parsePlannedRuns', () => {
+  it.each([
+    ['the plan output', '[{"compatibility": "gpu", "runs-on": ["self-hosted", "gpu"]}, {}]'],
+    ['a matrix object', '{"include": [{"compatibility": "gpu", "runs-on": ["self-hosted", "gpu"]}, {}]}'],
+  ])('reads %s', (_name, text) => {
+    expect(parsePlannedRuns(text, 'm.json')).toEqual([
+      { compatibility: 'gpu', 'runs-on': ['self-hosted', 'gpu'] },
+      {},
+    ]);
+  });
+
+  it.each([
+    ['{"runs-on": "x"}', /m\.json:1:1: expected the plan matrix/],
+    ['[1]', /m\.json:1:2: \[0\]: expected a matrix entry/],
+    ['[\n  {"compatibility": 3}\n]', /m\.json:2:21: \[0\]\.compatibility: expected the set's tag/],
+    ['{"include": 1}', /include: expected the plan matrix/],
+  ])('rejects %s', (text, message) => {
+    expect(() => parsePlannedRuns(text, 'm.json')).toThrow(message);
   });
 });

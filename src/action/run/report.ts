@@ -16,7 +16,8 @@ export interface ReportOutcome extends ReportResult {
 }
 
 export async function run(inputs: ReportInputs): Promise<ReportOutcome> {
-  const result = await report({ dir: inputs.path, require: inputs.require });
+  const matrix = inputs.matrix ? { text: inputs.matrix, source: 'input "matrix"' } : undefined;
+  const result = await report({ dir: inputs.path, require: inputs.require, matrix });
   await mkdir(inputs.outputDir, { recursive: true });
   const summaryFile = path.join(inputs.outputDir, 'report-summary.md');
   const reportFile = path.join(inputs.outputDir, 'report.json');
