@@ -264,10 +264,21 @@ export function overflowMarkdown(overflow: readonly Annotation[]): string {
   return `\n### More annotations (${overflow.length} beyond the ${ANNOTATION_LIMIT} per level GitHub shows)\n\n${lines.join('\n')}\n`;
 }
 
+/** GitHub refuses a step summary larger than 1 MiB; stay below it with room for the note. */
+export const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
 /** Appends Markdown to the job summary; outside a runner (no GITHUB_STEP_SUMMARY) it is skipped. */
 export async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown, true).write();
+  await core.summary.addRaw(fitSummary(markdown), true).write();
+}
+
+/** Cuts a summary to the size GitHub accepts, at a line break, and says so. */
+export function fitSummary(markdown: string, limit = SUMMARY_LIMIT): string {
+  if (Buffer.byteLength(markdown) <= limit) return markdown;
+  const cut = Buffer.from(markdown).subarray(0, limit).toString('utf8');
+  const head = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+  return `${head}\n\n…summary cut at GitHub's 1 MiB limit; the full text is in the file the step outputs.\n`;
 }
 
 /** Our typed errors as an annotation: the file position of an InputError, a title for each kind. */

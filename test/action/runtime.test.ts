@@ -3,6 +3,7 @@ import {
   annotate,
   annotationOf,
   DEFAULTS,
+  fitSummary,
   mask,
   overflowMarkdown,
   readPublishInputs,
@@ -218,5 +219,20 @@ describe('input readers', () => {
   ])('validate: rejects %j', (values, message) => {
     inputs(values);
     expect(() => readValidateInputs()).toThrow(message);
+  });
+});
+
+describe('fitSummary', () => {
+  it('leaves a summary within the limit alone', () => {
+    expect(fitSummary('a\nb\n', 10)).toBe('a\nb\n');
+  });
+
+  it('cuts at a line break below the limit and says so', () => {
+    const md = Array.from({ length: 100 }, (_, i) => `| row ${i} | ✅ |`).join('\n');
+    const out = fitSummary(md, 200);
+    const [kept, note] = out.split('\n\n');
+    expect(Buffer.byteLength(kept!)).toBeLessThanOrEqual(200);
+    expect(kept!.endsWith('✅ |')).toBe(true);
+    expect(note).toMatch(/summary cut at GitHub's 1 MiB limit/);
   });
 });
