@@ -8,6 +8,7 @@ const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 // entry point -> bundle path (relative to dist/)
 export const entries = {
   cli: 'src/cli.ts',
+  report: 'src/action/report.ts',
 };
 
 // CommonJS dependencies inside an ES module bundle still call require(): give them one.

@@ -1,0 +1,358 @@
+// The actions' edge: the one place inputs are read (one typed object per action, defaults equal
+// to the action.yml files'), and the helpers every entry uses to publish what it found: outputs,
+// job summary, annotations (GitHub shows 10 per level per step; the rest go to the summary),
+// secret masking, and typed errors -> failed step with an annotation at the right line.
+import * as core from '@actions/core';
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  EvaluationError,
+  exitCodeOf,
+  formatPositioned,
+  InputError,
+  RegistryError,
+  SignatureError,
+} from '../errors.js';
+import type { Annotation } from '../report/annotations.js';
+import { REQUIREMENTS, type Requirement } from '../report/merge.js';
+
+// ---------------------------------------------------------------- inputs
+
+/** Defaults as in each action.yml (a test keeps them equal): the runner fills them in, tests don't. */
+export const DEFAULTS = {
+  publish: {
+    config: '.github/image-compat.yaml',
+    sign: 'auto',
+    'plain-http': 'false',
+    'dry-run': 'false',
+  },
+  plan: { config: '.github/image-compat.yaml' },
+  validate: {
+    'require-signature': 'false',
+    'host-root': '/',
+    'plain-http': 'false',
+    'fail-on-incompatible': 'true',
+  },
+  report: { path: 'image-compat-reports', require: 'all', 'fail-on-incompatible': 'true' },
+} as const satisfies Record<string, Record<string, string>>;
+
+type Defaults = Readonly<Record<string, string>>;
+
+function text(name: string, defaults: Defaults = {}): string {
+  return core.getInput(name) || defaults[name] || '';
+}
+
+function optional(name: string): string | undefined {
+  return core.getInput(name) || undefined;
+}
+
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts, but failing with an InputError. */
+function flag(name: string, defaults: Defaults = {}): boolean {
+  const value = text(name, defaults);
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE', ''].includes(value)) return false;
+  throw inputError(name, `must be true or false; got ${JSON.stringify(value)}`);
+}
+
+function choice<T extends string>(name: string, choices: readonly T[], defaults: Defaults): T {
+  const value = text(name, defaults);
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw inputError(name, `must be one of ${choices.join(', ')}; got ${JSON.stringify(value)}`);
+}
+
+/** One item a line or comma-separated: `linux/amd64,linux/arm64` or a YAML block. */
+function list(name: string): string[] {
+  return core
+    .getMultilineInput(name)
+    .flatMap((l) => l.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** A secret input: masked in the log before anything else can print it. */
+function secret(name: string): string | undefined {
+  const value = optional(name);
+  if (value) mask(value);
+  return value;
+}
+
+export function inputError(name: string, detail: string): InputError {
+  return new InputError(`input "${name}": ${detail}`);
+}
+
+/** Where actions write the files they name in outputs. */
+function outputDir(): string {
+  return path.join(process.env.RUNNER_TEMP || tmpdir(), 'image-compat');
+}
+
+export type SignMode = 'auto' | 'keyless' | 'key' | 'none';
+export const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none'];
+
+export interface PublishInputs {
+  /** The image: `image`, or `image-name@digest` built from the build step's outputs. */
+  image: string;
+  config: string;
+  /** Empty: every platform of the index. */
+  platforms: string[];
+  sign: SignMode;
+  signingKey?: string;
+  signingKeyPassword?: string;
+  username?: string;
+  password?: string;
+  plainHttp: boolean;
+  dryRun: boolean;
+  /** The job was granted `id-token: write`: keyless signing can get an OIDC token. */
+  oidc: boolean;
+  outputDir: string;
+}
+
+export function readPublishInputs(): PublishInputs {
+  const d = DEFAULTS.publish;
+  const signingKey = secret('signing-key');
+  const inputs: PublishInputs = {
+    image: publishImage(),
+    config: text('config', d),
+    platforms: list('platforms'),
+    sign: choice('sign', SIGN_MODES, d),
+    signingKey,
+    signingKeyPassword: secret('signing-key-password'),
+    username: optional('username'),
+    password: secret('password'),
+    plainHttp: flag('plain-http', d),
+    dryRun: flag('dry-run', d),
+    oidc: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL),
+    outputDir: outputDir(),
+  };
+  if (inputs.sign === 'key' && !signingKey) throw inputError('signing-key', 'required when sign is "key"');
+  return inputs;
+}
+
+function publishImage(): string {
+  const image = optional('image');
+  const name = optional('image-name');
+  const digest = optional('digest');
+  if (image && (name || digest)) throw inputError('image', 'give either image, or image-name and digest');
+  if (image) return image;
+  if (!name || !digest) throw inputError('image', 'required (or image-name and digest from the build step)');
+  if (!/^sha256:[0-9a-f]{64}$/.test(digest)) throw inputError('digest', `not a sha256 digest: ${digest}`);
+  return `${name}@${digest}`;
+}
+
+export interface PlanInputs {
+  config: string;
+}
+
+export function readPlanInputs(): PlanInputs {
+  return { config: text('config', DEFAULTS.plan) };
+}
+
+export interface ValidateInputs {
+  image?: string;
+  spec?: string;
+  compatibility?: string;
+  platform?: string;
+  requireSignature: boolean;
+  publicKey?: string;
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+  certificateOidcIssuer?: string;
+  features?: string;
+  hostRoot: string;
+  plainHttp: boolean;
+  failOnIncompatible: boolean;
+  username?: string;
+  password?: string;
+  /** RUNNER_NAME: the column the report action shows this run under. */
+  runnerName?: string;
+  outputDir: string;
+}
+
+export function readValidateInputs(): ValidateInputs {
+  const d = DEFAULTS.validate;
+  const inputs: ValidateInputs = {
+    image: optional('image'),
+    spec: optional('spec'),
+    compatibility: optional('compatibility'),
+    platform: optional('platform'),
+    requireSignature: flag('require-signature', d),
+    publicKey: optional('public-key'),
+    certificateIdentity: optional('certificate-identity'),
+    certificateIdentityRegexp: optional('certificate-identity-regexp'),
+    certificateOidcIssuer: optional('certificate-oidc-issuer'),
+    features: optional('features'),
+    hostRoot: text('host-root', d),
+    plainHttp: flag('plain-http', d),
+    failOnIncompatible: flag('fail-on-incompatible', d),
+    username: optional('username'),
+    password: secret('password'),
+    runnerName: process.env.RUNNER_NAME || undefined,
+    outputDir: outputDir(),
+  };
+  if (Boolean(inputs.image) === Boolean(inputs.spec))
+    throw inputError('image', 'give exactly one of image and spec');
+  if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
+    throw inputError(
+      'certificate-identity',
+      'give at most one of certificate-identity and certificate-identity-regexp',
+    );
+  }
+  return inputs;
+}
+
+export interface ReportInputs {
+  /** The folder the reports were downloaded to. */
+  path: string;
+  require: Requirement;
+  /** The plan's matrix (JSON text), when given. */
+  matrix?: string;
+  failOnIncompatible: boolean;
+  outputDir: string;
+}
+
+export function readReportInputs(): ReportInputs {
+  const d = DEFAULTS.report;
+  return {
+    path: text('path', d),
+    require: choice('require', REQUIREMENTS, d),
+    matrix: optional('matrix'),
+    failOnIncompatible: flag('fail-on-incompatible', d),
+    outputDir: outputDir(),
+  };
+}
+
+// ---------------------------------------------------------------- publishing results
+
+export function setOutputs(outputs: Record<string, string | boolean>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
+}
+
+/** Masks a secret, and each of its lines: the runner masks a multi-line value line by line. */
+export function mask(value: string): void {
+  core.setSecret(value);
+  for (const line of value.split(/\r?\n/)) if (line.trim() && line !== value) core.setSecret(line.trim());
+}
+
+/** GitHub shows at most this many annotations of each level per step. */
+export const ANNOTATION_LIMIT = 10;
+
+/** Prints annotations up to the limit per level; returns those left over, for the summary. */
+export function annotate(annotations: readonly Annotation[], limit = ANNOTATION_LIMIT): Annotation[] {
+  const shown = { error: 0, warning: 0, notice: 0 };
+  const overflow: Annotation[] = [];
+  for (const a of annotations) {
+    if (shown[a.level]++ >= limit) {
+      overflow.push(a);
+      continue;
+    }
+    const props: core.AnnotationProperties = { title: a.title };
+    if (a.file) props.file = workspaceRelative(a.file);
+    if (a.line !== undefined) props.startLine = a.line;
+    if (a.column !== undefined) props.startColumn = a.column;
+    core[a.level](a.message, props);
+  }
+  return overflow;
+}
+
+/** The annotations GitHub would not show, as a Markdown list for the job summary. */
+export function overflowMarkdown(overflow: readonly Annotation[]): string {
+  if (overflow.length === 0) return '';
+  const lines = overflow.map((a) => {
+    const where = a.file ? `${a.file}${a.line !== undefined ? `:${a.line}` : ''}: ` : '';
+    return `- **${a.level}** ${escape(`${where}${a.title ? `${a.title}: ` : ''}${a.message}`)}`;
+  });
+  return `\n### More annotations (${overflow.length} beyond the ${ANNOTATION_LIMIT} per level GitHub shows)\n\n${lines.join('\n')}\n`;
+}
+
+/** GitHub refuses a step summary larger than 1 MiB; stay below it with room for the note. */
+export const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+
+/** Appends Markdown to the job summary; outside a runner (no GITHUB_STEP_SUMMARY) it is skipped. */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(fitSummary(markdown), true).write();
+}
+
+/** Cuts a summary to the size GitHub accepts, at a line break, and says so. */
+export function fitSummary(markdown: string, limit = SUMMARY_LIMIT): string {
+  if (Buffer.byteLength(markdown) <= limit) return markdown;
+  const cut = Buffer.from(markdown).subarray(0, limit).toString('utf8');
+  const head = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+  return `${head}\n\n…summary cut at GitHub's 1 MiB limit; the full text is in the file the step outputs.\n`;
+}
+
+/** Our typed errors as an annotation: the file position of an InputError, a title for each kind. */
+export function annotationOf(err: unknown): Annotation {
+  if (err instanceof InputError) {
+    const { file, line, column, path: at } = err.position;
+    // GitHub links an annotation to a file in the repository; a position in anything else (an
+    // input's value, stdin) stays in the message.
+    if (!file || !isFile(file)) {
+      return { level: 'error', title: 'image-compat: invalid input', message: err.message };
+    }
+    return {
+      level: 'error',
+      title: 'image-compat: invalid input',
+      message: formatPositioned(err.detail, { path: at }, err.hint),
+      file,
+      line,
+      column,
+    };
+  }
+  if (err instanceof EvaluationError)
+    return { level: 'error', title: 'image-compat: evaluation error', message: err.message };
+  if (err instanceof RegistryError) {
+    const parts = [err.message];
+    if (err.request) parts.push(`request: ${err.request.method} ${err.request.url}`);
+    if (err.response)
+      parts.push(
+        `answer: HTTP ${err.response.status}${err.response.body ? ` ${err.response.body.slice(0, 500)}` : ''}`,
+      );
+    return { level: 'error', title: 'image-compat: registry error', message: parts.join('\n') };
+  }
+  if (err instanceof SignatureError)
+    return { level: 'error', title: 'image-compat: signature policy', message: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof Error && err.stack) core.debug(err.stack);
+  return { level: 'error', title: 'image-compat: unexpected error', message };
+}
+
+/** Fails the step: one annotation and the exit code of the CLI contract (2 input, 3 registry, 4 signature). */
+export function fail(err: unknown): void {
+  annotate([annotationOf(err)]);
+  process.exitCode = exitCodeOf(err);
+}
+
+/** The shape of every entry: read inputs once, run, publish; any error fails the step. */
+export async function runAction<I, R>(
+  read: () => I,
+  run: (inputs: I) => Promise<R>,
+  publish: (result: R, inputs: I) => Promise<void>,
+): Promise<void> {
+  try {
+    const inputs = read();
+    await publish(await run(inputs), inputs);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+/** GitHub links an annotation to a file by its path in the repository. */
+function workspaceRelative(file: string): string {
+  const ws = process.env.GITHUB_WORKSPACE;
+  if (!ws || !path.isAbsolute(file)) return file;
+  const rel = path.relative(ws, file);
+  return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}

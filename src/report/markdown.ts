@@ -1,0 +1,121 @@
+// Renders a merged matrix report as Markdown for the job summary (and `image-compat report`):
+// the verdict, the set x runner table, each runner's hardware, then what failed where.
+// Every value that came from a host or a spec is escaped: it is data, not Markdown.
+import type { HardwareSummary } from './report.js';
+import type { Cell, MergedReport, Row } from './merge.js';
+import { describe } from './merge.js';
+import { expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
+
+export interface MarkdownOptions {
+  /** At most this many failed (set, runner) pairs are detailed; the rest are counted. */
+  maxFailureDetails?: number;
+}
+
+const MARK: Record<Cell['verdict'], string> = { compatible: '✅', incompatible: '❌', error: '⚠️' };
+
+export function renderMarkdown(merged: MergedReport, opts: MarkdownOptions = {}): string {
+  const out: string[] = ['## Image compatibility', ''];
+  out.push(verdictLine(merged), '');
+  if (merged.images.length === 1) out.push(`Image: ${text(merged.images[0]!)}`, '');
+  else if (merged.images.length > 1) out.push(`Images: ${merged.images.map(text).join(', ')}`, '');
+
+  if (merged.rows.length) out.push(...matrixTable(merged), '');
+  for (const m of merged.missing) {
+    out.push(`⚠️ ${text(m.set)}: ${m.planned - m.reported} of ${m.planned} planned runs sent no report.`, '');
+  }
+  if (merged.runners.length) out.push('### Runners', '', ...runnerTable(merged), '');
+  out.push(...failureSections(merged, opts.maxFailureDetails ?? 50));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function verdictLine(m: MergedReport): string {
+  const rule =
+    m.require === 'all'
+      ? 'every compatibility set on every runner that ran it'
+      : 'every compatibility set on at least one runner';
+  const counts = `${m.totals.runs} run${m.totals.runs === 1 ? '' : 's'}: ${m.totals.compatible} compatible, ${m.totals.incompatible} incompatible, ${m.totals.error} errors`;
+  if (m.rows.length === 0) return `**❌ No results**: no report contained a verdict.`;
+  return m.compatible
+    ? `**✅ Compatible**: ${rule} (require \`${m.require}\`). ${counts}.`
+    : `**❌ Not compatible**: ${rule} was required (require \`${m.require}\`). ${counts}.`;
+}
+
+function matrixTable(m: MergedReport): string[] {
+  const showImage = m.images.length > 1;
+  const showPlatform = m.rows.some((r) => r.platform);
+  const head = ['Compatibility set', ...(showImage ? ['Image'] : []), ...(showPlatform ? ['Platform'] : [])];
+  const lines = [
+    tableRow([...head, ...m.runners.map((r) => text(r.name))]),
+    tableRow([...head, ...m.runners].map(() => '---')),
+  ];
+  for (const row of m.rows) {
+    const cells = m.runners.map((r) => {
+      const cell = row.cells.find((c) => c.runner === r.name);
+      return cell ? `${MARK[cell.verdict]} ${text(describe(cell))}` : '—';
+    });
+    const label =
+      row.description && row.description !== row.set
+        ? `${text(row.set)}<br>${text(row.description)}`
+        : text(row.set);
+    lines.push(
+      tableRow([
+        label,
+        ...(showImage ? [text(row.image ?? '')] : []),
+        ...(showPlatform ? [text(row.platform ?? '')] : []),
+        ...cells,
+      ]),
+    );
+  }
+  return lines;
+}
+
+function runnerTable(m: MergedReport): string[] {
+  const lines = [
+    tableRow(['Runner', 'Host', 'CPU', 'Kernel', 'OS', 'GPUs', 'NICs', 'RDMA']),
+    tableRow(Array(8).fill('---')),
+  ];
+  for (const r of m.runners) {
+    const hw: HardwareSummary = r.hardware;
+    lines.push(
+      tableRow([
+        text(r.name),
+        text(r.host),
+        text(hw.cpu ?? '—'),
+        text(hw.kernel ?? '—'),
+        text(hw.os ?? '—'),
+        list(hw.gpus.map(gpu)),
+        list(hw.nics.map(nic)),
+        list(hw.rdma.map(rdma)),
+      ]),
+    );
+  }
+  return lines;
+}
+
+function failureSections(m: MergedReport, max: number): string[] {
+  const failures: Array<{ row: Row; cell: Cell }> = [];
+  for (const row of m.rows)
+    for (const cell of row.cells) if (cell.verdict !== 'compatible') failures.push({ row, cell });
+  if (failures.length === 0) return [];
+  const out = ['### Failures', ''];
+  for (const { row, cell } of failures.slice(0, max)) {
+    const where = row.platform ? ` (${text(row.platform)})` : '';
+    out.push(`#### ${MARK[cell.verdict]} ${text(row.set)} on ${text(cell.runner)}${where}`, '');
+    if (cell.verdict === 'error') {
+      out.push(text(cell.error ?? 'no verdict'), '');
+      continue;
+    }
+    out.push(tableRow(['Rule', 'Feature', 'Key', 'Expected', 'Host has']), tableRow(Array(5).fill('---')));
+    for (const f of cell.failed) {
+      const rule = f.anyOf ? `${text(f.rule)} (any of)` : text(f.rule);
+      if (f.expressions.length === 0) out.push(tableRow([rule, '—', '—', 'no expression detail', '—']));
+      for (const e of f.expressions) {
+        out.push(tableRow([rule, text(e.feature), text(keyOf(e)), text(expected(e)), text(hostHas(e))]));
+      }
+    }
+    out.push('');
+  }
+  if (failures.length > max)
+    out.push(`…and ${failures.length - max} more failed runs, not detailed here.`, '');
+  return out;
+}

@@ -1,0 +1,124 @@
+// The validation report: what `validate` writes for one (image, platform, compatibility set, host)
+// and what the `report` action merges across a matrix run. `results` keeps the shape of NFD's
+// `nfd compat validate-node --output-json` (so tools that read NFD's output read ours), with one
+// addition per expression: `hostValues`, what this host actually has for that key.
+import type { MatchExpression } from '../spec/types.js';
+
+/** One expression of a rule as evaluated on the host (NFD's MatchedExpression + hostValues). */
+export interface MatchedExpression {
+  feature: string;
+  /** The element key (matchExpression) or the matched element name (matchName). */
+  name: string;
+  expression: MatchExpression;
+  matcherType: 'matchExpression' | 'matchName';
+  isMatch: boolean;
+  /**
+   * What the host has for `feature`/`name`: an attribute's value, `[]` for a present flag (flags
+   * carry no value), each instance's value for instance features. Absent when the key is missing.
+   */
+  hostValues?: string[];
+}
+
+/** One sub-matcher of `matchAny`. */
+export interface MatchedAny {
+  matchedExpressions: MatchedExpression[];
+}
+
+/** NFD's ProcessedRule. */
+export interface ProcessedRule {
+  name: string;
+  isMatch: boolean;
+  matchedExpressions?: MatchedExpression[];
+  matchedAny?: MatchedAny[];
+}
+
+/** One compatibility set's result, NFD's shape: the set matched when every rule matched. */
+export interface CompatibilityResult {
+  rules: ProcessedRule[];
+  description?: string;
+  weight?: number;
+  tag?: string;
+}
+
+export interface GpuSummary {
+  /** Marketing name when known (`NVIDIA H100 80GB HBM3`), else `vendor:device` PCI ids. */
+  model: string;
+  /** Kernel driver and version, e.g. `nvidia 550.135`. */
+  driver?: string;
+  /** Human-readable, e.g. `81559 MiB`. */
+  memory?: string;
+  /** NVIDIA compute capability, e.g. `9.0`. */
+  computeCapability?: string;
+}
+
+export interface NicSummary {
+  /** Interface name (`ens1f0`), or the PCI address when it has none. */
+  name: string;
+  /** PCI vendor id (`15b3`) or name. */
+  vendor?: string;
+  /** SR-IOV virtual functions the device supports (`sriov_totalvfs`). */
+  vfs?: number;
+}
+
+export interface RdmaSummary {
+  name: string;
+  linkLayer?: string;
+  state?: string;
+  rate?: string;
+}
+
+/** What a person needs to know about a runner to read a verdict; produced from collected features. */
+export interface HardwareSummary {
+  /** e.g. `Intel family 6 model 143, 2 sockets, x86-64-v4`. */
+  cpu?: string;
+  /** Kernel release, e.g. `6.8.0-45-generic`. */
+  kernel?: string;
+  /** e.g. `Ubuntu 24.04.1 LTS`. */
+  os?: string;
+  gpus: GpuSummary[];
+  nics: NicSummary[];
+  rdma: RdmaSummary[];
+}
+
+export interface HostInfo {
+  /** Host name of the machine that was validated. */
+  name: string;
+  /** The GitHub runner's name (RUNNER_NAME) when validated inside Actions. */
+  runner?: string;
+  hardware: HardwareSummary;
+}
+
+/** Why no verdict could be reached (registry unreachable, signature policy failed, ...). */
+export interface ReportError {
+  /** The exit code of the command-line contract (2 input, 3 registry, 4 signature). */
+  code: number;
+  message: string;
+}
+
+export interface ValidationReport {
+  /** The image reference validated; absent when a local spec file was used. */
+  image?: string;
+  /** The spec file validated instead of an image's artifact. */
+  spec?: string;
+  /** `os/arch[/variant]` of the platform manifest whose artifact was read. */
+  platform?: string;
+  /** Digest of the compatibility artifact (manifest) that was evaluated. */
+  artifact?: string;
+  /** The set requested (its tag), when one was; else every set was evaluated. */
+  compatibility?: string;
+  /** The verdict of `validate`: the requested set (or any set) matched on this host. */
+  compatible: boolean;
+  host: HostInfo;
+  results: CompatibilityResult[];
+  error?: ReportError;
+}
+
+/** A set matched when every rule matched (NFD: an empty set matches). */
+export function setMatched(set: CompatibilityResult): boolean {
+  return set.rules.every((r) => r.isMatch);
+}
+
+/** The name people know a set by: its tag, else its description, else its position. */
+export function setName(set: CompatibilityResult, index: number): string {
+  return set.tag || set.description || `set ${index + 1}`;
+}

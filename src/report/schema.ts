@@ -1,0 +1,141 @@
+// JSON Schema (draft-07) of the validation report. schemas/validation-report.schema.json is this
+// object written out for other tools; a test keeps the two equal. Unknown fields are allowed so
+// that a report written by a newer version still merges.
+import { MATCH_OPS } from '../spec/types.js';
+
+const stringList = { type: 'array', items: { type: 'string' } } as const;
+
+const matchedExpression = {
+  type: 'object',
+  required: ['feature', 'name', 'expression', 'matcherType', 'isMatch'],
+  properties: {
+    feature: { type: 'string' },
+    name: { type: 'string' },
+    expression: {
+      type: 'object',
+      required: ['op'],
+      properties: {
+        op: { enum: [...MATCH_OPS] },
+        value: stringList,
+        type: { type: 'string' },
+      },
+    },
+    matcherType: { enum: ['matchExpression', 'matchName'] },
+    isMatch: { type: 'boolean' },
+    hostValues: stringList,
+  },
+} as const;
+
+const expressions = { type: 'array', items: { $ref: '#/definitions/matchedExpression' } } as const;
+
+export const validationReportSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'urn:image-compat:schemas:validation-report:v1',
+  title: 'image-compat validation report',
+  description:
+    'One validation of a host against an image compatibility spec. `results` is the shape of NFD `nfd compat validate-node --output-json`, plus `hostValues`.',
+  type: 'object',
+  required: ['compatible', 'host', 'results'],
+  properties: {
+    image: { type: 'string' },
+    spec: { type: 'string' },
+    platform: { type: 'string' },
+    artifact: { type: 'string' },
+    compatibility: { type: 'string' },
+    compatible: { type: 'boolean' },
+    host: {
+      type: 'object',
+      required: ['name', 'hardware'],
+      properties: {
+        name: { type: 'string' },
+        runner: { type: 'string' },
+        hardware: { $ref: '#/definitions/hardware' },
+      },
+    },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['rules'],
+        properties: {
+          rules: { type: 'array', items: { $ref: '#/definitions/rule' } },
+          description: { type: 'string' },
+          weight: { type: 'integer' },
+          tag: { type: 'string' },
+        },
+      },
+    },
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'integer' }, message: { type: 'string' } },
+    },
+  },
+  definitions: {
+    matchedExpression,
+    rule: {
+      type: 'object',
+      required: ['name', 'isMatch'],
+      properties: {
+        name: { type: 'string' },
+        isMatch: { type: 'boolean' },
+        matchedExpressions: expressions,
+        matchedAny: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['matchedExpressions'],
+            properties: { matchedExpressions: expressions },
+          },
+        },
+      },
+    },
+    hardware: {
+      type: 'object',
+      required: ['gpus', 'nics', 'rdma'],
+      properties: {
+        cpu: { type: 'string' },
+        kernel: { type: 'string' },
+        os: { type: 'string' },
+        gpus: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['model'],
+            properties: {
+              model: { type: 'string' },
+              driver: { type: 'string' },
+              memory: { type: 'string' },
+              computeCapability: { type: 'string' },
+            },
+          },
+        },
+        nics: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name'],
+            properties: {
+              name: { type: 'string' },
+              vendor: { type: 'string' },
+              vfs: { type: 'integer', minimum: 0 },
+            },
+          },
+        },
+        rdma: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name'],
+            properties: {
+              name: { type: 'string' },
+              linkLayer: { type: 'string' },
+              state: { type: 'string' },
+              rate: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
