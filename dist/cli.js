@@ -10896,7 +10896,7 @@ var HostRoot = class {
   }
   /** Directory entries, sorted as Go's os.ReadDir sorts them (by name). */
   list(hostPath) {
-    return this.fs.readdirSync(this.path(hostPath)).sort();
+    return this.fs.readdirSync(this.path(hostPath)).filter((n) => !n.startsWith(".")).sort();
   }
   /** The last component of a link's target (a driver name, a device address), or undefined. */
   linkName(hostPath) {
@@ -11835,6 +11835,7 @@ function collect8(root) {
 }
 
 // src/features/gpu.ts
+var GPU_VENDORS = { "10de": "nvidia", "1002": "amd", "8086": "intel" };
 function parseNvidiaProcVersion(text) {
   return /Kernel Module(?: for \S+)?\s+(\d+(?:\.\d+)+)/.exec(text)?.[1];
 }
@@ -11924,6 +11925,7 @@ async function collect9(root, opts = {}) {
       cls = readPciAttr(root, address, "class");
       if (!cls.startsWith("03")) continue;
       vendor = readPciAttr(root, address, "vendor");
+      if (!(vendor in GPU_VENDORS)) continue;
       device = readPciAttr(root, address, "device");
     } catch {
       continue;

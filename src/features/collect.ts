@@ -36,7 +36,18 @@ export interface HostFeatures {
 }
 
 /** The NFD sources, in the order NFD lists them, then ours. */
-export const SOURCES = ['cpu', 'kernel', 'memory', 'network', 'pci', 'storage', 'system', 'usb', 'gpu', 'rdma'];
+export const SOURCES = [
+  'cpu',
+  'kernel',
+  'memory',
+  'network',
+  'pci',
+  'storage',
+  'system',
+  'usb',
+  'gpu',
+  'rdma',
+];
 
 export async function collectHostFeatures(opts: CollectOptions = {}): Promise<HostFeatures> {
   const root = new HostRoot(opts.hostRoot ?? '', opts.fs);

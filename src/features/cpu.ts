@@ -156,7 +156,8 @@ function security(root: HostRoot, flags: string[]): Record<string, string> {
     if (keys !== undefined) out['tdx.total_keys'] = keys;
   }
   if (flags.includes('TDX_GUEST')) out['tdx.protected'] = 'true';
-  const kvmAmd = (p: string): boolean => /^[1Y]/.test(root.readAttr(`/sys/module/kvm_amd/parameters/${p}`) ?? '');
+  const kvmAmd = (p: string): boolean =>
+    /^[1Y]/.test(root.readAttr(`/sys/module/kvm_amd/parameters/${p}`) ?? '');
   if (kvmAmd('sev')) {
     out['sev.enabled'] = 'true';
     const asids = miscCapacity(root, 'sev');
@@ -214,4 +215,3 @@ export function collect(root: HostRoot): Features {
   features.attributes['pstate'] = attributeSet(pstate(root));
   return prefix('cpu', features);
 }
-

@@ -31,7 +31,8 @@ export function sortFeatures(f: Features): Required<Features> {
   const sortKeys = <T>(o: Record<string, T>): Record<string, T> =>
     Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const out: Required<Features> = { flags: {}, attributes: {}, instances: {} };
-  for (const [k, v] of Object.entries(sortKeys(f.flags ?? {}))) out.flags[k] = { elements: sortKeys(v.elements) };
+  for (const [k, v] of Object.entries(sortKeys(f.flags ?? {})))
+    out.flags[k] = { elements: sortKeys(v.elements) };
   for (const [k, v] of Object.entries(sortKeys(f.attributes ?? {})))
     out.attributes[k] = { elements: sortKeys(v.elements) };
   for (const [k, v] of Object.entries(sortKeys(f.instances ?? {})))

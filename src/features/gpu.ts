@@ -86,7 +86,12 @@ function parseSmiLine(line: string, withCc: boolean): NvidiaSmiGpu | undefined {
   const [bus, devId, name, driver, mem, cc] = cols as [string, string, string, string, string, string?];
   const address = bus.toLowerCase().replace(/^[0-9a-f]{4}([0-9a-f]{4}:)/, '$1');
   const idm = /^0x([0-9a-f]{4})([0-9a-f]{4})$/i.exec(devId);
-  const gpu: NvidiaSmiGpu = { address, model: name, driverVersion: driver, memoryMib: mem.replace(/\s*MiB$/, '') };
+  const gpu: NvidiaSmiGpu = {
+    address,
+    model: name,
+    driverVersion: driver,
+    memoryMib: mem.replace(/\s*MiB$/, ''),
+  };
   if (idm) gpu.device = idm[1]!.toLowerCase();
   if (withCc && cc && /^\d+\.\d+$/.test(cc)) gpu.computeCapability = cc;
   return gpu;
@@ -137,6 +142,8 @@ export async function collect(root: HostRoot, opts: GpuOptions = {}): Promise<Fe
       cls = readPciAttr(root, address, 'class');
       if (!cls.startsWith('03')) continue;
       vendor = readPciAttr(root, address, 'vendor');
+      // Display controllers of other vendors are BMC consoles (ASPEED, Matrox), not GPUs.
+      if (!(vendor in GPU_VENDORS)) continue;
       device = readPciAttr(root, address, 'device');
     } catch {
       continue;

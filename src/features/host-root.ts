@@ -66,7 +66,11 @@ export class HostRoot {
 
   /** Directory entries, sorted as Go's os.ReadDir sorts them (by name). */
   list(hostPath: string): string[] {
-    return this.fs.readdirSync(this.path(hostPath)).sort();
+    // Dot files never appear in sysfs or procfs; fixture trees use them to keep empty folders.
+    return this.fs
+      .readdirSync(this.path(hostPath))
+      .filter((n) => !n.startsWith('.'))
+      .sort();
   }
 
   /** The last component of a link's target (a driver name, a device address), or undefined. */
@@ -166,7 +170,11 @@ export function resolveHostRoot(flag: string | undefined, env: NodeJS.ProcessEnv
   try {
     st = fs.statSync(dir);
   } catch {
-    throw new InputError(`host root ${raw} does not exist`, {}, 'give the directory where the host root is mounted');
+    throw new InputError(
+      `host root ${raw} does not exist`,
+      {},
+      'give the directory where the host root is mounted',
+    );
   }
   if (!st.isDirectory()) throw new InputError(`host root ${raw} is not a directory`);
   return dir;

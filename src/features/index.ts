@@ -9,5 +9,11 @@ export {
   UNAVAILABLE_ANNOTATION,
   type NodeFeature,
 } from './node-feature.js';
-export { HostRoot, resolveHostRoot, describeError, type HostFs, type UnavailableSource } from './host-root.js';
+export {
+  HostRoot,
+  resolveHostRoot,
+  describeError,
+  type HostFs,
+  type UnavailableSource,
+} from './host-root.js';
 export { makeProgramRunner, runProgram, type RunProgram, type ProgramResult } from './program.js';

@@ -37,7 +37,9 @@ export function toNodeFeature(host: HostFeatures): NodeFeature {
 }
 
 /** The unavailable sources recorded in a NodeFeature's annotation ([] when absent or unreadable). */
-export function unavailableOf(nf: { metadata?: { annotations?: Record<string, string> } }): UnavailableSource[] {
+export function unavailableOf(nf: {
+  metadata?: { annotations?: Record<string, string> };
+}): UnavailableSource[] {
   const raw = nf.metadata?.annotations?.[UNAVAILABLE_ANNOTATION];
   if (!raw) return [];
   try {

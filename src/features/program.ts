@@ -11,7 +11,11 @@ export interface ProgramResult {
   error?: { code?: string; message: string; timedOut?: boolean };
 }
 
-export type RunProgram = (file: string, args: string[], opts: { timeoutMs: number }) => Promise<ProgramResult>;
+export type RunProgram = (
+  file: string,
+  args: string[],
+  opts: { timeoutMs: number },
+) => Promise<ProgramResult>;
 
 /** The default runner: execFile with a timeout, never a shell; `env` for tests (PATH). */
 export function makeProgramRunner(env: NodeJS.ProcessEnv = process.env): RunProgram {

@@ -34,7 +34,12 @@ export interface HardwareSummary {
   unavailable: Array<{ source: string; reason: string }>;
 }
 
-const VENDOR_NAMES: Record<string, string> = { '10de': 'NVIDIA', '1002': 'AMD', '8086': 'Intel', '15b3': 'Mellanox' };
+const VENDOR_NAMES: Record<string, string> = {
+  '10de': 'NVIDIA',
+  '1002': 'AMD',
+  '8086': 'Intel',
+  '15b3': 'Mellanox',
+};
 
 export function summarizeHardware(
   features: Features,
