@@ -13,12 +13,11 @@ export function fakeNvidiaSmi(
   answer: (args: string[]) => ProgramResult,
 ): RunProgram & { calls: Array<{ file: string; args: string[] }> } {
   const calls: Array<{ file: string; args: string[] }> = [];
-  const run = (async (file: string, args: string[]) => {
+  const run: RunProgram = async (file, args) => {
     calls.push({ file, args });
     return answer(args);
-  }) as RunProgram & { calls: Array<{ file: string; args: string[] }> };
-  run.calls = calls;
-  return run;
+  };
+  return Object.assign(run, { calls });
 }
 
 /** nvidia-smi for the H100 fixture: the canned CSV, as a driver >= R510 answers. */
