@@ -48,11 +48,15 @@ export class HostRoot {
   }
 
   readText(hostPath: string): string {
-    return this.fs.readFileSync(this.path(hostPath)).toString('utf8');
+    return this.readBytes(hostPath).toString('utf8');
   }
 
   readBytes(hostPath: string): Buffer {
-    return this.fs.readFileSync(this.path(hostPath));
+    try {
+      return this.fs.readFileSync(this.path(hostPath));
+    } catch (err) {
+      throw withHostPath(err, hostPath);
+    }
   }
 
   /** A sysfs attribute: trimmed text, or undefined when it cannot be read. */
@@ -145,11 +149,19 @@ const CODES: Record<string, string> = {
   EIO: 'input/output error',
 };
 
+/** Errors from node:fs do not always carry the path (EISDIR on read): remember the host path. */
+function withHostPath(err: unknown, hostPath: string): unknown {
+  if (err && typeof err === 'object' && typeof (err as NodeJS.ErrnoException).code === 'string') {
+    (err as { hostPath?: string }).hostPath = hostPath;
+  }
+  return err;
+}
+
 /** A short reason for an error: `cannot read /proc/modules: not found (ENOENT)`. */
 export function describeError(err: unknown, rootDir = ''): string {
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && typeof e.code === 'string') {
-    let where = e.path ?? '';
+    let where = (e as { hostPath?: string }).hostPath ?? e.path ?? '';
     if (rootDir && where.startsWith(rootDir)) where = where.slice(rootDir.length) || '/';
     const what = CODES[e.code] ?? e.code;
     return `cannot read ${where || 'path'}: ${what} (${e.code})`;
