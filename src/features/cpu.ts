@@ -172,23 +172,62 @@ function security(root: HostRoot, flags: string[]): Record<string, string> {
   return out;
 }
 
+/** NFD's cstate_amd64.go: `enabled` from intel_idle's max_cstate; {} with another idle driver. */
 function cstate(root: HostRoot): Record<string, string> | undefined {
+  if (!root.exists('/sys/devices/system/cpu')) {
+    root.markUnavailable('cpu.cstate', 'cannot read /sys/devices/system/cpu: not found (ENOENT)');
+    return undefined;
+  }
+  if (!root.exists('/sys/devices/system/cpu/cpuidle')) return {};
   const driver = root.readAttr('/sys/devices/system/cpu/cpuidle/current_driver');
-  if (driver !== 'intel_idle') return undefined;
+  if (driver === undefined) {
+    root.markUnavailable('cpu.cstate', 'cannot read /sys/devices/system/cpu/cpuidle/current_driver');
+    return undefined;
+  }
+  if (driver !== 'intel_idle') return {};
   const max = root.readAttr('/sys/module/intel_idle/parameters/max_cstate');
-  if (max === undefined || !/^-?\d+$/.test(max)) return undefined;
+  if (max === undefined || !/^[-+]?\d+$/.test(max)) {
+    root.markUnavailable(
+      'cpu.cstate',
+      'cannot read an integer from /sys/module/intel_idle/parameters/max_cstate',
+    );
+    return undefined;
+  }
   return { enabled: String(Number(max) > 0) };
 }
 
+/**
+ * NFD's pstate_amd64.go: the intel_pstate `status`, `turbo` (no_turbo inverted) and, when
+ * active, the `scaling_governor` shared by every cpufreq policy with CPUs; {} otherwise.
+ */
 function pstate(root: HostRoot): Record<string, string> {
   const out: Record<string, string> = {};
-  const status = root.readAttr('/sys/devices/system/cpu/intel_pstate/status');
-  if (status === undefined) return out;
+  const base = '/sys/devices/system/cpu/intel_pstate';
+  const status = root.readAttr(`${base}/status`);
+  if (status === undefined || status === 'off') return out;
   out.status = status;
-  const noTurbo = root.readAttr('/sys/devices/system/cpu/intel_pstate/no_turbo');
-  if (noTurbo !== undefined) out.turbo = String(noTurbo === '0');
-  const governor = root.readAttr('/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor');
-  if (governor !== undefined) out.scaling_governor = governor;
+  const noTurbo = root.readAttr(`${base}/no_turbo`);
+  if (noTurbo !== undefined) out.turbo = String(noTurbo.startsWith('0'));
+  if (status !== 'active') return out;
+  let policies: string[] = [];
+  try {
+    policies = root.list('/sys/devices/system/cpu/cpufreq');
+  } catch {
+    return out;
+  }
+  let scaling = '';
+  for (const p of policies) {
+    const cpus = root.readAttr(`/sys/devices/system/cpu/cpufreq/${p}/affected_cpus`);
+    if (!cpus) continue;
+    const governor = root.readAttr(`/sys/devices/system/cpu/cpufreq/${p}/scaling_governor`);
+    if (governor === undefined) continue;
+    if (scaling !== '' && scaling !== governor) {
+      scaling = '';
+      break;
+    }
+    scaling = governor;
+  }
+  if (scaling) out.scaling_governor = scaling;
   return out;
 }
 

@@ -4,8 +4,8 @@ import type { HostRoot } from './host-root.js';
 import type { Features } from './types.js';
 import { instanceSet, newFeatures, prefix } from './feature-set.js';
 
-const DEVICE_ATTRS = ['operstate', 'speed', 'device/sriov_numvfs', 'device/sriov_totalvfs'];
-const VIRTUAL_ATTRS = ['operstate', 'speed'];
+const DEVICE_ATTRS = ['operstate', 'speed', 'mtu', 'device/sriov_numvfs', 'device/sriov_totalvfs'];
+const VIRTUAL_ATTRS = ['operstate', 'speed', 'mtu'];
 const BASE = '/sys/class/net';
 
 function readIface(root: HostRoot, name: string, files: string[]): Record<string, string> {

@@ -5,7 +5,7 @@ import type { Features } from './types.js';
 import { instanceSet, newFeatures, prefix } from './feature-set.js';
 
 const MANDATORY = ['class', 'vendor', 'device', 'subsystem_vendor', 'subsystem_device'];
-const OPTIONAL = ['sriov_totalvfs', 'iommu_group/type'];
+const OPTIONAL = ['sriov_totalvfs', 'iommu_group/type', 'iommu/intel-iommu/version'];
 
 export const PCI_DEVICES = '/sys/bus/pci/devices';
 

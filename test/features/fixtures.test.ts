@@ -85,6 +85,7 @@ describe('H100 GPU server', () => {
       subsystem_vendor: '10de',
       subsystem_device: '16c1',
       'iommu_group/type': 'DMA',
+      'iommu/intel-iommu/version': '1:0',
     });
     const pf = pci.find((d) => d.device === '101d')!;
     expect(pf.sriov_totalvfs).toBe('8');
@@ -93,13 +94,20 @@ describe('H100 GPU server', () => {
 
   it('splits network interfaces into devices (with SR-IOV counts) and virtual ones', () => {
     expect(instances(host.features, 'network.device')).toEqual([
-      { name: 'ens1f0np0', operstate: 'up', speed: '100000', sriov_numvfs: '2', sriov_totalvfs: '8' },
-      { name: 'ens1f0v0', operstate: 'up', speed: '100000' },
-      { name: 'ibp75s0', operstate: 'up', speed: '400000' },
+      {
+        name: 'ens1f0np0',
+        operstate: 'up',
+        speed: '100000',
+        mtu: '9000',
+        sriov_numvfs: '2',
+        sriov_totalvfs: '8',
+      },
+      { name: 'ens1f0v0', operstate: 'up', speed: '100000', mtu: '9000' },
+      { name: 'ibp75s0', operstate: 'up', speed: '400000', mtu: '4092' },
     ]);
     expect(instances(host.features, 'network.virtual')).toEqual([
-      { name: 'docker0', operstate: 'down' },
-      { name: 'lo', operstate: 'unknown' },
+      { name: 'docker0', operstate: 'down', mtu: '1500' },
+      { name: 'lo', operstate: 'unknown', mtu: '65536' },
     ]);
   });
 
@@ -184,7 +192,14 @@ describe('Arm server', () => {
 
   it('reports SR-IOV capable but unconfigured, swap, 4 hugepage sizes, identity IOMMU', () => {
     expect(instances(host.features, 'network.device')).toEqual([
-      { name: 'enP12p1s0f0np0', operstate: 'up', speed: '25000', sriov_numvfs: '0', sriov_totalvfs: '8' },
+      {
+        name: 'enP12p1s0f0np0',
+        operstate: 'up',
+        speed: '25000',
+        mtu: '1500',
+        sriov_numvfs: '0',
+        sriov_totalvfs: '8',
+      },
     ]);
     expect(attrs(host.features, 'memory.swap')).toEqual({ enabled: 'true' });
     expect(attrs(host.features, 'memory.hugepages')).toEqual({

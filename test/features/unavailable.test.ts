@@ -52,6 +52,7 @@ describe('unreadable sources', () => {
       name: 'ens1f0np0',
       operstate: 'up',
       speed: '100000',
+      mtu: '9000',
     });
   });
 
