@@ -172,6 +172,30 @@ function security(root: HostRoot, flags: string[]): Record<string, string> {
   return out;
 }
 
+/**
+ * NFD's rdt_amd64.go reads CPUID leaves 0x7, 0xF and 0x10; the kernel names the same bits in
+ * cpuinfo. Values are "true", plus RDTL3CA_NUM_CLOSID from resctrl.
+ */
+function rdt(root: HostRoot, info: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const has = new Set((info.flags ?? '').split(/\s+/));
+  if (has.has('cqm') && has.has('cqm_llc')) {
+    out.RDTMON = 'true';
+    if (has.has('cqm_occup_llc')) out.RDTCMT = 'true';
+    if (has.has('cqm_mbm_total') && has.has('cqm_mbm_local')) out.RDTMBM = 'true';
+  }
+  if (has.has('rdt_a')) {
+    if (has.has('cat_l3')) {
+      out.RDTL3CA = 'true';
+      const closids = root.readAttr('/sys/fs/resctrl/info/L3/num_closids');
+      if (closids && /^\d+$/.test(closids)) out.RDTL3CA_NUM_CLOSID = closids;
+    }
+    if (has.has('cat_l2')) out.RDTL2CA = 'true';
+    if (has.has('mba')) out.RDTMBA = 'true';
+  }
+  return out;
+}
+
 /** NFD's cstate_amd64.go: `enabled` from intel_idle's max_cstate; {} with another idle driver. */
 function cstate(root: HostRoot): Record<string, string> | undefined {
   if (!root.exists('/sys/devices/system/cpu')) {
@@ -252,5 +276,8 @@ export function collect(root: HostRoot): Features {
   const cs = cstate(root);
   if (cs) features.attributes['cstate'] = attributeSet(cs);
   features.attributes['pstate'] = attributeSet(pstate(root));
+  features.attributes['rdt'] = attributeSet(rdt(root, info));
+  // NFD fills cpu.coprocessor on ppc64le only (nx_gzip); elsewhere the set is empty.
+  features.attributes['coprocessor'] = attributeSet({});
   return prefix('cpu', features);
 }

@@ -46,6 +46,20 @@ describe('H100 GPU server', () => {
       socket_count: '2',
     });
     expect(attrs(host.features, 'cpu.cstate')).toEqual({ enabled: 'true' });
+    expect(attrs(host.features, 'cpu.pstate')).toEqual({
+      status: 'active',
+      turbo: 'true',
+      scaling_governor: 'performance',
+    });
+    expect(attrs(host.features, 'cpu.rdt')).toEqual({
+      RDTMON: 'true',
+      RDTCMT: 'true',
+      RDTMBM: 'true',
+      RDTL3CA: 'true',
+      RDTL3CA_NUM_CLOSID: '15',
+      RDTL2CA: 'true',
+      RDTMBA: 'true',
+    });
   });
 
   it('reads the kernel: version, config from /boot, loaded and builtin modules, kvm', () => {
