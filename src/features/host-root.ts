@@ -86,6 +86,24 @@ export class HostRoot {
     }
   }
 
+  /**
+   * Follow a final symbolic link inside the host root: an absolute target such as
+   * `/lib64/libc-2.28.so` means the host's file, not this container's.
+   */
+  resolveLink(hostPath: string): string {
+    let p = hostPath;
+    for (let i = 0; i < 40; i++) {
+      let target: string;
+      try {
+        target = this.fs.readlinkSync(this.path(p));
+      } catch {
+        return p;
+      }
+      p = path.posix.isAbsolute(target) ? target : path.posix.join(path.posix.dirname(p), target);
+    }
+    return p;
+  }
+
   /** stat() following links: false for missing paths and dangling links. */
   exists(hostPath: string): boolean {
     try {

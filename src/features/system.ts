@@ -40,6 +40,42 @@ export function parseOsRelease(text: string): Record<string, string> {
   return out;
 }
 
+/** Where NFD looks for the C library on x86-64 (source/system/libc_linux_amd64.go). */
+export const LIBC_PATHS = [
+  '/usr/lib64/libc.so.6',
+  '/lib/x86_64-linux-gnu/libc.so.6',
+  '/lib/libc.so.6',
+  '/lib/ld-musl-x86_64.so.1',
+];
+
+/**
+ * NFD's system.libc: `name` glibc/musl/unknown and `version`, from the C library's read-only
+ * data (`GNU C Library ... release version 2.36.`). musl does not store its version.
+ */
+export function libcOf(bytes: Buffer): Record<string, string> {
+  const text = bytes.toString('latin1');
+  if (text.includes('GNU C Library')) {
+    const m = /[^\n]*release version[^\n]*/.exec(text);
+    const last = m?.[0].trim().split(/\s+/).pop() ?? '';
+    return { name: 'glibc', version: last.endsWith('.') ? last.slice(0, -1) : last };
+  }
+  if (text.includes('musl')) return { name: 'musl', version: '' };
+  return { name: 'unknown', version: '' };
+}
+
+function libc(root: HostRoot, x86: boolean): Record<string, string> | undefined {
+  const unknown = { name: 'unknown', version: '' };
+  if (!x86) return unknown;
+  const found = LIBC_PATHS.find((p) => root.exists(root.resolveLink(p)));
+  if (!found) return unknown;
+  try {
+    return libcOf(root.readBytes(root.resolveLink(found)));
+  } catch (err) {
+    root.markUnavailable('system.libc', root.describe(err));
+    return undefined;
+  }
+}
+
 export function collect(root: HostRoot): Features {
   const f = newFeatures();
   f.attributes['name'] = attributeSet({ nodename: root.hostname() });
@@ -56,5 +92,9 @@ export function collect(root: HostRoot): Features {
   }
   if (Object.keys(dmi).length > 0) f.attributes['dmiid'] = attributeSet(dmi);
   else root.markUnavailable('system.dmiid', 'cannot read /sys/devices/virtual/dmi/id: no DMI attributes');
+  // The libc paths NFD searches are x86-64's; elsewhere it reports `unknown`.
+  const x86 = /^flags\s*:/m.test(root.readAttr('/proc/cpuinfo') ?? '');
+  const lc = libc(root, x86);
+  if (lc) f.attributes['libc'] = attributeSet(lc);
   return prefix('system', f);
 }

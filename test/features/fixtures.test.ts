@@ -165,6 +165,7 @@ describe('H100 GPU server', () => {
       { class: '03', vendor: '046b', device: 'ff10' },
       { class: '09', vendor: '1d6b', device: '0002', serial: '0000:00:14.0' },
     ]);
+    expect(attrs(host.features, 'system.libc')).toEqual({ name: 'glibc', version: '2.35' });
     expect(host.unavailable).toEqual([]);
   });
 
@@ -226,6 +227,7 @@ describe('Arm server', () => {
     expect(instances(host.features, 'pci.device')![1]).toMatchObject({ 'iommu_group/type': 'identity' });
     expect(instances(host.features, 'rdma.device')).toEqual([]);
     expect(attrs(host.features, 'gpu.count')).toEqual({ total: '0', nvidia: '0', amd: '0', intel: '0' });
+    expect(attrs(host.features, 'system.libc')).toEqual({ name: 'unknown', version: '' });
   });
 });
 
@@ -276,5 +278,9 @@ describe('VM / CI container with a RHEL kernel', () => {
     expect(instances(host.features, 'network.device')).toEqual([]);
     expect(attrs(host.features, 'memory.hugepages')).toEqual({ enabled: 'false' });
     expect(attrs(host.features, 'kernel.kvm')).toEqual({ enabled: 'false' });
+  });
+
+  it('finds the C library through an absolute link inside the host root', () => {
+    expect(attrs(host.features, 'system.libc')).toEqual({ name: 'glibc', version: '2.28' });
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { cpuModel, cpuidFlags, parseCpuinfo } from '../../src/features/cpu.js';
 import { kconfigPaths, parseKconfig, parseKernelVersion } from '../../src/features/kernel.js';
-import { parseOsRelease } from '../../src/features/system.js';
+import { libcOf, parseOsRelease } from '../../src/features/system.js';
 import { hugepageSize } from '../../src/features/memory.js';
 import { portRate, portState } from '../../src/features/rdma.js';
 
@@ -180,4 +180,22 @@ describe('small formats', () => {
     ['2.5 Gb/sec (1X SDR)', '2.5'],
     ['400 Gb/sec (4X NDR)', '400'],
   ])('port rate %s', (raw, r) => expect(portRate(raw)).toBe(r));
+});
+
+describe('libc', () => {
+  // NFD takes the last word of the banner line: old glibc banners end in `et al.` (kept as NFD does).
+  it.each([
+    [
+      '\0GNU C Library (Debian GLIBC 2.36-9+deb12u9) stable release version 2.36.\n',
+      { name: 'glibc', version: '2.36' },
+    ],
+    [
+      '\0GNU C Library (GNU libc) release release version 2.17, by Roland McGrath et al.\n',
+      { name: 'glibc', version: 'al' },
+    ],
+    ['\0musl libc (x86_64)\n', { name: 'musl', version: '' }],
+    ['\0something else\n', { name: 'unknown', version: '' }],
+  ])('%j', (text, expected) => {
+    expect(libcOf(Buffer.from(text, 'latin1'))).toEqual(expected);
+  });
 });
