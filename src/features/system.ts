@@ -55,9 +55,17 @@ export const LIBC_PATHS = [
 export function libcOf(bytes: Buffer): Record<string, string> {
   const text = bytes.toString('latin1');
   if (text.includes('GNU C Library')) {
-    const m = /[^\n]*release version[^\n]*/.exec(text);
-    const last = m?.[0].trim().split(/\s+/).pop() ?? '';
-    return { name: 'glibc', version: last.endsWith('.') ? last.slice(0, -1) : last };
+    // indexOf, not a regex: a 2 MB binary with few newlines makes `[^\n]*` patterns quadratic.
+    const at = text.indexOf('release version');
+    let version = '';
+    if (at >= 0) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      const nl = text.indexOf('\n', at);
+      const line = text.slice(start, nl < 0 ? text.length : nl).trim();
+      version = line.split(/\s+/).pop() ?? '';
+      if (version.endsWith('.')) version = version.slice(0, -1);
+    }
+    return { name: 'glibc', version };
   }
   if (text.includes('musl')) return { name: 'musl', version: '' };
   return { name: 'unknown', version: '' };

@@ -198,4 +198,14 @@ describe('libc', () => {
   ])('%j', (text, expected) => {
     expect(libcOf(Buffer.from(text, 'latin1'))).toEqual(expected);
   });
+
+  it('reads a 2 MB library with few newlines in linear time', () => {
+    const big = Buffer.concat([
+      Buffer.alloc(2_000_000, 0x41),
+      Buffer.from('\0GNU C Library stable release version 2.39.\n'),
+    ]);
+    const started = Date.now();
+    expect(libcOf(big)).toEqual({ name: 'glibc', version: '2.39' });
+    expect(Date.now() - started).toBeLessThan(500);
+  });
 });
