@@ -29,7 +29,6 @@ export interface UnavailableSource {
 
 export class HostRoot {
   readonly unavailable: UnavailableSource[] = [];
-  private release: string | null | undefined;
 
   constructor(
     /** Absolute directory holding the host's /proc, /sys, /etc...; '' means the real root. */
@@ -120,18 +119,6 @@ export class HostRoot {
     } catch {
       return false;
     }
-  }
-
-  /** The kernel release (`uname -r`) from /proc/sys/kernel/osrelease; undefined if unreadable. */
-  kernelRelease(): string | undefined {
-    if (this.release === undefined) {
-      try {
-        this.release = this.readText('/proc/sys/kernel/osrelease').trim();
-      } catch {
-        this.release = null;
-      }
-    }
-    return this.release ?? undefined;
   }
 
   /** The host name: the mounted host's /etc/hostname, else this machine's. */
