@@ -52,7 +52,8 @@ export class HostRoot {
 
   readBytes(hostPath: string): Buffer {
     try {
-      return this.fs.readFileSync(this.path(hostPath));
+      // Under a host root, an absolute link (NixOS's /etc/os-release) must stay inside it.
+      return this.fs.readFileSync(this.path(this.isSet ? this.resolveLink(hostPath) : hostPath));
     } catch (err) {
       throw withHostPath(err, hostPath);
     }

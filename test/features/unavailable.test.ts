@@ -117,3 +117,14 @@ describe('unreadable sources', () => {
     }
   });
 });
+
+describe('links under a host root', () => {
+  it('an absolute /etc/os-release link resolves inside the host root', async () => {
+    dir = copyTree('vm');
+    fs.mkdirSync(path.join(dir, 'etc/static'), { recursive: true });
+    fs.renameSync(path.join(dir, 'etc/os-release'), path.join(dir, 'etc/static/os-release'));
+    fs.symlinkSync('/etc/static/os-release', path.join(dir, 'etc/os-release'));
+    const host = await collectHostFeatures({ hostRoot: dir });
+    expect(attrs(host.features, 'system.osrelease')!.ID).toBe('rocky');
+  });
+});
