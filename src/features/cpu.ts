@@ -1,4 +1,5 @@
-// Source `cpu`: cpu.cpuid (flags), cpu.model, cpu.topology, cpu.security, cpu.cstate, cpu.pstate.
+// Source `cpu`: cpu.cpuid (flags), cpu.model, cpu.topology, cpu.security, cpu.cstate, cpu.pstate,
+// cpu.rdt, cpu.coprocessor.
 // NFD reads the CPUID instruction; from Node we read /proc/cpuinfo and map its names to NFD's.
 import type { HostRoot } from './host-root.js';
 import type { Features } from './types.js';

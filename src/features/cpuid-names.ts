@@ -187,17 +187,16 @@ export const ARM64_FLAG_NAMES: Record<string, string> = {
   sve: 'SVE',
 };
 
-/** x86 vendor strings -> klauspost/cpuid vendor names (what NFD puts in `cpu.model.vendor_id`). */
+/** x86 vendor strings (trimmed, as cpuinfo shows them) -> klauspost/cpuid vendor names (`cpu.model.vendor_id`). */
 export const X86_VENDORS: Record<string, string> = {
   GenuineIntel: 'Intel',
   AuthenticAMD: 'AMD',
   HygonGenuine: 'Hygon',
   CentaurHauls: 'VIA',
-  '  Shanghai  ': 'VIA',
   GenuineTMx86: 'Transmeta',
   TransmetaCPU: 'Transmeta',
   'Geode by NSC': 'NSC',
-  'SiS SiS SiS ': 'SiS',
+  'SiS SiS SiS': 'SiS',
   'Genuine  RDC': 'RDC',
 };
 
