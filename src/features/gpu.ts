@@ -174,8 +174,9 @@ export async function collect(root: HostRoot, opts: GpuOptions = {}): Promise<Fe
         for (const s of res.gpus) {
           let g = byAddress.get(s.address);
           if (!g) {
-            // A GPU nvidia-smi sees but sysfs does not show (a sandbox hiding /sys/bus/pci).
-            g = { vendor: '10de', class: '0302', driver: 'nvidia' };
+            // A GPU nvidia-smi sees but sysfs does not show (a sandbox hiding /sys/bus/pci):
+            // no class or NUMA node to report; nvidia-smi answers only through `nvidia`.
+            g = { vendor: '10de', driver: 'nvidia' };
             if (s.device) g.device = s.device;
             gpus.push(g);
             byAddress.set(s.address, g);

@@ -199,3 +199,32 @@ describe('driver versions and gfx targets', () => {
     expect(host.unavailable.map((u) => u.source)).not.toContain('gpu.device (nvidia-smi)');
   });
 });
+
+describe('GPUs that only nvidia-smi sees', () => {
+  let dir = '';
+  afterAll(() => rmTemp(dir));
+
+  it('become instances from nvidia-smi alone when sysfs hides the PCI bus', async () => {
+    dir = tempDir();
+    writeFile(
+      dir,
+      'proc/driver/nvidia/version',
+      'NVRM version: NVIDIA UNIX x86_64 Kernel Module  550.135  Tue Nov 12 2024\n',
+    );
+    const run = fakeNvidiaSmi(() => ({ code: 0, stdout: H100_LINE, stderr: '' }));
+    const host = await collectHostFeatures({ hostRoot: dir, runProgram: run });
+    expect(instances(host.features, 'gpu.device')).toEqual([
+      {
+        compute_capability: '9.0',
+        device: '2330',
+        driver: 'nvidia',
+        driver_version: '550.127.05',
+        memory_mib: '81559',
+        model: 'NVIDIA H100 80GB HBM3',
+        vendor: '10de',
+      },
+    ]);
+    expect(attrs(host.features, 'gpu.count')).toMatchObject({ total: '1', nvidia: '1' });
+    expect(host.unavailable.map((u) => u.source)).toContain('gpu.device');
+  });
+});
