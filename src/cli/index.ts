@@ -1,6 +1,7 @@
 // Every verb of the CLI, in the order `--help` lists them. Each file in this folder defines one
 // command's flags and printing; the work itself is in src/commands/.
 import type { Command } from 'commander';
+import { featuresCommand } from './features.js';
 import { reportCommand } from './report.js';
 
-export const commands: Array<() => Command> = [reportCommand];
+export const commands: Array<() => Command> = [featuresCommand, reportCommand];
