@@ -1200,8 +1200,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path2 = __require("node:path");
-    var fs = __require("node:fs");
+    var path3 = __require("node:path");
+    var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2195,7 +2195,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs.existsSync(executableFile)) return;
+        if (fs2.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2213,11 +2213,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path2.resolve(baseDir, baseName);
-          if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path2.extname(baseName))) return void 0;
+          const localBin = path3.resolve(baseDir, baseName);
+          if (fs2.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path3.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs.existsSync(`${localBin}${ext}`)
+            (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2229,21 +2229,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path2.resolve(
-            path2.dirname(resolvedScriptPath),
+          executableDir = path3.resolve(
+            path3.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path2.basename(
+            const legacyName = path3.basename(
               this._scriptPath,
-              path2.extname(this._scriptPath)
+              path3.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2254,7 +2254,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path2.extname(executableFile));
+        launchWithNode = sourceExt.includes(path3.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3169,7 +3169,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path2.basename(filename, path2.extname(filename));
+        this._name = path3.basename(filename, path3.extname(filename));
         return this;
       }
       /**
@@ -3183,9 +3183,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path3) {
-        if (path3 === void 0) return this._executableDir;
-        this._executableDir = path3;
+      executableDir(path4) {
+        if (path4 === void 0) return this._executableDir;
+        this._executableDir = path4;
         return this;
       }
       /**
@@ -3540,17 +3540,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path3) {
+      const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3561,13 +3561,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = visit_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3588,17 +3588,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path3) {
+      const ctrl = await callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3609,13 +3609,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3642,23 +3642,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path3);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path3);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path3);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path3);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path3);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3745,8 +3745,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle, prefix2] = parts;
+            this.tags[handle] = prefix2;
             return true;
           }
           case "%YAML": {
@@ -3796,10 +3796,10 @@ var require_directives = __commonJS({
         const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
-        if (prefix) {
+        const prefix2 = this.tags[handle];
+        if (prefix2) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix2 + decodeURIComponent(suffix);
           } catch (error) {
             onError(String(error));
             return null;
@@ -3815,9 +3815,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+        for (const [handle, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle + escapeTagName(tag.substring(prefix2.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -3834,11 +3834,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix2] of tagEntries) {
+          if (handle === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
+            lines.push(`%TAG ${handle} ${prefix2}`);
         }
         return lines.join("\n");
       }
@@ -3873,14 +3873,14 @@ var require_anchors = __commonJS({
       });
       return anchors;
     }
-    function findNewAnchor(prefix, exclude) {
+    function findNewAnchor(prefix2, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+        const name = `${prefix2}${i}`;
         if (!exclude.has(name))
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc, prefix2) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
@@ -3888,7 +3888,7 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
+          const anchor = findNewAnchor(prefix2, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
         },
@@ -4270,10 +4270,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4292,7 +4292,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4322,11 +4322,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4340,8 +4340,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4355,8 +4355,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4374,8 +4374,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4385,8 +4385,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4933,7 +4933,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -4962,7 +4962,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -4972,7 +4972,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -4994,7 +4994,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -5046,7 +5046,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -5187,7 +5187,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -5223,7 +5223,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -5290,12 +5290,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5320,7 +5320,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -5387,7 +5387,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -5881,10 +5881,10 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+        return prefix2 + value.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
@@ -6346,11 +6346,11 @@ var require_int2 = __commonJS({
       const n = parseInt(str, radix);
       return sign === "-" ? -1 * n : n;
     }
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value)) {
         const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        return value < 0 ? "-" + prefix2 + str.substr(1) : prefix2 + str;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -6748,7 +6748,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -6763,7 +6763,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -6785,7 +6785,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -6793,7 +6793,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -6901,9 +6901,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6978,14 +6978,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7000,10 +7000,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7014,10 +7014,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7034,13 +7034,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -8929,7 +8929,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -8982,7 +8982,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -9001,9 +9001,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9012,23 +9012,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit.parentCollection = (cst, path3) => {
+      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9039,10 +9039,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit;
   }
@@ -10344,14 +10344,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -10479,13 +10479,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -10712,7 +10712,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -10737,7 +10737,7 @@ var require_public_api = __commonJS({
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -10921,10 +10921,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -10979,26 +10979,26 @@ var require_scope = __commonJS({
       toName(nameOrPrefix) {
         return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
       }
-      name(prefix) {
-        return new code_1.Name(this._newName(prefix));
+      name(prefix2) {
+        return new code_1.Name(this._newName(prefix2));
       }
-      _newName(prefix) {
-        const ng = this._names[prefix] || this._nameGroup(prefix);
-        return `${prefix}${ng.index++}`;
+      _newName(prefix2) {
+        const ng = this._names[prefix2] || this._nameGroup(prefix2);
+        return `${prefix2}${ng.index++}`;
       }
-      _nameGroup(prefix) {
+      _nameGroup(prefix2) {
         var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
-          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix2)) || this._prefixes && !this._prefixes.has(prefix2)) {
+          throw new Error(`CodeGen: prefix "${prefix2}" is not allowed in this scope`);
         }
-        return this._names[prefix] = { prefix, index: 0 };
+        return this._names[prefix2] = { prefix: prefix2, index: 0 };
       }
     };
     exports.Scope = Scope;
     var ValueScopeName = class extends code_1.Name {
-      constructor(prefix, nameStr) {
+      constructor(prefix2, nameStr) {
         super(nameStr);
-        this.prefix = prefix;
+        this.prefix = prefix2;
       }
       setValue(value, { property, itemIndex }) {
         this.value = value;
@@ -11017,33 +11017,33 @@ var require_scope = __commonJS({
       get() {
         return this._scope;
       }
-      name(prefix) {
-        return new ValueScopeName(prefix, this._newName(prefix));
+      name(prefix2) {
+        return new ValueScopeName(prefix2, this._newName(prefix2));
       }
       value(nameOrPrefix, value) {
         var _a;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
         const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
+        const { prefix: prefix2 } = name;
         const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-        let vs = this._values[prefix];
+        let vs = this._values[prefix2];
         if (vs) {
           const _name = vs.get(valueKey);
           if (_name)
             return _name;
         } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
+          vs = this._values[prefix2] = /* @__PURE__ */ new Map();
         }
         vs.set(valueKey, name);
-        const s = this._scope[prefix] || (this._scope[prefix] = []);
+        const s = this._scope[prefix2] || (this._scope[prefix2] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
+        name.setValue(value, { property: prefix2, itemIndex });
         return name;
       }
-      getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
+      getValue(prefix2, keyOrRef) {
+        const vs = this._values[prefix2];
         if (!vs)
           return;
         return vs.get(keyOrRef);
@@ -11064,11 +11064,11 @@ var require_scope = __commonJS({
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
         let code = code_1.nil;
-        for (const prefix in values) {
-          const vs = values[prefix];
+        for (const prefix2 in values) {
+          const vs = values[prefix2];
           if (!vs)
             continue;
-          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
+          const nameSet = usedValues[prefix2] = usedValues[prefix2] || /* @__PURE__ */ new Map();
           vs.forEach((name) => {
             if (nameSet.has(name))
               return;
@@ -11501,12 +11501,12 @@ var require_codegen = __commonJS({
         return this._root.render(this.opts);
       }
       // returns unique name in the internal scope
-      name(prefix) {
-        return this._scope.name(prefix);
+      name(prefix2) {
+        return this._scope.name(prefix2);
       }
       // reserves unique name in the external scope
-      scopeName(prefix) {
-        return this._extScope.name(prefix);
+      scopeName(prefix2) {
+        return this._extScope.name(prefix2);
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
@@ -11515,8 +11515,8 @@ var require_codegen = __commonJS({
         vs.add(name);
         return name;
       }
-      getScopeValue(prefix, keyOrRef) {
-        return this._extScope.getValue(prefix, keyOrRef);
+      getScopeValue(prefix2, keyOrRef) {
+        return this._extScope.getValue(prefix2, keyOrRef);
       }
       // return code that assigns values in the external scope to the names that are used internally
       // (same names that were returned by gen.scopeName or gen.scopeValue)
@@ -14022,8 +14022,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path2) {
-      let input = path2;
+    function removeDotSegments(path3) {
+      let input = path3;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -14097,11 +14097,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
+    function removeDotSegmentsRelative(path3) {
+      if (path3 === "" || path3[0] === "/") {
+        return removeDotSegments(path3);
       }
-      const segments = path2.split("/");
+      const segments = path3.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -14464,8 +14464,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -17715,8 +17715,12 @@ var {
   Help
 } = import_index.default;
 
-// src/commands/report.ts
-import { readdir, stat } from "node:fs/promises";
+// src/cli/features.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/features/host-root.ts
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 // src/errors.ts
@@ -17750,21 +17754,1516 @@ function formatPositioned(detail, pos, hint) {
     if (pos.line !== void 0 && pos.column !== void 0) where += `:${pos.column}`;
     where += ": ";
   }
-  const path2 = pos.path ? `${pos.path}: ` : "";
-  return `${where}${path2}${detail}${hint ? ` (${hint})` : ""}`;
+  const path3 = pos.path ? `${pos.path}: ` : "";
+  return `${where}${path3}${detail}${hint ? ` (${hint})` : ""}`;
 }
 function exitCodeOf(err) {
   return err instanceof ImageCompatError ? err.exitCode : ExitCode.input;
 }
 
+// src/features/host-root.ts
+var nodeHostFs = {
+  readFileSync: (p) => fs.readFileSync(p),
+  readdirSync: (p) => fs.readdirSync(p),
+  readlinkSync: (p) => fs.readlinkSync(p),
+  statSync: (p) => fs.statSync(p)
+};
+var HostRoot = class {
+  constructor(dir = "", fs2 = nodeHostFs) {
+    this.dir = dir;
+    this.fs = fs2;
+  }
+  dir;
+  fs;
+  unavailable = [];
+  /** True when reading a mounted host or a fixture tree rather than this machine. */
+  get isSet() {
+    return this.dir !== "";
+  }
+  /** The real path of a host path such as `/proc/modules`. */
+  path(hostPath) {
+    return this.dir ? path.join(this.dir, hostPath) : hostPath;
+  }
+  readText(hostPath) {
+    return this.readBytes(hostPath).toString("utf8");
+  }
+  readBytes(hostPath) {
+    try {
+      return this.fs.readFileSync(this.path(this.isSet ? this.resolveLink(hostPath) : hostPath));
+    } catch (err) {
+      throw withHostPath(err, hostPath);
+    }
+  }
+  /** A sysfs attribute: trimmed text, or undefined when it cannot be read. */
+  readAttr(hostPath) {
+    try {
+      return this.readText(hostPath).trim();
+    } catch {
+      return void 0;
+    }
+  }
+  /** Directory entries, sorted as Go's os.ReadDir sorts them (by name). */
+  list(hostPath) {
+    return this.fs.readdirSync(this.path(hostPath)).filter((n) => !n.startsWith(".")).sort();
+  }
+  /** The last component of a link's target (a driver name, a device address), or undefined. */
+  linkName(hostPath) {
+    try {
+      return path.basename(this.fs.readlinkSync(this.path(hostPath)));
+    } catch {
+      return void 0;
+    }
+  }
+  /**
+   * Follow a final symbolic link inside the host root: an absolute target such as
+   * `/lib64/libc-2.28.so` means the host's file, not this container's.
+   */
+  resolveLink(hostPath) {
+    let p = hostPath;
+    for (let i = 0; i < 40; i++) {
+      let target;
+      try {
+        target = this.fs.readlinkSync(this.path(p));
+      } catch {
+        return p;
+      }
+      p = path.posix.isAbsolute(target) ? target : path.posix.join(path.posix.dirname(p), target);
+    }
+    return p;
+  }
+  /** stat() following links: false for missing paths and dangling links. */
+  exists(hostPath) {
+    try {
+      this.fs.statSync(this.path(hostPath));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  isDir(hostPath) {
+    try {
+      return this.fs.statSync(this.path(hostPath)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+  /** The host name: the mounted host's /etc/hostname, else this machine's. */
+  hostname() {
+    if (this.isSet) {
+      const name = this.readAttr("/etc/hostname")?.split("\n")[0]?.trim() || this.readAttr("/proc/sys/kernel/hostname");
+      if (name) return name;
+      return "unknown";
+    }
+    return os.hostname();
+  }
+  /** Record a source that could not be read; its feature stays absent. */
+  markUnavailable(source, reason) {
+    this.unavailable.push({ source, reason: typeof reason === "string" ? reason : describeError(reason) });
+  }
+  /** Turn an error on a real path back into a message naming the host path. */
+  describe(err) {
+    return describeError(err, this.dir);
+  }
+};
+var CODES = {
+  ENOENT: "not found",
+  ENOTDIR: "not a directory",
+  EISDIR: "is a directory, not a file",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EINVAL: "invalid argument",
+  ELOOP: "too many levels of symbolic links",
+  EIO: "input/output error"
+};
+function withHostPath(err, hostPath) {
+  if (err && typeof err === "object" && typeof err.code === "string") {
+    err.hostPath = hostPath;
+  }
+  return err;
+}
+function describeError(err, rootDir = "") {
+  const e = err;
+  if (e && typeof e === "object" && typeof e.code === "string") {
+    let where = e.hostPath ?? e.path ?? "";
+    if (rootDir && where.startsWith(rootDir)) where = where.slice(rootDir.length) || "/";
+    const what = CODES[e.code] ?? e.code;
+    return `cannot read ${where || "path"}: ${what} (${e.code})`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+function resolveHostRoot(flag, env = process.env) {
+  const raw = flag ?? env.IMAGE_COMPAT_HOST_ROOT ?? "";
+  if (raw === "") return "";
+  const dir = path.resolve(raw);
+  if (dir === "/") return "";
+  let st;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    throw new InputError(
+      `host root ${raw} does not exist`,
+      {},
+      "give the directory where the host root is mounted"
+    );
+  }
+  if (!st.isDirectory()) throw new InputError(`host root ${raw} is not a directory`);
+  return dir;
+}
+
+// src/features/feature-set.ts
+function flagSet(names) {
+  const elements = {};
+  for (const n of names) elements[n] = {};
+  return { elements };
+}
+function attributeSet(values) {
+  return { elements: { ...values } };
+}
+function instanceSet(items) {
+  return { elements: items.map((attributes) => ({ attributes })) };
+}
+function mergeFeatures(parts) {
+  const out = { flags: {}, attributes: {}, instances: {} };
+  for (const p of parts) {
+    for (const [k, v] of Object.entries(p.flags ?? {})) out.flags[k] ??= v;
+    for (const [k, v] of Object.entries(p.attributes ?? {})) out.attributes[k] ??= v;
+    for (const [k, v] of Object.entries(p.instances ?? {})) out.instances[k] ??= v;
+  }
+  return out;
+}
+function sortFeatures(f) {
+  const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  const out = { flags: {}, attributes: {}, instances: {} };
+  for (const [k, v] of Object.entries(sortKeys(f.flags ?? {})))
+    out.flags[k] = { elements: sortKeys(v.elements) };
+  for (const [k, v] of Object.entries(sortKeys(f.attributes ?? {})))
+    out.attributes[k] = { elements: sortKeys(v.elements) };
+  for (const [k, v] of Object.entries(sortKeys(f.instances ?? {})))
+    out.instances[k] = { elements: v.elements.map((i) => ({ attributes: sortKeys(i.attributes) })) };
+  return out;
+}
+function prefix(domain, f) {
+  const q = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${domain}.${k}`, v]));
+  return { flags: q(f.flags), attributes: q(f.attributes), instances: q(f.instances) };
+}
+function newFeatures() {
+  return { flags: {}, attributes: {}, instances: {} };
+}
+
+// src/features/program.ts
+import { execFile } from "node:child_process";
+function makeProgramRunner(env = process.env) {
+  return (file, args, { timeoutMs }) => new Promise((resolve) => {
+    execFile(
+      file,
+      args,
+      { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, encoding: "utf8", killSignal: "SIGKILL" },
+      (err, stdout, stderr) => {
+        if (!err) return resolve({ code: 0, stdout, stderr });
+        const e = err;
+        const timedOut = e.killed === true && typeof e.code !== "number";
+        if (typeof e.code === "number") {
+          return resolve({ code: e.code, stdout, stderr });
+        }
+        resolve({
+          code: null,
+          stdout,
+          stderr,
+          error: {
+            code: typeof e.code === "string" ? e.code : void 0,
+            message: timedOut ? `timed out after ${timeoutMs} ms` : e.message,
+            timedOut
+          }
+        });
+      }
+    );
+  });
+}
+var runProgram = makeProgramRunner();
+
+// src/features/cpuid-names.ts
+var X86_FLAG_NAMES = {
+  "3dnow": "AMD3DNOW",
+  "3dnowext": "AMD3DNOWEXT",
+  abm: "LZCNT",
+  adx: "ADX",
+  aes: "AESNI",
+  amx_bf16: "AMXBF16",
+  amx_complex: "AMXCOMPLEX",
+  amx_fp16: "AMXFP16",
+  amx_int8: "AMXINT8",
+  amx_tile: "AMXTILE",
+  arch_capabilities: "IA32_ARCH_CAP",
+  avx: "AVX",
+  avx2: "AVX2",
+  avx512_bf16: "AVX512BF16",
+  avx512_bitalg: "AVX512BITALG",
+  avx512_fp16: "AVX512FP16",
+  avx512_vbmi2: "AVX512VBMI2",
+  avx512_vnni: "AVX512VNNI",
+  avx512_vp2intersect: "AVX512VP2INTERSECT",
+  avx512_vpopcntdq: "AVX512VPOPCNTDQ",
+  avx512bw: "AVX512BW",
+  avx512cd: "AVX512CD",
+  avx512dq: "AVX512DQ",
+  avx512er: "AVX512ER",
+  avx512f: "AVX512F",
+  avx512ifma: "AVX512IFMA",
+  avx512pf: "AVX512PF",
+  avx512vbmi: "AVX512VBMI",
+  avx512vl: "AVX512VL",
+  avx_ifma: "AVXIFMA",
+  avx_ne_convert: "AVXNECONVERT",
+  avx_vnni: "AVXVNNI",
+  avx_vnni_int16: "AVXVNNIINT16",
+  avx_vnni_int8: "AVXVNNIINT8",
+  bmi1: "BMI1",
+  bmi2: "BMI2",
+  cldemote: "CLDEMOTE",
+  clzero: "CLZERO",
+  cmov: "CMOV",
+  cmpccxadd: "CMPCCXADD",
+  core_capabilities: "IA32_CORE_CAP",
+  cpb: "CPBOOST",
+  cppc: "CPPC",
+  cx16: "CX16",
+  cx8: "CMPXCHG8",
+  decodeassists: "SVMDA",
+  enqcmd: "ENQCMD",
+  erms: "ERMS",
+  f16c: "F16C",
+  flush_l1d: "FLUSH_L1D",
+  flushbyasid: "SVMFBASID",
+  fma: "FMA3",
+  fma4: "FMA4",
+  fpu: "X87",
+  fsrm: "FSRM",
+  fxsr: "FXSR",
+  fxsr_opt: "FXSROPT",
+  gfni: "GFNI",
+  hle: "HLE",
+  ht: "HTT",
+  hybrid_cpu: "HYBRID_CPU",
+  hypervisor: "HYPERVISOR",
+  ibpb: "IBPB",
+  ibrs: "IBRS",
+  ibs: "IBS",
+  lahf_lm: "LAHF",
+  lam: "LAM",
+  lbrv: "LBRVIRT",
+  mcommit: "MCOMMIT",
+  md_clear: "MD_CLEAR",
+  mmx: "MMX",
+  mmxext: "MMXEXT",
+  movbe: "MOVBE",
+  movdir64b: "MOVDIR64B",
+  movdiri: "MOVDIRI",
+  mpx: "MPX",
+  nrip_save: "NRIPS",
+  npt: "SVMNP",
+  nx: "NX",
+  overflow_recov: "MCAOVERFLOW",
+  pausefilter: "SVMPF",
+  pclmulqdq: "CLMUL",
+  pconfig: "PCONFIG",
+  pfthreshold: "SVMPFT",
+  pni: "SSE3",
+  popcnt: "POPCNT",
+  ppin: "PPIN",
+  prefetchi: "PREFETCHI",
+  rdpru: "RDPRU",
+  rdrand: "RDRAND",
+  rdseed: "RDSEED",
+  rdtscp: "RDTSCP",
+  rtm: "RTM",
+  serialize: "SERIALIZE",
+  sev: "SEV",
+  sev_es: "SEV_ES",
+  sev_snp: "SEV_SNP",
+  sgx: "SGX",
+  sgx_lc: "SGXLC",
+  sha_ni: "SHA",
+  sme: "SME",
+  sse: "SSE",
+  sse2: "SSE2",
+  sse4_1: "SSE4",
+  sse4_2: "SSE42",
+  sse4a: "SSE4A",
+  ssse3: "SSSE3",
+  stibp: "STIBP",
+  succor: "SUCCOR",
+  svm: "SVM",
+  syscall: "SYSCALL",
+  sep: "SYSEE",
+  tbm: "TBM",
+  tdx_guest: "TDX_GUEST",
+  tme: "TME",
+  topoext: "TOPEXT",
+  tsc_scale: "TSCRATEMSR",
+  tsxldtrk: "TSXLDTRK",
+  vaes: "VAES",
+  vmcb_clean: "VMCBCLEAN",
+  vmx: "VMX",
+  vpclmulqdq: "VPCLMULQDQ",
+  waitpkg: "WAITPKG",
+  wbnoinvd: "WBNOINVD",
+  wrmsrns: "WRMSRNS",
+  xgetbv1: "XGETBV1",
+  xop: "XOP",
+  xsave: "XSAVE",
+  xsavec: "XSAVEC",
+  xsaveopt: "XSAVEOPT",
+  xsaves: "XSAVES"
+};
+var X86_IMPLIED = {
+  xsave: ["OSXSAVE"]
+};
+var X86_64_LEVELS = [
+  ["CMOV", "CMPXCHG8", "X87", "FXSR", "MMX", "SYSCALL", "SSE", "SSE2"],
+  ["CX16", "LAHF", "POPCNT", "SSE3", "SSE4", "SSE42", "SSSE3"],
+  ["AVX", "AVX2", "BMI1", "BMI2", "F16C", "FMA3", "LZCNT", "MOVBE", "OSXSAVE"],
+  ["AVX512F", "AVX512BW", "AVX512CD", "AVX512DQ", "AVX512VL"]
+];
+var ARM64_FLAG_NAMES = {
+  aes: "AESARM",
+  asimd: "ASIMD",
+  asimddp: "ASIMDDP",
+  asimdfhm: "FHM",
+  asimdhp: "ASIMDHP",
+  asimdrdm: "ASIMDRDM",
+  atomics: "ATOMICS",
+  cpuid: "ARMCPUID",
+  crc32: "CRC32",
+  dcpop: "DCPOP",
+  evtstrm: "EVTSTRM",
+  fcma: "FCMA",
+  flagm: "TS",
+  fp: "FP",
+  fphp: "FPHP",
+  jscvt: "JSCVT",
+  lrcpc: "LRCPC",
+  pacg: "GPA",
+  pmull: "PMULL",
+  rng: "RNDR",
+  sha1: "SHA1",
+  sha2: "SHA2",
+  sha3: "SHA3",
+  sha512: "SHA512",
+  sm3: "SM3",
+  sm4: "SM4",
+  sve: "SVE"
+};
+var X86_VENDORS = {
+  GenuineIntel: "Intel",
+  AuthenticAMD: "AMD",
+  HygonGenuine: "Hygon",
+  CentaurHauls: "VIA",
+  GenuineTMx86: "Transmeta",
+  TransmetaCPU: "Transmeta",
+  "Geode by NSC": "NSC",
+  "SiS SiS SiS": "SiS",
+  "Genuine  RDC": "RDC"
+};
+var ARM_IMPLEMENTERS = {
+  65: "ARM",
+  66: "Broadcom",
+  67: "Cavium",
+  68: "DEC",
+  70: "Fujitsu",
+  73: "Infineon",
+  77: "Motorola",
+  78: "NVIDIA",
+  80: "AMCC",
+  81: "Qualcomm",
+  86: "Marvell",
+  105: "Intel"
+};
+
+// src/features/cpu.ts
+function parseCpuinfo(text2) {
+  const out = {};
+  for (const line of text2.split("\n")) {
+    if (line.trim() === "") {
+      if (Object.keys(out).length > 0 && "processor" in out) break;
+      continue;
+    }
+    const i = line.indexOf(":");
+    if (i < 0) continue;
+    const key = line.slice(0, i).trim();
+    if (!(key in out)) out[key] = line.slice(i + 1).trim();
+  }
+  return out;
+}
+function cpuidFlags(info) {
+  const names = /* @__PURE__ */ new Set();
+  if (info.flags !== void 0) {
+    for (const f of info.flags.split(/\s+/)) {
+      const n = X86_FLAG_NAMES[f];
+      if (n) names.add(n);
+      for (const implied of X86_IMPLIED[f] ?? []) names.add(implied);
+    }
+    if (/\blm\b/.test(info.flags)) {
+      for (let level = 0; level < X86_64_LEVELS.length; level++) {
+        if (!X86_64_LEVELS[level].every((n) => names.has(n))) break;
+        names.add(`X86_64_V${level + 1}`);
+      }
+    }
+  } else if (info.Features !== void 0) {
+    for (const f of info.Features.split(/\s+/)) {
+      const n = ARM64_FLAG_NAMES[f];
+      if (n) names.add(n);
+    }
+  }
+  return [...names].sort();
+}
+function cpuModel(info) {
+  if (info.vendor_id !== void 0) {
+    return {
+      vendor_id: X86_VENDORS[info.vendor_id] ?? "VendorUnknown",
+      family: String(parseInt(info["cpu family"] ?? "0", 10)),
+      id: String(parseInt(info.model ?? "0", 10))
+    };
+  }
+  if (info["CPU implementer"] !== void 0) {
+    const num = (k) => parseInt(info[k] ?? "0", 0) || 0;
+    const family = num("CPU variant") << 4 | 15;
+    const id = num("CPU part") << 4 | num("CPU revision");
+    return {
+      vendor_id: ARM_IMPLEMENTERS[num("CPU implementer")] ?? "VendorUnknown",
+      family: String(family),
+      id: String(id)
+    };
+  }
+  return void 0;
+}
+function hypervisor(root, info) {
+  const sysinfo = root.readAttr("/proc/sysinfo");
+  const control = sysinfo?.match(/Control Program:\s*(.+)/)?.[1]?.trim();
+  if (control) return control.replace(/[^-A-Za-z0-9_.]+/g, "_");
+  if (!/\bhypervisor\b/.test(info.flags ?? "")) return "none";
+  if (root.readAttr("/sys/hypervisor/type") === "xen") return "xenhvm";
+  const clocks = root.readAttr("/sys/devices/system/clocksource/clocksource0/available_clocksource") ?? "";
+  if (/\bkvm-clock\b/.test(clocks)) return "kvm";
+  if (/hyperv_clocksource/.test(clocks)) return "msvm";
+  const dmi = `${root.readAttr("/sys/devices/virtual/dmi/id/sys_vendor") ?? ""} ${root.readAttr("/sys/devices/virtual/dmi/id/product_name") ?? ""}`;
+  if (/VMware/i.test(dmi)) return "vmware";
+  if (/QEMU|KVM/.test(dmi)) return "kvm";
+  if (/Microsoft/.test(dmi)) return "msvm";
+  if (/Xen/.test(dmi)) return "xenhvm";
+  if (/BHYVE/i.test(dmi)) return "bhyve";
+  return "unknown";
+}
+function topology(root) {
+  let cpus;
+  try {
+    cpus = root.list("/sys/bus/cpu/devices");
+  } catch (err) {
+    root.markUnavailable("cpu.topology", root.describe(err));
+    return {};
+  }
+  let ht = false;
+  const sockets = /* @__PURE__ */ new Set();
+  for (const cpu of cpus) {
+    try {
+      const siblings = root.readText(`/sys/bus/cpu/devices/${cpu}/topology/thread_siblings_list`);
+      if (/[,-]/.test(siblings)) ht = true;
+      sockets.add(root.readText(`/sys/bus/cpu/devices/${cpu}/topology/physical_package_id`).trim());
+    } catch (err) {
+      root.markUnavailable("cpu.topology", root.describe(err));
+      return {};
+    }
+  }
+  return { hardware_multithreading: String(ht), socket_count: String(sockets.size) };
+}
+function miscCapacity(root, resource) {
+  for (const p of ["/sys/fs/cgroup/misc.capacity", "/sys/fs/cgroup/misc/misc.capacity"]) {
+    const text2 = root.readAttr(p);
+    if (text2 === void 0) continue;
+    for (const line of text2.split("\n")) {
+      const [name, value] = line.split(" ");
+      if (name?.startsWith(resource) && value && /^\d+$/.test(value)) return value;
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function security(root, flags) {
+  const out = {};
+  let epc = 0;
+  try {
+    for (const node of root.list("/sys/devices/system/node")) {
+      const bytes = root.readAttr(`/sys/devices/system/node/${node}/x86/sgx_total_bytes`);
+      if (bytes && /^\d+$/.test(bytes)) epc += Number(bytes);
+    }
+  } catch {
+  }
+  if (epc > 0 && flags.includes("SGX")) {
+    out["sgx.enabled"] = "true";
+    out["sgx.epc"] = String(epc);
+  }
+  if (root.readAttr("/sys/module/kvm_intel/parameters/tdx") === "Y") {
+    out["tdx.enabled"] = "true";
+    const keys = miscCapacity(root, "tdx");
+    if (keys !== void 0) out["tdx.total_keys"] = keys;
+  }
+  if (flags.includes("TDX_GUEST")) out["tdx.protected"] = "true";
+  const kvmAmd = (p) => /^[1Y]/.test(root.readAttr(`/sys/module/kvm_amd/parameters/${p}`) ?? "");
+  if (kvmAmd("sev")) {
+    out["sev.enabled"] = "true";
+    const asids = miscCapacity(root, "sev");
+    if (asids !== void 0) out["sev.asids"] = asids;
+  }
+  if (kvmAmd("sev_es")) {
+    out["sev.es.enabled"] = "true";
+    const ids = miscCapacity(root, "sev_es");
+    if (ids !== void 0) out["sev.encrypted_state_ids"] = ids;
+  }
+  if (kvmAmd("sev_snp")) out["sev.snp.enabled"] = "true";
+  return out;
+}
+function rdt(root, info) {
+  const out = {};
+  const has = new Set((info.flags ?? "").split(/\s+/));
+  if (has.has("cqm") && has.has("cqm_llc")) {
+    out.RDTMON = "true";
+    if (has.has("cqm_occup_llc")) out.RDTCMT = "true";
+    if (has.has("cqm_mbm_total") && has.has("cqm_mbm_local")) out.RDTMBM = "true";
+  }
+  if (has.has("rdt_a")) {
+    if (has.has("cat_l3")) {
+      out.RDTL3CA = "true";
+      const closids = root.readAttr("/sys/fs/resctrl/info/L3/num_closids");
+      if (closids && /^\d+$/.test(closids)) out.RDTL3CA_NUM_CLOSID = closids;
+    }
+    if (has.has("cat_l2")) out.RDTL2CA = "true";
+    if (has.has("mba")) out.RDTMBA = "true";
+  }
+  return out;
+}
+function cstate(root) {
+  if (!root.exists("/sys/devices/system/cpu")) {
+    root.markUnavailable("cpu.cstate", "cannot read /sys/devices/system/cpu: not found (ENOENT)");
+    return void 0;
+  }
+  if (!root.exists("/sys/devices/system/cpu/cpuidle")) return {};
+  const driver = root.readAttr("/sys/devices/system/cpu/cpuidle/current_driver");
+  if (driver === void 0) {
+    root.markUnavailable("cpu.cstate", "cannot read /sys/devices/system/cpu/cpuidle/current_driver");
+    return void 0;
+  }
+  if (driver !== "intel_idle") return {};
+  const max = root.readAttr("/sys/module/intel_idle/parameters/max_cstate");
+  if (max === void 0 || !/^[-+]?\d+$/.test(max)) {
+    root.markUnavailable(
+      "cpu.cstate",
+      "cannot read an integer from /sys/module/intel_idle/parameters/max_cstate"
+    );
+    return void 0;
+  }
+  return { enabled: String(Number(max) > 0) };
+}
+function pstate(root) {
+  const out = {};
+  const base = "/sys/devices/system/cpu/intel_pstate";
+  const status = root.readAttr(`${base}/status`);
+  if (status === void 0 || status === "off") return out;
+  out.status = status;
+  const noTurbo = root.readAttr(`${base}/no_turbo`);
+  if (noTurbo !== void 0) out.turbo = String(noTurbo.startsWith("0"));
+  if (status !== "active") return out;
+  let policies = [];
+  try {
+    policies = root.list("/sys/devices/system/cpu/cpufreq");
+  } catch {
+    return out;
+  }
+  let scaling = "";
+  for (const p of policies) {
+    const cpus = root.readAttr(`/sys/devices/system/cpu/cpufreq/${p}/affected_cpus`);
+    if (!cpus) continue;
+    const governor = root.readAttr(`/sys/devices/system/cpu/cpufreq/${p}/scaling_governor`);
+    if (governor === void 0) continue;
+    if (scaling !== "" && scaling !== governor) {
+      scaling = "";
+      break;
+    }
+    scaling = governor;
+  }
+  if (scaling) out.scaling_governor = scaling;
+  return out;
+}
+function collect(root) {
+  const features = newFeatures();
+  let info;
+  try {
+    info = parseCpuinfo(root.readText("/proc/cpuinfo"));
+  } catch (err) {
+    root.markUnavailable("cpu.cpuid", root.describe(err));
+    root.markUnavailable("cpu.model", root.describe(err));
+    info = {};
+  }
+  const flags = cpuidFlags(info);
+  const model = cpuModel(info);
+  if (Object.keys(info).length > 0) {
+    features.flags["cpuid"] = flagSet(flags);
+    if (model) features.attributes["model"] = attributeSet({ ...model, hypervisor: hypervisor(root, info) });
+  }
+  features.attributes["topology"] = attributeSet(topology(root));
+  features.attributes["security"] = attributeSet(security(root, flags));
+  const cs = cstate(root);
+  if (cs) features.attributes["cstate"] = attributeSet(cs);
+  features.attributes["pstate"] = attributeSet(pstate(root));
+  features.attributes["rdt"] = attributeSet(rdt(root, info));
+  features.attributes["coprocessor"] = attributeSet({});
+  return prefix("cpu", features);
+}
+
+// src/features/kernel.ts
+import { gunzipSync } from "node:zlib";
+function parseKernelVersion(raw) {
+  const full = raw.replace(/[^-A-Za-z0-9_.]/g, "_").replace(/^[-_.]+|[-_.]+$/g, "");
+  const out = { full };
+  const m = /^(\d+)(\.(\d+))?(\.(\d+))?(-.*)?$/.exec(full);
+  if (m) {
+    out.major = m[1] ?? "";
+    out.minor = m[3] ?? "";
+    out.revision = m[5] ?? "";
+  }
+  return out;
+}
+function kconfigPaths(release) {
+  if (release === void 0) return ["/proc/config.gz", "/usr/src/linux/.config"];
+  const r = release;
+  return [
+    "/proc/config.gz",
+    `/usr/src/linux-${r}/.config`,
+    `/usr/src/linux-rt-${r}/.config`,
+    "/usr/src/linux/.config",
+    `/usr/lib/modules/${r}/config`,
+    `/usr/lib/ostree-boot/config-${r}`,
+    `/usr/lib/kernel/config-${r}`,
+    `/usr/src/linux-headers-${r}/.config`,
+    `/lib/modules/${r}/build/.config`,
+    `/usr/src/linux-rt-headers-${r}/.config`,
+    `/boot/config-${r}`
+  ];
+}
+function parseKconfig(text2) {
+  const out = {};
+  for (const line of text2.split("\n")) {
+    if (!line.startsWith("CONFIG_")) continue;
+    const eq = line.indexOf("=");
+    if (eq < 0) continue;
+    out[line.slice(7, eq)] = line.slice(eq + 1).replace(/^"+|"+$/g, "");
+  }
+  return out;
+}
+function readKconfig(root, release) {
+  const tried = [];
+  for (const p of kconfigPaths(release)) {
+    try {
+      const raw = root.readBytes(p);
+      return parseKconfig((p.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8"));
+    } catch {
+      tried.push(p);
+    }
+  }
+  root.markUnavailable("kernel.config", `no readable kernel config (tried ${tried.join(", ")})`);
+  return void 0;
+}
+function loadedModules(root) {
+  try {
+    return root.readText("/proc/modules").split("\n").filter((l) => l.length > 0).map((l) => l.split(/\s+/)[0]).filter((m) => m.length > 0);
+  } catch (err) {
+    root.markUnavailable("kernel.loadedmodule", root.describe(err));
+    return void 0;
+  }
+}
+function builtinModules(root, release) {
+  if (release === void 0) {
+    root.markUnavailable("kernel.enabledmodule", "kernel release unknown");
+    return void 0;
+  }
+  try {
+    return root.readText(`/lib/modules/${release}/modules.builtin`).split("\n").map((l) => l.trim()).filter((l) => l.endsWith(".ko")).map((l) => l.slice(l.lastIndexOf("/") + 1, -3));
+  } catch (err) {
+    root.markUnavailable("kernel.enabledmodule", root.describe(err));
+    return void 0;
+  }
+}
+function selinux(root) {
+  if (!root.exists("/sys/fs")) {
+    root.markUnavailable("kernel.selinux", "cannot read /sys/fs: not found (ENOENT)");
+    return void 0;
+  }
+  if (!root.exists("/sys/fs/selinux")) return "false";
+  try {
+    return String(root.readText("/sys/fs/selinux/enforce").startsWith("1"));
+  } catch (err) {
+    root.markUnavailable("kernel.selinux", root.describe(err));
+    return void 0;
+  }
+}
+function collect2(root) {
+  const f = newFeatures();
+  let release;
+  try {
+    release = root.readText("/proc/sys/kernel/osrelease").trim();
+    f.attributes["version"] = attributeSet(parseKernelVersion(release));
+  } catch (err) {
+    root.markUnavailable("kernel.version", root.describe(err));
+  }
+  const kconfig = readKconfig(root, release);
+  if (kconfig) f.attributes["config"] = attributeSet(kconfig);
+  const loaded = loadedModules(root);
+  if (loaded) f.flags["loadedmodule"] = flagSet(loaded);
+  const builtin = builtinModules(root, release);
+  if (builtin) f.flags["enabledmodule"] = flagSet([...loaded ?? [], ...builtin]);
+  const se = selinux(root);
+  if (se !== void 0) f.attributes["selinux"] = attributeSet({ enabled: se });
+  f.attributes["kvm"] = attributeSet({ enabled: String(root.exists("/sys/devices/virtual/misc/kvm")) });
+  return prefix("kernel", f);
+}
+
+// src/features/pci.ts
+var MANDATORY = ["class", "vendor", "device", "subsystem_vendor", "subsystem_device"];
+var OPTIONAL = ["sriov_totalvfs", "iommu_group/type", "iommu/intel-iommu/version"];
+var PCI_DEVICES = "/sys/bus/pci/devices";
+function readPciAttr(root, address, attr) {
+  let v = root.readText(`${PCI_DEVICES}/${address}/${attr}`);
+  v = (v.startsWith("0x") ? v.slice(2) : v).trim();
+  if (attr === "class" && v.length > 4) v = v.slice(0, 4);
+  return v;
+}
+function readPciDevice(root, address) {
+  const attrs = {};
+  for (const a of MANDATORY) {
+    try {
+      attrs[a] = readPciAttr(root, address, a);
+    } catch {
+      return void 0;
+    }
+  }
+  for (const a of OPTIONAL) {
+    try {
+      attrs[a] = readPciAttr(root, address, a);
+    } catch {
+    }
+  }
+  return attrs;
+}
+function listPci(root, source) {
+  try {
+    return root.list(PCI_DEVICES);
+  } catch (err) {
+    root.markUnavailable(source, root.describe(err));
+    return void 0;
+  }
+}
+function collect3(root) {
+  const f = newFeatures();
+  const addresses = listPci(root, "pci.device");
+  if (!addresses) return f;
+  const devices = [];
+  const skipped = [];
+  for (const address of addresses) {
+    const d = readPciDevice(root, address);
+    if (d) devices.push(d);
+    else skipped.push(address);
+  }
+  if (skipped.length > 0) {
+    root.markUnavailable("pci.device", `skipped devices with unreadable attributes: ${skipped.join(", ")}`);
+  }
+  f.instances["device"] = instanceSet(devices);
+  return prefix("pci", f);
+}
+
+// src/features/usb.ts
+var FILES = [
+  ["class", "bDeviceClass"],
+  ["vendor", "idVendor"],
+  ["device", "idProduct"],
+  ["serial", "serial"]
+];
+var BASE = "/sys/bus/usb/devices";
+function collect4(root) {
+  const f = newFeatures();
+  let entries;
+  try {
+    entries = root.list(BASE);
+  } catch (err) {
+    root.markUnavailable("usb.device", root.describe(err));
+    return f;
+  }
+  const devices = [];
+  for (const name of entries) {
+    if (!root.exists(`${BASE}/${name}/idProduct`)) continue;
+    const attrs = {};
+    for (const [key, file] of FILES) {
+      const v = root.readAttr(`${BASE}/${name}/${file}`);
+      if (v) attrs[key] = v;
+    }
+    if (attrs.class !== "00") {
+      devices.push(attrs);
+      continue;
+    }
+    let subs = [];
+    try {
+      subs = root.list(`${BASE}/${name}`);
+    } catch {
+      continue;
+    }
+    for (const sub of subs) {
+      const cls = root.readAttr(`${BASE}/${name}/${sub}/bInterfaceClass`);
+      if (cls !== void 0) devices.push({ ...attrs, class: cls });
+    }
+  }
+  f.instances["device"] = instanceSet(devices);
+  return prefix("usb", f);
+}
+
+// src/features/network.ts
+var DEVICE_ATTRS = ["operstate", "speed", "mtu", "device/sriov_numvfs", "device/sriov_totalvfs"];
+var VIRTUAL_ATTRS = ["operstate", "speed", "mtu"];
+var BASE2 = "/sys/class/net";
+function readIface(root, name, files) {
+  const attrs = { name };
+  for (const file of files) {
+    const v = root.readAttr(`${BASE2}/${name}/${file}`);
+    if (v !== void 0) attrs[file.slice(file.lastIndexOf("/") + 1)] = v;
+  }
+  return attrs;
+}
+function collect5(root) {
+  const f = newFeatures();
+  let names;
+  try {
+    names = root.list(BASE2).filter((n) => n !== "bonding_masters");
+  } catch (err) {
+    root.markUnavailable("network.device", root.describe(err));
+    root.markUnavailable("network.virtual", root.describe(err));
+    return f;
+  }
+  const devices = [];
+  const virtuals = [];
+  for (const name of names) {
+    if (root.exists(`${BASE2}/${name}/device`)) devices.push(readIface(root, name, DEVICE_ATTRS));
+    else virtuals.push(readIface(root, name, VIRTUAL_ATTRS));
+  }
+  f.instances["device"] = instanceSet(devices);
+  f.instances["virtual"] = instanceSet(virtuals);
+  return prefix("network", f);
+}
+
+// src/features/memory.ts
+function hugepageSize(dirName) {
+  const m = /^hugepages-(\d+)kB$/.exec(dirName);
+  if (!m) return void 0;
+  let n = Number(m[1]);
+  const units = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+  let u = 0;
+  while (n > 0 && n % 1024 === 0 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return `${n}${units[u]}`;
+}
+function numa(root) {
+  try {
+    const nodes = root.list("/sys/bus/node/devices");
+    return { is_numa: String(nodes.length > 1), node_count: String(nodes.length) };
+  } catch (err) {
+    root.markUnavailable("memory.numa", root.describe(err));
+    return void 0;
+  }
+}
+function swap(root) {
+  try {
+    const lines = root.readText("/proc/swaps").split("\n").filter((l) => l.trim() !== "");
+    return { enabled: String(lines.length > 1) };
+  } catch (err) {
+    root.markUnavailable("memory.swap", root.describe(err));
+    return void 0;
+  }
+}
+function hugepages(root) {
+  const out = { enabled: "false" };
+  const base = "/sys/kernel/mm/hugepages";
+  let dirs;
+  try {
+    dirs = root.list(base);
+  } catch (err) {
+    if (err.code === "ENOENT") return out;
+    root.markUnavailable("memory.hugepages", root.describe(err));
+    return void 0;
+  }
+  for (const d of dirs) {
+    if (!root.isDir(`${base}/${d}`)) continue;
+    const size = hugepageSize(d);
+    if (!size) continue;
+    const total = root.readAttr(`${base}/${d}/nr_hugepages`) ?? "";
+    out[`hugepages-${size}`] = total;
+    if (/^\d+$/.test(total) && Number(total) > 0) out.enabled = "true";
+  }
+  return out;
+}
+function nv(root) {
+  let devices;
+  try {
+    devices = root.list("/sys/bus/nd/devices");
+  } catch (err) {
+    if (err.code === "ENOENT") return [];
+    root.markUnavailable("memory.nv", root.describe(err));
+    return void 0;
+  }
+  return devices.map((name) => {
+    const attrs = { name };
+    for (const a of ["devtype", "mode"]) {
+      const v = root.readAttr(`/sys/bus/nd/devices/${name}/${a}`);
+      if (v !== void 0) attrs[a] = v;
+    }
+    return attrs;
+  });
+}
+function collect6(root) {
+  const f = newFeatures();
+  const n = numa(root);
+  if (n) f.attributes["numa"] = attributeSet(n);
+  const s = swap(root);
+  if (s) f.attributes["swap"] = attributeSet(s);
+  const nvs = nv(root);
+  if (nvs) f.instances["nv"] = instanceSet(nvs);
+  const hp = hugepages(root);
+  if (hp) f.attributes["hugepages"] = attributeSet(hp);
+  return prefix("memory", f);
+}
+
+// src/features/storage.ts
+var QUEUE_ATTRS = ["dax", "rotational", "nr_zones", "zoned"];
+function collect7(root) {
+  const f = newFeatures();
+  let names;
+  try {
+    names = root.list("/sys/block");
+  } catch (err) {
+    root.markUnavailable("storage.block", root.describe(err));
+    return f;
+  }
+  f.instances["block"] = instanceSet(
+    names.map((name) => {
+      const attrs = { name };
+      for (const a of QUEUE_ATTRS) {
+        const v = root.readAttr(`/sys/block/${name}/queue/${a}`);
+        if (v !== void 0) attrs[a] = v;
+      }
+      return attrs;
+    })
+  );
+  return prefix("storage", f);
+}
+
+// src/features/system.ts
+var DMI_ATTRS = [
+  "bios_date",
+  "bios_vendor",
+  "bios_version",
+  "board_asset_tag",
+  "board_name",
+  "board_vendor",
+  "board_version",
+  "chassis_asset_tag",
+  "chassis_type",
+  "chassis_vendor",
+  "chassis_version",
+  "product_family",
+  "product_name",
+  "product_sku",
+  "product_version",
+  "sys_vendor"
+];
+function parseOsRelease(text2) {
+  const out = {};
+  for (const line of text2.split("\n")) {
+    const m = /^(\w+)=(.+)/.exec(line);
+    if (m) out[m[1]] = m[2].replace(/^["']+|["']+$/g, "");
+  }
+  const v = out.VERSION_ID;
+  const vm = v === void 0 ? null : /^(\d+)(\.(\d+))?(\..*)?$/.exec(v);
+  if (vm) {
+    out["VERSION_ID.major"] = vm[1];
+    if (vm[3]) out["VERSION_ID.minor"] = vm[3];
+  }
+  return out;
+}
+var LIBC_PATHS = [
+  "/usr/lib64/libc.so.6",
+  "/lib/x86_64-linux-gnu/libc.so.6",
+  "/lib/libc.so.6",
+  "/lib/ld-musl-x86_64.so.1"
+];
+function libcOf(bytes) {
+  const text2 = bytes.toString("latin1");
+  if (text2.includes("GNU C Library")) {
+    const at = text2.indexOf("release version");
+    let version = "";
+    if (at >= 0) {
+      const start = text2.lastIndexOf("\n", at) + 1;
+      const nl = text2.indexOf("\n", at);
+      const line = text2.slice(start, nl < 0 ? text2.length : nl).trim();
+      version = line.split(/\s+/).pop() ?? "";
+      if (version.endsWith(".")) version = version.slice(0, -1);
+    }
+    return { name: "glibc", version };
+  }
+  if (text2.includes("musl")) return { name: "musl", version: "" };
+  return { name: "unknown", version: "" };
+}
+function libc(root, x86) {
+  const unknown = { name: "unknown", version: "" };
+  if (!x86) return unknown;
+  const found = LIBC_PATHS.find((p) => root.exists(root.resolveLink(p)));
+  if (!found) return unknown;
+  try {
+    return libcOf(root.readBytes(root.resolveLink(found)));
+  } catch (err) {
+    root.markUnavailable("system.libc", root.describe(err));
+    return void 0;
+  }
+}
+function collect8(root) {
+  const f = newFeatures();
+  f.attributes["name"] = attributeSet({ nodename: root.hostname() });
+  try {
+    f.attributes["osrelease"] = attributeSet(parseOsRelease(root.readText("/etc/os-release")));
+  } catch (err) {
+    root.markUnavailable("system.osrelease", root.describe(err));
+  }
+  const dmi = {};
+  for (const a of DMI_ATTRS) {
+    const v = root.readAttr(`/sys/devices/virtual/dmi/id/${a}`);
+    if (v !== void 0) dmi[a] = v;
+  }
+  if (Object.keys(dmi).length > 0) f.attributes["dmiid"] = attributeSet(dmi);
+  else root.markUnavailable("system.dmiid", "cannot read /sys/devices/virtual/dmi/id: no DMI attributes");
+  const x86 = /^flags\s*:/m.test(root.readAttr("/proc/cpuinfo") ?? "");
+  const lc = libc(root, x86);
+  if (lc) f.attributes["libc"] = attributeSet(lc);
+  return prefix("system", f);
+}
+
+// src/features/gpu.ts
+var GPU_VENDORS = { "10de": "nvidia", "1002": "amd", "8086": "intel" };
+function parseNvidiaProcVersion(text2) {
+  return /Kernel Module(?: for \S+)?\s+(\d+(?:\.\d+)+)/.exec(text2)?.[1];
+}
+function nvidiaDriverVersion(root) {
+  const v = root.readAttr("/sys/module/nvidia/version");
+  if (v) return v;
+  const proc = root.readAttr("/proc/driver/nvidia/version");
+  return proc ? parseNvidiaProcVersion(proc) : void 0;
+}
+function gfxTarget(version) {
+  if (!Number.isInteger(version) || version <= 0) return void 0;
+  const major = Math.floor(version / 1e4);
+  const minor = Math.floor(version / 100) % 100;
+  const step = version % 100;
+  return `gfx${major}${minor.toString(16)}${step.toString(16)}`;
+}
+function kfdTargets(root) {
+  const out = /* @__PURE__ */ new Map();
+  const base = "/sys/class/kfd/kfd/topology/nodes";
+  let nodes = [];
+  try {
+    nodes = root.list(base);
+  } catch {
+    return out;
+  }
+  for (const n of nodes) {
+    const text2 = root.readAttr(`${base}/${n}/properties`);
+    if (!text2) continue;
+    const props = {};
+    for (const line of text2.split("\n")) {
+      const [k, v] = line.trim().split(/\s+/);
+      if (k && v && /^\d+$/.test(v)) props[k] = Number(v);
+    }
+    const target = gfxTarget(props.gfx_target_version ?? 0);
+    const loc = props.location_id;
+    if (!target || loc === void 0) continue;
+    const domain = props.domain ?? 0;
+    const bus = loc >> 8 & 255;
+    const dev = loc >> 3 & 31;
+    const fn = loc & 7;
+    const hex = (x, w) => x.toString(16).padStart(w, "0");
+    out.set(`${hex(domain, 4)}:${hex(bus, 2)}:${hex(dev, 2)}.${fn}`, target);
+  }
+  return out;
+}
+var SMI_FIELDS = ["pci.bus_id", "pci.device_id", "name", "driver_version", "memory.total"];
+function parseSmiLine(line, withCc) {
+  const cols = line.split(",").map((c) => c.trim());
+  if (cols.length < SMI_FIELDS.length + (withCc ? 1 : 0)) return void 0;
+  const [bus, devId, name, driver, mem, cc] = cols;
+  const address = bus.toLowerCase().replace(/^[0-9a-f]{4}([0-9a-f]{4}:)/, "$1");
+  const idm = /^0x([0-9a-f]{4})([0-9a-f]{4})$/i.exec(devId);
+  const gpu2 = {
+    address,
+    model: name,
+    driverVersion: driver,
+    memoryMib: mem.replace(/\s*MiB$/, "")
+  };
+  if (idm) gpu2.device = idm[1].toLowerCase();
+  if (withCc && cc && /^\d+\.\d+$/.test(cc)) gpu2.computeCapability = cc;
+  return gpu2;
+}
+async function queryNvidiaSmi(run, timeoutMs) {
+  let lastReason = "";
+  for (const withCc of [true, false]) {
+    const fields = withCc ? [...SMI_FIELDS, "compute_cap"] : SMI_FIELDS;
+    const r = await run("nvidia-smi", [`--query-gpu=${fields.join(",")}`, "--format=csv,noheader,nounits"], {
+      timeoutMs
+    });
+    if (r.error) {
+      if (r.error.code === "ENOENT") return { reason: "nvidia-smi not found on PATH" };
+      return { reason: `nvidia-smi: ${r.error.message}` };
+    }
+    if (r.code === 0) {
+      const gpus = r.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => parseSmiLine(l, withCc)).filter((g) => g !== void 0);
+      return { gpus };
+    }
+    lastReason = `nvidia-smi exited ${r.code}: ${(r.stderr || r.stdout).trim().split("\n")[0] ?? ""}`;
+    if (!withCc || !/compute_cap/i.test(r.stdout + r.stderr)) break;
+  }
+  return { reason: lastReason };
+}
+async function collect9(root, opts = {}) {
+  const f = newFeatures();
+  const addresses = listPci(root, "gpu.device");
+  const gpus = [];
+  const byAddress = /* @__PURE__ */ new Map();
+  const amdTargets = kfdTargets(root);
+  for (const address of addresses ?? []) {
+    let cls, vendor, device;
+    try {
+      cls = readPciAttr(root, address, "class");
+      if (!cls.startsWith("03")) continue;
+      vendor = readPciAttr(root, address, "vendor");
+      if (!(vendor in GPU_VENDORS)) continue;
+      device = readPciAttr(root, address, "device");
+    } catch {
+      continue;
+    }
+    const g = { vendor, device, class: cls };
+    const driver = root.linkName(`${PCI_DEVICES}/${address}/driver`);
+    if (driver) g.driver = driver;
+    const numa2 = root.readAttr(`${PCI_DEVICES}/${address}/numa_node`);
+    if (numa2 && /^\d+$/.test(numa2)) g.numa_node = numa2;
+    const gfx = amdTargets.get(address);
+    if (gfx) g.gfx_target = gfx;
+    gpus.push(g);
+    byAddress.set(address, g);
+  }
+  const nvidia = gpus.filter((g) => g.vendor === "10de");
+  const driverVersion = nvidiaDriverVersion(root);
+  if (driverVersion) {
+    for (const g of nvidia) if (g.driver === "nvidia") g.driver_version = driverVersion;
+  }
+  if (nvidia.length > 0 || driverVersion) {
+    if (!opts.runProgram) {
+      root.markUnavailable("gpu.device (nvidia-smi)", "programs are not run against a host root");
+    } else {
+      const res = await queryNvidiaSmi(opts.runProgram, opts.timeoutMs ?? 1e4);
+      if ("reason" in res) {
+        root.markUnavailable("gpu.device (nvidia-smi)", res.reason);
+      } else {
+        for (const s of res.gpus) {
+          let g = byAddress.get(s.address);
+          if (!g) {
+            g = { vendor: "10de", driver: "nvidia" };
+            if (s.device) g.device = s.device;
+            gpus.push(g);
+            byAddress.set(s.address, g);
+          }
+          g.model = s.model;
+          g.memory_mib = s.memoryMib;
+          g.driver_version = s.driverVersion;
+          if (s.computeCapability) g.compute_capability = s.computeCapability;
+        }
+      }
+    }
+  }
+  if (addresses === void 0 && gpus.length === 0) return f;
+  f.instances["device"] = instanceSet(gpus);
+  const count = (v) => String(gpus.filter((g) => g.vendor === v).length);
+  f.attributes["count"] = attributeSet({
+    total: String(gpus.length),
+    nvidia: count("10de"),
+    amd: count("1002"),
+    intel: count("8086")
+  });
+  return prefix("gpu", f);
+}
+
+// src/features/rdma.ts
+var BASE3 = "/sys/class/infiniband";
+function portState(raw) {
+  return raw.replace(/^\d+:\s*/, "").trim();
+}
+function portRate(raw) {
+  return /^([\d.]+)\s*Gb\/sec/.exec(raw.trim())?.[1] ?? raw.trim();
+}
+function collect10(root) {
+  const f = newFeatures();
+  let names;
+  try {
+    names = root.list(BASE3);
+  } catch (err) {
+    if (err.code === "ENOENT") names = [];
+    else {
+      root.markUnavailable("rdma.device", root.describe(err));
+      return f;
+    }
+  }
+  const devices = names.map((name) => {
+    const attrs = { name };
+    const vendor = root.readAttr(`${BASE3}/${name}/device/vendor`);
+    if (vendor) attrs.vendor = vendor.replace(/^0x/, "");
+    let ports = [];
+    try {
+      ports = root.list(`${BASE3}/${name}/ports`).sort((a, b) => Number(a) - Number(b));
+    } catch {
+    }
+    const port = ports[0];
+    if (port !== void 0) {
+      const p = `${BASE3}/${name}/ports/${port}`;
+      const linkLayer = root.readAttr(`${p}/link_layer`);
+      if (linkLayer) attrs.link_layer = linkLayer;
+      const state = root.readAttr(`${p}/state`);
+      if (state) attrs.state = portState(state);
+      const rate = root.readAttr(`${p}/rate`);
+      if (rate) attrs.rate = portRate(rate);
+    }
+    return attrs;
+  });
+  f.instances["device"] = instanceSet(devices);
+  return prefix("rdma", f);
+}
+
+// src/features/collect.ts
+async function collectHostFeatures(opts = {}) {
+  const root = new HostRoot(opts.hostRoot ?? "", opts.fs);
+  const run = opts.runProgram ?? (root.isSet ? void 0 : runProgram);
+  const parts = [];
+  const guard = async (source, f) => {
+    try {
+      parts.push(await f());
+    } catch (err) {
+      root.markUnavailable(source, `collector failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  await guard("cpu", () => collect(root));
+  await guard("kernel", () => collect2(root));
+  await guard("memory", () => collect6(root));
+  await guard("network", () => collect5(root));
+  await guard("pci", () => collect3(root));
+  await guard("storage", () => collect7(root));
+  await guard("system", () => collect8(root));
+  await guard("usb", () => collect4(root));
+  await guard("gpu", () => collect9(root, { runProgram: run, timeoutMs: opts.programTimeoutMs }));
+  await guard("rdma", () => collect10(root));
+  return {
+    features: sortFeatures(mergeFeatures(parts)),
+    unavailable: root.unavailable,
+    hostname: root.hostname()
+  };
+}
+
+// src/features/node-feature.ts
+var NODE_FEATURE_API_VERSION = "nfd.k8s-sigs.io/v1alpha1";
+var NODE_NAME_LABEL = "nfd.node.kubernetes.io/node-name";
+var UNAVAILABLE_ANNOTATION = "image-compat.dev/unavailable-sources";
+function toNodeFeature(host) {
+  return {
+    apiVersion: NODE_FEATURE_API_VERSION,
+    kind: "NodeFeature",
+    metadata: {
+      name: host.hostname,
+      labels: { [NODE_NAME_LABEL]: host.hostname },
+      annotations: { [UNAVAILABLE_ANNOTATION]: JSON.stringify(host.unavailable) }
+    },
+    spec: { features: host.features }
+  };
+}
+
+// src/commands/features.ts
+async function runFeatures(opts = {}) {
+  const hostRoot = resolveHostRoot(opts.hostRoot, opts.env ?? process.env);
+  const host = await collectHostFeatures({ hostRoot, runProgram: opts.runProgram });
+  return { host, nodeFeature: toNodeFeature(host) };
+}
+
+// src/report/hardware.ts
+var VENDOR_NAMES = {
+  "10de": "NVIDIA",
+  "1002": "AMD",
+  "8086": "Intel",
+  "15b3": "Mellanox"
+};
+function summarizeHardware(features, host = "", unavailable = []) {
+  const attr = (f) => features.attributes?.[f]?.elements ?? {};
+  const inst = (f) => (features.instances?.[f]?.elements ?? []).map((e) => e.attributes);
+  const flags = Object.keys(features.flags?.["cpu.cpuid"]?.elements ?? {});
+  const levels = flags.filter((f) => /^X86_64_V\d$/.test(f)).sort();
+  const model = attr("cpu.model");
+  const topo = attr("cpu.topology");
+  const os2 = attr("system.osrelease");
+  const hp = attr("memory.hugepages");
+  return {
+    host,
+    cpu: {
+      vendor: model.vendor_id,
+      family: model.family,
+      model: model.id,
+      x86Level: levels.length ? `x86-64-v${levels[levels.length - 1].slice(-1)}` : void 0,
+      hypervisor: model.hypervisor,
+      sockets: topo.socket_count,
+      multithreading: topo.hardware_multithreading,
+      flagCount: flags.length
+    },
+    kernel: attr("kernel.version").full,
+    os: os2.PRETTY_NAME ?? ([os2.ID, os2.VERSION_ID].filter(Boolean).join(" ") || void 0),
+    memory: {
+      numaNodes: attr("memory.numa").node_count,
+      hugepages: Object.entries(hp).filter(([k]) => k.startsWith("hugepages-")).map(([k, v]) => `${k.slice("hugepages-".length)}: ${v}`),
+      swap: attr("memory.swap").enabled
+    },
+    gpus: inst("gpu.device").map((g) => ({
+      vendor: VENDOR_NAMES[g.vendor ?? ""] ?? g.vendor ?? "?",
+      device: g.device ?? "?",
+      model: g.model,
+      driver: g.driver,
+      driverVersion: g.driver_version,
+      memoryMib: g.memory_mib,
+      computeCapability: g.compute_capability,
+      gfxTarget: g.gfx_target,
+      numaNode: g.numa_node
+    })),
+    nics: inst("network.device").map((n) => ({
+      name: n.name ?? "?",
+      operstate: n.operstate,
+      speed: n.speed,
+      totalVfs: n.sriov_totalvfs,
+      numVfs: n.sriov_numvfs
+    })),
+    rdma: inst("rdma.device").map((r) => ({
+      name: r.name ?? "?",
+      vendor: r.vendor ? VENDOR_NAMES[r.vendor] ?? r.vendor : void 0,
+      linkLayer: r.link_layer,
+      state: r.state,
+      rate: r.rate
+    })),
+    unavailable
+  };
+}
+function cpuLine(s) {
+  const c = s.cpu;
+  const parts = [c.vendor ?? "unknown vendor"];
+  if (c.family !== void 0) parts.push(`family ${c.family} model ${c.model ?? "?"}`);
+  if (c.x86Level) parts.push(c.x86Level);
+  if (c.sockets) parts.push(`${c.sockets} socket(s)`);
+  if (c.multithreading === "true") parts.push("SMT");
+  if (c.hypervisor && c.hypervisor !== "none") parts.push(`hypervisor ${c.hypervisor}`);
+  parts.push(`${c.flagCount} cpuid flags`);
+  return parts.join(", ");
+}
+function gpuLine(g) {
+  const parts = [g.model ?? `${g.vendor} ${g.device}`];
+  if (g.memoryMib) parts.push(`${g.memoryMib} MiB`);
+  if (g.computeCapability) parts.push(`cc ${g.computeCapability}`);
+  if (g.gfxTarget) parts.push(g.gfxTarget);
+  if (g.driver) parts.push(`driver ${g.driver}${g.driverVersion ? ` ${g.driverVersion}` : ""}`);
+  if (g.numaNode) parts.push(`NUMA ${g.numaNode}`);
+  return parts.join(", ");
+}
+function nicLine(n) {
+  const parts = [n.name];
+  if (n.operstate) parts.push(n.operstate);
+  if (n.speed && n.speed !== "-1") parts.push(`${n.speed} Mb/s`);
+  if (n.totalVfs !== void 0) parts.push(`SR-IOV ${n.numVfs ?? "?"}/${n.totalVfs} VFs`);
+  return parts.join(", ");
+}
+function rdmaLine(r) {
+  const parts = [r.name];
+  if (r.vendor) parts.push(r.vendor);
+  if (r.linkLayer) parts.push(r.linkLayer);
+  if (r.state) parts.push(r.state);
+  if (r.rate) parts.push(`${r.rate} Gb/s`);
+  return parts.join(", ");
+}
+function hardwareRows(s) {
+  const rows = [];
+  rows.push(["Host", s.host || "-"]);
+  rows.push(["CPU", cpuLine(s)]);
+  rows.push(["Kernel", s.kernel ?? "-"]);
+  rows.push(["OS", s.os ?? "-"]);
+  const mem = [
+    s.memory.numaNodes ? `${s.memory.numaNodes} NUMA node(s)` : void 0,
+    s.memory.hugepages.length ? `hugepages ${s.memory.hugepages.join(", ")}` : void 0,
+    s.memory.swap === "true" ? "swap on" : void 0
+  ].filter(Boolean);
+  rows.push(["Memory", mem.join("; ") || "-"]);
+  if (s.gpus.length === 0) rows.push(["GPU", "none"]);
+  s.gpus.forEach((g, i) => rows.push([`GPU ${i}`, gpuLine(g)]));
+  if (s.nics.length === 0) rows.push(["NIC", "none"]);
+  for (const n of s.nics) rows.push(["NIC", nicLine(n)]);
+  if (s.rdma.length === 0) rows.push(["RDMA", "none"]);
+  for (const r of s.rdma) rows.push(["RDMA", rdmaLine(r)]);
+  for (const u of s.unavailable) rows.push(["Unavailable", `${u.source}: ${u.reason}`]);
+  return rows;
+}
+function formatHardwareTable(s) {
+  const rows = hardwareRows(s);
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join("\n") + "\n";
+}
+
+// src/cli/features.ts
+function featuresCommand() {
+  return new Command("features").description(
+    "Collect this host's features (NFD's feature sources plus GPUs and RDMA) as a NodeFeature object."
+  ).option(
+    "--host-root <dir>",
+    "read the host mounted at DIR (DIR/proc, DIR/sys, DIR/etc, ...) instead of this machine; also IMAGE_COMPAT_HOST_ROOT"
+  ).addOption(
+    new Option("--output <format>", "json or yaml (a NodeFeature object), or table (a hardware summary)").choices(["json", "yaml", "table"]).default("json")
+  ).addHelpText(
+    "after",
+    "\nIn a container: docker run -v /:/host:ro IMAGE image-compat features --host-root /host\nSources that cannot be read are listed in the annotation image-compat.dev/unavailable-sources."
+  ).action(async (opts) => {
+    const { host, nodeFeature } = await runFeatures({ hostRoot: opts.hostRoot });
+    let out;
+    if (opts.output === "table") {
+      out = formatHardwareTable(summarizeHardware(host.features, host.hostname, host.unavailable));
+    } else if (opts.output === "yaml") {
+      out = (0, import_yaml.stringify)(nodeFeature);
+    } else {
+      out = JSON.stringify(nodeFeature, null, 2) + "\n";
+    }
+    process.stdout.write(out);
+  });
+}
+
+// src/commands/report.ts
+import { readdir, stat } from "node:fs/promises";
+import path2 from "node:path";
+
 // src/spec/document.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 import { readFile } from "node:fs/promises";
 var MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 var MAX_ALIAS_COUNT = 100;
-function formatPath(path2) {
+function formatPath(path3) {
   let out = "";
-  for (const seg of path2) {
+  for (const seg of path3) {
     if (typeof seg === "number") out += `[${seg}]`;
     else if (/^[A-Za-z_][\w.-]*$/.test(seg) && !seg.includes(".")) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
@@ -17807,8 +19306,8 @@ function parseSource(text2, file) {
   if (Buffer.byteLength(text2) > MAX_DOCUMENT_BYTES) {
     throw new InputError(`document is larger than the ${MAX_DOCUMENT_BYTES}-byte limit`, { file: name });
   }
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problem = doc.errors[0];
   if (problem) {
     const pos = lines.linePos(problem.pos[0]);
@@ -17828,19 +19327,19 @@ function parseSource(text2, file) {
 function firstLine(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
-function positionOf(src, path2, opts = {}) {
+function positionOf(src, path3, opts = {}) {
   let node = src.doc.contents;
   let keyNode;
   let found = node;
-  for (const seg of path2) {
-    if ((0, import_yaml.isAlias)(node)) node = node.resolve(src.doc);
+  for (const seg of path3) {
+    if ((0, import_yaml2.isAlias)(node)) node = node.resolve(src.doc);
     keyNode = void 0;
-    if ((0, import_yaml.isMap)(node) && typeof seg === "string") {
-      const pair = node.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === seg);
+    if ((0, import_yaml2.isMap)(node) && typeof seg === "string") {
+      const pair = node.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === seg);
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
-    } else if ((0, import_yaml.isSeq)(node) && typeof seg === "number") {
+    } else if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
       node = node.items[seg];
     } else {
       break;
@@ -17851,20 +19350,20 @@ function positionOf(src, path2, opts = {}) {
   const target = opts.key && keyNode ? keyNode : found;
   const offset = target?.range?.[0] ?? 0;
   const { line, col } = src.lines.linePos(offset);
-  return { file: src.file, line, column: col, path: formatPath(path2) };
+  return { file: src.file, line, column: col, path: formatPath(path3) };
 }
 function schemaDiagnostics(src, errors) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const e of errors ?? []) {
-    const path2 = pointerToPath(e.instancePath);
+    const path3 = pointerToPath(e.instancePath);
     let message;
     let hint;
     let atKey = false;
     switch (e.keyword) {
       case "additionalProperties": {
         const field = String(e.params.additionalProperty);
-        path2.push(field);
+        path3.push(field);
         atKey = true;
         message = `unknown field "${field}"`;
         const allowed = allowedProperties(e);
@@ -17877,21 +19376,21 @@ function schemaDiagnostics(src, errors) {
         break;
       case "enum": {
         const allowed = e.params.allowedValues.map(String);
-        message = `must be one of ${allowed.join(", ")}; got ${JSON.stringify(valueAt(src.value, path2))}`;
-        const close = closest(String(valueAt(src.value, path2)), allowed);
+        message = `must be one of ${allowed.join(", ")}; got ${JSON.stringify(valueAt(src.value, path3))}`;
+        const close = closest(String(valueAt(src.value, path3)), allowed);
         if (close) hint = `did you mean "${close}"?`;
         break;
       }
       case "const":
-        message = `must be ${JSON.stringify(e.params.allowedValue)}; got ${JSON.stringify(valueAt(src.value, path2))}`;
+        message = `must be ${JSON.stringify(e.params.allowedValue)}; got ${JSON.stringify(valueAt(src.value, path3))}`;
         break;
       case "type":
-        message = `expected ${String(e.params.type)}, got ${describe(valueAt(src.value, path2))}`;
+        message = `expected ${String(e.params.type)}, got ${describe(valueAt(src.value, path3))}`;
         break;
       default:
         message = e.message ?? `invalid (${e.keyword})`;
     }
-    const position = positionOf(src, path2, { key: atKey });
+    const position = positionOf(src, path3, { key: atKey });
     const id = `${position.path}|${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -17907,9 +19406,9 @@ function pointerToPath(pointer) {
   if (!pointer) return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
 }
-function valueAt(value, path2) {
+function valueAt(value, path3) {
   let v = value;
-  for (const seg of path2) {
+  for (const seg of path3) {
     if (v === null || typeof v !== "object") return void 0;
     v = v[seg];
   }
@@ -18455,7 +19954,7 @@ async function report(opts) {
   const reports = [];
   const skipped = [];
   for (const name of names) {
-    const file = path.join(opts.dir, name);
+    const file = path2.join(opts.dir, name);
     const parsed = parseReport(await readSource(file), file);
     if (parsed) reports.push({ file: name, report: parsed });
     else skipped.push(name);
@@ -18478,7 +19977,7 @@ async function jsonFilesUnder(dir) {
   }
   if (!info.isDirectory()) throw new InputError("not a folder", { file: dir });
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".json")).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/")).sort();
+  const files = entries.filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".json")).map((e) => path2.relative(dir, path2.join(e.parentPath, e.name)).split(path2.sep).join("/")).sort();
   if (files.length > MAX_REPORT_FILES) {
     throw new InputError(`more than ${MAX_REPORT_FILES} JSON files: is this the right folder?`, {
       file: dir
@@ -18519,7 +20018,7 @@ function reportCommand() {
 }
 
 // src/cli/index.ts
-var commands = [reportCommand];
+var commands = [featuresCommand, reportCommand];
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
@@ -18550,6 +20049,10 @@ async function main(argv) {
     return exitCodeOf(err);
   }
 }
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? ExitCode.ok);
+  throw err;
+});
 process.exitCode = await main(process.argv);
 export {
   buildProgram

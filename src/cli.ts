@@ -37,4 +37,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`image-compat features | head`) closes the pipe: not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+  throw err;
+});
+
 process.exitCode = await main(process.argv);
