@@ -234,7 +234,7 @@ describe('evaluateSpec results', () => {
       ],
     };
     const results = evaluateSpec(spec, host);
-    expect(results).toEqual<CompatibilityResult[]>([
+    const expected: CompatibilityResult[] = [
       {
         rules: [
           {
@@ -264,7 +264,8 @@ describe('evaluateSpec results', () => {
         weight: 10,
         tag: 'gpu',
       },
-    ]);
+    ];
+    expect(results).toEqual(expected);
     // Key order as NFD's Go structs.
     expect(Object.keys(results[0]!)).toEqual(['rules', 'description', 'weight', 'tag']);
     expect(Object.keys(results[0]!.rules[0]!.matchedExpressions![0]!)).toEqual([
