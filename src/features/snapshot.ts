@@ -103,6 +103,59 @@ function compiled() {
   return validators;
 }
 
+// A fast structural check mirroring the schemas above: large cluster snapshots skip compiling and
+// running ajv unless something is wrong (then ajv explains what, and where).
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+const onlyKeys = (v: Record<string, unknown>, keys: readonly string[]) =>
+  Object.keys(v).every((k) => keys.includes(k));
+const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
+const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
+const nullable = (v: unknown, check: (x: unknown) => boolean) => v === null || check(v);
+const isSet = (v: unknown, elements: (x: unknown) => boolean) =>
+  isObject(v) && onlyKeys(v, ['elements']) && optional(v.elements, (e) => nullable(e, elements));
+const sets = (v: unknown, elements: (x: unknown) => boolean) =>
+  optional(v, (m) =>
+    nullable(m, (x) => isObject(x) && Object.values(x).every((set) => isSet(set, elements))),
+  );
+
+function isFeatures(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    onlyKeys(v, ['flags', 'attributes', 'instances']) &&
+    sets(v.flags, (e) => isObject(e) && Object.values(e).every((x) => x === null || isObject(x))) &&
+    sets(v.attributes, isStringMap) &&
+    sets(
+      v.instances,
+      (e) =>
+        Array.isArray(e) &&
+        e.every(
+          (i) =>
+            isObject(i) &&
+            onlyKeys(i, ['attributes']) &&
+            optional(i.attributes, (a) => nullable(a, isStringMap)),
+        ),
+    )
+  );
+}
+
+function isNodeFeature(v: unknown): boolean {
+  if (!isObject(v) || v.kind !== 'NodeFeature' || !isObject(v.metadata)) return false;
+  const m = v.metadata;
+  return (
+    optional(m.name, (x) => typeof x === 'string') &&
+    optional(m.namespace, (x) => typeof x === 'string') &&
+    optional(m.labels, isStringMap) &&
+    optional(
+      v.spec,
+      (sp) =>
+        isObject(sp) &&
+        optional(sp.features, isFeatures) &&
+        optional(sp.labels, (l) => nullable(l, isStringMap)),
+    )
+  );
+}
+
 /** A YAML/JSON source with positions, without the spec's 4 MiB cap (only built when needed). */
 function sourceOf(text: string, file: string, value?: unknown): SourceDocument {
   const lines = new LineCounter();
@@ -161,17 +214,17 @@ export function parseFeaturesDocument(text: string, file: string): HostFeatures[
     return at([], 'expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures');
   }
   const obj = value as Record<string, unknown>;
-  const v = compiled();
   if (obj.kind === undefined) {
-    if (!v.features(obj)) fail(v.features, obj);
+    if (!isFeatures(obj) && !compiled().features(obj)) fail(compiled().features, obj);
     return [{ name: '', features: normalize(obj as Features) }];
   }
   let items: NodeFeature[];
   if (obj.kind === 'NodeFeature') {
-    if (!v.node(obj)) fail(v.node, obj);
+    if (!isNodeFeature(obj) && !compiled().node(obj)) fail(compiled().node, obj);
     items = [obj as unknown as NodeFeature];
   } else if (obj.kind === 'NodeFeatureList' || obj.kind === 'List') {
-    if (!v.list(obj)) fail(v.list, obj);
+    const fast = Array.isArray(obj.items) && obj.items.every(isNodeFeature);
+    if (!fast && !compiled().list(obj)) fail(compiled().list, obj);
     items = obj.items as NodeFeature[];
   } else {
     return at(
