@@ -96,6 +96,11 @@ export function nfdDiagnostics(src: SourceDocument, spec: Spec): Diagnostic[] {
   const checkTerms = (terms: FeatureMatcherTerm[] | undefined, path: PathSegment[]) =>
     (terms ?? []).forEach((t, ti) => {
       const tp = [...path, ti];
+      if (t.feature === '')
+        add('error', 'feature must not be empty (expected domain.feature, e.g. pci.device)', [
+          ...tp,
+          'feature',
+        ]);
       if (t.feature !== t.feature.toLowerCase()) {
         add(
           'warning',

@@ -1,7 +1,7 @@
 // Reads an image compatibility spec (YAML or JSON) into typed data, with every problem located at
 // file:line:column and a field path. Schema errors come from ajv (all of them, not only the
 // first); NFD's evaluation errors that can be seen without a host come from checks.ts.
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { stringify } from 'yaml';
 import { nfdDiagnostics } from './checks.js';
 import {
@@ -11,21 +11,15 @@ import {
   type Diagnostic,
   type SourceDocument,
 } from './document.js';
-import { specSchema } from './schema.js';
+import { validate as validateSpecSchema } from './schema.validate.js';
 import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } from './types.js';
 
-let validator: ValidateFunction | undefined;
-
-function validateSchema(): ValidateFunction {
-  // verbose: schemaDiagnostics reads parentSchema to suggest field names.
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(specSchema);
-  return validator;
-}
+/** The schema compiled ahead of time (allErrors, verbose: schemaDiagnostics reads parentSchema). */
+const validateSchema = validateSpecSchema as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** Every schema error and statically detectable NFD error; `spec` is set when there is no error. */
 export function checkSpecDocument(src: SourceDocument): { spec?: Spec; diagnostics: Diagnostic[] } {
-  const validate = validateSchema();
-  if (!validate(src.value)) return { diagnostics: schemaDiagnostics(src, validate.errors) };
+  if (!validateSchema(src.value)) return { diagnostics: schemaDiagnostics(src, validateSchema.errors) };
   const spec = normalizeSpec(src.value as Spec);
   const diagnostics = nfdDiagnostics(src, spec);
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { spec, diagnostics };

@@ -1,7 +1,8 @@
 // The JSON Schema of NFD's image compatibility spec, v1alpha1. Stricter than NFD's decoding on
 // purpose: unknown fields are errors (NFD silently drops them, so a typo such as
 // `matchExpresions` would make a term match everything). schemas/*.schema.json is generated from
-// this object (test/spec/schema.test.ts keeps the two identical).
+// this object, and so is the precompiled validator src/spec/schema.validate.ts (no ajv compile at
+// start-up); test/spec/schema.test.ts keeps both identical to it.
 import { MATCH_OPS, SPEC_VERSION } from './types.js';
 
 const expression = {
@@ -33,7 +34,6 @@ const term = {
   properties: {
     feature: {
       type: 'string',
-      minLength: 1,
       description: 'Feature name, e.g. kernel.loadedmodule or pci.device.',
     },
     matchExpressions: {

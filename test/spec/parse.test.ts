@@ -74,6 +74,10 @@ describe('parseSpec', () => {
       /weight: expected integer, got string "heavy"/,
     ],
     ['[1, 2', /s\.yaml:1:\d+: /],
+    [
+      'version: v1alpha1\ncompatibilities:\n- rules:\n  - name: r\n    matchFeatures:\n    - feature: ""\n',
+      /s\.yaml:6:16: compatibilities\[0\]\.rules\[0\]\.matchFeatures\[0\]\.feature: feature must not be empty/,
+    ],
   ])('rejects %j', (text, message) => {
     expect(() => parseSpec(text, 's.yaml')).toThrow(message);
   });
