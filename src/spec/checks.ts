@@ -2,9 +2,10 @@
 // evaluating (and only when the host has the key), so a broken spec can pass on one host and abort
 // on another. We report them up front, at the line of the expression.
 import type { Diagnostic, PathSegment, SourceDocument } from './document.js';
-import { positionOf, scalarAt } from './document.js';
+import { positionOf } from './document.js';
 import type { FeatureMatcherTerm, MatchExpression, Spec } from './types.js';
 import { compareVersions, compileRE2, parseGoInt, parseVersion } from './values.js';
+import { yaml11Diagnostics } from './yaml11.js';
 
 const NO_VALUE = new Set(['Exists', 'DoesNotExist', 'IsTrue', 'IsFalse']);
 const ONE_VALUE = new Set(['Gt', 'Ge', 'Lt', 'Le']);
@@ -74,24 +75,13 @@ export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
 
 /** NFD-level diagnostics for a spec that passed the schema. */
 export function nfdDiagnostics(src: SourceDocument, spec: Spec): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = yaml11Diagnostics(src);
   const add = (severity: Diagnostic['severity'], message: string, path: PathSegment[], hint?: string) =>
     out.push({ severity, message, position: positionOf(src, path), hint });
   const tags = new Map<string, number>();
 
   const checkExpression = (e: MatchExpression, path: PathSegment[]) => {
     for (const p of expressionProblems(e)) add(p.severity, p.message, [...path, ...p.at]);
-    (e.value ?? []).forEach((_v, i) => {
-      const node = scalarAt(src, [...path, 'value', i]) as { value?: unknown; source?: string } | undefined;
-      if (node && typeof node.value !== 'string') {
-        add(
-          'warning',
-          `unquoted ${String(node.source ?? node.value)} is read as ${typeof node.value} ${JSON.stringify(node.value)}`,
-          [...path, 'value', i],
-          `quote it: "${String(node.source ?? node.value)}"`,
-        );
-      }
-    });
   };
   const checkTerms = (terms: FeatureMatcherTerm[] | undefined, path: PathSegment[]) =>
     (terms ?? []).forEach((t, ti) => {

@@ -2,8 +2,9 @@
 // file:line:column and a field path. Schema errors come from ajv (all of them, not only the
 // first); NFD's evaluation errors that can be seen without a host come from checks.ts.
 import type { ErrorObject } from 'ajv';
-import { stringify } from 'yaml';
+import { Document, isSeq, isPair, isScalar, visit } from 'yaml';
 import { nfdDiagnostics } from './checks.js';
+import { yaml11Special } from './yaml11.js';
 import {
   parseSource,
   schemaDiagnostics,
@@ -70,7 +71,21 @@ function normalizeSpec(raw: Spec): Spec {
   return { version: raw.version, compatibilities: raw.compatibilities.map(set) };
 }
 
-/** The spec as YAML in a stable key order (version, sets: description, tag, weight, rules). */
+/**
+ * The spec as YAML in a stable key order (version, sets: description, tag, weight, rules). Every
+ * `value` item is double-quoted, and so is any other string NFD's YAML 1.1 reader would take for
+ * a boolean, null or number (`y`, `on`, `1_000`).
+ */
 export function serializeSpec(spec: Spec): string {
-  return stringify(normalizeSpec(spec), { lineWidth: 0, aliasDuplicateObjects: false });
+  const doc = new Document(normalizeSpec(spec), { aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_key, node, ancestors) {
+      if (typeof node.value !== 'string') return;
+      const parent = ancestors.at(-1);
+      const owner = ancestors.at(-2);
+      const inValue = isSeq(parent) && isPair(owner) && isScalar(owner.key) && owner.key.value === 'value';
+      if (inValue || yaml11Special(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
 }

@@ -243,12 +243,12 @@ describe('image-compat validate', () => {
   it('prints spec warnings on stderr and still validates', async () => {
     const spec = write(
       'warn.yaml',
-      'version: v1alpha1\ncompatibilities:\n- rules:\n  - name: r\n    matchFeatures:\n    - feature: kernel.version\n      matchExpressions:\n        major: {op: In, value: [6]}\n',
+      'version: v1alpha1\ncompatibilities:\n- rules:\n  - name: r\n    matchFeatures:\n    - feature: kernel.version\n      matchExpressions:\n        major: {op: In, value: ["6"]}\n  - name: s\n    matchFeatures:\n    - feature: kernel.version\n      matchExpressions: {}\n  tag: yes\n',
     );
     const r = await runCli(['validate', '--spec', spec, '--features', `${HOSTS}/arm-server.json`]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      `image-compat: warning: ${spec}:8:33: compatibilities[0].rules[0].matchFeatures[0].matchExpressions.major.value[0]: unquoted 6 is read as number 6 (quote it: "6")`,
+      `image-compat: warning: ${spec}:13:8: compatibilities[0].tag: unquoted yes is not the string "yes" to NFD (YAML 1.1 reads it as a boolean) (quote it: "yes")`,
     );
   });
 

@@ -157,7 +157,34 @@ describe('checkSpecDocument', () => {
       'type',
       'type version applies only to Gt, Ge, Lt, Le, GtLt, GeLe (NFD ignores it here)',
     ],
-    ['{op: In, value: [1.10]}', 'warning', 'value[0]', 'unquoted 1.10 is read as number 1.1'],
+    [
+      '{op: In, value: [1.10]}',
+      'error',
+      'value[0]',
+      'unquoted 1.10 is not the string "1.10" to NFD (YAML 1.1 reads it as a number)',
+    ],
+    [
+      '{op: In, value: [y]}',
+      'error',
+      'value[0]',
+      'unquoted y is not the string "y" to NFD (YAML 1.1 reads it as a boolean)',
+    ],
+    [
+      '{op: In, value: [off]}',
+      'error',
+      'value[0]',
+      'unquoted off is not the string "off" to NFD (YAML 1.1 reads it as a boolean)',
+    ],
+    [
+      '{op: In, value: [1_000]}',
+      'error',
+      'value[0]',
+      'unquoted 1_000 is not the string "1_000" to NFD (YAML 1.1 reads it as a number)',
+    ],
+    ['{op: In, value: [010]}', 'error', 'value[0]', 'unquoted 010 is not the string "010" to NFD'],
+    ['{op: In, value: [~]}', 'error', 'value[0]', 'expected string,number,boolean, got null'],
+    ['{op: In, value: [True]}', 'error', 'value[0]', 'unquoted True is not the string "True" to NFD'],
+    ['{op: In, value: [8, -3, true, "y", m]}', 'ok', '', ''],
     ['{op: Ge, value: ["+5"]}', 'ok', '', ''],
   ])('%s -> %s', (expr, severity, at, message) => {
     const found = diagnose(withExpressions([`k: ${expr}`]));
@@ -201,6 +228,31 @@ describe('checkSpecDocument', () => {
 });
 
 describe('serializeSpec', () => {
+  it('quotes strings NFD (YAML 1.1) would misread, and every value item', () => {
+    const text = serializeSpec({
+      version: 'v1alpha1',
+      compatibilities: [
+        {
+          tag: 'on',
+          rules: [
+            {
+              name: 'yes',
+              matchFeatures: [
+                { feature: 'kernel.config', matchExpressions: { y: { op: 'In', value: ['y', 'm'] } } },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(text).toContain('tag: "on"');
+    expect(text).toContain('name: "yes"');
+    expect(text).toContain('"y":');
+    expect(text).toContain('- "y"\n');
+    expect(text).toContain('- "m"\n');
+    expect(diagnose(text)).toEqual([]);
+  });
+
   it('writes YAML that parses back to the same spec, in a stable key order', () => {
     const spec = parseSpec(valid, 'valid.yaml');
     const text = serializeSpec(spec);
@@ -210,6 +262,20 @@ describe('serializeSpec', () => {
     expect(text.indexOf('tag:')).toBeLessThan(text.indexOf('weight:'));
     expect(text.indexOf('weight:')).toBeLessThan(text.indexOf('rules:'));
     expect(text.startsWith('version: v1alpha1\ncompatibilities:\n')).toBe(true);
+  });
+
+  it('reports element names NFD would read as booleans', () => {
+    const found = diagnose(withExpressions(['yes: {op: Exists}']));
+    expect(found).toEqual([
+      'error 8:9 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.yes: unquoted yes is not the string "yes" to NFD (YAML 1.1 reads it as a boolean)',
+    ]);
+  });
+
+  it('warns about other fields NFD would read differently', () => {
+    const text = 'version: v1alpha1\ncompatibilities:\n- tag: no\n  rules: []\n';
+    expect(diagnose(text)).toEqual([
+      'warning 3:8 compatibilities[0].tag: unquoted no is not the string "no" to NFD (YAML 1.1 reads it as a boolean)',
+    ]);
   });
 
   it('quotes values YAML would read as numbers', () => {
@@ -229,6 +295,7 @@ describe('serializeSpec', () => {
       ],
     });
     expect(text).toContain('"1.10"');
+    expect(text).toContain('- "true"');
     expect(
       parseSpec(text, 'x.yaml').compatibilities[0]!.rules[0]!.matchFeatures![0]!.matchExpressions!.k!.value,
     ).toEqual(['1.10', 'true']);
