@@ -5,6 +5,13 @@ import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { format } from 'prettier';
 
+const style = { singleQuote: true, printWidth: 110, trailingComma: 'all' };
+
+/** The published JSON Schema file, formatted as the repository's Prettier formats JSON. */
+export async function schemaFileSource(schema) {
+  return format(JSON.stringify(schema), { ...style, parser: 'json' });
+}
+
 export async function validatorSource(schema) {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true, esm: true } });
   const code = (standalone.default ?? standalone)(ajv, ajv.compile(schema));
