@@ -26,6 +26,17 @@ export function checkSpecDocument(src: SourceDocument): { spec?: Spec; diagnosti
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { spec, diagnostics };
 }
 
+/**
+ * Checks an in-memory spec (e.g. one compiled from a config): it is serialized first, so the
+ * positions refer to the serialized YAML (`file` names it in messages).
+ */
+export function checkSpecObject(
+  spec: Spec,
+  file = '<generated spec>',
+): { spec?: Spec; diagnostics: Diagnostic[] } {
+  return checkSpecDocument(parseSource(serializeSpec(spec), file));
+}
+
 /** Parses a spec, throwing an InputError (file:line:column, path, what was expected) on the first error. */
 export function parseSpec(text: string, file: string): Spec {
   const { spec, diagnostics } = checkSpecDocument(parseSource(text, file));

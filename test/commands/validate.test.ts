@@ -10,6 +10,23 @@ const hosts = (name: string) =>
   parseFeaturesDocument(readFileSync(`examples/hosts/${name}.json`, 'utf8'), name);
 
 describe('validate', () => {
+  // Every example spec against every example host: the verdicts the demo shows.
+  it.each([
+    ['gpu', 'h100-server', true, [0, 1, 2]],
+    ['gpu', 'arm-server', true, [2]],
+    ['gpu', 'ci-vm', true, [2]],
+    ['kernel-module', 'h100-server', true, [0]],
+    ['kernel-module', 'arm-server', false, []],
+    ['kernel-module', 'ci-vm', false, []],
+    ['sriov', 'h100-server', true, [0]],
+    ['sriov', 'arm-server', false, []],
+    ['sriov', 'ci-vm', false, []],
+  ])('%s on %s: compatible %s, matching sets %j', (s, h, compatible, sets) => {
+    const r = validate({ spec: spec(s), hosts: hosts(h) });
+    expect(r.compatible).toBe(compatible);
+    expect(r.hosts[0]!.matchingSets).toEqual(sets);
+  });
+
   it('gives a verdict per host and for all of them', () => {
     const r = validate({ spec: spec('sriov'), hosts: hosts('cluster') });
     expect(r.hosts.map((h) => [h.node, h.compatible])).toEqual([

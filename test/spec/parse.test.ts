@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/errors.js';
 import { parseSource } from '../../src/spec/document.js';
-import { checkSpecDocument, parseSpec, serializeSpec } from '../../src/spec/parse.js';
+import { checkSpecDocument, checkSpecObject, parseSpec, serializeSpec } from '../../src/spec/parse.js';
 
 const valid = readFileSync('test/fixtures/spec/valid.yaml', 'utf8');
 
@@ -299,5 +299,35 @@ describe('serializeSpec', () => {
     expect(
       parseSpec(text, 'x.yaml').compatibilities[0]!.rules[0]!.matchFeatures![0]!.matchExpressions!.k!.value,
     ).toEqual(['1.10', 'true']);
+  });
+});
+
+describe('checkSpecObject', () => {
+  it('checks an in-memory spec through its serialized form', () => {
+    const ok = checkSpecObject(parseSpec(valid, 'valid.yaml'));
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.spec).toEqual(parseSpec(valid, 'valid.yaml'));
+    const bad = checkSpecObject({
+      version: 'v1alpha1',
+      compatibilities: [
+        {
+          rules: [
+            {
+              name: 'r',
+              matchFeatures: [{ feature: 'a.b', matchExpressions: { k: { op: 'Gt', value: ['x'] } } }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(bad.spec).toBeUndefined();
+    expect(bad.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      message: 'value "x" is not an integer',
+      position: {
+        file: '<generated spec>',
+        path: 'compatibilities[0].rules[0].matchFeatures[0].matchExpressions.k.value[0]',
+      },
+    });
   });
 });
