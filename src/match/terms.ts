@@ -107,20 +107,15 @@ function matchNames(
   values: Record<string, string> | undefined,
   instances: Array<{ attributes: Record<string, string> }> | undefined,
 ): string[] {
-  const names: string[] = [];
-  const test = (n: string) => guard(feature, undefined, () => evaluateExpression(e, true, n));
-  for (const k of Object.keys(keys ?? {})) if (test(k)) names.push(k);
-  for (const k of Object.keys(values ?? {})) if (test(k)) names.push(k);
-  const seen = new Set(names);
-  for (const inst of instances ?? []) {
-    for (const k of Object.keys(inst.attributes ?? {})) {
-      if (test(k) && !seen.has(k)) {
-        seen.add(k);
-        names.push(k);
-      }
-    }
-  }
-  return names;
+  // Every name is evaluated (as NFD does, so errors surface); each matching name is listed once.
+  const names = new Set<string>();
+  const test = (n: string) => {
+    if (guard(feature, undefined, () => evaluateExpression(e, true, n))) names.add(n);
+  };
+  for (const k of Object.keys(keys ?? {})) test(k);
+  for (const k of Object.keys(values ?? {})) test(k);
+  for (const inst of instances ?? []) for (const k of Object.keys(inst.attributes ?? {})) test(k);
+  return [...names];
 }
 
 /** obj[key] only when it is the object's own property (a feature named "constructor" is not found on {}). */
