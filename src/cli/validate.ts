@@ -50,6 +50,7 @@ interface Flags {
 
 export function validateCommand(): Command {
   return new Command('validate')
+    .summary('evaluate an image compatibility spec against host features, as node-feature-discovery does')
     .description(
       'Evaluate an image compatibility spec against host features with the verdicts of node-feature-discovery. ' +
         'Exit 0: compatible (one host: a set has all its rules matching; several nodes: every node), ' +

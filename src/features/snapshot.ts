@@ -210,6 +210,12 @@ export function parseFeaturesDocument(text: string, file: string): HostFeatures[
     throw new InputError(message, positionOf(src, path));
   };
 
+  if (text.trim() === '') {
+    throw new InputError(
+      'document is empty: expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures',
+      { file: name },
+    );
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return at([], 'expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures');
   }

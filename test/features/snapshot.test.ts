@@ -104,6 +104,7 @@ describe('parseFeaturesDocument', () => {
       'f.json:1:37: items[0].kind: must be "NodeFeature"; got "Pod"',
     ],
     ['{"flags": {', /^f\.json:1:\d+: /],
+    ['  \n', /^f\.json: document is empty/],
     [
       '{"instances": {"pci.device": {"elements": [{"attributes": {"class": 302}}]}}}',
       /instances\["pci\.device"\]\.elements\[0\]\.attributes\.class: expected string, got number 302/,
