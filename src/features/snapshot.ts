@@ -2,7 +2,7 @@
 // or a `kind: List` of NodeFeatures (what `kubectl get nodefeatures -A -o json` prints). Several
 // NodeFeature objects of one node (label nfd.node.kubernetes.io/node-name) are merged the way
 // nfd-master merges them. Shapes are validated, with errors at file:line:column.
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import {
@@ -14,6 +14,7 @@ import {
   type PathSegment,
   type SourceDocument,
 } from '../spec/document.js';
+import { compiled, isFeatures, isNodeFeature } from './snapshot-shape.js';
 import type { Features } from './types.js';
 
 /** Snapshots of a whole cluster are large: 5,000 NodeFeatures of ~10 KiB are 50 MiB. */
@@ -25,135 +26,6 @@ export interface HostFeatures {
   /** The node name; empty for a bare Features object. */
   name: string;
   features: Features;
-}
-
-const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
-const featuresSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    flags: {
-      type: ['object', 'null'],
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          elements: { type: ['object', 'null'], additionalProperties: { type: ['object', 'null'] } },
-        },
-      },
-    },
-    attributes: {
-      type: ['object', 'null'],
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { elements: { ...stringMap, type: ['object', 'null'] } },
-      },
-    },
-    instances: {
-      type: ['object', 'null'],
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          elements: {
-            type: ['array', 'null'],
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: { attributes: { ...stringMap, type: ['object', 'null'] } },
-            },
-          },
-        },
-      },
-    },
-  },
-} as const;
-const nodeFeatureSchema = {
-  type: 'object',
-  required: ['kind', 'metadata'],
-  properties: {
-    kind: { const: 'NodeFeature' },
-    metadata: {
-      type: 'object',
-      properties: { name: { type: 'string' }, namespace: { type: 'string' }, labels: stringMap },
-    },
-    spec: {
-      type: 'object',
-      properties: { features: featuresSchema, labels: { ...stringMap, type: ['object', 'null'] } },
-    },
-  },
-} as const;
-const listSchema = {
-  type: 'object',
-  required: ['items'],
-  properties: { items: { type: 'array', items: nodeFeatureSchema } },
-} as const;
-
-let validators: Record<'features' | 'node' | 'list', ValidateFunction> | undefined;
-function compiled() {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    validators = {
-      features: ajv.compile(featuresSchema),
-      node: ajv.compile(nodeFeatureSchema),
-      list: ajv.compile(listSchema),
-    };
-  }
-  return validators;
-}
-
-// A fast structural check mirroring the schemas above: large cluster snapshots skip compiling and
-// running ajv unless something is wrong (then ajv explains what, and where).
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
-const onlyKeys = (v: Record<string, unknown>, keys: readonly string[]) =>
-  Object.keys(v).every((k) => keys.includes(k));
-const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
-const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
-const nullable = (v: unknown, check: (x: unknown) => boolean) => v === null || check(v);
-const isSet = (v: unknown, elements: (x: unknown) => boolean) =>
-  isObject(v) && onlyKeys(v, ['elements']) && optional(v.elements, (e) => nullable(e, elements));
-const sets = (v: unknown, elements: (x: unknown) => boolean) =>
-  optional(v, (m) =>
-    nullable(m, (x) => isObject(x) && Object.values(x).every((set) => isSet(set, elements))),
-  );
-
-function isFeatures(v: unknown): boolean {
-  return (
-    isObject(v) &&
-    onlyKeys(v, ['flags', 'attributes', 'instances']) &&
-    sets(v.flags, (e) => isObject(e) && Object.values(e).every((x) => x === null || isObject(x))) &&
-    sets(v.attributes, isStringMap) &&
-    sets(
-      v.instances,
-      (e) =>
-        Array.isArray(e) &&
-        e.every(
-          (i) =>
-            isObject(i) &&
-            onlyKeys(i, ['attributes']) &&
-            optional(i.attributes, (a) => nullable(a, isStringMap)),
-        ),
-    )
-  );
-}
-
-function isNodeFeature(v: unknown): boolean {
-  if (!isObject(v) || v.kind !== 'NodeFeature' || !isObject(v.metadata)) return false;
-  const m = v.metadata;
-  return (
-    optional(m.name, (x) => typeof x === 'string') &&
-    optional(m.namespace, (x) => typeof x === 'string') &&
-    optional(m.labels, isStringMap) &&
-    optional(
-      v.spec,
-      (sp) =>
-        isObject(sp) &&
-        optional(sp.features, isFeatures) &&
-        optional(sp.labels, (l) => nullable(l, isStringMap)),
-    )
-  );
 }
 
 /** A YAML/JSON source with positions, without the spec's 4 MiB cap (only built when needed). */
