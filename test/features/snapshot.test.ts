@@ -77,6 +77,35 @@ describe('parseFeaturesDocument', () => {
     ]);
   });
 
+  it('accepts nulls where Go writes them, and other Kubernetes fields', () => {
+    const doc = {
+      apiVersion: 'nfd.k8s-sigs.io/v1alpha1',
+      kind: 'NodeFeature',
+      metadata: { name: 'n1', uid: 'x', resourceVersion: '1', labels: { a: 'b' } },
+      spec: {
+        features: {
+          flags: { 'x.f': { elements: null } },
+          attributes: null,
+          instances: { 'x.i': { elements: [{ attributes: null }] } },
+        },
+        labels: null,
+      },
+      status: { lastAppliedAt: null },
+    };
+    const [host] = parseFeaturesDocument(JSON.stringify(doc), 'n.json');
+    expect(host!.features).toEqual({
+      flags: { 'x.f': { elements: {} } },
+      attributes: {},
+      instances: { 'x.i': { elements: [{ attributes: {} }] } },
+    });
+  });
+
+  it('keeps a feature named __proto__ as data', () => {
+    const [host] = parseFeaturesDocument('{"attributes": {"__proto__": {"elements": {"a": "1"}}}}', 'p.json');
+    expect(Object.hasOwn(host!.features.attributes!, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(host!.features.attributes)).toBe(Object.prototype);
+  });
+
   it('falls back to metadata.name without the node-name label', () => {
     const doc = { kind: 'NodeFeature', metadata: { name: 'worker-7' }, spec: { features: {} } };
     expect(parseFeaturesDocument(JSON.stringify(doc), 'n.json')[0]!.name).toBe('worker-7');
