@@ -3,5 +3,6 @@
 import type { Command } from 'commander';
 import { featuresCommand } from './features.js';
 import { reportCommand } from './report.js';
+import { validateCommand } from './validate.js';
 
-export const commands: Array<() => Command> = [featuresCommand, reportCommand];
+export const commands: Array<() => Command> = [validateCommand, featuresCommand, reportCommand];
