@@ -1,0 +1,137 @@
+// One expression against one input, exactly as NFD's evaluateMatchExpression: Exists and
+// DoesNotExist look only at presence; every other op is false, without error, when the key is
+// missing or is a flag (no value). Value-count and number errors surface only when a value is
+// compared, as in NFD (the spec checks report them up front).
+import type { MatchExpression } from '../spec/types.js';
+import { compareVersions, compileRE2, parseGoInt, parseVersion } from '../spec/values.js';
+
+/** An NFD evaluation error; the caller adds the set, rule, feature and key. */
+export class ExpressionError extends Error {}
+
+const KNOWN_OPS = new Set([
+  'In',
+  'NotIn',
+  'InRegexp',
+  'Exists',
+  'DoesNotExist',
+  'Gt',
+  'Ge',
+  'Lt',
+  'Le',
+  'GtLt',
+  'GeLe',
+  'IsTrue',
+  'IsFalse',
+]);
+
+function describe(e: MatchExpression): string {
+  return e.value?.length
+    ? `{op: ${JSON.stringify(e.op)}, value: [${e.value.map((v) => JSON.stringify(v)).join(' ')}]}`
+    : `{op: ${JSON.stringify(e.op)}}`;
+}
+
+/** NFD's MatchExpression.String(), used to order results. */
+export const expressionString = describe;
+
+function mustBeEmpty(e: MatchExpression): void {
+  if (e.value?.length)
+    throw new ExpressionError(
+      `invalid expression, 'value' field must be empty for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
+    );
+}
+
+function mustBeNonEmpty(e: MatchExpression): string[] {
+  if (!e.value?.length)
+    throw new ExpressionError(
+      `invalid expression, 'value' field must be non-empty for Op ${JSON.stringify(e.op)}`,
+    );
+  return e.value;
+}
+
+/** Compares host value `input` with `ref` as integers or, with type version, as versions. */
+function compare(e: MatchExpression, input: string, ref: string): number {
+  if (e.type !== undefined && (e.type as string) !== '' && e.type !== 'version') {
+    throw new ExpressionError(`invalid expression, type ${JSON.stringify(e.type)} is not supported`);
+  }
+  if (e.type === 'version') {
+    const l = parseVersion(input);
+    if (!l) throw new ExpressionError(`not a version ${JSON.stringify(input)}`);
+    const r = parseVersion(ref);
+    if (!r) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe(e)}`);
+    return compareVersions(l, r);
+  }
+  const l = parseGoInt(input);
+  if (l === undefined) throw new ExpressionError(`not a number ${JSON.stringify(input)}`);
+  const r = parseGoInt(ref);
+  if (r === undefined) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe(e)}`);
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/**
+ * `valid`: the key exists. `value`: its string value, undefined for a flag (or a missing key).
+ * Throws ExpressionError where NFD returns an error.
+ */
+export function evaluateExpression(e: MatchExpression, valid: boolean, value: string | undefined): boolean {
+  if (!KNOWN_OPS.has(e.op)) throw new ExpressionError(`invalid Op ${JSON.stringify(e.op)}`);
+  switch (e.op) {
+    case 'Exists':
+      mustBeEmpty(e);
+      return valid;
+    case 'DoesNotExist':
+      mustBeEmpty(e);
+      return !valid;
+  }
+  if (!valid || value === undefined) return false;
+  switch (e.op) {
+    case 'In':
+      return mustBeNonEmpty(e).includes(value);
+    case 'NotIn':
+      return !mustBeNonEmpty(e).includes(value);
+    case 'InRegexp': {
+      const res = mustBeNonEmpty(e).map((p) => {
+        try {
+          return compileRE2(p);
+        } catch {
+          throw new ExpressionError(
+            `invalid expression, 'value' field must only contain valid regexps for Op "InRegexp" (have ${describe(e)})`,
+          );
+        }
+      });
+      return res.some((re) => re.test(value));
+    }
+    case 'Gt':
+    case 'Ge':
+    case 'Lt':
+    case 'Le': {
+      if (e.value?.length !== 1)
+        throw new ExpressionError(
+          `invalid expression, 'value' field must contain exactly one element for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
+        );
+      const c = compare(e, value, e.value[0]!);
+      return e.op === 'Gt' ? c > 0 : e.op === 'Ge' ? c >= 0 : e.op === 'Lt' ? c < 0 : c <= 0;
+    }
+    case 'GtLt':
+    case 'GeLe': {
+      if (e.value?.length !== 2)
+        throw new ExpressionError(
+          `invalid expression, 'value' field must contain exactly two elements for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
+        );
+      const lo = compare(e, value, e.value[0]!);
+      const hi = compare(e, value, e.value[1]!);
+      // value[0] < value[1] is checked after both parse, as NFD does.
+      if (compare(e, e.value[0]!, e.value[1]!) >= 0) {
+        throw new ExpressionError(
+          `invalid expression, value[0] must be less than Value[1] for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
+        );
+      }
+      return e.op === 'GtLt' ? lo > 0 && hi < 0 : lo >= 0 && hi <= 0;
+    }
+    case 'IsTrue':
+      mustBeEmpty(e);
+      return value === 'true';
+    case 'IsFalse':
+      mustBeEmpty(e);
+      return value === 'false';
+  }
+  throw new ExpressionError(`unsupported Op ${JSON.stringify(e.op)}`);
+}

@@ -1,0 +1,143 @@
+// Statically detectable NFD evaluation errors in a schema-valid spec: NFD only finds these while
+// evaluating (and only when the host has the key), so a broken spec can pass on one host and abort
+// on another. We report them up front, at the line of the expression.
+import type { Diagnostic, PathSegment, SourceDocument } from './document.js';
+import { positionOf, scalarAt } from './document.js';
+import type { FeatureMatcherTerm, MatchExpression, Spec } from './types.js';
+import { compareVersions, compileRE2, parseGoInt, parseVersion } from './values.js';
+
+const NO_VALUE = new Set(['Exists', 'DoesNotExist', 'IsTrue', 'IsFalse']);
+const ONE_VALUE = new Set(['Gt', 'Ge', 'Lt', 'Le']);
+const TWO_VALUES = new Set(['GtLt', 'GeLe']);
+
+export interface ExpressionProblem {
+  severity: Diagnostic['severity'];
+  message: string;
+  at: PathSegment[];
+}
+
+/** Problems with one expression (path suffixes relative to it); empty when it is fine. */
+export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
+  const out: ExpressionProblem[] = [];
+  const err = (message: string, at: PathSegment[] = []) => out.push({ severity: 'error', message, at });
+  const values = e.value ?? [];
+  const n = values.length;
+  if (NO_VALUE.has(e.op)) {
+    if (n !== 0) err(`op ${e.op} takes no value (have ${n})`, ['value']);
+  } else if (ONE_VALUE.has(e.op)) {
+    if (n !== 1) err(`op ${e.op} takes exactly one value (have ${n})`, ['value']);
+  } else if (TWO_VALUES.has(e.op)) {
+    if (n !== 2) err(`op ${e.op} takes exactly two values (have ${n})`, ['value']);
+  } else if (n === 0) {
+    err(`op ${e.op} needs at least one value`, e.value ? ['value'] : []);
+  }
+  if (out.length) return out;
+  if (e.type !== undefined && !ONE_VALUE.has(e.op) && !TWO_VALUES.has(e.op)) {
+    out.push({
+      severity: 'warning',
+      message: `type ${e.type} applies only to Gt, Ge, Lt, Le, GtLt, GeLe (NFD ignores it here)`,
+      at: ['type'],
+    });
+  }
+  if (e.op === 'InRegexp') {
+    values.forEach((v, i) => {
+      try {
+        compileRE2(v);
+      } catch (e) {
+        err(`invalid RE2 regular expression ${JSON.stringify(v)}: ${(e as Error).message}`, ['value', i]);
+      }
+    });
+  }
+  if (ONE_VALUE.has(e.op) || TWO_VALUES.has(e.op)) {
+    const parse = e.type === 'version' ? parseVersion : parseGoInt;
+    const what = e.type === 'version' ? 'a version (major[.minor[.patch]])' : 'an integer';
+    const parsed = values.map((v, i) => {
+      const p = parse(v);
+      if (p === undefined) err(`value ${JSON.stringify(v)} is not ${what}`, ['value', i]);
+      return p;
+    });
+    if (TWO_VALUES.has(e.op) && parsed[0] !== undefined && parsed[1] !== undefined) {
+      const cmp =
+        e.type === 'version'
+          ? compareVersions(parsed[0] as bigint[], parsed[1] as bigint[])
+          : (parsed[0] as bigint) < (parsed[1] as bigint)
+            ? -1
+            : (parsed[0] as bigint) > (parsed[1] as bigint)
+              ? 1
+              : 0;
+      if (cmp >= 0)
+        err(`value[0] must be less than value[1] for op ${e.op} (have ${values.join(', ')})`, ['value']);
+    }
+  }
+  return out;
+}
+
+/** NFD-level diagnostics for a spec that passed the schema. */
+export function nfdDiagnostics(src: SourceDocument, spec: Spec): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const add = (severity: Diagnostic['severity'], message: string, path: PathSegment[], hint?: string) =>
+    out.push({ severity, message, position: positionOf(src, path), hint });
+  const tags = new Map<string, number>();
+
+  const checkExpression = (e: MatchExpression, path: PathSegment[]) => {
+    for (const p of expressionProblems(e)) add(p.severity, p.message, [...path, ...p.at]);
+    (e.value ?? []).forEach((_v, i) => {
+      const node = scalarAt(src, [...path, 'value', i]) as { value?: unknown; source?: string } | undefined;
+      if (node && typeof node.value !== 'string') {
+        add(
+          'warning',
+          `unquoted ${String(node.source ?? node.value)} is read as ${typeof node.value} ${JSON.stringify(node.value)}`,
+          [...path, 'value', i],
+          `quote it: "${String(node.source ?? node.value)}"`,
+        );
+      }
+    });
+  };
+  const checkTerms = (terms: FeatureMatcherTerm[] | undefined, path: PathSegment[]) =>
+    (terms ?? []).forEach((t, ti) => {
+      const tp = [...path, ti];
+      if (t.feature !== t.feature.toLowerCase()) {
+        add(
+          'warning',
+          `feature name ${JSON.stringify(t.feature)} has capitals: NFD looks it up lower-cased but reports every expression of it as failed`,
+          [...tp, 'feature'],
+        );
+      }
+      if (!t.matchExpressions && !t.matchName) {
+        add(
+          'warning',
+          `term has neither matchExpressions nor matchName: it matches whenever ${t.feature} exists`,
+          tp,
+        );
+      }
+      for (const [key, e] of Object.entries(t.matchExpressions ?? {}))
+        checkExpression(e, [...tp, 'matchExpressions', key]);
+      if (t.matchName) checkExpression(t.matchName, [...tp, 'matchName']);
+    });
+
+  spec.compatibilities.forEach((c, ci) => {
+    if (c.tag !== undefined) {
+      const prev = tags.get(c.tag);
+      if (prev !== undefined)
+        add(
+          'warning',
+          `tag ${JSON.stringify(c.tag)} is also used by compatibilities[${prev}]: --tags selects both`,
+          ['compatibilities', ci, 'tag'],
+        );
+      else tags.set(c.tag, ci);
+    }
+    c.rules.forEach((r, ri) => {
+      const rp: PathSegment[] = ['compatibilities', ci, 'rules', ri];
+      if (r.varsTemplate !== undefined)
+        add('warning', 'varsTemplate is not evaluated by image-compat (NFD expands it)', [
+          ...rp,
+          'varsTemplate',
+        ]);
+      checkTerms(r.matchFeatures, [...rp, 'matchFeatures']);
+      (r.matchAny ?? []).forEach((m, mi) =>
+        checkTerms(m.matchFeatures, [...rp, 'matchAny', mi, 'matchFeatures']),
+      );
+    });
+  });
+  return out;
+}
