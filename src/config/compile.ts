@@ -8,6 +8,7 @@
 // them all at their lines; compileForPlatforms throws the first one.
 import { InputError } from '../errors.js';
 import { catalogEntry, CPUID_FLAGS, isOwnFeature } from '../features/catalog.js';
+import { expressionProblems } from '../spec/checks.js';
 import { closest, formatPath, type PathSegment } from '../spec/document.js';
 import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } from '../spec/types.js';
 import { SPEC_VERSION } from '../spec/types.js';
@@ -490,9 +491,10 @@ function compileGpu(
     return undefined;
   });
   const ids = vendors.map((v) => GPU_VENDORS[v]!.pci);
-  // NFD can see a GPU's vendor and class: pci.device, which validate-node checks.
+  // NFD can see a GPU's vendor and class: pci.device, which validate-node checks. Without a vendor,
+  // any GPU vendor's: a server's BMC (ASPEED 1a03) and QEMU's VGA (1234) are class 0300 too.
   const pci: Record<string, MatchExpression> = {};
-  if (ids.length) pci.vendor = expr('In', ...ids);
+  pci.vendor = expr('In', ...(ids.length ? ids : Object.values(GPU_VENDORS).map((v) => v.pci)));
   pci.class = expr('In', ...GPU_PCI_CLASSES);
   rules.push({ name: `${set}/gpu`, matchFeatures: [{ feature: 'pci.device', matchExpressions: pci }] });
 
@@ -710,6 +712,10 @@ function compileMemory(
 /** A raw rule as written, with `value` items made strings (NFD's are strings; YAML may say 1.1). */
 function passThrough(raw: Rule, path: PathSegment[], ctx: Context): Rule {
   const fix = (e: MatchExpression, p: PathSegment[]): MatchExpression => {
+    const strung = e.value ? { ...e, value: e.value.map(String) } : e;
+    for (const problem of expressionProblems(strung)) {
+      ctx.issues.push({ severity: problem.severity, message: problem.message, path: [...p, ...problem.at] });
+    }
     if (!e.value) return e;
     const value = e.value.map((v, i) => {
       if (typeof v !== 'string') {

@@ -2,7 +2,7 @@
 // editors (`# yaml-language-server: $schema=...`). schemas/image-compat-config.schema.json is this
 // object written out; a test keeps the two identical.
 import { Ajv, type ValidateFunction } from 'ajv';
-import { MATCH_OPS } from '../spec/types.js';
+import { specSchema } from '../spec/schema.js';
 import { CPU_LEVELS } from './vocabulary.js';
 
 const stringList = {
@@ -29,47 +29,6 @@ const platform = {
   type: 'string',
   pattern: '^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$',
   description: 'os/arch[/variant], e.g. linux/amd64, linux/arm64/v8',
-};
-
-const matchExpression = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['op'],
-  properties: {
-    op: { enum: [...MATCH_OPS] },
-    value: { type: 'array', items: { type: ['string', 'number', 'boolean'] } },
-    type: { enum: ['version'] },
-  },
-};
-const term = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['feature'],
-  properties: {
-    feature: { type: 'string', minLength: 1 },
-    matchExpressions: { type: 'object', additionalProperties: { $ref: '#/definitions/matchExpression' } },
-    matchName: { $ref: '#/definitions/matchExpression' },
-  },
-};
-const rule = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name'],
-  properties: {
-    name: { type: 'string', minLength: 1 },
-    matchFeatures: { type: 'array', items: { $ref: '#/definitions/term' } },
-    matchAny: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['matchFeatures'],
-        properties: { matchFeatures: { type: 'array', items: { $ref: '#/definitions/term' } } },
-      },
-    },
-    vars: { type: 'object', additionalProperties: { type: 'string' } },
-    varsTemplate: { type: 'string' },
-  },
 };
 
 const osRequirement = {
@@ -177,9 +136,9 @@ export const configSchema = {
   properties: {
     version: { const: 1 },
     platforms: { type: 'array', items: platform, uniqueItems: true },
-    compatibilities: { type: 'array', minItems: 1, items: { $ref: '#/definitions/compatibility' } },
+    compatibilities: { type: 'array', minItems: 1, items: { $ref: '#/$defs/compatibility' } },
   },
-  definitions: {
+  $defs: {
     compatibility: {
       type: 'object',
       additionalProperties: false,
@@ -190,14 +149,16 @@ export const configSchema = {
         weight: { type: 'integer' },
         platforms: { type: 'array', items: platform, uniqueItems: true, minItems: 1 },
         runner: stringList,
-        require: { $ref: '#/definitions/requirements' },
-        rules: { type: 'array', items: { $ref: '#/definitions/rule' } },
+        require: { $ref: '#/$defs/requirements' },
+        rules: { type: 'array', items: { $ref: '#/$defs/rule' } },
       },
     },
     requirements,
-    rule,
-    term,
-    matchExpression,
+    // Raw rules are NFD rules: the spec's own schema definitions.
+    rule: specSchema.$defs.rule,
+    featureMatcher: specSchema.$defs.featureMatcher,
+    term: specSchema.$defs.term,
+    expression: specSchema.$defs.expression,
   },
 } as const;
 

@@ -1,8 +1,7 @@
 // Lint for NFD rules (in specs and in a config's raw `rules:`): the mistakes that make a rule never
 // match on a real host, though NFD accepts it silently: `In` on a flag, `GenuineIntel`, a 6-digit
 // PCI class, a feature no source provides, `vfio-pci` in /proc/modules, an unquoted `1.10` or `y`.
-// Plus the expression errors NFD aborts the evaluation on (value counts, bad RE2, GtLt order).
-import { RE2JS } from 're2js';
+// (NFD's evaluation errors and unquoted numbers are the spec room's checks: src/spec/checks.ts.)
 import { isScalar, Scalar } from 'yaml';
 import { catalogEntry, CPUID_FLAGS, FEATURE_CATALOG, isKnownKey } from '../features/catalog.js';
 import {
@@ -21,12 +20,8 @@ import {
   normaliseModule,
 } from '../config/vocabulary.js';
 
-const NO_VALUE_OPS = new Set(['Exists', 'DoesNotExist', 'IsTrue', 'IsFalse']);
-const ONE_VALUE_OPS = new Set(['Gt', 'Ge', 'Lt', 'Le']);
-const TWO_VALUE_OPS = new Set(['GtLt', 'GeLe']);
 /** Plain scalars a YAML 1.1 reader (NFD's) takes for booleans. */
 const YAML11_BOOLS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
-const INT_RE = /^[+-]?\d+$/;
 
 interface Ctx {
   src: SourceDocument;
@@ -200,39 +195,6 @@ function lintExpression(
     }
   });
   if (!op) return;
-
-  // Errors NFD aborts the evaluation on.
-  if (NO_VALUE_OPS.has(op) && values.length) add(ctx, 'error', [...path, 'value'], `${op} takes no value`);
-  else if (ONE_VALUE_OPS.has(op) && values.length !== 1)
-    add(ctx, 'error', [...path, 'value'], `${op} takes exactly one value`);
-  else if (TWO_VALUE_OPS.has(op) && values.length !== 2)
-    add(ctx, 'error', [...path, 'value'], `${op} takes exactly two values`);
-  else if (['In', 'NotIn', 'InRegexp'].includes(op) && !values.length)
-    add(ctx, 'error', [...path, 'value'], `${op} needs at least one value`);
-  if (op === 'InRegexp') {
-    strings.forEach((pattern, i) => {
-      try {
-        RE2JS.compile(pattern);
-      } catch (err) {
-        add(ctx, 'error', [...path, 'value', i], `invalid RE2 pattern: ${(err as Error).message}`);
-      }
-    });
-  }
-  const numeric = ONE_VALUE_OPS.has(op) || TWO_VALUE_OPS.has(op);
-  if (numeric && e.type === undefined) {
-    const bad = strings.find((s) => !INT_RE.test(s));
-    if (bad !== undefined) {
-      add(
-        ctx,
-        'warning',
-        [...path, 'value'],
-        `"${bad}" is not an integer: NFD fails the evaluation`,
-        /^\d+(\.\d+)+$/.test(bad) ? 'add type: version' : undefined,
-      );
-    } else if (TWO_VALUE_OPS.has(op) && strings.length === 2 && Number(strings[0]) >= Number(strings[1])) {
-      add(ctx, 'error', [...path, 'value'], `${op} needs value[0] < value[1]`);
-    }
-  }
 
   if (key === undefined || !entry) return;
   // Rules that can never match on a real host.
