@@ -149,7 +149,7 @@ function lintKey(ctx: Ctx, feature: string, key: string, path: PathSegment[]): v
     return;
   }
   if (!isKnownKey(entry, key)) {
-    const close = closest(key, entry.keys);
+    const close = closest(key, entry.keys) ?? entry.keys.find((k) => k.startsWith(key) || key.startsWith(k));
     add(
       ctx,
       'warning',
@@ -179,15 +179,8 @@ function lintExpression(
   // How each value was written: an unquoted 1.10 is the number 1.1; an unquoted y is a boolean to NFD.
   values.forEach((v, i) => {
     const vp = [...path, 'value', i];
-    if (typeof v !== 'string') {
-      add(
-        ctx,
-        'warning',
-        vp,
-        `value ${JSON.stringify(v)} is a YAML ${v === null ? 'null' : typeof v}, not a string: NFD cannot read it`,
-        `quote it: "${String(v)}"`,
-      );
-    } else if (ctx.checkScalars) {
+    // (non-strings: the spec checks warn about them; a config re-serialises them as strings)
+    if (typeof v === 'string' && ctx.checkScalars) {
       const node = scalarAt(ctx.src, vp);
       if (isScalar(node) && node.type === Scalar.PLAIN && YAML11_BOOLS.test(v)) {
         add(ctx, 'warning', vp, `unquoted ${v} is a boolean to NFD's YAML 1.1 reader`, `quote it: "${v}"`);
