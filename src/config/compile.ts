@@ -169,7 +169,7 @@ function compileSet(set: CompatibilityConfig, base: PathSegment[], ctx: Context)
     generated.add(raw.name);
     add(passThrough(raw, path, ctx));
   });
-  if (!rules.length) {
+  if (!rules.length && !Object.keys(req).length) {
     ctx.warn([...base, 'name'], `set "${n}" has no requirements and no rules: it matches every host`);
   }
   const out: Compatibility = {} as Compatibility;
