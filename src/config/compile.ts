@@ -55,7 +55,8 @@ export const MAX_ALTERNATIVES = 16;
 
 class Context {
   readonly issues: ConfigIssue[] = [];
-  readonly notes = new Set<string>();
+  /** Notes of the set being compiled (kept only when the set applies to the platform). */
+  notes = new Set<string>();
   usesVersionType = false;
 
   error(path: PathSegment[], message: string, hint?: string): void {
@@ -77,6 +78,8 @@ type KeyAlternatives = { key: string; alternatives: MatchExpression[][] };
 export function compileConfig(config: ImageCompatConfig, opts: { platform?: string } = {}): CompileResult {
   const ctx = new Context();
   const compatibilities: Compatibility[] = [];
+  const notes = new Set<string>();
+  let versionType = false;
   const seen = new Map<string, number>();
   config.compatibilities.forEach((set, i) => {
     const base: PathSegment[] = ['compatibilities', i];
@@ -100,12 +103,16 @@ export function compileConfig(config: ImageCompatConfig, opts: { platform?: stri
         }
       });
     }
+    ctx.notes = new Set();
+    ctx.usesVersionType = false;
     const compiled = compileSet(set, base, ctx);
     if (opts.platform && declared && !declared.some((p) => platformMatches(p, opts.platform!))) return;
     compatibilities.push(compiled);
+    ctx.notes.forEach((n) => notes.add(n));
+    if (ctx.usesVersionType) versionType = true;
   });
-  if (ctx.usesVersionType) ctx.notes.add('rules with `type: version` need NFD v0.18 or later to evaluate');
-  return { spec: { version: SPEC_VERSION, compatibilities }, notes: [...ctx.notes], issues: ctx.issues };
+  if (versionType) notes.add('rules with `type: version` need NFD v0.18 or later to evaluate');
+  return { spec: { version: SPEC_VERSION, compatibilities }, notes: [...notes], issues: ctx.issues };
 }
 
 /** Every platform the config names (top-level and per set), sorted. */

@@ -106,6 +106,12 @@ describe('compileConfig', () => {
     expect([...forImage.keys()]).toEqual(['linux/amd64', 'linux/arm64/v8']);
   });
 
+  it('gives the notes of the sets that apply to the platform only', () => {
+    const { notes } = compileConfig(example(), { platform: 'linux/arm64' });
+    expect(notes.some((n) => n.includes('h100/'))).toBe(false);
+    expect(notes.some((n) => n.startsWith("rule 'grace/gpu-device' uses gpu.device"))).toBe(true);
+  });
+
   it('without platforms, one spec for every platform under ""', () => {
     const config: ImageCompatConfig = {
       version: 1,
