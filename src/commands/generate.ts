@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG_PATH } from '../config/types.js';
 import { specToYaml } from '../config/yaml.js';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from '../spec/document.js';
+import { parseSpec } from '../spec/parse.js';
 
 export interface GenerateOptions {
   config?: string;
@@ -31,6 +32,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const compile = (platform?: string) => {
     const r = compileConfig(config, platform ? { platform } : {});
     r.notes.forEach((n) => notes.add(n));
+    // A safety net: what we emit must be a spec our own (strict) spec parser accepts.
+    parseSpec(specToYaml(r.spec), `<spec generated from ${file}>`);
     return r.spec;
   };
 

@@ -106,6 +106,7 @@ export function compileConfig(config: ImageCompatConfig, opts: { platform?: stri
     ctx.notes = new Set();
     ctx.usesVersionType = false;
     const compiled = compileSet(set, base, ctx);
+    checkArchitecture(set, declared, base, ctx);
     if (opts.platform && declared && !declared.some((p) => platformMatches(p, opts.platform!))) return;
     compatibilities.push(compiled);
     ctx.notes.forEach((n) => notes.add(n));
@@ -185,6 +186,25 @@ function compileSet(set: CompatibilityConfig, base: PathSegment[], ctx: Context)
   if (set.weight !== undefined) out.weight = set.weight;
   out.rules = rules;
   return out;
+}
+
+/** x86-64 levels on a set for other architectures: the rule can never match there. */
+function checkArchitecture(
+  set: CompatibilityConfig,
+  platforms: string[] | undefined,
+  base: PathSegment[],
+  ctx: Context,
+): void {
+  const level = set.require?.cpu?.level;
+  if (!level) return;
+  const others = (platforms ?? []).filter((p) => !/^[a-z0-9]+\/(amd64|386)(\/|$)/.test(p));
+  if (others.length) {
+    ctx.warn(
+      [...base, 'require', 'cpu', 'level'],
+      `${level} never matches on ${others.join(', ')}`,
+      'give this set platforms: [linux/amd64]',
+    );
+  }
 }
 
 // ---- building blocks ----------------------------------------------------------------------------

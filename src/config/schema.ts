@@ -127,7 +127,6 @@ const requirements = {
 
 export const configSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://github.com/image-compat/image-compat/schemas/image-compat-config.schema.json',
   title: 'image-compat config',
   description: 'Declarative image compatibility requirements, compiled to NFD image compatibility specs.',
   type: 'object',
