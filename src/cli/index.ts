@@ -4,5 +4,6 @@ import type { Command } from 'commander';
 import { generateCommand } from './generate.js';
 import { lintCommand } from './lint.js';
 import { planCommand } from './plan.js';
+import { validateCommand } from './validate.js';
 
-export const commands: Array<() => Command> = [generateCommand, lintCommand, planCommand];
+export const commands: Array<() => Command> = [generateCommand, lintCommand, planCommand, validateCommand];

@@ -3,7 +3,7 @@
 // missing or is a flag (no value). Value-count and number errors surface only when a value is
 // compared, as in NFD (the spec checks report them up front).
 import type { MatchExpression } from '../spec/types.js';
-import { compareVersions, compileRE2, parseGoInt, parseVersion } from '../spec/values.js';
+import { compareVersions, compileRE2, parseGoIntFast, parseVersion } from '../spec/values.js';
 
 /** An NFD evaluation error; the caller adds the set, rule, feature and key. */
 export class ExpressionError extends Error {}
@@ -60,9 +60,9 @@ function compare(e: MatchExpression, input: string, ref: string): number {
     if (!r) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe(e)}`);
     return compareVersions(l, r);
   }
-  const l = parseGoInt(input);
+  const l = parseGoIntFast(input);
   if (l === undefined) throw new ExpressionError(`not a number ${JSON.stringify(input)}`);
-  const r = parseGoInt(ref);
+  const r = parseGoIntFast(ref);
   if (r === undefined) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe(e)}`);
   return l < r ? -1 : l > r ? 1 : 0;
 }

@@ -33,6 +33,7 @@ export function evaluateSpec(
   // Copy-on-write of the attributes map: rule.matched is added without touching the caller's object.
   const working: Features = { ...features, attributes: { ...(features.attributes ?? {}) } };
   const results: CompatibilityResult[] = [];
+  const hostValues = new Map<string, string[]>();
   for (const { set, index } of selectSets(spec, opts.tags)) {
     const result: CompatibilityResult = { rules: [] };
     for (const rule of set.rules) {
@@ -50,7 +51,7 @@ export function evaluateSpec(
           { set: set.tag ?? `#${index + 1}`, rule: rule.name, feature: err.feature, key: err.key },
         );
       }
-      result.rules.push(reportRule(rule, status, working));
+      result.rules.push(reportRule(rule, status, working, hostValues));
       addBackref(working, status.isMatch ? rule.vars : undefined);
     }
     if (set.description) result.description = set.description;

@@ -68,6 +68,7 @@ function reportTerms(
   terms: readonly FeatureMatcherTerm[],
   status: FeatureMatcherStatus | undefined,
   features: Features,
+  cache: HostValuesCache,
 ): MatchedExpression[] {
   const processed: ProcessedTerm[] = status?.terms ?? [];
   const out: MatchedExpression[] = [];
@@ -84,7 +85,7 @@ function reportTerms(
         expression: outputExpression(exp),
         matcherType: 'matchExpression',
         isMatch,
-        hostValues: hostValuesOf(features, lower, name),
+        hostValues: cachedHostValues(cache, features, lower, name),
       });
     }
     if (term.matchName) {
@@ -111,14 +112,38 @@ function reportTerms(
   });
 }
 
+/** Host values by feature and element, for one evaluation (rule.matched changes, so it is not cached). */
+export type HostValuesCache = Map<string, string[]>;
+
+function cachedHostValues(
+  cache: HostValuesCache,
+  features: Features,
+  feature: string,
+  name: string,
+): string[] {
+  if (feature === 'rule.matched') return hostValuesOf(features, feature, name);
+  const key = `${feature}\u0000${name}`;
+  let v = cache.get(key);
+  if (!v) {
+    v = hostValuesOf(features, feature, name);
+    cache.set(key, v);
+  }
+  return [...v];
+}
+
 /** The rule's entry in NFD's result JSON, with host values. */
-export function reportRule(rule: Rule, status: RuleStatus, features: Features): ProcessedRule {
+export function reportRule(
+  rule: Rule,
+  status: RuleStatus,
+  features: Features,
+  cache: HostValuesCache = new Map(),
+): ProcessedRule {
   const out: ProcessedRule = { name: rule.name, isMatch: status.isMatch };
-  const mf = reportTerms(rule.matchFeatures ?? [], status.matchFeatures, features);
+  const mf = reportTerms(rule.matchFeatures ?? [], status.matchFeatures, features, cache);
   if (mf.length) out.matchedExpressions = mf;
   if (rule.matchAny?.length) {
     out.matchedAny = rule.matchAny.map((elem, i) => {
-      const m = reportTerms(elem.matchFeatures ?? [], status.matchAny[i], features);
+      const m = reportTerms(elem.matchFeatures ?? [], status.matchAny[i], features, cache);
       return { matchedExpressions: m.length ? m : null };
     });
   }

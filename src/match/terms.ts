@@ -50,44 +50,53 @@ function matchMulti(
   instances: Array<{ attributes: Record<string, string> }> | undefined,
 ): { isMatch: boolean; matched: Map<string, MatchExpression> } {
   const matched = new Map<string, MatchExpression>();
-  let isMatch = keys !== undefined || values !== undefined;
-  for (const [name, e] of Object.entries(exprs)) {
-    let matchK = false;
-    let matchV = false;
-    if (keys) {
-      matchK = guard(feature, name, () => evaluateExpression(e, Object.hasOwn(keys, name), undefined));
-      if (matchK) matched.set(name, e);
-      else if (e.op === 'DoesNotExist') {
-        // DoesNotExist must hold in both flags and attributes.
-        isMatch = false;
-        continue;
+  const entries = Object.entries(exprs);
+  let current: string | undefined;
+  try {
+    let isMatch = keys !== undefined || values !== undefined;
+    for (const [name, e] of entries) {
+      current = name;
+      let matchK = false;
+      let matchV = false;
+      if (keys) {
+        matchK = evaluateExpression(e, Object.hasOwn(keys, name), undefined);
+        if (matchK) matched.set(name, e);
+        else if (e.op === 'DoesNotExist') {
+          // DoesNotExist must hold in both flags and attributes.
+          isMatch = false;
+          continue;
+        }
       }
-    }
-    if (values) {
-      const has = Object.hasOwn(values, name);
-      matchV = guard(feature, name, () => evaluateExpression(e, has, has ? values[name] : undefined));
-      if (matchV) matched.set(name, e);
-      else if (e.op === 'DoesNotExist') {
-        isMatch = false;
-        continue;
+      if (values) {
+        const has = Object.hasOwn(values, name);
+        matchV = evaluateExpression(e, has, has ? values[name] : undefined);
+        if (matchV) matched.set(name, e);
+        else if (e.op === 'DoesNotExist') {
+          isMatch = false;
+          continue;
+        }
       }
+      if (!matchK && !matchV) isMatch = false;
     }
-    if (!matchK && !matchV) isMatch = false;
-  }
-  // Instances: all expressions against each instance; the term matches if one instance satisfies all.
-  let anyInstance = false;
-  for (const inst of instances ?? []) {
-    const attrs = inst.attributes ?? {};
-    let all = true;
-    for (const [name, e] of Object.entries(exprs)) {
-      const has = Object.hasOwn(attrs, name);
-      if (guard(feature, name, () => evaluateExpression(e, has, has ? attrs[name] : undefined)))
-        matched.set(name, e);
-      else all = false;
+    // Instances: all expressions against each instance; the term matches if one instance satisfies all.
+    let anyInstance = false;
+    for (const inst of instances ?? []) {
+      const attrs = inst.attributes ?? {};
+      let all = true;
+      for (const [name, e] of entries) {
+        current = name;
+        const has = Object.hasOwn(attrs, name);
+        if (evaluateExpression(e, has, has ? attrs[name] : undefined)) {
+          if (!matched.has(name)) matched.set(name, e);
+        } else all = false;
+      }
+      if (all) anyInstance = true;
     }
-    if (all) anyInstance = true;
+    return { isMatch: isMatch || anyInstance, matched };
+  } catch (err) {
+    if (err instanceof ExpressionError) throw new TermError(err.message, feature, current);
+    throw err;
   }
-  return { isMatch: isMatch || anyInstance, matched };
 }
 
 /** NFD's MatchNamesMulti: the expression against every element name (instances: attribute names). */

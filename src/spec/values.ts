@@ -13,13 +13,30 @@ export function parseGoInt(s: string): bigint | undefined {
   return v < INT64_MIN || v > INT64_MAX ? undefined : v;
 }
 
+const DIGITS = /^[+-]?[0-9]{1,15}$/;
+
+/**
+ * parseGoInt for comparisons, fast: up to 15 digits as a number (exact), longer as a bigint
+ * (number and bigint compare exactly in JavaScript).
+ */
+export function parseGoIntFast(s: string): number | bigint | undefined {
+  return DIGITS.test(s) ? Number(s) : parseGoInt(s);
+}
+
 const VERSION_RE = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
-/** A loose semantic version as [major, minor, patch]; `6.8.0-45-generic` -> [6, 8, 0]. */
+const versions = new Map<string, bigint[] | null>();
+
+/** A loose semantic version as [major, minor, patch]; `6.8.0-45-generic` -> [6, 8, 0]. Cached. */
 export function parseVersion(s: string): bigint[] | undefined {
-  const m = VERSION_RE.exec(s);
-  if (!m) return undefined;
-  return [BigInt(m[1]!), BigInt(m[2] ?? 0), BigInt(m[3] ?? 0)];
+  let v = versions.get(s);
+  if (v === undefined) {
+    const m = VERSION_RE.exec(s);
+    v = m ? [BigInt(m[1]!), BigInt(m[2] ?? 0), BigInt(m[3] ?? 0)] : null;
+    if (versions.size > 10_000) versions.clear();
+    versions.set(s, v);
+  }
+  return v ?? undefined;
 }
 
 export function compareVersions(a: readonly bigint[], b: readonly bigint[]): -1 | 0 | 1 {

@@ -1,0 +1,317 @@
+// Host feature snapshots: NFD's bare Features object, a Kubernetes NodeFeature, a NodeFeatureList,
+// or a `kind: List` of NodeFeatures (what `kubectl get nodefeatures -A -o json` prints). Several
+// NodeFeature objects of one node (label nfd.node.kubernetes.io/node-name) are merged the way
+// nfd-master merges them. Shapes are validated, with errors at file:line:column.
+import { Ajv, type ValidateFunction } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import { InputError } from '../errors.js';
+import {
+  displayName,
+  MAX_ALIAS_COUNT,
+  positionOf,
+  schemaDiagnostics,
+  throwFirstError,
+  type PathSegment,
+  type SourceDocument,
+} from '../spec/document.js';
+import type { Features } from './types.js';
+
+/** Snapshots of a whole cluster are large: 5,000 NodeFeatures of ~10 KiB are 50 MiB. */
+export const MAX_FEATURES_BYTES = 512 * 1024 * 1024;
+
+export const NODE_NAME_LABEL = 'nfd.node.kubernetes.io/node-name';
+
+export interface HostFeatures {
+  /** The node name; empty for a bare Features object. */
+  name: string;
+  features: Features;
+}
+
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const featuresSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    flags: {
+      type: ['object', 'null'],
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          elements: { type: ['object', 'null'], additionalProperties: { type: ['object', 'null'] } },
+        },
+      },
+    },
+    attributes: {
+      type: ['object', 'null'],
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { elements: { ...stringMap, type: ['object', 'null'] } },
+      },
+    },
+    instances: {
+      type: ['object', 'null'],
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          elements: {
+            type: ['array', 'null'],
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: { attributes: { ...stringMap, type: ['object', 'null'] } },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+const nodeFeatureSchema = {
+  type: 'object',
+  required: ['kind', 'metadata'],
+  properties: {
+    kind: { const: 'NodeFeature' },
+    metadata: {
+      type: 'object',
+      properties: { name: { type: 'string' }, namespace: { type: 'string' }, labels: stringMap },
+    },
+    spec: {
+      type: 'object',
+      properties: { features: featuresSchema, labels: { ...stringMap, type: ['object', 'null'] } },
+    },
+  },
+} as const;
+const listSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: nodeFeatureSchema } },
+} as const;
+
+let validators: Record<'features' | 'node' | 'list', ValidateFunction> | undefined;
+function compiled() {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    validators = {
+      features: ajv.compile(featuresSchema),
+      node: ajv.compile(nodeFeatureSchema),
+      list: ajv.compile(listSchema),
+    };
+  }
+  return validators;
+}
+
+// A fast structural check mirroring the schemas above: large cluster snapshots skip compiling and
+// running ajv unless something is wrong (then ajv explains what, and where).
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+const onlyKeys = (v: Record<string, unknown>, keys: readonly string[]) =>
+  Object.keys(v).every((k) => keys.includes(k));
+const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
+const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
+const nullable = (v: unknown, check: (x: unknown) => boolean) => v === null || check(v);
+const isSet = (v: unknown, elements: (x: unknown) => boolean) =>
+  isObject(v) && onlyKeys(v, ['elements']) && optional(v.elements, (e) => nullable(e, elements));
+const sets = (v: unknown, elements: (x: unknown) => boolean) =>
+  optional(v, (m) =>
+    nullable(m, (x) => isObject(x) && Object.values(x).every((set) => isSet(set, elements))),
+  );
+
+function isFeatures(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    onlyKeys(v, ['flags', 'attributes', 'instances']) &&
+    sets(v.flags, (e) => isObject(e) && Object.values(e).every((x) => x === null || isObject(x))) &&
+    sets(v.attributes, isStringMap) &&
+    sets(
+      v.instances,
+      (e) =>
+        Array.isArray(e) &&
+        e.every(
+          (i) =>
+            isObject(i) &&
+            onlyKeys(i, ['attributes']) &&
+            optional(i.attributes, (a) => nullable(a, isStringMap)),
+        ),
+    )
+  );
+}
+
+function isNodeFeature(v: unknown): boolean {
+  if (!isObject(v) || v.kind !== 'NodeFeature' || !isObject(v.metadata)) return false;
+  const m = v.metadata;
+  return (
+    optional(m.name, (x) => typeof x === 'string') &&
+    optional(m.namespace, (x) => typeof x === 'string') &&
+    optional(m.labels, isStringMap) &&
+    optional(
+      v.spec,
+      (sp) =>
+        isObject(sp) &&
+        optional(sp.features, isFeatures) &&
+        optional(sp.labels, (l) => nullable(l, isStringMap)),
+    )
+  );
+}
+
+/** A YAML/JSON source with positions, without the spec's 4 MiB cap (only built when needed). */
+function sourceOf(text: string, file: string, value?: unknown): SourceDocument {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  const problem = doc.errors[0];
+  if (problem) {
+    const pos = lines.linePos(problem.pos[0]);
+    throw new InputError(problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), {
+      file,
+      line: pos.line,
+      column: pos.col,
+    });
+  }
+  if (value === undefined) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      throw new InputError(`too many alias expansions: ${(err as Error).message}`, { file });
+    }
+  }
+  return { file, text, value, doc, lines };
+}
+
+/** Reads every host in a snapshot document. */
+export function parseFeaturesDocument(text: string, file: string): HostFeatures[] {
+  const name = displayName(file);
+  if (Buffer.byteLength(text) > MAX_FEATURES_BYTES) {
+    throw new InputError(`document is larger than the ${MAX_FEATURES_BYTES}-byte limit`, { file: name });
+  }
+  // JSON (the common, large case) goes through JSON.parse; positions are computed only on error.
+  let value: unknown;
+  let src: SourceDocument | undefined;
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      src = sourceOf(text, name); // reports the syntax error with a position
+      value = src.value;
+    }
+  } else {
+    src = sourceOf(text, name);
+    value = src.value;
+  }
+  const fail = (validate: ValidateFunction, data: unknown): never => {
+    src ??= sourceOf(text, name, data);
+    throwFirstError(schemaDiagnostics(src, validate.errors));
+    throw new InputError('invalid features document', { file: name });
+  };
+  const at = (path: PathSegment[], message: string): never => {
+    src ??= sourceOf(text, name, value);
+    throw new InputError(message, positionOf(src, path));
+  };
+
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return at([], 'expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures');
+  }
+  const obj = value as Record<string, unknown>;
+  if (obj.kind === undefined) {
+    if (!isFeatures(obj) && !compiled().features(obj)) fail(compiled().features, obj);
+    return [{ name: '', features: normalize(obj as Features) }];
+  }
+  let items: NodeFeature[];
+  if (obj.kind === 'NodeFeature') {
+    if (!isNodeFeature(obj) && !compiled().node(obj)) fail(compiled().node, obj);
+    items = [obj as unknown as NodeFeature];
+  } else if (obj.kind === 'NodeFeatureList' || obj.kind === 'List') {
+    const fast = Array.isArray(obj.items) && obj.items.every(isNodeFeature);
+    if (!fast && !compiled().list(obj)) fail(compiled().list, obj);
+    items = obj.items as NodeFeature[];
+  } else {
+    return at(
+      ['kind'],
+      `unsupported kind ${JSON.stringify(obj.kind)}: expected NodeFeature, NodeFeatureList or List`,
+    );
+  }
+  return mergeByNode(items);
+}
+
+interface NodeFeature {
+  kind: 'NodeFeature';
+  metadata: { name?: string; namespace?: string; labels?: Record<string, string> };
+  spec?: { features?: Features };
+}
+
+/** Empty where NFD has nil: every set gets its elements object. (fromEntries: "__proto__" stays a key.) */
+function normalize(f: Features): Required<Features> {
+  return {
+    flags: Object.fromEntries(
+      Object.entries(f.flags ?? {}).map(([k, s]) => [k, { elements: { ...(s?.elements ?? {}) } }]),
+    ),
+    attributes: Object.fromEntries(
+      Object.entries(f.attributes ?? {}).map(([k, s]) => [k, { elements: { ...(s?.elements ?? {}) } }]),
+    ),
+    instances: Object.fromEntries(
+      Object.entries(f.instances ?? {}).map(([k, s]) => [
+        k,
+        { elements: (s?.elements ?? []).map((i) => ({ attributes: { ...(i?.attributes ?? {}) } })) },
+      ]),
+    ),
+  };
+}
+
+/**
+ * nfd-master's merge: a node's NodeFeature objects sorted by name (then namespace); the first is
+ * the base, later ones override flag and attribute elements and append instances.
+ */
+function mergeByNode(items: NodeFeature[]): HostFeatures[] {
+  const byNode = new Map<string, NodeFeature[]>();
+  items.forEach((item, i) => {
+    const node = item.metadata.labels?.[NODE_NAME_LABEL] ?? item.metadata.name ?? `items[${i}]`;
+    const list = byNode.get(node) ?? [];
+    list.push(item);
+    byNode.set(node, list);
+  });
+  const hosts: HostFeatures[] = [];
+  for (const [name, objs] of byNode) {
+    const key = (o: NodeFeature) => [o.metadata.name ?? '', o.metadata.namespace ?? ''];
+    objs.sort((a, b) => {
+      const [an, ans] = key(a);
+      const [bn, bns] = key(b);
+      return an! < bn! ? -1 : an! > bn! ? 1 : ans! < bns! ? -1 : ans! > bns! ? 1 : 0;
+    });
+    const merged = normalize(objs[0]!.spec?.features ?? {});
+    for (const o of objs.slice(1)) {
+      const f = normalize(o.spec?.features ?? {});
+      const own = <T>(m: Record<string, T>, k: string) => (Object.hasOwn(m, k) ? m[k] : undefined);
+      merged.flags = {
+        ...merged.flags,
+        ...Object.fromEntries(
+          Object.entries(f.flags).map(([k, s]) => [
+            k,
+            { elements: { ...own(merged.flags, k)?.elements, ...s.elements } },
+          ]),
+        ),
+      };
+      merged.attributes = {
+        ...merged.attributes,
+        ...Object.fromEntries(
+          Object.entries(f.attributes).map(([k, s]) => [
+            k,
+            { elements: { ...own(merged.attributes, k)?.elements, ...s.elements } },
+          ]),
+        ),
+      };
+      merged.instances = {
+        ...merged.instances,
+        ...Object.fromEntries(
+          Object.entries(f.instances).map(([k, s]) => [
+            k,
+            { elements: [...(own(merged.instances, k)?.elements ?? []), ...s.elements] },
+          ]),
+        ),
+      };
+    }
+    hosts.push({ name, features: merged });
+  }
+  return hosts;
+}

@@ -1,0 +1,156 @@
+// Table output of `validate`: for one host, NFD's per-set, per-rule tables with a column saying
+// what the host has ("expected >= 535, host has 470.82") and a verdict; for several nodes, one
+// line per node and how many nodes can run the image.
+import type { HostVerdict, SelectedSet, ValidateResult } from '../commands/validate.js';
+import type { MatchedExpression, ProcessedRule } from '../match/types.js';
+import type { MatchExpression } from '../spec/types.js';
+import { renderBox } from './box.js';
+import { makeStyle, type Style } from './style.js';
+
+const MAX_VALUES = 4;
+
+/** NFD's MatchExpression.String(). */
+export function expressionText(e: MatchExpression): string {
+  const value = e.value?.length ? `, value: [${e.value.map((v) => JSON.stringify(v)).join(' ')}]` : '';
+  const type = e.type ? `, type: ${JSON.stringify(e.type)}` : '';
+  return `{op: ${JSON.stringify(e.op)}${value}${type}}`;
+}
+
+/** What the expression asks for, in words: ">= 535", "one of 10de, 1002", "present". */
+export function expectation(e: MatchExpression): string {
+  const v = e.value ?? [];
+  const list = v.join(', ');
+  switch (e.op) {
+    case 'In':
+      return v.length === 1 ? v[0]! : `one of ${list}`;
+    case 'NotIn':
+      return `none of ${list}`;
+    case 'InRegexp':
+      return v.length === 1 ? `matching /${v[0]}/` : `matching one of ${v.map((p) => `/${p}/`).join(', ')}`;
+    case 'Exists':
+      return 'present';
+    case 'DoesNotExist':
+      return 'absent';
+    case 'Gt':
+      return `> ${v[0]}`;
+    case 'Ge':
+      return `>= ${v[0]}`;
+    case 'Lt':
+      return `< ${v[0]}`;
+    case 'Le':
+      return `<= ${v[0]}`;
+    case 'GtLt':
+      return `> ${v[0]} and < ${v[1]}`;
+    case 'GeLe':
+      return `>= ${v[0]} and <= ${v[1]}`;
+    case 'IsTrue':
+      return 'true';
+    case 'IsFalse':
+      return 'false';
+  }
+  return e.op;
+}
+
+function hostHas(values: readonly string[]): string {
+  if (values.length === 0) return 'host has none';
+  const shown = values.slice(0, MAX_VALUES).join(', ');
+  return `host has ${shown}${values.length > MAX_VALUES ? ` (+${values.length - MAX_VALUES} more)` : ''}`;
+}
+
+/** The host column: what the host has, and for a failure what was expected. */
+export function hostText(m: MatchedExpression): string {
+  const what =
+    m.matcherType === 'matchName' ? `a name ${expectation(m.expression)}` : expectation(m.expression);
+  return m.isMatch ? hostHas(m.hostValues) : `expected ${what}, ${hostHas(m.hostValues)}`;
+}
+
+function setHeading(set: SelectedSet, n: number, s: Style): string {
+  let head = s.heading(`COMPATIBILITY SET #${n} `) + s.heading(`Weight: ${set.weight ?? 0}`);
+  if (set.tag) head += s.heading(`; Tag: ${set.tag}`);
+  return `${head}\nDescription: ${set.description ?? ''}\n`;
+}
+
+function ruleTable(rule: ProcessedRule, s: Style): string {
+  const status = rule.isMatch ? s.ok('OK') : s.fail('FAIL');
+  const rows = (list: readonly MatchedExpression[] | null | undefined) =>
+    (list ?? []).map((m) => [
+      m.name ? `${m.feature}.${m.name}` : m.feature,
+      expressionText(m.expression),
+      m.matcherType,
+      m.isMatch ? s.ok('OK') : s.fail('FAIL'),
+      hostText(m),
+    ]);
+  const groups = [
+    rows(rule.matchedExpressions),
+    ...(rule.matchedAny ?? []).map((a) => rows(a.matchedExpressions)),
+  ].filter((g) => g.length > 0);
+  let n = 0;
+  const numbered = groups.map((g) => g.map((r) => [String(++n), ...r]));
+  return renderBox({
+    title: `RULE: ${rule.name.toUpperCase()} - ${status}`,
+    header: ['', 'Feature', 'Expression', 'Matcher Type', 'Status', 'Host'],
+    groups: numbered.length ? numbered : [[]],
+  });
+}
+
+/** One host: every selected set with its rule tables, then the verdict. */
+export function renderHostTable(result: ValidateResult, host: HostVerdict, opts: { color: boolean }): string {
+  const s = makeStyle(opts.color);
+  const out: string[] = [];
+  result.sets.forEach((set, i) => {
+    const r = host.results[i]!;
+    out.push(setHeading(set, set.index + 1, s) + r.rules.map((rule) => ruleTable(rule, s)).join(''));
+  });
+  const label = host.node ? `${host.node}: ` : '';
+  const sets = host.matchingSets.map((i) => setName(result.sets[i]!)).join(', ');
+  out.push(
+    host.compatible
+      ? `${label}${s.ok('COMPATIBLE')}: ${sets} ${host.matchingSets.length > 1 ? 'match' : 'matches'}\n`
+      : `${label}${s.fail('INCOMPATIBLE')}: no compatibility set has all its rules matching\n`,
+  );
+  return out.join('\n');
+}
+
+function setName(set: SelectedSet): string {
+  return set.tag ? `#${set.index + 1} (${set.tag})` : `#${set.index + 1}`;
+}
+
+/** Why a node cannot run the image: the first failing expression of each selected set. */
+function whyNot(result: ValidateResult, host: HostVerdict): string {
+  return host.results
+    .map((r, i) => {
+      const rule = r.rules.find((x) => !x.isMatch);
+      if (!rule) return undefined;
+      const all = [
+        ...(rule.matchedExpressions ?? []),
+        ...(rule.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? []),
+      ];
+      const m = all.find((x) => !x.isMatch);
+      const detail = m ? `: ${m.name ? `${m.feature}.${m.name}` : m.feature} ${hostText(m)}` : '';
+      return `${setName(result.sets[i]!)} rule "${rule.name}"${detail}`;
+    })
+    .filter((x) => x !== undefined)
+    .join('; ');
+}
+
+/** Several nodes: one line each, and how many can run the image. */
+export function renderNodesTable(result: ValidateResult, opts: { color: boolean }): string {
+  const s = makeStyle(opts.color);
+  const rows = result.hosts.map((h) => [
+    h.node || '(host)',
+    h.compatible ? s.ok('compatible') : s.fail('incompatible'),
+    h.matchingSets.map((i) => setName(result.sets[i]!)).join(', ') || '-',
+    h.compatible ? '' : whyNot(result, h),
+  ]);
+  const table = renderBox({ header: ['Node', 'Verdict', 'Matching sets', 'Why not'], groups: [rows] });
+  const n = result.compatibleCount;
+  const total = result.hosts.length;
+  const summary = `${n} of ${total} ${total === 1 ? 'node' : 'nodes'} can run the image`;
+  return `${table}${n === total ? s.ok(summary) : s.fail(summary)}\n`;
+}
+
+export function renderValidateTable(result: ValidateResult, opts: { color: boolean }): string {
+  return result.hosts.length === 1
+    ? renderHostTable(result, result.hosts[0]!, opts)
+    : renderNodesTable(result, opts);
+}
