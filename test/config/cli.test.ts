@@ -64,6 +64,30 @@ describe('image-compat generate', () => {
   });
 });
 
+describe('generate | validate on fixture hosts', () => {
+  it.each([
+    ['linux/amd64', 'h100-server', 0],
+    ['linux/amd64', 'old-driver', 1],
+    ['linux/arm64', 'arm-server', 0],
+  ])('%s spec on %s: exit %i', async (platform, hostName, code) => {
+    const gen = await runCli(['generate', '--config', EXAMPLE, '--platform', platform]);
+    expect(gen.code).toBe(0);
+    const spec = path.join(dir, `${platform.replace('/', '-')}.yaml`);
+    writeFileSync(spec, gen.stdout);
+    const features = path.resolve(`test/fixtures/config/hosts/${hostName}.json`);
+    const r = await runCli([
+      'validate',
+      '--spec',
+      spec,
+      '--features',
+      features,
+      '--tags',
+      platform === 'linux/arm64' ? 'grace,cpu-fallback' : 'h100,cpu-fallback',
+    ]);
+    expect(r.code).toBe(code);
+  });
+});
+
 describe('image-compat lint', () => {
   it('exit 2 on errors, github annotations on stdout', async () => {
     const bad = path.join(dir, 'lint-bad.yaml');

@@ -3,17 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { compileConfig } from '../../src/config/compile.js';
 import type { ImageCompatConfig, Requirements } from '../../src/config/types.js';
+import { parseFeaturesDocument } from '../../src/features/snapshot.js';
 import type { Features } from '../../src/features/types.js';
 import { evaluateSpec, isCompatible } from '../../src/match/index.js';
 
 export const HOSTS = ['h100-server', 'arm-server', 'vm', 'old-driver'] as const;
 export type HostName = (typeof HOSTS)[number];
 
+/** A fixture host, read by the snapshot reader `validate --features` uses (NodeFeature JSON). */
 export function host(name: HostName): Features {
-  const doc = JSON.parse(readFileSync(`test/fixtures/config/hosts/${name}.json`, 'utf8')) as {
-    spec: { features: Features };
-  };
-  return doc.spec.features;
+  const file = `test/fixtures/config/hosts/${name}.json`;
+  const [snapshot] = parseFeaturesDocument(readFileSync(file, 'utf8'), file);
+  return snapshot!.features;
 }
 
 export function configWith(require: Requirements): ImageCompatConfig {
