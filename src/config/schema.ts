@@ -50,6 +50,7 @@ const requirements = {
         loadedModules: stringList,
         config: {
           type: 'object',
+          minProperties: 1,
           description:
             'Kernel options (CONFIG_ optional) and accepted values: y, m, [y, m], a number; n = not set',
           additionalProperties: {
@@ -69,6 +70,7 @@ const requirements = {
         flags: stringList,
         model: {
           type: 'object',
+          minProperties: 1,
           additionalProperties: false,
           properties: { family: intList, id: intList },
         },
