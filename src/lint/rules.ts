@@ -183,7 +183,9 @@ function lintExpression(
     if (typeof v === 'string' && ctx.checkScalars) {
       const node = scalarAt(ctx.src, vp);
       if (isScalar(node) && node.type === Scalar.PLAIN && YAML11_BOOLS.test(v)) {
-        add(ctx, 'warning', vp, `unquoted ${v} is a boolean to NFD's YAML 1.1 reader`, `quote it: "${v}"`);
+        // sigs.k8s.io/yaml (YAML 1.1) turns it into the string "true" or "false" for a string field.
+        const read = /^(y|yes|on)$/i.test(v) ? 'true' : 'false';
+        add(ctx, 'warning', vp, `unquoted ${v} is read by NFD (YAML 1.1) as "${read}"`, `quote it: "${v}"`);
       }
     }
   });

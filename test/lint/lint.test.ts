@@ -120,7 +120,7 @@ describe('lint warnings for rules that never match', () => {
       `          - feature: kernel.config
             matchExpressions:
               VFIO_PCI: {op: In, value: [y, m]}`,
-      { at: '9:42', message: /unquoted y is a boolean/, hint: 'quote it: "y"' },
+      { at: '9:42', message: /unquoted y is read by NFD \(YAML 1\.1\) as "true"/, hint: 'quote it: "y"' },
     ],
     [
       'an unquoted number in value',
