@@ -2,7 +2,17 @@
 // command's flags and printing; the work itself is in src/commands/.
 import type { Command } from 'commander';
 import { featuresCommand } from './features.js';
+import { generateCommand } from './generate.js';
+import { lintCommand } from './lint.js';
+import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
 
-export const commands: Array<() => Command> = [validateCommand, featuresCommand, reportCommand];
+export const commands: Array<() => Command> = [
+  validateCommand,
+  featuresCommand,
+  generateCommand,
+  lintCommand,
+  planCommand,
+  reportCommand,
+];

@@ -1,0 +1,88 @@
+// `generate`: config -> NFD spec YAML, one spec for every platform or one file per platform.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compileConfig, declaredPlatforms } from '../config/compile.js';
+import { loadConfig } from '../config/load.js';
+import { parsePlatform, platformFileName } from '../config/platform.js';
+import { DEFAULT_CONFIG_PATH } from '../config/types.js';
+import { specToYaml } from '../config/yaml.js';
+import { InputError } from '../errors.js';
+import type { Diagnostic } from '../spec/document.js';
+import { parseSpec } from '../spec/parse.js';
+
+export interface GenerateOptions {
+  config?: string;
+  platform?: string;
+  outDir?: string;
+}
+
+export interface GenerateResult {
+  /** The spec, when one spec serves the request (stdout). */
+  yaml?: string;
+  /** Files written under outDir, per platform. */
+  files: Array<{ platform: string; path: string }>;
+  notes: string[];
+  warnings: Diagnostic[];
+}
+
+export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
+  const file = opts.config ?? DEFAULT_CONFIG_PATH;
+  const { config, warnings } = await loadConfig(file);
+  const notes = new Set<string>();
+  const compile = (platform?: string) => {
+    const r = compileConfig(config, platform ? { platform } : {});
+    r.notes.forEach((n) => notes.add(n));
+    // A safety net: what we emit must be a spec our own (strict) spec parser accepts.
+    parseSpec(specToYaml(r.spec), `<spec generated from ${file}>`);
+    return r.spec;
+  };
+
+  if (opts.platform !== undefined) {
+    if (!parsePlatform(opts.platform)) {
+      throw new InputError(`--platform "${opts.platform}" is not os/arch[/variant]`, {}, 'e.g. linux/amd64');
+    }
+    const spec = compile(opts.platform);
+    if (!spec.compatibilities.length) {
+      throw new InputError(`no compatibility set applies to platform ${opts.platform}`, { file });
+    }
+    const yaml = specToYaml(spec);
+    const files = opts.outDir ? [await writeSpec(opts.outDir, opts.platform, yaml)] : [];
+    return { yaml: opts.outDir ? undefined : yaml, files, notes: [...notes], warnings };
+  }
+
+  const platforms = declaredPlatforms(config);
+  const perPlatform = platforms
+    .map((platform) => ({ platform, spec: compile(platform) }))
+    .filter((p) => p.spec.compatibilities.length);
+  const yamls = perPlatform.map((p) => ({ platform: p.platform, yaml: specToYaml(p.spec) }));
+  const same = new Set(yamls.map((y) => y.yaml)).size <= 1;
+
+  if (opts.outDir) {
+    const files = [];
+    if (!yamls.length) files.push(await writeSpec(opts.outDir, '', specToYaml(compile())));
+    for (const y of yamls) files.push(await writeSpec(opts.outDir, y.platform, y.yaml));
+    return { files, notes: [...notes], warnings };
+  }
+  if (!same) {
+    throw new InputError(
+      `the specs of the platforms differ (${yamls.map((y) => y.platform).join(', ')})`,
+      { file },
+      'pass --platform P for one of them, or --out-dir DIR for one file per platform',
+    );
+  }
+  return { yaml: yamls[0]?.yaml ?? specToYaml(compile()), files: [], notes: [...notes], warnings };
+}
+
+/** Writes atomically (temp file + rename): a reader never sees half a spec. */
+async function writeSpec(
+  dir: string,
+  platform: string,
+  yaml: string,
+): Promise<{ platform: string; path: string }> {
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, platform ? platformFileName(platform) : 'spec.yaml');
+  const tmp = `${target}.${process.pid}.tmp`;
+  await writeFile(tmp, yaml);
+  await rename(tmp, target);
+  return { platform, path: target };
+}

@@ -1,0 +1,56 @@
+// Reads a config with source positions: schema errors (unknown keys with did-you-mean, wrong
+// types) and the compiler's own problems (bad ranges, unknown vendors) become diagnostics at the
+// line and column of the field, so `lint` can list them all and `generate` can stop at the first.
+import {
+  parseSource,
+  positionOf,
+  readSource,
+  schemaDiagnostics,
+  throwFirstError,
+  type Diagnostic,
+  type SourceDocument,
+} from '../spec/document.js';
+import { compileConfig, type CompileResult } from './compile.js';
+import { configValidator } from './schema.js';
+import type { ImageCompatConfig } from './types.js';
+
+export interface CheckedConfig {
+  config?: ImageCompatConfig;
+  /** The compile result when the config is structurally valid (errors included). */
+  compiled?: CompileResult;
+  diagnostics: Diagnostic[];
+}
+
+/** Validates a parsed document as a config; never throws for bad content. */
+export function checkConfigDocument(src: SourceDocument): CheckedConfig {
+  const validate = configValidator();
+  if (!validate(src.value)) return { diagnostics: schemaDiagnostics(src, validate.errors) };
+  const config = src.value as ImageCompatConfig;
+  const compiled = compileConfig(config);
+  const diagnostics: Diagnostic[] = compiled.issues.map((issue) => ({
+    severity: issue.severity,
+    message: issue.message,
+    position: positionOf(src, issue.path),
+    hint: issue.hint,
+  }));
+  return { config, compiled, diagnostics };
+}
+
+/** Parses and validates a config; throws the first error as an InputError at its position. */
+export function parseConfig(
+  text: string,
+  file: string,
+): { config: ImageCompatConfig; src: SourceDocument; warnings: Diagnostic[] } {
+  const src = parseSource(text, file);
+  const checked = checkConfigDocument(src);
+  throwFirstError(checked.diagnostics);
+  return {
+    config: checked.config!,
+    src,
+    warnings: checked.diagnostics.filter((d) => d.severity === 'warning'),
+  };
+}
+
+export async function loadConfig(file: string): Promise<ReturnType<typeof parseConfig>> {
+  return parseConfig(await readSource(file), file);
+}
