@@ -6,6 +6,7 @@ import { format, resolveConfig } from 'prettier';
 
 const schemas = {
   'schemas/validation-report.schema.json': ['src/report/schema.ts', 'validationReportSchema'],
+  'schemas/image-compat-config.schema.json': ['src/config/schema.ts', 'configSchema'],
 };
 
 for (const [file, [source, name]] of Object.entries(schemas)) {

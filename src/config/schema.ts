@@ -1,6 +1,6 @@
 // The config's JSON Schema, for our validation (with positions and did-you-mean hints) and for
 // editors (`# yaml-language-server: $schema=...`). schemas/image-compat-config.schema.json is this
-// object written out; a test keeps the two identical.
+// object written out by scripts/write-schemas.mjs; a test keeps the two identical.
 import { Ajv, type ValidateFunction } from 'ajv';
 import { specSchema } from '../spec/schema.js';
 import { CPU_LEVELS } from './vocabulary.js';
