@@ -29728,9 +29728,9 @@ function cellOf(result) {
 function failedRule(rule3) {
   const own2 = (rule3.matchedExpressions ?? []).filter((e) => !e.isMatch).map(failedExpression);
   if (own2.length > 0 || !rule3.matchedAny?.length) return { rule: rule3.name, anyOf: false, expressions: own2 };
-  const anyMatched = rule3.matchedAny.some((m) => m.matchedExpressions.every((e) => e.isMatch));
+  const anyMatched = rule3.matchedAny.some((m) => (m.matchedExpressions ?? []).every((e) => e.isMatch));
   if (anyMatched) return { rule: rule3.name, anyOf: false, expressions: [] };
-  const alternatives = rule3.matchedAny.flatMap((m) => m.matchedExpressions.filter((e) => !e.isMatch));
+  const alternatives = rule3.matchedAny.flatMap((m) => (m.matchedExpressions ?? []).filter((e) => !e.isMatch));
   return { rule: rule3.name, anyOf: true, expressions: alternatives.map(failedExpression) };
 }
 function failedExpression(e) {
@@ -30007,7 +30007,7 @@ var validationReportSchema = {
           items: {
             type: "object",
             required: ["matchedExpressions"],
-            properties: { matchedExpressions: expressions }
+            properties: { matchedExpressions: { oneOf: [expressions, { type: "null" }] } }
           }
         }
       }

@@ -36033,9 +36033,9 @@ function cellOf(result) {
 function failedRule(rule) {
   const own = (rule.matchedExpressions ?? []).filter((e) => !e.isMatch).map(failedExpression);
   if (own.length > 0 || !rule.matchedAny?.length) return { rule: rule.name, anyOf: false, expressions: own };
-  const anyMatched = rule.matchedAny.some((m) => m.matchedExpressions.every((e) => e.isMatch));
+  const anyMatched = rule.matchedAny.some((m) => (m.matchedExpressions ?? []).every((e) => e.isMatch));
   if (anyMatched) return { rule: rule.name, anyOf: false, expressions: [] };
-  const alternatives = rule.matchedAny.flatMap((m) => m.matchedExpressions.filter((e) => !e.isMatch));
+  const alternatives = rule.matchedAny.flatMap((m) => (m.matchedExpressions ?? []).filter((e) => !e.isMatch));
   return { rule: rule.name, anyOf: true, expressions: alternatives.map(failedExpression) };
 }
 function failedExpression(e) {
@@ -36329,7 +36329,7 @@ var validationReportSchema = {
           items: {
             type: "object",
             required: ["matchedExpressions"],
-            properties: { matchedExpressions: expressions }
+            properties: { matchedExpressions: { oneOf: [expressions, { type: "null" }] } }
           }
         }
       }

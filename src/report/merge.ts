@@ -226,9 +226,9 @@ function cellOf(result: CompatibilityResult): Outcome['cell'] {
 export function failedRule(rule: ProcessedRule): FailedRule {
   const own = (rule.matchedExpressions ?? []).filter((e) => !e.isMatch).map(failedExpression);
   if (own.length > 0 || !rule.matchedAny?.length) return { rule: rule.name, anyOf: false, expressions: own };
-  const anyMatched = rule.matchedAny.some((m) => m.matchedExpressions.every((e) => e.isMatch));
+  const anyMatched = rule.matchedAny.some((m) => (m.matchedExpressions ?? []).every((e) => e.isMatch));
   if (anyMatched) return { rule: rule.name, anyOf: false, expressions: [] };
-  const alternatives = rule.matchedAny.flatMap((m) => m.matchedExpressions.filter((e) => !e.isMatch));
+  const alternatives = rule.matchedAny.flatMap((m) => (m.matchedExpressions ?? []).filter((e) => !e.isMatch));
   return { rule: rule.name, anyOf: true, expressions: alternatives.map(failedExpression) };
 }
 

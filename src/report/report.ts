@@ -2,43 +2,15 @@
 // and what the `report` action merges across a matrix run. `results` keeps the shape of NFD's
 // `nfd compat validate-node --output-json` (so tools that read NFD's output read ours), with one
 // addition per expression: `hostValues`, what this host actually has for that key.
-import type { MatchExpression } from '../spec/types.js';
 
-/** One expression of a rule as evaluated on the host (NFD's MatchedExpression + hostValues). */
-export interface MatchedExpression {
-  feature: string;
-  /** The element key (matchExpression) or the matched element name (matchName). */
-  name: string;
-  expression: MatchExpression;
-  matcherType: 'matchExpression' | 'matchName';
-  isMatch: boolean;
-  /**
-   * What the host has for `feature`/`name`: an attribute's value, `[]` for a present flag (flags
-   * carry no value), each instance's value for instance features. Absent when the key is missing.
-   */
-  hostValues?: string[];
-}
-
-/** One sub-matcher of `matchAny`. */
-export interface MatchedAny {
-  matchedExpressions: MatchedExpression[];
-}
-
-/** NFD's ProcessedRule. */
-export interface ProcessedRule {
-  name: string;
-  isMatch: boolean;
-  matchedExpressions?: MatchedExpression[];
-  matchedAny?: MatchedAny[];
-}
-
-/** One compatibility set's result, NFD's shape: the set matched when every rule matched. */
-export interface CompatibilityResult {
-  rules: ProcessedRule[];
-  description?: string;
-  weight?: number;
-  tag?: string;
-}
+// The results are the evaluator's own types: one definition of NFD's result shape.
+import type { CompatibilityResult } from '../match/types.js';
+export type {
+  CompatibilityResult,
+  MatchAnyResult as MatchedAny,
+  MatchedExpression,
+  ProcessedRule,
+} from '../match/types.js';
 
 export interface GpuSummary {
   /** Marketing name when known (`NVIDIA H100 80GB HBM3`), else `vendor:device` PCI ids. */

@@ -85,7 +85,7 @@ export const validationReportSchema = {
           items: {
             type: 'object',
             required: ['matchedExpressions'],
-            properties: { matchedExpressions: expressions },
+            properties: { matchedExpressions: { oneOf: [expressions, { type: 'null' }] } },
           },
         },
       },

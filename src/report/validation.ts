@@ -60,7 +60,7 @@ function ruleRows(rule: ProcessedRule): string[] {
     ]);
   for (const e of rule.matchedExpressions ?? []) rows.push(row(text(rule.name), e));
   for (const [i, any] of (rule.matchedAny ?? []).entries()) {
-    for (const e of any.matchedExpressions) rows.push(row(`${text(rule.name)} (any of, #${i + 1})`, e));
+    for (const e of any.matchedExpressions ?? []) rows.push(row(`${text(rule.name)} (any of, #${i + 1})`, e));
   }
   if (rows.length === 0)
     rows.push(tableRow([text(rule.name), '—', '—', '—', '—', rule.isMatch ? 'OK' : '**FAIL**']));
