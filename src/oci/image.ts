@@ -44,7 +44,9 @@ export async function resolveManifests(
   opts: { platform?: Platform; all?: boolean; hostPlatform: Platform },
 ): Promise<ResolvedManifest[]> {
   const name = formatReference(ref);
-  const got = await repo.getManifest(ref.digest ?? (ref.tag as string));
+  const got = await repo.getManifest(ref.digest ?? (ref.tag as string), {
+    notFound: `image ${name} not found`,
+  });
   if (!got) throw new RegistryError(`image ${name} not found`);
   const body = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageIndex & ImageManifest>;
   if (!isIndexMediaType(got.descriptor.mediaType) && !Array.isArray(body.manifests)) {

@@ -151,7 +151,10 @@ export class Transport {
 
   private networkError(req: RegistryRequest, url: URL, err: unknown): RegistryError {
     const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-    const detail = [cause?.code, cause?.message ?? (err as Error)?.message].filter(Boolean).join(' ');
+    const message = (cause?.message ?? (err as Error)?.message ?? '').split('\n')[0] as string;
+    // OpenSSL's messages carry a long internal prefix: keep the code and the reason.
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
+    const detail = [cause?.code, reason].filter(Boolean).join(' ');
     let hint = '';
     if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN')
       hint = ` (the host ${url.hostname} does not resolve)`;
