@@ -130,15 +130,19 @@ export class Repository {
 
   // ---- manifests
 
-  /** GETs a manifest by tag or digest; undefined on 404. Verified against the digest asked for or announced. */
+  /** GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the digest asked for or announced. */
   async getManifest(
     reference: string,
-    accept: readonly string[] = MANIFEST_MEDIA_TYPES,
+    opts: { accept?: readonly string[]; notFound?: string } = {},
   ): Promise<FetchedManifest | undefined> {
+    const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
     const req = this.req('GET', `/v2/${this.name}/manifests/${reference}`, {
       headers: { Accept: accept.join(', ') },
     });
     const res = await this.transport.send(req);
+    // `notFound` names what is missing: a 404 then throws with the registry's answer.
+    if (res.status === 404 && opts.notFound !== undefined)
+      throw await this.transport.fail(req, res, opts.notFound);
     if (res.status === 404) {
       await res.body?.cancel().catch(() => undefined);
       return undefined;
