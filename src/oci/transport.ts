@@ -95,6 +95,10 @@ export class Transport {
         await response.body?.cancel().catch(() => undefined);
         authorization = await auth.authorization(scope);
         response = await this.follow(req, url, authorization);
+        // Refused again: let the auth layer record why, for the error message.
+        if (response.status === 401) {
+          await auth.onChallenge(response.headers.get('www-authenticate'), scope, authorization);
+        }
       }
     }
     return response;

@@ -209,7 +209,10 @@ describe('minimalSpecCheck', () => {
   it.each([
     ['version: v1alpha1\ncompatibilities:\n- rules: []\n', undefined],
     ['compatibilities:\n- rules: []\n', /spec.yaml: version: version is missing/],
-    ['version: v2\ncompatibilities:\n- rules: []\n', /spec.yaml:1:10: version: version "v2" is not supported/],
+    [
+      'version: v2\ncompatibilities:\n- rules: []\n',
+      /spec.yaml:1:10: version: version "v2" is not supported/,
+    ],
     [
       'version: v1alpha1\ncompatibilities: []\n',
       /spec.yaml:2:18: compatibilities: compatibilities must be a non-empty list/,
