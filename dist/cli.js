@@ -11091,6 +11091,12 @@ function defaultCredentialSource(explicit, env = process.env) {
 }
 
 // src/oci/transport.ts
+var retryReads = (attempt, outcome, request) => {
+  const status = outcome.response?.status;
+  if (attempt >= 3 || request.method !== "GET" && request.method !== "HEAD") return void 0;
+  if (status === void 0 || ![500, 502, 503, 504].includes(status)) return void 0;
+  return 100 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100);
+};
 var MAX_REDIRECTS = 5;
 var Transport = class {
   constructor(options) {
@@ -11141,6 +11147,9 @@ var Transport = class {
         await response.body?.cancel().catch(() => void 0);
         authorization = await auth.authorization(scope);
         response = await this.follow(req, url, authorization);
+        if (response.status === 401) {
+          await auth.onChallenge(response.headers.get("www-authenticate"), scope, authorization);
+        }
       }
     }
     return response;
@@ -11188,7 +11197,9 @@ var Transport = class {
   }
   networkError(req, url, err) {
     const cause = err?.cause;
-    const detail = [cause?.code, cause?.message ?? err?.message].filter(Boolean).join(" ");
+    const message = (cause?.message ?? err?.message ?? "").split("\n")[0];
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
+    const detail = [cause?.code, reason].filter(Boolean).join(" ");
     let hint = "";
     if (cause?.code === "ENOTFOUND" || cause?.code === "EAI_AGAIN")
       hint = ` (the host ${url.hostname} does not resolve)`;
@@ -11256,7 +11267,7 @@ function createTransport(ref, opts = {}) {
     registry: ref.registry,
     plainHttp: opts.plainHttp ?? false,
     authenticator: opts.authenticator ?? basicAuthenticator(credentials),
-    ...opts.retry && { retry: opts.retry },
+    retry: opts.retry ?? retryReads,
     ...opts.dispatcher !== void 0 && { dispatcher: opts.dispatcher },
     ...opts.fetch && { fetch: opts.fetch },
     ...opts.timeoutMs !== void 0 && { timeoutMs: opts.timeoutMs }
@@ -11330,12 +11341,15 @@ var Repository = class {
     return bytes;
   }
   // ---- manifests
-  /** GETs a manifest by tag or digest; undefined on 404. Verified against the digest asked for or announced. */
-  async getManifest(reference, accept = MANIFEST_MEDIA_TYPES) {
+  /** GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the digest asked for or announced. */
+  async getManifest(reference, opts = {}) {
+    const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
     const req = this.req("GET", `/v2/${this.name}/manifests/${reference}`, {
       headers: { Accept: accept.join(", ") }
     });
     const res = await this.transport.send(req);
+    if (res.status === 404 && opts.notFound !== void 0)
+      throw await this.transport.fail(req, res, opts.notFound);
     if (res.status === 404) {
       await res.body?.cancel().catch(() => void 0);
       return void 0;
@@ -11581,7 +11595,9 @@ async function platformFromConfig(repo, manifest) {
 }
 async function resolveManifests(repo, ref, opts) {
   const name = formatReference(ref);
-  const got = await repo.getManifest(ref.digest ?? ref.tag);
+  const got = await repo.getManifest(ref.digest ?? ref.tag, {
+    notFound: `image ${name} not found`
+  });
   if (!got) throw new RegistryError(`image ${name} not found`);
   const body = JSON.parse(got.bytes.toString("utf8"));
   if (!isIndexMediaType(got.descriptor.mediaType) && !Array.isArray(body.manifests)) {

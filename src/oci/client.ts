@@ -8,7 +8,7 @@ import { defaultCredentialSource } from './credentials.js';
 import { isDigest, sha256Digest, verifyDigest } from './digest.js';
 import type { Reference } from './reference.js';
 import type { RegistryRequest, RetryPolicy } from './transport.js';
-import { readCapped, Transport } from './transport.js';
+import { readCapped, retryReads, Transport } from './transport.js';
 import type { Descriptor } from './types.js';
 import { MANIFEST_MEDIA_TYPES, MAX_MANIFEST_BYTES } from './types.js';
 
@@ -37,7 +37,7 @@ export function createTransport(
     registry: ref.registry,
     plainHttp: opts.plainHttp ?? false,
     authenticator: opts.authenticator ?? basicAuthenticator(credentials),
-    ...(opts.retry && { retry: opts.retry }),
+    retry: opts.retry ?? retryReads,
     ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
     ...(opts.fetch && { fetch: opts.fetch }),
     ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),

@@ -12,6 +12,18 @@ export type RetryPolicy = (
   request: { method: string; url: string },
 ) => number | undefined;
 
+/**
+ * The default policy: reads (GET, HEAD) answered 500/502/503/504 are tried up to 3 times with a short
+ * jittered backoff. docker-registry answers 500 to a read that races a write of the same tag or blob.
+ * Fuller policies (429 with Retry-After, dropped connections, writes) plug in through `retry`.
+ */
+export const retryReads: RetryPolicy = (attempt, outcome, request) => {
+  const status = outcome.response?.status;
+  if (attempt >= 3 || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined;
+  if (status === undefined || ![500, 502, 503, 504].includes(status)) return undefined;
+  return 100 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100);
+};
+
 export interface TransportOptions {
   /** host[:port] the API lives at. */
   host: string;
