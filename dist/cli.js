@@ -11087,7 +11087,16 @@ async function credentialsFromDockerConfig(registry, env = process.env) {
   return void 0;
 }
 function defaultCredentialSource(explicit, env = process.env) {
-  return async (registry) => explicit ?? credentialsFromDockerConfig(registry, env);
+  const found = /* @__PURE__ */ new Map();
+  return (registry) => {
+    if (explicit) return Promise.resolve(explicit);
+    let known = found.get(registry);
+    if (!known) {
+      known = credentialsFromDockerConfig(registry, env);
+      found.set(registry, known);
+    }
+    return known;
+  };
 }
 
 // src/oci/transport.ts

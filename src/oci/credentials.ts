@@ -83,10 +83,19 @@ export async function credentialsFromDockerConfig(
   return undefined;
 }
 
-/** Explicit credentials first, then Docker's config file. */
+/** Explicit credentials first, then Docker's config file (read once per registry). */
 export function defaultCredentialSource(
   explicit?: Credentials,
   env: NodeJS.ProcessEnv = process.env,
 ): CredentialSource {
-  return async (registry) => explicit ?? credentialsFromDockerConfig(registry, env);
+  const found = new Map<string, Promise<Credentials | undefined>>();
+  return (registry) => {
+    if (explicit) return Promise.resolve(explicit);
+    let known = found.get(registry);
+    if (!known) {
+      known = credentialsFromDockerConfig(registry, env);
+      found.set(registry, known);
+    }
+    return known;
+  };
 }

@@ -24,6 +24,7 @@ import {
   pushTestImage,
   pushTestIndex,
   rawBlob,
+  rawPushBlob,
   rawManifest,
   rawPushManifest,
   rawTags,
@@ -126,6 +127,54 @@ describe('docker-registry without auth', () => {
     await expect(attach({ image, specFile: SPEC, plainHttp: true, platform: 'linux/s390x' })).rejects.toThrow(
       /has no manifest for linux\/s390x; it offers linux\/amd64, linux\/arm64\/v8, linux\/arm\/v7/,
     );
+  });
+
+  it('attaches to the manifests of a Docker manifest list', async () => {
+    const platforms = [
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'linux', architecture: 'arm', variant: 'v6' },
+    ];
+    const manifests = [];
+    for (const p of platforms) {
+      const config = Buffer.from(JSON.stringify({ ...p, rootfs: { type: 'layers', diff_ids: [] } }));
+      const layer = Buffer.from(`docker layer ${p.architecture}`);
+      await rawPushBlob(reg, 'docker/app', config);
+      await rawPushBlob(reg, 'docker/app', layer);
+      const d = await rawPushManifest(reg, 'docker/app', `d-${p.architecture}`, {
+        schemaVersion: 2,
+        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+        config: {
+          mediaType: 'application/vnd.docker.container.image.v1+json',
+          digest: sha256(config),
+          size: config.length,
+        },
+        layers: [
+          {
+            mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+            digest: sha256(layer),
+            size: layer.length,
+          },
+        ],
+      });
+      manifests.push({ ...d, platform: p });
+    }
+    await rawPushManifest(reg, 'docker/app', 'v1', {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json',
+      manifests,
+    });
+    const image = `${reg.host}/docker/app:v1`;
+    const attached = await attach({ image, specFile: SPEC, plainHttp: true, settleMs: SETTLE });
+    expect(attached.map((a) => [a.platform, a.subjectDescriptor.mediaType])).toEqual([
+      ['linux/amd64', 'application/vnd.docker.distribution.manifest.v2+json'],
+      ['linux/arm/v6', 'application/vnd.docker.distribution.manifest.v2+json'],
+    ]);
+    const arm = await fetchNewestCompatibilitySpec(image, { plainHttp: true, platform: 'linux/arm/v6' });
+    expect(arm.subject.digest).toBe(manifests[1]?.digest);
+    // A single Docker v2 manifest: its platform comes from its config.
+    const single = await discover({ image: `${reg.host}/docker/app:d-arm`, plainHttp: true });
+    expect(single.platform).toBe('linux/arm/v6');
+    expect(single.artifacts).toHaveLength(1);
   });
 
   it('says so when an image has no compatibility artifact (exit 3)', async () => {

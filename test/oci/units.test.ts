@@ -16,6 +16,7 @@ import {
   platformsMatch,
   sortByCreated,
   isAttestationManifest,
+  readCapped,
 } from '../../src/oci/index.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
@@ -222,5 +223,27 @@ describe('minimalSpecCheck', () => {
   ])('%j', (text, error) => {
     if (error === undefined) expect(() => minimalSpecCheck(text, 'spec.yaml')).not.toThrow();
     else expect(() => minimalSpecCheck(text, 'spec.yaml')).toThrow(error);
+  });
+});
+
+describe('readCapped', () => {
+  const big = Buffer.alloc(5 * 1024 * 1024, 1);
+  it('refuses a body whose declared length is over the cap', async () => {
+    const res = new Response(big, { headers: { 'Content-Length': String(big.length) } });
+    await expect(readCapped(res, 4 * 1024 * 1024, 'manifest x')).rejects.toThrow(
+      /manifest x: 5242880 bytes is over the limit of 4194304/,
+    );
+  });
+  it('refuses a streamed body that grows over the cap', async () => {
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 5; i++) c.enqueue(new Uint8Array(1024 * 1024));
+        c.close();
+      },
+    });
+    await expect(readCapped(new Response(stream), 4 * 1024 * 1024, 'manifest y')).rejects.toThrow(
+      /over the limit/,
+    );
+    expect((await readCapped(new Response('small'), 10, 'z')).toString()).toBe('small');
   });
 });
