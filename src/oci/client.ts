@@ -85,9 +85,10 @@ export class Repository {
     const digest = sha256Digest(bytes);
     const descriptor: Descriptor = { mediaType, digest, size: bytes.byteLength };
     if (await this.blobExists(digest)) return descriptor;
+    // An empty body: fetch sends Content-Length: 0, which some registries require on this POST.
     const start = this.req('POST', `/v2/${this.name}/blobs/uploads/`, {
       push: true,
-      headers: { 'Content-Length': '0' },
+      body: new Uint8Array(0),
     });
     const started = await this.transport.send(start);
     const location = started.headers.get('location');
@@ -101,7 +102,7 @@ export class Repository {
     const put = this.req('PUT', url.href, {
       push: true,
       body: bytes,
-      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) },
+      headers: { 'Content-Type': 'application/octet-stream' },
     });
     const done = await this.transport.send(put);
     if (done.status !== 201)

@@ -81,6 +81,7 @@ export class Transport {
       try {
         response = await this.sendAuthorised(req, url, scope);
       } catch (err) {
+        if (err instanceof RegistryError) throw err;
         error = err;
       }
       const wait =
