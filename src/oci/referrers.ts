@@ -14,6 +14,7 @@ import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
 /** Default settle delay: longer than a writer's read-to-write span on a slow registry. */
 export const DEFAULT_SETTLE_MS = 2000;
 const MAX_ROUNDS = 50;
+const MAX_SLOW_READS = 5;
 
 /** Per repository (`host/name`): whether the registry serves the referrers API. */
 const apiSupport = new Map<string, Promise<boolean>>();
@@ -189,13 +190,20 @@ export function addToFallbackIndex(
   const tag = fallbackTag(subjectDigest);
   return serialise(`${repoKey(repo)}@${subjectDigest}`, async () => {
     let writes = 0;
+    let slowReads = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const readAt = Date.now();
       const current = await readFallback(repo, subjectDigest);
       // Present after our settle delay (or written by another writer, who verifies it): done.
       if (current.manifests.some((d) => d.digest === entry.digest)) return writes;
-      // Our read must still be fresh when the write lands: after a slow read, read again.
-      if (settleMs > 0 && Date.now() - readAt > settleMs / 2) continue;
+      // Our read must still be fresh when the write lands: after a slow read, read again (a few
+      // times; a registry that is always that slow for the settle delay gets written anyway).
+      if (settleMs > 0 && Date.now() - readAt > settleMs / 2 && slowReads < MAX_SLOW_READS) {
+        slowReads++;
+        round--;
+        continue;
+      }
+      slowReads = 0;
       const bytes = packIndex([...current.manifests, entry]);
       const put = await repo.putManifest(
         tag,
