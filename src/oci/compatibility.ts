@@ -42,9 +42,7 @@ export async function attachCompatibilityArtifact(
     created: opts.created,
     ...(opts.title !== undefined && { title: opts.title }),
   });
-  await repo.pushBlob(EMPTY_CONFIG_BYTES, EMPTY_CONFIG.mediaType);
-  await repo.pushBlob(spec, COMPATIBILITY_SPEC_MEDIA_TYPE);
-  await repo.putManifest(packed.descriptor.digest, packed.manifest, packed.descriptor.mediaType);
+  await pushArtifact(repo, spec, packed.descriptor, packed.manifest);
   // An OCI-Subject header is no proof (ECR sends it without serving the API): ask the API itself.
   if (await referrersApiSupported(repo, subject.digest))
     return { artifact: packed.descriptor, referrers: 'api' };
@@ -52,6 +50,34 @@ export async function attachCompatibilityArtifact(
     ...(opts.settleMs !== undefined && { settleMs: opts.settleMs }),
   });
   return { artifact: packed.descriptor, referrers: 'fallback' };
+}
+
+/**
+ * Blobs (each skipped when present), then the manifest by digest. Writers uploading the same blob
+ * at once can leave docker-registry briefly without it (MANIFEST_BLOB_UNKNOWN on the manifest PUT):
+ * then the blobs are checked again and the PUT repeated, a few times.
+ */
+async function pushArtifact(
+  repo: Repository,
+  spec: Uint8Array,
+  descriptor: Descriptor,
+  manifest: Buffer,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await repo.pushBlob(EMPTY_CONFIG_BYTES, EMPTY_CONFIG.mediaType);
+    await repo.pushBlob(spec, COMPATIBILITY_SPEC_MEDIA_TYPE);
+    try {
+      await repo.putManifest(descriptor.digest, manifest, descriptor.mediaType);
+      return;
+    } catch (err) {
+      const blobUnknown =
+        err instanceof RegistryError &&
+        err.response?.status === 400 &&
+        /BLOB_UNKNOWN/.test(err.response.body ?? '');
+      if (!blobUnknown || attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 100)));
+    }
+  }
 }
 
 export interface CompatibilityListing {
