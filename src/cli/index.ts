@@ -1,6 +1,8 @@
 // Every verb of the CLI, in the order `--help` lists them. Each file in this folder defines one
 // command's flags and printing; the work itself is in src/commands/.
 import type { Command } from 'commander';
+import { attachCommand } from './attach.js';
+import { discoverCommand } from './discover.js';
 import { featuresCommand } from './features.js';
 import { generateCommand } from './generate.js';
 import { lintCommand } from './lint.js';
@@ -13,6 +15,8 @@ export const commands: Array<() => Command> = [
   featuresCommand,
   generateCommand,
   lintCommand,
+  attachCommand,
+  discoverCommand,
   planCommand,
   reportCommand,
 ];

@@ -1,0 +1,41 @@
+// `image-compat discover`: flags and printing for the discover command (the work is in commands/discover).
+import { Command } from 'commander';
+import { discover } from '../commands/discover.js';
+import { outputOption } from './attach.js';
+
+export function discoverCommand(): Command {
+  return new Command('discover')
+    .description(
+      "List an image's NFD compatibility artifacts, newest first (an index resolves to one platform: --platform, else the host's).",
+    )
+    .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
+    .option(
+      '--platform <os/arch[/variant]>',
+      "for an index, the platform manifest to look at (default: the host's)",
+    )
+    .option('--plain-http', 'talk HTTP instead of HTTPS to the registry', false)
+    .addOption(outputOption())
+    .addHelpText('after', '\nExit codes: 0 listed (possibly none), 2 bad input, 3 registry error.')
+    .action(async (flags: { image: string; platform?: string; plainHttp: boolean; output: string }) => {
+      const result = await discover({
+        image: flags.image,
+        ...(flags.platform !== undefined && { platform: flags.platform }),
+        plainHttp: flags.plainHttp,
+      });
+      if (flags.output === 'json') {
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        return;
+      }
+      process.stderr.write(
+        `${result.subject}${result.platform ? ` (${result.platform})` : ''}: ${result.artifacts.length} compatibility artifact(s)\n`,
+      );
+      if (result.artifacts.length === 0) return;
+      const rows = [
+        ['DIGEST', 'CREATED', 'SIZE'],
+        ...result.artifacts.map((a) => [a.digest, a.created ?? '-', String(a.size)]),
+      ];
+      const width = rows.map((r) => r[1]?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
+      for (const r of rows)
+        process.stdout.write(`${(r[0] ?? '').padEnd(71)}  ${(r[1] ?? '').padEnd(width)}  ${r[2]}\n`);
+    });
+}

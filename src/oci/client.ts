@@ -1,0 +1,249 @@
+// A registry client for one repository: blobs (exists, upload, verified download) and manifests
+// (get, head, put) over the transport. Every read is checked against its digest and size.
+import { RegistryError } from '../errors.js';
+import { basicAuthenticator } from './auth.js';
+import type { Authenticator } from './auth.js';
+import type { Credentials, CredentialSource } from './credentials.js';
+import { defaultCredentialSource } from './credentials.js';
+import { isDigest, sha256Digest, verifyDigest } from './digest.js';
+import type { Reference } from './reference.js';
+import type { RegistryRequest, RetryPolicy } from './transport.js';
+import { readCapped, retryReads, Transport } from './transport.js';
+import type { Descriptor } from './types.js';
+import { MANIFEST_MEDIA_TYPES, MAX_MANIFEST_BYTES } from './types.js';
+
+/** Options every command that talks to a registry accepts. */
+export interface RegistryOptions {
+  plainHttp?: boolean;
+  /** Explicit credentials; otherwise Docker's config file is read. */
+  credentials?: Credentials;
+  credentialSource?: CredentialSource;
+  /** Replaces the default Basic-only auth layer (e.g. with Bearer support). */
+  authenticator?: Authenticator;
+  retry?: RetryPolicy;
+  dispatcher?: unknown;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function createTransport(
+  ref: Pick<Reference, 'registry' | 'apiHost'>,
+  opts: RegistryOptions = {},
+): Transport {
+  const credentials = opts.credentialSource ?? defaultCredentialSource(opts.credentials, opts.env);
+  return new Transport({
+    host: ref.apiHost,
+    registry: ref.registry,
+    plainHttp: opts.plainHttp ?? false,
+    authenticator: opts.authenticator ?? basicAuthenticator(credentials),
+    retry: opts.retry ?? retryReads,
+    ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
+    ...(opts.fetch && { fetch: opts.fetch }),
+    ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
+  });
+}
+
+export interface FetchedManifest {
+  descriptor: Descriptor;
+  bytes: Buffer;
+  /** The ETag the registry sent, for a conditional PUT. */
+  etag?: string;
+}
+
+export class Repository {
+  constructor(
+    readonly transport: Transport,
+    readonly name: string,
+  ) {}
+
+  private req(
+    method: RegistryRequest['method'],
+    url: string,
+    extra: Partial<RegistryRequest> = {},
+  ): RegistryRequest {
+    return { method, url, repository: this.name, ...extra };
+  }
+
+  /** `registry/name` for messages. */
+  get label(): string {
+    return `${this.transport.registry}/${this.name}`;
+  }
+
+  // ---- blobs
+
+  async blobExists(digest: string): Promise<boolean> {
+    const req = this.req('HEAD', `/v2/${this.name}/blobs/${digest}`);
+    const res = await this.transport.send(req);
+    if (res.status === 200) return true;
+    if (res.status === 404) return false;
+    throw await this.transport.fail(req, res, `checking blob ${digest} in ${this.label}`);
+  }
+
+  /** Uploads a blob unless the registry has it: POST for a session, then PUT with the digest. */
+  async pushBlob(bytes: Uint8Array, mediaType: string): Promise<Descriptor> {
+    const digest = sha256Digest(bytes);
+    const descriptor: Descriptor = { mediaType, digest, size: bytes.byteLength };
+    if (await this.blobExists(digest)) return descriptor;
+    // An empty body: fetch sends Content-Length: 0, which some registries require on this POST.
+    const start = this.req('POST', `/v2/${this.name}/blobs/uploads/`, {
+      push: true,
+      body: new Uint8Array(0),
+    });
+    const started = await this.transport.send(start);
+    const location = started.headers.get('location');
+    if (started.status !== 202 || location === null) {
+      throw await this.transport.fail(start, started, `starting the upload of ${digest} to ${this.label}`);
+    }
+    await started.body?.cancel().catch(() => undefined);
+    // Location may be relative and carries its own query (upload state): keep it, add the digest.
+    const url = this.transport.resolve(location);
+    url.searchParams.set('digest', digest);
+    const put = this.req('PUT', url.href, {
+      push: true,
+      body: bytes,
+      headers: { 'Content-Type': 'application/octet-stream' },
+    });
+    const done = await this.transport.send(put);
+    if (done.status !== 201)
+      throw await this.transport.fail(put, done, `uploading blob ${digest} to ${this.label}`);
+    await done.body?.cancel().catch(() => undefined);
+    return descriptor;
+  }
+
+  /** Downloads a blob, refusing more than `maxBytes` and anything that does not match the descriptor. */
+  async fetchBlob(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
+    const what = `blob ${descriptor.digest} in ${this.label}`;
+    if (descriptor.size > maxBytes)
+      throw new RegistryError(`${what}: ${descriptor.size} bytes is over the limit of ${maxBytes}`);
+    const req = this.req('GET', `/v2/${this.name}/blobs/${descriptor.digest}`);
+    const res = await this.transport.send(req);
+    if (res.status !== 200) throw await this.transport.fail(req, res, `fetching ${what}`);
+    const bytes = await readCapped(res, maxBytes, what);
+    if (bytes.byteLength !== descriptor.size) {
+      throw new RegistryError(
+        `${what}: got ${bytes.byteLength} bytes, the descriptor says ${descriptor.size}`,
+      );
+    }
+    verifyDigest(bytes, descriptor.digest, what);
+    return bytes;
+  }
+
+  // ---- manifests
+
+  /** GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the digest asked for or announced. */
+  async getManifest(
+    reference: string,
+    opts: { accept?: readonly string[]; notFound?: string } = {},
+  ): Promise<FetchedManifest | undefined> {
+    const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
+    const req = this.req('GET', `/v2/${this.name}/manifests/${reference}`, {
+      headers: { Accept: accept.join(', ') },
+    });
+    const res = await this.transport.send(req);
+    // `notFound` names what is missing: a 404 then throws with the registry's answer.
+    if (res.status === 404 && opts.notFound !== undefined)
+      throw await this.transport.fail(req, res, opts.notFound);
+    if (res.status === 404) {
+      await res.body?.cancel().catch(() => undefined);
+      return undefined;
+    }
+    if (res.status !== 200)
+      throw await this.transport.fail(req, res, `fetching manifest ${this.label}:${reference}`);
+    const what = `manifest ${this.label}@${reference}`;
+    const bytes = await readCapped(res, MAX_MANIFEST_BYTES, what);
+    const announced = res.headers.get('docker-content-digest') ?? undefined;
+    const digest = isDigest(reference) ? reference : (announced ?? sha256Digest(bytes));
+    verifyDigest(bytes, digest, what);
+    let mediaType = res.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+    try {
+      const parsed = JSON.parse(bytes.toString('utf8')) as { mediaType?: unknown };
+      if (typeof parsed.mediaType === 'string') mediaType = parsed.mediaType;
+    } catch {
+      throw new RegistryError(`${what}: not JSON`);
+    }
+    const etag = res.headers.get('etag') ?? undefined;
+    return {
+      descriptor: { mediaType, digest, size: bytes.byteLength },
+      bytes,
+      ...(etag !== undefined && { etag }),
+    };
+  }
+
+  /** HEADs a manifest; undefined on 404. */
+  async headManifest(reference: string): Promise<Descriptor | undefined> {
+    const req = this.req('HEAD', `/v2/${this.name}/manifests/${reference}`, {
+      headers: { Accept: MANIFEST_MEDIA_TYPES.join(', ') },
+    });
+    const res = await this.transport.send(req);
+    if (res.status === 404) return undefined;
+    if (res.status !== 200)
+      throw await this.transport.fail(req, res, `checking manifest ${this.label}:${reference}`);
+    const digest = res.headers.get('docker-content-digest') ?? (isDigest(reference) ? reference : '');
+    const size = Number(res.headers.get('content-length') ?? NaN);
+    const mediaType = res.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+    if (!isDigest(digest) || !Number.isFinite(size)) {
+      throw new RegistryError(
+        `checking manifest ${this.label}:${reference}: the registry sent no digest or size`,
+      );
+    }
+    return { mediaType, digest, size };
+  }
+
+  /** PUTs a manifest under a tag or its digest; `ifMatch` makes it conditional where the registry supports it. */
+  async putManifest(
+    reference: string,
+    bytes: Uint8Array,
+    mediaType: string,
+    opts: { ifMatch?: string } = {},
+  ): Promise<{ descriptor: Descriptor; status: number; subjectHeader?: string }> {
+    const headers: Record<string, string> = { 'Content-Type': mediaType };
+    if (opts.ifMatch !== undefined) headers['If-Match'] = opts.ifMatch;
+    const req = this.req('PUT', `/v2/${this.name}/manifests/${reference}`, {
+      push: true,
+      body: bytes,
+      headers,
+    });
+    const res = await this.transport.send(req);
+    const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.byteLength };
+    if (res.status === 412) {
+      await res.body?.cancel().catch(() => undefined);
+      return { descriptor, status: 412 };
+    }
+    if (res.status !== 201 && res.status !== 200) {
+      throw await this.transport.fail(req, res, `pushing manifest ${this.label}:${reference}`);
+    }
+    await res.body?.cancel().catch(() => undefined);
+    const subjectHeader = res.headers.get('oci-subject') ?? undefined;
+    return { descriptor, status: res.status, ...(subjectHeader !== undefined && { subjectHeader }) };
+  }
+
+  /** All tags (follows `Link` pagination). */
+  async listTags(): Promise<string[]> {
+    const tags: string[] = [];
+    let url: string | undefined = `/v2/${this.name}/tags/list`;
+    while (url) {
+      const req = this.req('GET', url);
+      const res = await this.transport.send(req);
+      if (res.status === 404) return tags;
+      if (res.status !== 200) throw await this.transport.fail(req, res, `listing tags of ${this.label}`);
+      const page = JSON.parse((await readCapped(res, MAX_MANIFEST_BYTES, 'tag list')).toString('utf8')) as {
+        tags?: string[] | null;
+      };
+      tags.push(...(page.tags ?? []));
+      url = nextLink(res.headers.get('link'));
+    }
+    return tags;
+  }
+}
+
+/** The `rel="next"` target of a `Link` header. */
+export function nextLink(link: string | null): string | undefined {
+  if (!link) return undefined;
+  const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(link);
+  return m?.[1];
+}
+
+export function openRepository(ref: Reference, opts: RegistryOptions = {}): Repository {
+  return new Repository(createTransport(ref, opts), ref.repository);
+}

@@ -1,0 +1,165 @@
+// NFD compatibility artifacts in a registry: attach one to a subject manifest (blobs, manifest,
+// then the referrers API or the fallback index), list a subject's artifacts newest first, and fetch
+// the newest one's spec bytes the way NFD's `validate-node` picks it.
+import { RegistryError } from '../errors.js';
+import {
+  ANNOTATION_CREATED,
+  COMPATIBILITY_ARTIFACT_TYPE,
+  COMPATIBILITY_SPEC_MEDIA_TYPE,
+  EMPTY_CONFIG,
+  EMPTY_CONFIG_BYTES,
+  packCompatibilityArtifact,
+  sortByCreated,
+} from './artifact.js';
+import type { RegistryOptions, Repository } from './client.js';
+import { openRepository } from './client.js';
+import { resolveManifests } from './image.js';
+import { hostPlatform, parsePlatform } from './platform.js';
+import type { Reference } from './reference.js';
+import { formatReference, parseReference } from './reference.js';
+import { addToFallbackIndex, listReferrers, referrersApiSupported } from './referrers.js';
+import type { Descriptor, ImageManifest, Platform } from './types.js';
+import { MAX_MANIFEST_BYTES } from './types.js';
+
+/** The most bytes of a spec we read. */
+export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
+
+export interface AttachResult {
+  artifact: Descriptor;
+  /** `api` when the registry indexes referrers itself, `fallback` when we wrote the `sha256-<hex>` tag. */
+  referrers: 'api' | 'fallback';
+}
+
+export async function attachCompatibilityArtifact(
+  repo: Repository,
+  subject: Descriptor,
+  spec: Uint8Array,
+  opts: { created: Date; title?: string; settleMs?: number },
+): Promise<AttachResult> {
+  const packed = packCompatibilityArtifact({
+    spec,
+    subject,
+    created: opts.created,
+    ...(opts.title !== undefined && { title: opts.title }),
+  });
+  await pushArtifact(repo, spec, packed.descriptor, packed.manifest);
+  // An OCI-Subject header is no proof (ECR sends it without serving the API): ask the API itself.
+  if (await referrersApiSupported(repo, subject.digest))
+    return { artifact: packed.descriptor, referrers: 'api' };
+  await addToFallbackIndex(repo, subject.digest, packed.descriptor, {
+    ...(opts.settleMs !== undefined && { settleMs: opts.settleMs }),
+  });
+  return { artifact: packed.descriptor, referrers: 'fallback' };
+}
+
+/**
+ * Blobs (each skipped when present), then the manifest by digest. Writers uploading the same blob
+ * at once can leave docker-registry briefly without it (MANIFEST_BLOB_UNKNOWN on the manifest PUT):
+ * then the blobs are checked again and the PUT repeated, a few times.
+ */
+async function pushArtifact(
+  repo: Repository,
+  spec: Uint8Array,
+  descriptor: Descriptor,
+  manifest: Buffer,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await repo.pushBlob(EMPTY_CONFIG_BYTES, EMPTY_CONFIG.mediaType);
+    await repo.pushBlob(spec, COMPATIBILITY_SPEC_MEDIA_TYPE);
+    try {
+      await repo.putManifest(descriptor.digest, manifest, descriptor.mediaType);
+      return;
+    } catch (err) {
+      const blobUnknown =
+        err instanceof RegistryError &&
+        err.response?.status === 400 &&
+        /BLOB_UNKNOWN/.test(err.response.body ?? '');
+      if (!blobUnknown || attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 100)));
+    }
+  }
+}
+
+export interface CompatibilityListing {
+  reference: Reference;
+  subject: Descriptor;
+  platform?: Platform;
+  /** Newest first (by `org.opencontainers.image.created`; artifacts without it last). */
+  artifacts: Descriptor[];
+}
+
+export interface LookupOptions extends RegistryOptions {
+  /** `os/arch[/variant]` or a parsed platform; an index resolves to it (the host's platform by default). */
+  platform?: string | Platform;
+}
+
+async function resolveSubject(ref: string | Reference, opts: LookupOptions) {
+  const reference = typeof ref === 'string' ? parseReference(ref) : ref;
+  const platform = typeof opts.platform === 'string' ? parsePlatform(opts.platform) : opts.platform;
+  const repo = openRepository(reference, opts);
+  const [resolved] = await resolveManifests(repo, reference, {
+    ...(platform && { platform }),
+    hostPlatform: hostPlatform(),
+  });
+  if (!resolved) throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
+  return { reference, repo, resolved };
+}
+
+/** The compatibility artifacts of an image (resolved to one platform manifest), newest first. */
+export async function listCompatibilityArtifacts(
+  ref: string | Reference,
+  opts: LookupOptions = {},
+): Promise<CompatibilityListing> {
+  const { reference, repo, resolved } = await resolveSubject(ref, opts);
+  const found = await listReferrers(repo, resolved.descriptor.digest, {
+    artifactType: COMPATIBILITY_ARTIFACT_TYPE,
+  });
+  return {
+    reference,
+    subject: resolved.descriptor,
+    ...(resolved.platform && { platform: resolved.platform }),
+    artifacts: sortByCreated(found).reverse(),
+  };
+}
+
+export interface NewestCompatibilitySpec {
+  subject: Descriptor;
+  platform?: Platform;
+  artifact: Descriptor;
+  /** The artifact's `org.opencontainers.image.created`, as written. */
+  created?: string;
+  /** layers[0] exactly as stored (verified against its digest). */
+  specBytes: Buffer;
+}
+
+/** NFD's pick: the newest compatibility artifact of the image; RegistryError (exit 3) when there is none. */
+export async function fetchNewestCompatibilitySpec(
+  ref: string | Reference,
+  opts: LookupOptions = {},
+): Promise<NewestCompatibilitySpec> {
+  const { reference, repo, resolved } = await resolveSubject(ref, opts);
+  const found = await listReferrers(repo, resolved.descriptor.digest, {
+    artifactType: COMPATIBILITY_ARTIFACT_TYPE,
+  });
+  const newest = sortByCreated(found).at(-1);
+  const where = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ''}`;
+  if (!newest)
+    throw new RegistryError(`image ${where} has no compatibility artifact (${COMPATIBILITY_ARTIFACT_TYPE})`);
+  const got = await repo.getManifest(newest.digest);
+  if (!got)
+    throw new RegistryError(`compatibility artifact ${newest.digest} of ${where} is listed but not found`);
+  const manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
+  const layer = manifest.layers?.[0];
+  if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number') {
+    throw new RegistryError(`compatibility artifact ${newest.digest} of ${where} has no spec layer`);
+  }
+  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
+  const created = newest.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
+  return {
+    subject: resolved.descriptor,
+    ...(resolved.platform && { platform: resolved.platform }),
+    artifact: newest,
+    ...(created !== undefined && { created }),
+    specBytes,
+  };
+}

@@ -1,0 +1,29 @@
+// Content digests: compute, validate and verify `algorithm:hex` against the bytes read.
+import { createHash } from 'node:crypto';
+import { RegistryError } from '../errors.js';
+
+const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+
+export function isDigest(value: string): boolean {
+  return DIGEST_RE.test(value);
+}
+
+export function sha256Digest(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+export function digestOf(bytes: Uint8Array, algorithm: string): string {
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+
+/** Throws when `bytes` do not hash to `expected` (or `expected` is no digest we can check). */
+export function verifyDigest(bytes: Uint8Array, expected: string, what: string): void {
+  if (!isDigest(expected)) throw new RegistryError(`${what}: unsupported digest ${JSON.stringify(expected)}`);
+  const algorithm = expected.slice(0, expected.indexOf(':'));
+  const actual = digestOf(bytes, algorithm);
+  if (actual !== expected) {
+    throw new RegistryError(
+      `${what}: content does not match its digest (expected ${expected}, got ${actual})`,
+    );
+  }
+}

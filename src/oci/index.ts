@@ -1,0 +1,13 @@
+// The registry client's public surface for the other rooms (commands, action).
+export * from './artifact.js';
+export * from './auth.js';
+export * from './client.js';
+export * from './compatibility.js';
+export * from './credentials.js';
+export * from './digest.js';
+export * from './image.js';
+export * from './platform.js';
+export * from './reference.js';
+export * from './referrers.js';
+export * from './transport.js';
+export * from './types.js';

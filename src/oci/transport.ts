@@ -1,0 +1,235 @@
+// HTTP to one registry over Node's fetch (undici): HTTPS unless plain HTTP was asked for, the auth
+// layer (challenge -> answer -> resend), redirects followed by hand so credentials never leave the
+// registry's origin, a retry-policy hook, an optional undici dispatcher (TLS settings), timeouts,
+// size-capped bodies, and registry answers turned into RegistryError with the request named.
+import { RegistryError } from '../errors.js';
+import type { AuthScope, Authenticator } from './auth.js';
+
+/** After a failed attempt: milliseconds to wait before the next, or undefined to stop. */
+export type RetryPolicy = (
+  attempt: number,
+  outcome: { response?: Response; error?: unknown },
+  request: { method: string; url: string },
+) => number | undefined;
+
+/**
+ * The default policy: reads (GET, HEAD) answered 500/502/503/504 are tried up to 3 times with a short
+ * jittered backoff. docker-registry answers 500 to a read that races a write of the same tag or blob.
+ * Fuller policies (429 with Retry-After, dropped connections, writes) plug in through `retry`.
+ */
+export const retryReads: RetryPolicy = (attempt, outcome, request) => {
+  const status = outcome.response?.status;
+  if (attempt >= 3 || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined;
+  if (status === undefined || ![500, 502, 503, 504].includes(status)) return undefined;
+  return 100 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100);
+};
+
+export interface TransportOptions {
+  /** host[:port] the API lives at. */
+  host: string;
+  /** Registry name used to look up credentials (defaults to host). */
+  registry?: string;
+  plainHttp?: boolean;
+  authenticator?: Authenticator;
+  retry?: RetryPolicy;
+  /** An undici Dispatcher (e.g. an Agent with a custom CA), passed to fetch as `dispatcher`. */
+  dispatcher?: unknown;
+  fetch?: typeof fetch;
+  /** Per request. Default 60 s. */
+  timeoutMs?: number;
+  userAgent?: string;
+}
+
+export interface RegistryRequest {
+  method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+  /** A path under the registry (`/v2/...`) or an absolute URL (upload locations). */
+  url: string;
+  headers?: Record<string, string>;
+  body?: Uint8Array;
+  repository?: string;
+  push?: boolean;
+}
+
+const MAX_REDIRECTS = 5;
+
+export class Transport {
+  readonly baseUrl: string;
+  readonly registry: string;
+  private readonly doFetch: typeof fetch;
+
+  constructor(readonly options: TransportOptions) {
+    this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.host}`;
+    this.registry = options.registry ?? options.host;
+    this.doFetch = options.fetch ?? globalThis.fetch;
+  }
+
+  resolve(url: string): URL {
+    return new URL(url, this.baseUrl);
+  }
+
+  /** Sends a request; any status comes back (callers decide), network failures throw RegistryError. */
+  async send(req: RegistryRequest): Promise<Response> {
+    const url = this.resolve(req.url);
+    const scope: AuthScope = {
+      registry: this.registry,
+      ...(req.repository !== undefined && { repository: req.repository }),
+      actions: req.push ? ['pull', 'push'] : ['pull'],
+    };
+    for (let attempt = 1; ; attempt++) {
+      let response: Response | undefined;
+      let error: unknown;
+      try {
+        response = await this.sendAuthorised(req, url, scope);
+      } catch (err) {
+        if (err instanceof RegistryError) throw err;
+        error = err;
+      }
+      const wait =
+        this.options.retry &&
+        (error !== undefined || (response && response.status >= 500) || response?.status === 429)
+          ? this.options.retry(attempt, { response, error }, { method: req.method, url: url.href })
+          : undefined;
+      if (wait === undefined) {
+        if (error !== undefined) throw this.networkError(req, url, error);
+        return response as Response;
+      }
+      await response?.body?.cancel().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  private async sendAuthorised(req: RegistryRequest, url: URL, scope: AuthScope): Promise<Response> {
+    const auth = this.options.authenticator;
+    let authorization = await auth?.authorization(scope);
+    let response = await this.follow(req, url, authorization);
+    if (response.status === 401 && auth) {
+      const retry = await auth.onChallenge(response.headers.get('www-authenticate'), scope, authorization);
+      if (retry) {
+        await response.body?.cancel().catch(() => undefined);
+        authorization = await auth.authorization(scope);
+        response = await this.follow(req, url, authorization);
+        // Refused again: let the auth layer record why, for the error message.
+        if (response.status === 401) {
+          await auth.onChallenge(response.headers.get('www-authenticate'), scope, authorization);
+        }
+      }
+    }
+    return response;
+  }
+
+  /** One request and its redirects; Authorization only goes to the registry's own origin. */
+  private async follow(
+    req: RegistryRequest,
+    start: URL,
+    authorization: string | undefined,
+  ): Promise<Response> {
+    const origin = new URL(this.baseUrl).origin;
+    let url = start;
+    let method: string = req.method;
+    let body = req.body;
+    for (let hop = 0; ; hop++) {
+      const headers: Record<string, string> = {
+        'User-Agent': this.options.userAgent ?? 'image-compat',
+        ...req.headers,
+      };
+      if (authorization !== undefined && url.origin === origin) headers.Authorization = authorization;
+      if (url.origin !== origin) {
+        for (const name of Object.keys(headers))
+          if (name.toLowerCase() === 'authorization') delete headers[name];
+      }
+      const init = {
+        method,
+        headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+        ...(body !== undefined && { body }),
+        ...(this.options.dispatcher !== undefined && { dispatcher: this.options.dispatcher }),
+      } as RequestInit;
+      const response = await this.doFetch(url, init);
+      const location = response.headers.get('location');
+      if (![301, 302, 303, 307, 308].includes(response.status) || location === null) return response;
+      if (hop >= MAX_REDIRECTS) {
+        throw new RegistryError(`${req.method} ${start.href}: more than ${MAX_REDIRECTS} redirects`, {
+          method: req.method,
+          url: start.href,
+        });
+      }
+      await response.body?.cancel().catch(() => undefined);
+      url = new URL(location, url);
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === 'POST')
+      ) {
+        method = 'GET';
+        body = undefined;
+      }
+    }
+  }
+
+  private networkError(req: RegistryRequest, url: URL, err: unknown): RegistryError {
+    const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+    const message = (cause?.message ?? (err as Error)?.message ?? '').split('\n')[0] as string;
+    // OpenSSL's messages carry a long internal prefix: keep the code and the reason.
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
+    const detail = [cause?.code, reason].filter(Boolean).join(' ');
+    let hint = '';
+    if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN')
+      hint = ` (the host ${url.hostname} does not resolve)`;
+    else if (cause?.code === 'ECONNREFUSED') hint = ` (nothing listens at ${url.host})`;
+    else if (/wrong version number|EPROTO|packet length too long/i.test(detail) && url.protocol === 'https:')
+      hint = ' (the registry may speak plain HTTP: use --plain-http)';
+    else if ((err as Error)?.name === 'TimeoutError') hint = ' (timed out)';
+    return new RegistryError(
+      `cannot reach registry ${url.host}: ${req.method} ${url.href}: ${detail}${hint}`,
+      {
+        method: req.method,
+        url: url.href,
+      },
+    );
+  }
+
+  /** A RegistryError carrying the registry's answer: status and the `errors` of its body. */
+  async fail(req: RegistryRequest, response: Response, what?: string): Promise<RegistryError> {
+    const url = this.resolve(req.url).href;
+    let body = '';
+    try {
+      body = (await readCapped(response, 64 * 1024, url)).toString('utf8');
+    } catch {
+      body = '';
+    }
+    let detail = '';
+    try {
+      const parsed = JSON.parse(body) as { errors?: Array<{ code?: string; message?: string }> };
+      detail = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
+    } catch {
+      detail = body.trim().slice(0, 200);
+    }
+    let message = `${what ? `${what}: ` : ''}${req.method} ${url}: ${response.status} ${response.statusText}`;
+    if (detail) message += `: ${detail}`;
+    if (response.status === 401 && this.options.authenticator?.lastRefusal) {
+      message += ` (${this.options.authenticator.lastRefusal})`;
+    }
+    return new RegistryError(message, { method: req.method, url }, { status: response.status, body });
+  }
+}
+
+/** Reads a body, refusing more than `max` bytes (checked before and while reading). */
+export async function readCapped(response: Response, max: number, what: string): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new RegistryError(`${what}: ${declared} bytes is over the limit of ${max}`);
+  }
+  if (!response.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > max) {
+      await response.body.cancel().catch(() => undefined);
+      throw new RegistryError(`${what}: over the limit of ${max} bytes`);
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
