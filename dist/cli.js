@@ -1200,7 +1200,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path4 = __require("node:path");
+    var path6 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2213,9 +2213,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path4.resolve(baseDir, baseName);
+          const localBin = path6.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path4.extname(baseName))) return void 0;
+          if (sourceExt.includes(path6.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
@@ -2233,17 +2233,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path4.resolve(
-            path4.dirname(resolvedScriptPath),
+          executableDir = path6.resolve(
+            path6.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path4.basename(
+            const legacyName = path6.basename(
               this._scriptPath,
-              path4.extname(this._scriptPath)
+              path6.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2254,7 +2254,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path4.extname(executableFile));
+        launchWithNode = sourceExt.includes(path6.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3169,7 +3169,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path4.basename(filename, path4.extname(filename));
+        this._name = path6.basename(filename, path6.extname(filename));
         return this;
       }
       /**
@@ -3183,9 +3183,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path5) {
-        if (path5 === void 0) return this._executableDir;
-        this._executableDir = path5;
+      executableDir(path7) {
+        if (path7 === void 0) return this._executableDir;
+        this._executableDir = path7;
         return this;
       }
       /**
@@ -3540,17 +3540,17 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3561,13 +3561,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3588,17 +3588,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3609,13 +3609,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3642,23 +3642,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
+        return visitor(key, node, path6);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
+        return visitor.Map?.(key, node, path6);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
+        return visitor.Seq?.(key, node, path6);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
+        return visitor.Pair?.(key, node, path6);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
+        return visitor.Scalar?.(key, node, path6);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -4270,10 +4270,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4292,7 +4292,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4322,11 +4322,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4340,8 +4340,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4355,8 +4355,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4374,8 +4374,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4385,8 +4385,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6901,9 +6901,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6978,14 +6978,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path6) {
+        if (Collection.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7000,10 +7000,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path6, keepScalar) {
+        if (Collection.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7014,10 +7014,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path6) {
+        if (Collection.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7034,13 +7034,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path6, value) {
+        if (Collection.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -9001,9 +9001,9 @@ var require_cst_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path4) => {
+    visit4.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9012,23 +9012,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path4) => {
-      const parent = visit4.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit4.parentCollection = (cst, path6) => {
+      const parent = visit4.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9039,10 +9039,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit4;
   }
@@ -10674,7 +10674,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -10700,7 +10700,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -10736,7 +10736,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify2;
   }
 });
@@ -14022,8 +14022,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path4) {
-      let input = path4;
+    function removeDotSegments(path6) {
+      let input = path6;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -14097,11 +14097,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path4) {
-      if (path4 === "" || path4[0] === "/") {
-        return removeDotSegments(path4);
+    function removeDotSegmentsRelative(path6) {
+      if (path6 === "" || path6[0] === "/") {
+        return removeDotSegments(path6);
       }
-      const segments = path4.split("/");
+      const segments = path6.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -14464,8 +14464,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path4 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path4 && path4 !== "/" ? path4 : void 0;
+        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -17715,13 +17715,10 @@ var {
   Help
 } = import_index.default;
 
-// src/cli/features.ts
+// src/commands/attach.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/features/host-root.ts
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/errors.ts
 var ExitCode = {
@@ -17755,6 +17752,17 @@ var EvaluationError = class extends ImageCompatError {
   context;
   exitCode = ExitCode.input;
 };
+var RegistryError = class extends ImageCompatError {
+  constructor(message, request, response) {
+    super(message);
+    this.request = request;
+    this.response = response;
+    this.name = "RegistryError";
+  }
+  request;
+  response;
+  exitCode = ExitCode.registry;
+};
 function formatPositioned(detail, pos, hint) {
   let where = "";
   if (pos.file) {
@@ -17763,14 +17771,1202 @@ function formatPositioned(detail, pos, hint) {
     if (pos.line !== void 0 && pos.column !== void 0) where += `:${pos.column}`;
     where += ": ";
   }
-  const path4 = pos.path ? `${pos.path}: ` : "";
-  return `${where}${path4}${detail}${hint ? ` (${hint})` : ""}`;
+  const path6 = pos.path ? `${pos.path}: ` : "";
+  return `${where}${path6}${detail}${hint ? ` (${hint})` : ""}`;
 }
 function exitCodeOf(err) {
   return err instanceof ImageCompatError ? err.exitCode : ExitCode.input;
 }
 
+// src/oci/digest.ts
+import { createHash } from "node:crypto";
+var DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+function isDigest(value) {
+  return DIGEST_RE.test(value);
+}
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+function digestOf(bytes, algorithm) {
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest("hex")}`;
+}
+function verifyDigest(bytes, expected2, what) {
+  if (!isDigest(expected2)) throw new RegistryError(`${what}: unsupported digest ${JSON.stringify(expected2)}`);
+  const algorithm = expected2.slice(0, expected2.indexOf(":"));
+  const actual = digestOf(bytes, algorithm);
+  if (actual !== expected2) {
+    throw new RegistryError(
+      `${what}: content does not match its digest (expected ${expected2}, got ${actual})`
+    );
+  }
+}
+
+// src/oci/types.ts
+var MediaType = {
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json",
+  dockerManifestList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  empty: "application/vnd.oci.empty.v1+json",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+var MANIFEST_MEDIA_TYPES = [
+  MediaType.ociIndex,
+  MediaType.ociManifest,
+  MediaType.dockerManifestList,
+  MediaType.dockerManifest
+];
+var INDEX_MEDIA_TYPES = [MediaType.ociIndex, MediaType.dockerManifestList];
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+function isIndexMediaType(mediaType) {
+  return mediaType !== void 0 && INDEX_MEDIA_TYPES.includes(mediaType);
+}
+
+// src/oci/artifact.ts
+var COMPATIBILITY_ARTIFACT_TYPE = "application/vnd.nfd.image-compatibility.v1alpha1";
+var COMPATIBILITY_SPEC_MEDIA_TYPE = "application/vnd.nfd.image-compatibility.spec.v1alpha1+yaml";
+var ANNOTATION_CREATED = "org.opencontainers.image.created";
+var ANNOTATION_TITLE = "org.opencontainers.image.title";
+var EMPTY_CONFIG_BYTES = Buffer.from("{}");
+var EMPTY_CONFIG = {
+  mediaType: MediaType.empty,
+  digest: "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+  size: 2,
+  data: "e30="
+};
+function formatCreated(date) {
+  return date.toISOString().replace(/\.\d+Z$/, "Z");
+}
+function packCompatibilityArtifact(input) {
+  const layer = {
+    mediaType: COMPATIBILITY_SPEC_MEDIA_TYPE,
+    digest: sha256Digest(input.spec),
+    size: input.spec.byteLength,
+    ...input.title && { annotations: { [ANNOTATION_TITLE]: input.title } }
+  };
+  const annotations = { [ANNOTATION_CREATED]: formatCreated(input.created) };
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociManifest,
+    artifactType: COMPATIBILITY_ARTIFACT_TYPE,
+    config: EMPTY_CONFIG,
+    layers: [layer],
+    subject: { mediaType: input.subject.mediaType, digest: input.subject.digest, size: input.subject.size },
+    annotations
+  };
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  return {
+    manifest: bytes,
+    descriptor: {
+      mediaType: MediaType.ociManifest,
+      digest: sha256Digest(bytes),
+      size: bytes.byteLength,
+      annotations,
+      artifactType: COMPATIBILITY_ARTIFACT_TYPE
+    },
+    layer
+  };
+}
+function createdOf(d) {
+  const text3 = d.annotations?.[ANNOTATION_CREATED];
+  if (text3 === void 0) return void 0;
+  if (!/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(text3)) return void 0;
+  const t = new Date(text3);
+  return Number.isNaN(t.getTime()) ? void 0 : t;
+}
+function sortByCreated(descriptors) {
+  return descriptors.map((d, i) => ({ d, i, t: createdOf(d)?.getTime() ?? Number.NEGATIVE_INFINITY })).sort((a, b) => a.t === b.t ? a.i - b.i : a.t < b.t ? -1 : 1).map((x) => x.d);
+}
+
+// src/oci/auth.ts
+function parseChallenges(header) {
+  const out = [];
+  const token = /([!#$%&'*+.^`|~\w-]+)(?:\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]*))?/g;
+  let current;
+  for (const m of header.matchAll(token)) {
+    const name = m[1];
+    const value = m[2];
+    if (value === void 0) {
+      current = { scheme: name.toLowerCase(), params: {} };
+      out.push(current);
+    } else if (current) {
+      current.params[name.toLowerCase()] = value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, "$1") : value;
+    }
+  }
+  return out;
+}
+var BasicHandler = class {
+  constructor(credentials) {
+    this.credentials = credentials;
+  }
+  credentials;
+  async answer(_challenge, scope) {
+    const c = await this.credentials(scope.registry);
+    if (!c) return void 0;
+    return `Basic ${Buffer.from(`${c.username}:${c.password}`, "utf8").toString("base64")}`;
+  }
+};
+var Authenticator = class {
+  constructor(handlers) {
+    this.handlers = handlers;
+  }
+  handlers;
+  challenge;
+  /** Why the last challenge went unanswered, for the error message. */
+  lastRefusal;
+  async authorization(scope) {
+    if (!this.challenge) return void 0;
+    return this.handlers[this.challenge.scheme]?.answer(this.challenge, scope);
+  }
+  /** After a 401: true when the request should be sent again with new credentials. */
+  async onChallenge(header, scope, sent) {
+    const challenges = parseChallenges(header ?? "");
+    for (const challenge of challenges) {
+      const handler = this.handlers[challenge.scheme];
+      if (!handler) continue;
+      const value = await handler.answer(challenge, scope);
+      if (value === void 0) {
+        this.lastRefusal = `no credentials for ${scope.registry}`;
+        return false;
+      }
+      this.challenge = challenge;
+      if (value === sent) {
+        this.lastRefusal = `the credentials for ${scope.registry} were refused`;
+        return false;
+      }
+      return true;
+    }
+    const schemes = challenges.map((c) => c.scheme).join(", ") || "none";
+    this.lastRefusal = `unsupported authentication scheme (${schemes})`;
+    return false;
+  }
+};
+function basicAuthenticator(credentials) {
+  return new Authenticator({ basic: new BasicHandler(credentials) });
+}
+
+// src/oci/credentials.ts
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+function dockerConfigPath(env = process.env) {
+  const dir = env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), ".docker");
+  return path.join(dir, "config.json");
+}
+function normaliseKey(key) {
+  return key.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "").toLowerCase();
+}
+function hostsFor(registry) {
+  const host = registry.toLowerCase();
+  if (host === "docker.io") return ["docker.io", "index.docker.io", "registry-1.docker.io"];
+  return [host];
+}
+function decodeEntry(entry, file, key) {
+  if (typeof entry.auth === "string" && entry.auth !== "") {
+    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+    const sep = decoded.indexOf(":");
+    if (sep <= 0) throw new InputError(`auths.${key}.auth is not base64 of user:password`, { file });
+    return { username: decoded.slice(0, sep), password: decoded.slice(sep + 1) };
+  }
+  if (typeof entry.username === "string" && typeof entry.password === "string") {
+    return { username: entry.username, password: entry.password };
+  }
+  return void 0;
+}
+async function credentialsFromDockerConfig(registry, env = process.env) {
+  const file = dockerConfigPath(env);
+  let text3;
+  try {
+    text3 = await readFile(file, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    throw new InputError(`cannot read Docker's config file: ${err.message}`, { file });
+  }
+  let config;
+  try {
+    config = JSON.parse(text3);
+  } catch (err) {
+    throw new InputError(`Docker's config file is not JSON: ${err.message}`, { file });
+  }
+  const auths = config?.auths;
+  if (auths === null || typeof auths !== "object") return void 0;
+  const wanted = hostsFor(registry);
+  for (const [key, entry] of Object.entries(auths)) {
+    if (entry && typeof entry === "object" && wanted.includes(normaliseKey(key))) {
+      const found = decodeEntry(entry, file, key);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function defaultCredentialSource(explicit, env = process.env) {
+  const found = /* @__PURE__ */ new Map();
+  return (registry) => {
+    if (explicit) return Promise.resolve(explicit);
+    let known = found.get(registry);
+    if (!known) {
+      known = credentialsFromDockerConfig(registry, env);
+      found.set(registry, known);
+    }
+    return known;
+  };
+}
+
+// src/oci/transport.ts
+var retryReads = (attempt, outcome, request) => {
+  const status = outcome.response?.status;
+  if (attempt >= 3 || request.method !== "GET" && request.method !== "HEAD") return void 0;
+  if (status === void 0 || ![500, 502, 503, 504].includes(status)) return void 0;
+  return 100 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100);
+};
+var MAX_REDIRECTS = 5;
+var Transport = class {
+  constructor(options) {
+    this.options = options;
+    this.baseUrl = `${options.plainHttp ? "http" : "https"}://${options.host}`;
+    this.registry = options.registry ?? options.host;
+    this.doFetch = options.fetch ?? globalThis.fetch;
+  }
+  options;
+  baseUrl;
+  registry;
+  doFetch;
+  resolve(url) {
+    return new URL(url, this.baseUrl);
+  }
+  /** Sends a request; any status comes back (callers decide), network failures throw RegistryError. */
+  async send(req) {
+    const url = this.resolve(req.url);
+    const scope = {
+      registry: this.registry,
+      ...req.repository !== void 0 && { repository: req.repository },
+      actions: req.push ? ["pull", "push"] : ["pull"]
+    };
+    for (let attempt = 1; ; attempt++) {
+      let response;
+      let error;
+      try {
+        response = await this.sendAuthorised(req, url, scope);
+      } catch (err) {
+        if (err instanceof RegistryError) throw err;
+        error = err;
+      }
+      const wait = this.options.retry && (error !== void 0 || response && response.status >= 500 || response?.status === 429) ? this.options.retry(attempt, { response, error }, { method: req.method, url: url.href }) : void 0;
+      if (wait === void 0) {
+        if (error !== void 0) throw this.networkError(req, url, error);
+        return response;
+      }
+      await response?.body?.cancel().catch(() => void 0);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+  async sendAuthorised(req, url, scope) {
+    const auth = this.options.authenticator;
+    let authorization = await auth?.authorization(scope);
+    let response = await this.follow(req, url, authorization);
+    if (response.status === 401 && auth) {
+      const retry = await auth.onChallenge(response.headers.get("www-authenticate"), scope, authorization);
+      if (retry) {
+        await response.body?.cancel().catch(() => void 0);
+        authorization = await auth.authorization(scope);
+        response = await this.follow(req, url, authorization);
+        if (response.status === 401) {
+          await auth.onChallenge(response.headers.get("www-authenticate"), scope, authorization);
+        }
+      }
+    }
+    return response;
+  }
+  /** One request and its redirects; Authorization only goes to the registry's own origin. */
+  async follow(req, start, authorization) {
+    const origin = new URL(this.baseUrl).origin;
+    let url = start;
+    let method = req.method;
+    let body = req.body;
+    for (let hop = 0; ; hop++) {
+      const headers = {
+        "User-Agent": this.options.userAgent ?? "image-compat",
+        ...req.headers
+      };
+      if (authorization !== void 0 && url.origin === origin) headers.Authorization = authorization;
+      if (url.origin !== origin) {
+        for (const name of Object.keys(headers))
+          if (name.toLowerCase() === "authorization") delete headers[name];
+      }
+      const init = {
+        method,
+        headers,
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 6e4),
+        ...body !== void 0 && { body },
+        ...this.options.dispatcher !== void 0 && { dispatcher: this.options.dispatcher }
+      };
+      const response = await this.doFetch(url, init);
+      const location = response.headers.get("location");
+      if (![301, 302, 303, 307, 308].includes(response.status) || location === null) return response;
+      if (hop >= MAX_REDIRECTS) {
+        throw new RegistryError(`${req.method} ${start.href}: more than ${MAX_REDIRECTS} redirects`, {
+          method: req.method,
+          url: start.href
+        });
+      }
+      await response.body?.cancel().catch(() => void 0);
+      url = new URL(location, url);
+      if (response.status === 303 || (response.status === 301 || response.status === 302) && method === "POST") {
+        method = "GET";
+        body = void 0;
+      }
+    }
+  }
+  networkError(req, url, err) {
+    const cause = err?.cause;
+    const message = (cause?.message ?? err?.message ?? "").split("\n")[0];
+    const reason = /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
+    const detail = [cause?.code, reason].filter(Boolean).join(" ");
+    let hint = "";
+    if (cause?.code === "ENOTFOUND" || cause?.code === "EAI_AGAIN")
+      hint = ` (the host ${url.hostname} does not resolve)`;
+    else if (cause?.code === "ECONNREFUSED") hint = ` (nothing listens at ${url.host})`;
+    else if (/wrong version number|EPROTO|packet length too long/i.test(detail) && url.protocol === "https:")
+      hint = " (the registry may speak plain HTTP: use --plain-http)";
+    else if (err?.name === "TimeoutError") hint = " (timed out)";
+    return new RegistryError(
+      `cannot reach registry ${url.host}: ${req.method} ${url.href}: ${detail}${hint}`,
+      {
+        method: req.method,
+        url: url.href
+      }
+    );
+  }
+  /** A RegistryError carrying the registry's answer: status and the `errors` of its body. */
+  async fail(req, response, what) {
+    const url = this.resolve(req.url).href;
+    let body = "";
+    try {
+      body = (await readCapped(response, 64 * 1024, url)).toString("utf8");
+    } catch {
+      body = "";
+    }
+    let detail = "";
+    try {
+      const parsed = JSON.parse(body);
+      detail = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(": ")).join("; ");
+    } catch {
+      detail = body.trim().slice(0, 200);
+    }
+    let message = `${what ? `${what}: ` : ""}${req.method} ${url}: ${response.status} ${response.statusText}`;
+    if (detail) message += `: ${detail}`;
+    if (response.status === 401 && this.options.authenticator?.lastRefusal) {
+      message += ` (${this.options.authenticator.lastRefusal})`;
+    }
+    return new RegistryError(message, { method: req.method, url }, { status: response.status, body });
+  }
+};
+async function readCapped(response, max, what) {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => void 0);
+    throw new RegistryError(`${what}: ${declared} bytes is over the limit of ${max}`);
+  }
+  if (!response.body) return Buffer.alloc(0);
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > max) {
+      await response.body.cancel().catch(() => void 0);
+      throw new RegistryError(`${what}: over the limit of ${max} bytes`);
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+// src/oci/client.ts
+function createTransport(ref, opts = {}) {
+  const credentials = opts.credentialSource ?? defaultCredentialSource(opts.credentials, opts.env);
+  return new Transport({
+    host: ref.apiHost,
+    registry: ref.registry,
+    plainHttp: opts.plainHttp ?? false,
+    authenticator: opts.authenticator ?? basicAuthenticator(credentials),
+    retry: opts.retry ?? retryReads,
+    ...opts.dispatcher !== void 0 && { dispatcher: opts.dispatcher },
+    ...opts.fetch && { fetch: opts.fetch },
+    ...opts.timeoutMs !== void 0 && { timeoutMs: opts.timeoutMs }
+  });
+}
+var Repository = class {
+  constructor(transport, name) {
+    this.transport = transport;
+    this.name = name;
+  }
+  transport;
+  name;
+  req(method, url, extra = {}) {
+    return { method, url, repository: this.name, ...extra };
+  }
+  /** `registry/name` for messages. */
+  get label() {
+    return `${this.transport.registry}/${this.name}`;
+  }
+  // ---- blobs
+  async blobExists(digest) {
+    const req = this.req("HEAD", `/v2/${this.name}/blobs/${digest}`);
+    const res = await this.transport.send(req);
+    if (res.status === 200) return true;
+    if (res.status === 404) return false;
+    throw await this.transport.fail(req, res, `checking blob ${digest} in ${this.label}`);
+  }
+  /** Uploads a blob unless the registry has it: POST for a session, then PUT with the digest. */
+  async pushBlob(bytes, mediaType) {
+    const digest = sha256Digest(bytes);
+    const descriptor = { mediaType, digest, size: bytes.byteLength };
+    if (await this.blobExists(digest)) return descriptor;
+    const start = this.req("POST", `/v2/${this.name}/blobs/uploads/`, {
+      push: true,
+      body: new Uint8Array(0)
+    });
+    const started = await this.transport.send(start);
+    const location = started.headers.get("location");
+    if (started.status !== 202 || location === null) {
+      throw await this.transport.fail(start, started, `starting the upload of ${digest} to ${this.label}`);
+    }
+    await started.body?.cancel().catch(() => void 0);
+    const url = this.transport.resolve(location);
+    url.searchParams.set("digest", digest);
+    const put = this.req("PUT", url.href, {
+      push: true,
+      body: bytes,
+      headers: { "Content-Type": "application/octet-stream" }
+    });
+    const done = await this.transport.send(put);
+    if (done.status !== 201)
+      throw await this.transport.fail(put, done, `uploading blob ${digest} to ${this.label}`);
+    await done.body?.cancel().catch(() => void 0);
+    return descriptor;
+  }
+  /** Downloads a blob, refusing more than `maxBytes` and anything that does not match the descriptor. */
+  async fetchBlob(descriptor, maxBytes) {
+    const what = `blob ${descriptor.digest} in ${this.label}`;
+    if (descriptor.size > maxBytes)
+      throw new RegistryError(`${what}: ${descriptor.size} bytes is over the limit of ${maxBytes}`);
+    const req = this.req("GET", `/v2/${this.name}/blobs/${descriptor.digest}`);
+    const res = await this.transport.send(req);
+    if (res.status !== 200) throw await this.transport.fail(req, res, `fetching ${what}`);
+    const bytes = await readCapped(res, maxBytes, what);
+    if (bytes.byteLength !== descriptor.size) {
+      throw new RegistryError(
+        `${what}: got ${bytes.byteLength} bytes, the descriptor says ${descriptor.size}`
+      );
+    }
+    verifyDigest(bytes, descriptor.digest, what);
+    return bytes;
+  }
+  // ---- manifests
+  /** GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the digest asked for or announced. */
+  async getManifest(reference, opts = {}) {
+    const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
+    const req = this.req("GET", `/v2/${this.name}/manifests/${reference}`, {
+      headers: { Accept: accept.join(", ") }
+    });
+    const res = await this.transport.send(req);
+    if (res.status === 404 && opts.notFound !== void 0)
+      throw await this.transport.fail(req, res, opts.notFound);
+    if (res.status === 404) {
+      await res.body?.cancel().catch(() => void 0);
+      return void 0;
+    }
+    if (res.status !== 200)
+      throw await this.transport.fail(req, res, `fetching manifest ${this.label}:${reference}`);
+    const what = `manifest ${this.label}@${reference}`;
+    const bytes = await readCapped(res, MAX_MANIFEST_BYTES, what);
+    const announced = res.headers.get("docker-content-digest") ?? void 0;
+    const digest = isDigest(reference) ? reference : announced ?? sha256Digest(bytes);
+    verifyDigest(bytes, digest, what);
+    let mediaType = res.headers.get("content-type")?.split(";")[0]?.trim() ?? "";
+    try {
+      const parsed = JSON.parse(bytes.toString("utf8"));
+      if (typeof parsed.mediaType === "string") mediaType = parsed.mediaType;
+    } catch {
+      throw new RegistryError(`${what}: not JSON`);
+    }
+    const etag = res.headers.get("etag") ?? void 0;
+    return {
+      descriptor: { mediaType, digest, size: bytes.byteLength },
+      bytes,
+      ...etag !== void 0 && { etag }
+    };
+  }
+  /** HEADs a manifest; undefined on 404. */
+  async headManifest(reference) {
+    const req = this.req("HEAD", `/v2/${this.name}/manifests/${reference}`, {
+      headers: { Accept: MANIFEST_MEDIA_TYPES.join(", ") }
+    });
+    const res = await this.transport.send(req);
+    if (res.status === 404) return void 0;
+    if (res.status !== 200)
+      throw await this.transport.fail(req, res, `checking manifest ${this.label}:${reference}`);
+    const digest = res.headers.get("docker-content-digest") ?? (isDigest(reference) ? reference : "");
+    const size = Number(res.headers.get("content-length") ?? NaN);
+    const mediaType = res.headers.get("content-type")?.split(";")[0]?.trim() ?? "";
+    if (!isDigest(digest) || !Number.isFinite(size)) {
+      throw new RegistryError(
+        `checking manifest ${this.label}:${reference}: the registry sent no digest or size`
+      );
+    }
+    return { mediaType, digest, size };
+  }
+  /** PUTs a manifest under a tag or its digest; `ifMatch` makes it conditional where the registry supports it. */
+  async putManifest(reference, bytes, mediaType, opts = {}) {
+    const headers = { "Content-Type": mediaType };
+    if (opts.ifMatch !== void 0) headers["If-Match"] = opts.ifMatch;
+    const req = this.req("PUT", `/v2/${this.name}/manifests/${reference}`, {
+      push: true,
+      body: bytes,
+      headers
+    });
+    const res = await this.transport.send(req);
+    const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.byteLength };
+    if (res.status === 412) {
+      await res.body?.cancel().catch(() => void 0);
+      return { descriptor, status: 412 };
+    }
+    if (res.status !== 201 && res.status !== 200) {
+      throw await this.transport.fail(req, res, `pushing manifest ${this.label}:${reference}`);
+    }
+    await res.body?.cancel().catch(() => void 0);
+    const subjectHeader = res.headers.get("oci-subject") ?? void 0;
+    return { descriptor, status: res.status, ...subjectHeader !== void 0 && { subjectHeader } };
+  }
+  /** All tags (follows `Link` pagination). */
+  async listTags() {
+    const tags = [];
+    let url = `/v2/${this.name}/tags/list`;
+    while (url) {
+      const req = this.req("GET", url);
+      const res = await this.transport.send(req);
+      if (res.status === 404) return tags;
+      if (res.status !== 200) throw await this.transport.fail(req, res, `listing tags of ${this.label}`);
+      const page = JSON.parse((await readCapped(res, MAX_MANIFEST_BYTES, "tag list")).toString("utf8"));
+      tags.push(...page.tags ?? []);
+      url = nextLink(res.headers.get("link"));
+    }
+    return tags;
+  }
+};
+function nextLink(link) {
+  if (!link) return void 0;
+  const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(link);
+  return m?.[1];
+}
+function openRepository(ref, opts = {}) {
+  return new Repository(createTransport(ref, opts), ref.repository);
+}
+
+// src/oci/platform.ts
+var ARCH_ALIASES = {
+  x86_64: "amd64",
+  "x86-64": "amd64",
+  aarch64: "arm64",
+  armhf: "arm",
+  armel: "arm",
+  i386: "386",
+  i686: "386"
+};
+function normalisePlatform(p) {
+  const os3 = p.os.toLowerCase();
+  const raw = p.architecture.toLowerCase();
+  const architecture = ARCH_ALIASES[raw] ?? raw;
+  let variant = p.variant?.toLowerCase() ?? "";
+  if (raw === "armhf" && variant === "") variant = "v7";
+  if (raw === "armel" && variant === "") variant = "v6";
+  if (architecture === "arm64" && (variant === "" || variant === "8")) variant = "v8";
+  if (architecture === "arm" && variant === "") variant = "v7";
+  if (architecture === "arm" && /^\d$/.test(variant)) variant = `v${variant}`;
+  if (architecture === "amd64" && variant === "v1") variant = "";
+  return variant === "" ? { os: os3, architecture } : { os: os3, architecture, variant };
+}
+function parsePlatform(text3) {
+  const parts = text3.trim().split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[A-Za-z0-9_.-]+$/.test(p))) {
+    throw new InputError(
+      `invalid platform ${JSON.stringify(text3)}`,
+      {},
+      "expected os/arch[/variant], e.g. linux/arm64/v8"
+    );
+  }
+  const [os3, architecture, variant] = parts;
+  return { os: os3, architecture, ...variant !== void 0 && { variant } };
+}
+function formatPlatform(p) {
+  return [p.os, p.architecture, p.variant].filter((x) => x !== void 0 && x !== "").join("/");
+}
+function platformsMatch(wanted, offered) {
+  const a = normalisePlatform(wanted);
+  const b = normalisePlatform(offered);
+  return a.os === b.os && a.architecture === b.architecture && (a.variant ?? "") === (b.variant ?? "");
+}
+function hostPlatform() {
+  const os3 = process.platform === "win32" ? "windows" : process.platform;
+  const archMap = { x64: "amd64", ia32: "386", arm64: "arm64", arm: "arm" };
+  let architecture = archMap[process.arch] ?? process.arch;
+  if (process.arch === "ppc64") architecture = "ppc64le";
+  if (architecture === "arm") {
+    const v = process.config.variables.arm_version;
+    return { os: os3, architecture, variant: `v${typeof v === "string" || typeof v === "number" ? v : "7"}` };
+  }
+  return normalisePlatform({ os: os3, architecture });
+}
+function isAttestationManifest(d) {
+  return d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest" || d.platform?.os === "unknown" && d.platform?.architecture === "unknown";
+}
+
+// src/oci/reference.ts
+var COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG_RE = /^\w[\w.-]{0,127}$/;
+var HOST_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_API = "registry-1.docker.io";
+function bad(input, why) {
+  return new InputError(
+    `invalid image reference ${JSON.stringify(input)}: ${why}`,
+    {},
+    "expected host[:port]/path[:tag][@digest]"
+  );
+}
+function parseReference(input) {
+  const text3 = input.trim();
+  if (text3 === "") throw bad(input, "it is empty");
+  if (/\s/.test(text3)) throw bad(input, "it contains white space");
+  if (/^[a-z]+:\/\//i.test(text3)) throw bad(input, "leave out the scheme (use --plain-http for HTTP)");
+  let rest = text3;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!isDigest(digest))
+      throw bad(input, `the digest ${JSON.stringify(digest)} is not sha256:<64 hex> or sha512:<128 hex>`);
+  }
+  let tag;
+  const colon = rest.lastIndexOf(":");
+  if (colon > rest.lastIndexOf("/")) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG_RE.test(tag)) throw bad(input, `the tag ${JSON.stringify(tag)} is not valid`);
+  }
+  let registry = DOCKER_HUB;
+  let path6 = rest;
+  const slash = rest.indexOf("/");
+  if (slash >= 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
+      registry = first;
+      path6 = rest.slice(slash + 1);
+    }
+  }
+  if (!HOST_RE.test(registry))
+    throw bad(input, `the registry ${JSON.stringify(registry)} is not a host[:port]`);
+  const port = /:(\d+)$/.exec(registry)?.[1];
+  if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+    throw bad(input, `port ${port} is out of range`);
+  if (path6 === "") throw bad(input, "the repository path is missing");
+  for (const component of path6.split("/")) {
+    if (component === "") throw bad(input, "the repository path has an empty component");
+    if (!COMPONENT_RE.test(component)) {
+      const why = /[A-Z]/.test(component) ? "must be lowercase" : "may hold only a-z, 0-9 and separators . _ __ -";
+      throw bad(input, `the repository component ${JSON.stringify(component)} ${why}`);
+    }
+  }
+  if (path6.length > 255) throw bad(input, "the repository path is longer than 255 characters");
+  let apiHost = registry;
+  if (registry === DOCKER_HUB || registry === "index.docker.io") {
+    registry = DOCKER_HUB;
+    apiHost = DOCKER_HUB_API;
+    if (!path6.includes("/")) path6 = `library/${path6}`;
+  }
+  if (tag === void 0 && digest === void 0) tag = "latest";
+  return {
+    registry,
+    apiHost,
+    repository: path6,
+    ...tag !== void 0 && { tag },
+    ...digest !== void 0 && { digest }
+  };
+}
+function formatReference(ref) {
+  return `${ref.registry}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+function withDigest(ref, digest) {
+  return { registry: ref.registry, apiHost: ref.apiHost, repository: ref.repository, digest };
+}
+
+// src/oci/image.ts
+async function platformFromConfig(repo, manifest) {
+  const config = manifest.config;
+  if (!config || config.mediaType !== MediaType.ociConfig && config.mediaType !== MediaType.dockerConfig)
+    return void 0;
+  const bytes = await repo.fetchBlob(config, MAX_MANIFEST_BYTES);
+  const parsed = JSON.parse(bytes.toString("utf8"));
+  if (typeof parsed.os !== "string" || typeof parsed.architecture !== "string") return void 0;
+  return {
+    os: parsed.os,
+    architecture: parsed.architecture,
+    ...parsed.variant && { variant: parsed.variant }
+  };
+}
+async function resolveManifests(repo, ref, opts) {
+  const name = formatReference(ref);
+  const got = await repo.getManifest(ref.digest ?? ref.tag, {
+    notFound: `image ${name} not found`
+  });
+  if (!got) throw new RegistryError(`image ${name} not found`);
+  const body = JSON.parse(got.bytes.toString("utf8"));
+  if (!isIndexMediaType(got.descriptor.mediaType) && !Array.isArray(body.manifests)) {
+    const platform2 = await platformFromConfig(repo, body);
+    if (opts.platform && platform2 && !platformsMatch(opts.platform, platform2)) {
+      throw new RegistryError(
+        `image ${name} is for ${formatPlatform(platform2)}, not ${formatPlatform(opts.platform)}`
+      );
+    }
+    return [{ descriptor: got.descriptor, ...platform2 && { platform: platform2 } }];
+  }
+  const entries2 = (body.manifests ?? []).filter(
+    (d) => !isAttestationManifest(d) && !isIndexMediaType(d.mediaType)
+  );
+  const offered = entries2.map((d) => d.platform ? formatPlatform(d.platform) : "?").join(", ") || "none";
+  const wanted = opts.platform ?? (opts.all ? void 0 : opts.hostPlatform);
+  let chosen = entries2;
+  if (wanted) {
+    const first = entries2.find((d) => d.platform && platformsMatch(wanted, d.platform));
+    if (!first) {
+      throw new RegistryError(
+        `image ${name} has no manifest for ${formatPlatform(wanted)}${opts.platform ? "" : " (the host platform; use --platform)"}; it offers ${offered}`
+      );
+    }
+    chosen = [first];
+  }
+  if (chosen.length === 0) throw new RegistryError(`image ${name} is an index with no platform manifests`);
+  return chosen.map((d) => ({
+    descriptor: { mediaType: d.mediaType, digest: d.digest, size: d.size },
+    ...d.platform && { platform: d.platform },
+    index: got.descriptor
+  }));
+}
+
+// src/oci/referrers.ts
+var DEFAULT_SETTLE_MS = 2e3;
+var MAX_ROUNDS = 50;
+var MAX_SLOW_READS = 5;
+var apiSupport = /* @__PURE__ */ new Map();
+var writers = /* @__PURE__ */ new Map();
+function repoKey(repo) {
+  return `${repo.transport.baseUrl}/${repo.name}`;
+}
+function fallbackTag(subjectDigest) {
+  return subjectDigest.replace(":", "-");
+}
+function referrersApiSupported(repo, subjectDigest) {
+  const key = repoKey(repo);
+  let known = apiSupport.get(key);
+  if (!known) {
+    known = (async () => await fetchApiPage(repo, `/v2/${repo.name}/referrers/${subjectDigest}`) !== void 0)();
+    apiSupport.set(key, known);
+    known.catch(() => apiSupport.delete(key));
+  }
+  return known;
+}
+async function fetchApiPage(repo, url) {
+  const req = { method: "GET", url, repository: repo.name, headers: { Accept: MediaType.ociIndex } };
+  const res = await repo.transport.send(req);
+  if (res.status === 404 || res.status === 400 || res.status === 405) {
+    await res.body?.cancel().catch(() => void 0);
+    return void 0;
+  }
+  if (res.status !== 200) throw await repo.transport.fail(req, res, `listing referrers in ${repo.label}`);
+  const bytes = await readCapped(res, MAX_MANIFEST_BYTES, `referrers of ${repo.label}`);
+  let index;
+  try {
+    index = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(index?.manifests)) return void 0;
+  const next = nextLink(res.headers.get("link"));
+  return {
+    index,
+    filtered: (res.headers.get("oci-filters-applied") ?? "").split(",").map((s) => s.trim()).includes("artifactType"),
+    ...next !== void 0 && { next }
+  };
+}
+async function readFallback(repo, subjectDigest) {
+  const tag = fallbackTag(subjectDigest);
+  const got = await repo.getManifest(tag);
+  if (!got || got.descriptor.digest === subjectDigest) return { manifests: [], exists: false };
+  if (!isIndexMediaType(got.descriptor.mediaType)) {
+    throw new RegistryError(
+      `${repo.label}:${tag} is a ${got.descriptor.mediaType || "manifest"}, not a referrers index: refusing to use it`
+    );
+  }
+  const index = JSON.parse(got.bytes.toString("utf8"));
+  if (!Array.isArray(index.manifests))
+    throw new RegistryError(`${repo.label}:${tag}: the index has no manifests list`);
+  return { manifests: index.manifests, exists: true, ...got.etag !== void 0 && { etag: got.etag } };
+}
+var SUSPECT_TYPES = /* @__PURE__ */ new Set([
+  void 0,
+  "",
+  MediaType.empty,
+  MediaType.ociConfig,
+  MediaType.dockerConfig,
+  "application/vnd.unknown.config.v1+json"
+]);
+async function correctArtifactType(repo, d) {
+  if (!SUSPECT_TYPES.has(d.artifactType) || isIndexMediaType(d.mediaType)) return d;
+  const got = await repo.getManifest(d.digest);
+  if (!got) return d;
+  const manifest = JSON.parse(got.bytes.toString("utf8"));
+  const artifactType = manifest.artifactType ?? manifest.config?.mediaType;
+  return {
+    ...d,
+    ...artifactType !== void 0 && { artifactType },
+    ...d.annotations === void 0 && manifest.annotations !== void 0 && { annotations: manifest.annotations }
+  };
+}
+async function listReferrers(repo, subjectDigest, opts = {}) {
+  let found = [];
+  if (await referrersApiSupported(repo, subjectDigest)) {
+    const query = opts.artifactType !== void 0 ? `?artifactType=${encodeURIComponent(opts.artifactType)}` : "";
+    let url = `/v2/${repo.name}/referrers/${subjectDigest}${query}`;
+    while (url) {
+      const page = await fetchApiPage(repo, url);
+      if (!page) break;
+      found.push(...page.index.manifests);
+      url = page.next;
+    }
+  } else {
+    found = (await readFallback(repo, subjectDigest)).manifests;
+  }
+  if (opts.artifactType === void 0) return found;
+  const wanted = opts.artifactType;
+  const corrected = await Promise.all(
+    found.map((d) => d.artifactType === wanted ? d : correctArtifactType(repo, d))
+  );
+  return corrected.filter((d) => d.artifactType === wanted);
+}
+var sleepFor = (ms) => new Promise((r) => setTimeout(r, ms));
+function serialise(key, task) {
+  const previous = writers.get(key) ?? Promise.resolve();
+  const run = previous.then(task, task);
+  const tail = run.catch(() => void 0);
+  writers.set(key, tail);
+  void tail.then(() => {
+    if (writers.get(key) === tail) writers.delete(key);
+  });
+  return run;
+}
+function packIndex(manifests) {
+  const index = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
+  return Buffer.from(JSON.stringify(index));
+}
+function addToFallbackIndex(repo, subjectDigest, entry, opts = {}) {
+  const settleMs = Math.max(0, opts.settleMs ?? DEFAULT_SETTLE_MS);
+  const sleep = opts.sleep ?? sleepFor;
+  const tag = fallbackTag(subjectDigest);
+  return serialise(`${repoKey(repo)}@${subjectDigest}`, async () => {
+    let writes = 0;
+    let slowReads = 0;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const readAt = Date.now();
+      const current = await readFallback(repo, subjectDigest);
+      if (current.manifests.some((d) => d.digest === entry.digest)) return writes;
+      if (settleMs > 0 && Date.now() - readAt > settleMs / 2 && slowReads < MAX_SLOW_READS) {
+        slowReads++;
+        round--;
+        continue;
+      }
+      slowReads = 0;
+      const bytes = packIndex([...current.manifests, entry]);
+      const put = await repo.putManifest(
+        tag,
+        bytes,
+        MediaType.ociIndex,
+        current.etag ? { ifMatch: current.etag } : {}
+      );
+      if (put.status === 412) {
+        await sleep(Math.floor(Math.random() * 50));
+        continue;
+      }
+      writes++;
+      await sleep(settleMs + Math.floor(Math.random() * (settleMs / 4 + 1)));
+    }
+    throw new RegistryError(
+      `${repo.label}:${tag}: the referrers index kept losing our entry ${entry.digest} after ${MAX_ROUNDS} rounds`
+    );
+  });
+}
+
+// src/oci/compatibility.ts
+var MAX_SPEC_BYTES = 4 * 1024 * 1024;
+async function attachCompatibilityArtifact(repo, subject, spec, opts) {
+  const packed = packCompatibilityArtifact({
+    spec,
+    subject,
+    created: opts.created,
+    ...opts.title !== void 0 && { title: opts.title }
+  });
+  await pushArtifact(repo, spec, packed.descriptor, packed.manifest);
+  if (await referrersApiSupported(repo, subject.digest))
+    return { artifact: packed.descriptor, referrers: "api" };
+  await addToFallbackIndex(repo, subject.digest, packed.descriptor, {
+    ...opts.settleMs !== void 0 && { settleMs: opts.settleMs }
+  });
+  return { artifact: packed.descriptor, referrers: "fallback" };
+}
+async function pushArtifact(repo, spec, descriptor, manifest) {
+  for (let attempt = 1; ; attempt++) {
+    await repo.pushBlob(EMPTY_CONFIG_BYTES, EMPTY_CONFIG.mediaType);
+    await repo.pushBlob(spec, COMPATIBILITY_SPEC_MEDIA_TYPE);
+    try {
+      await repo.putManifest(descriptor.digest, manifest, descriptor.mediaType);
+      return;
+    } catch (err) {
+      const blobUnknown = err instanceof RegistryError && err.response?.status === 400 && /BLOB_UNKNOWN/.test(err.response.body ?? "");
+      if (!blobUnknown || attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 100)));
+    }
+  }
+}
+async function resolveSubject(ref, opts) {
+  const reference = typeof ref === "string" ? parseReference(ref) : ref;
+  const platform2 = typeof opts.platform === "string" ? parsePlatform(opts.platform) : opts.platform;
+  const repo = openRepository(reference, opts);
+  const [resolved] = await resolveManifests(repo, reference, {
+    ...platform2 && { platform: platform2 },
+    hostPlatform: hostPlatform()
+  });
+  if (!resolved) throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
+  return { reference, repo, resolved };
+}
+async function listCompatibilityArtifacts(ref, opts = {}) {
+  const { reference, repo, resolved } = await resolveSubject(ref, opts);
+  const found = await listReferrers(repo, resolved.descriptor.digest, {
+    artifactType: COMPATIBILITY_ARTIFACT_TYPE
+  });
+  return {
+    reference,
+    subject: resolved.descriptor,
+    ...resolved.platform && { platform: resolved.platform },
+    artifacts: sortByCreated(found).reverse()
+  };
+}
+
+// src/commands/attach.ts
+var minimalSpecCheck = (text3, file) => {
+  const doc = (0, import_yaml.parseDocument)(text3, { prettyErrors: false });
+  const lineCol = (offset) => {
+    if (offset === void 0) return {};
+    const before = text3.slice(0, offset).split("\n");
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  };
+  const first = doc.errors[0];
+  if (first)
+    throw new InputError(`not valid YAML: ${first.message.split("\n")[0]}`, {
+      file,
+      ...lineCol(first.pos[0])
+    });
+  const value = doc.toJS();
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new InputError("a spec must be a mapping with version and compatibilities", { file });
+  }
+  const spec = value;
+  const node = (key) => doc.get(key, true)?.range?.[0];
+  if (spec.version !== "v1alpha1") {
+    throw new InputError(
+      spec.version === void 0 ? "version is missing" : `version ${JSON.stringify(spec.version)} is not supported`,
+      { file, path: "version", ...lineCol(node("version")) },
+      "expected version: v1alpha1"
+    );
+  }
+  if (!Array.isArray(spec.compatibilities) || spec.compatibilities.length === 0) {
+    throw new InputError("compatibilities must be a non-empty list", {
+      file,
+      path: "compatibilities",
+      ...lineCol(node("compatibilities"))
+    });
+  }
+};
+async function readCheckedSpec(file, check = minimalSpecCheck) {
+  let bytes;
+  try {
+    bytes = await readFile2(file);
+  } catch (err) {
+    throw new InputError(`cannot read the spec: ${err.message}`, { file });
+  }
+  check(bytes.toString("utf8"), file);
+  return bytes;
+}
+async function attach(opts) {
+  const reference = parseReference(opts.image);
+  const platform2 = opts.platform !== void 0 ? parsePlatform(opts.platform) : void 0;
+  const spec = await readCheckedSpec(opts.specFile, opts.checkSpec);
+  const repo = openRepository(reference, opts);
+  const subjects = await resolveManifests(repo, reference, {
+    ...platform2 && { platform: platform2 },
+    all: true,
+    hostPlatform: hostPlatform()
+  });
+  const created = (opts.now ?? (() => /* @__PURE__ */ new Date()))();
+  return Promise.all(
+    subjects.map(async (subject) => {
+      const result = await attachCompatibilityArtifact(repo, subject.descriptor, spec, {
+        created,
+        title: path2.basename(opts.specFile),
+        ...opts.settleMs !== void 0 && { settleMs: opts.settleMs }
+      });
+      return {
+        platform: subject.platform ? formatPlatform(subject.platform) : null,
+        subject: formatReference(withDigest(reference, subject.descriptor.digest)),
+        subjectDescriptor: subject.descriptor,
+        artifact: formatReference(withDigest(reference, result.artifact.digest)),
+        artifactDescriptor: result.artifact,
+        referrers: result.referrers
+      };
+    })
+  );
+}
+
+// src/cli/registry-options.ts
+function addRegistryOptions(cmd) {
+  return cmd.addOption(
+    new Option("--plain-http", "talk HTTP instead of HTTPS to the registry").default(false)
+  );
+}
+async function registryOptionsFrom(flags) {
+  return { plainHttp: flags.plainHttp };
+}
+function settleFromEnv(env = process.env) {
+  const raw = env.IMAGE_COMPAT_SETTLE_MS;
+  if (raw === void 0 || raw === "") return void 0;
+  if (!/^\d+$/.test(raw))
+    throw new InputError(`IMAGE_COMPAT_SETTLE_MS must be milliseconds, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+var REGISTRY_HELP = "\nCredentials come from Docker's config file ($DOCKER_CONFIG/config.json, else ~/.docker/config.json).";
+
+// src/cli/attach.ts
+function outputOption() {
+  return new Option("--output <format>", "output format").choices(["text", "json"]).default("text");
+}
+function attachCommand() {
+  const cmd = new Command("attach").description(
+    "Attach a compatibility spec to an image as an NFD image compatibility artifact (an OCI referrer of the image's manifest, or of each platform manifest of an index)."
+  ).requiredOption("--image <ref>", "image reference: host[:port]/path[:tag][@digest]").requiredOption(
+    "--spec <file>",
+    "the compatibility spec (NFD v1alpha1 YAML); checked before anything is pushed"
+  ).option("--platform <os/arch[/variant]>", "for an index, attach only to this platform manifest").addOption(outputOption()).addHelpText(
+    "after",
+    `${REGISTRY_HELP}
+Exit codes: 0 attached, 2 bad input (reference, platform, spec), 3 registry error.`
+  );
+  return addRegistryOptions(cmd).action(
+    async (flags) => {
+      const settleMs = settleFromEnv();
+      const attached = await attach({
+        image: flags.image,
+        specFile: flags.spec,
+        ...flags.platform !== void 0 && { platform: flags.platform },
+        ...await registryOptionsFrom(flags),
+        ...settleMs !== void 0 && { settleMs }
+      });
+      if (flags.output === "json") {
+        const out = attached.map((a) => ({
+          platform: a.platform,
+          subject: { reference: a.subject, ...a.subjectDescriptor },
+          artifact: { reference: a.artifact, ...a.artifactDescriptor }
+        }));
+        process.stdout.write(`${JSON.stringify(out, null, 2)}
+`);
+        return;
+      }
+      for (const a of attached) {
+        process.stdout.write(`${a.artifact}	${a.platform ?? "-"}	${a.subject}
+`);
+      }
+    }
+  );
+}
+
+// src/commands/discover.ts
+async function discover(opts) {
+  const reference = parseReference(opts.image);
+  const platform2 = opts.platform !== void 0 ? parsePlatform(opts.platform) : void 0;
+  const listing = await listCompatibilityArtifacts(reference, { ...opts, ...platform2 && { platform: platform2 } });
+  return {
+    subject: formatReference(withDigest(reference, listing.subject.digest)),
+    platform: listing.platform ? formatPlatform(listing.platform) : null,
+    artifacts: listing.artifacts.map((d) => ({
+      reference: formatReference(withDigest(reference, d.digest)),
+      digest: d.digest,
+      mediaType: d.mediaType,
+      ...d.artifactType !== void 0 && { artifactType: d.artifactType },
+      size: d.size,
+      created: d.annotations?.[ANNOTATION_CREATED] ?? null,
+      annotations: d.annotations ?? {}
+    }))
+  };
+}
+
+// src/cli/discover.ts
+function discoverCommand() {
+  const cmd = new Command("discover").description(
+    "List an image's NFD compatibility artifacts, newest first (an index resolves to one platform: --platform, else the host's)."
+  ).requiredOption("--image <ref>", "image reference: host[:port]/path[:tag][@digest]").option(
+    "--platform <os/arch[/variant]>",
+    "for an index, the platform manifest to look at (default: the host's)"
+  ).addOption(outputOption()).addHelpText(
+    "after",
+    `${REGISTRY_HELP}
+Exit codes: 0 listed (possibly none), 2 bad input, 3 registry error.`
+  );
+  return addRegistryOptions(cmd).action(
+    async (flags) => {
+      const result = await discover({
+        image: flags.image,
+        ...flags.platform !== void 0 && { platform: flags.platform },
+        ...await registryOptionsFrom(flags)
+      });
+      if (flags.output === "json") {
+        process.stdout.write(`${JSON.stringify(result, null, 2)}
+`);
+        return;
+      }
+      process.stderr.write(
+        `${result.subject}${result.platform ? ` (${result.platform})` : ""}: ${result.artifacts.length} compatibility artifact(s)
+`
+      );
+      if (result.artifacts.length === 0) return;
+      const rows = [
+        ["DIGEST", "CREATED", "SIZE"],
+        ...result.artifacts.map((a) => [a.digest, a.created ?? "-", String(a.size)])
+      ];
+      const width = rows.map((r) => r[1]?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
+      for (const r of rows)
+        process.stdout.write(`${(r[0] ?? "").padEnd(71)}  ${(r[1] ?? "").padEnd(width)}  ${r[2]}
+`);
+    }
+  );
+}
+
+// src/cli/features.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
 // src/features/host-root.ts
+import fs from "node:fs";
+import os2 from "node:os";
+import path3 from "node:path";
 var nodeHostFs = {
   readFileSync: (p) => fs.readFileSync(p),
   readdirSync: (p) => fs.readdirSync(p),
@@ -17791,7 +18987,7 @@ var HostRoot = class {
   }
   /** The real path of a host path such as `/proc/modules`. */
   path(hostPath) {
-    return this.dir ? path.join(this.dir, hostPath) : hostPath;
+    return this.dir ? path3.join(this.dir, hostPath) : hostPath;
   }
   readText(hostPath) {
     return this.readBytes(hostPath).toString("utf8");
@@ -17818,7 +19014,7 @@ var HostRoot = class {
   /** The last component of a link's target (a driver name, a device address), or undefined. */
   linkName(hostPath) {
     try {
-      return path.basename(this.fs.readlinkSync(this.path(hostPath)));
+      return path3.basename(this.fs.readlinkSync(this.path(hostPath)));
     } catch {
       return void 0;
     }
@@ -17836,7 +19032,7 @@ var HostRoot = class {
       } catch {
         return p;
       }
-      p = path.posix.isAbsolute(target) ? target : path.posix.join(path.posix.dirname(p), target);
+      p = path3.posix.isAbsolute(target) ? target : path3.posix.join(path3.posix.dirname(p), target);
     }
     return p;
   }
@@ -17863,7 +19059,7 @@ var HostRoot = class {
       if (name) return name;
       return "unknown";
     }
-    return os.hostname();
+    return os2.hostname();
   }
   /** Record a source that could not be read; its feature stays absent. */
   markUnavailable(source, reason) {
@@ -17903,7 +19099,7 @@ function describeError(err, rootDir = "") {
 function resolveHostRoot(flag, env = process.env) {
   const raw = flag ?? env.IMAGE_COMPAT_HOST_ROOT ?? "";
   if (raw === "") return "";
-  const dir = path.resolve(raw);
+  const dir = path3.resolve(raw);
   if (dir === "/") return "";
   let st;
   try {
@@ -19124,7 +20320,7 @@ function summarizeHardware(features, host = "", unavailable = []) {
   const levels = flags.filter((f) => /^X86_64_V\d$/.test(f)).sort();
   const model = attr("cpu.model");
   const topo = attr("cpu.topology");
-  const os2 = attr("system.osrelease");
+  const os3 = attr("system.osrelease");
   const hp = attr("memory.hugepages");
   return {
     host,
@@ -19139,7 +20335,7 @@ function summarizeHardware(features, host = "", unavailable = []) {
       flagCount: flags.length
     },
     kernel: attr("kernel.version").full,
-    os: os2.PRETTY_NAME ?? ([os2.ID, os2.VERSION_ID].filter(Boolean).join(" ") || void 0),
+    os: os3.PRETTY_NAME ?? ([os3.ID, os3.VERSION_ID].filter(Boolean).join(" ") || void 0),
     memory: {
       numaNodes: attr("memory.numa").node_count,
       hugepages: Object.entries(hp).filter(([k]) => k.startsWith("hugepages-")).map(([k, v]) => `${k.slice("hugepages-".length)}: ${v}`),
@@ -19253,7 +20449,7 @@ function featuresCommand() {
     if (opts.output === "table") {
       out = formatHardwareTable(summarizeHardware(host.features, host.hostname, host.unavailable));
     } else if (opts.output === "yaml") {
-      out = (0, import_yaml.stringify)(nodeFeature);
+      out = (0, import_yaml2.stringify)(nodeFeature);
     } else {
       out = JSON.stringify(nodeFeature, null, 2) + "\n";
     }
@@ -19263,7 +20459,7 @@ function featuresCommand() {
 
 // src/commands/generate.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import path2 from "node:path";
+import path4 from "node:path";
 
 // src/features/catalog.ts
 var CPUID_FLAGS = "ADX AESNI AMD3DNOW AMD3DNOWEXT AMXBF16 AMXFP16 AMXINT8 AMXFP8 AMXTILE AMXTF32 AMXCOMPLEX AMXTRANSPOSE APX_F AVX AVX10 AVX10_128 AVX10_256 AVX10_512 AVX2 AVX512BF16 AVX512BITALG AVX512BMM AVX512BW AVX512CD AVX512DQ AVX512ER AVX512F AVX512FP16 AVX512IFMA AVX512PF AVX512VBMI AVX512VBMI2 AVX512VL AVX512VNNI AVX512VP2INTERSECT AVX512VPOPCNTDQ AVXIFMA AVXNECONVERT AVXSLOW AVXVNNI AVXVNNIINT8 AVXVNNIINT16 BHI_CTRL BMI1 BMI2 CETIBT CETSS CLDEMOTE CLMUL CLZERO CMOV CMPCCXADD CMPSB_SCADBS_SHORT CMPXCHG8 CPBOOST CPPC CX16 EFER_LMSLE_UNS ENQCMD ERMS F16C FLUSH_L1D FMA3 FMA4 FP128 FP256 FRED FSRM FXSR FXSROPT GFNI HLE HRESET HTT HWA HYBRID_CPU HYPERVISOR IA32_ARCH_CAP IA32_CORE_CAP IBPB IBPB_BRTYPE IBRS IBRS_PREFERRED IBRS_PROVIDES_SMP IBS IDPRED_CTRL INT_WBINVD INVLPGB KEYLOCKER KEYLOCKERW LAHF LAM LBRVIRT LZCNT MCAOVERFLOW MCDT_NO MCOMMIT MD_CLEAR MMX MMXEXT MOVBE MOVDIR64B MOVDIRI MOVSB_ZL MOVU MPX MSRIRC MSRLIST MSR_PAGEFLUSH NRIPS NX OSXSAVE PCONFIG POPCNT PPIN PREFETCHI PSFD RDPRU RDRAND RDSEED RDTSCP RRSBA_CTRL RTM RTM_ALWAYS_ABORT SBPB SERIALIZE SEV SEV_64BIT SEV_ALTERNATIVE SEV_DEBUGSWAP SEV_ES SEV_RESTRICTED SEV_SNP SGX SGXLC SGXPQC SHA SME SME_COHERENT SM3_X86 SM4_X86 SPEC_CTRL_SSBD SRBDS_CTRL SRSO_MSR_FIX SRSO_NO SRSO_USER_KERNEL_NO SSE SSE2 SSE3 SSE4 SSE42 SSE4A SSSE3 STIBP STIBP_ALWAYSON STOSB_SHORT SUCCOR SVM SVMDA SVMFBASID SVML SVMNP SVMPF SVMPFT SYSCALL SYSEE TBM TDX_GUEST TLB_FLUSH_NESTED TME TOPEXT TSA_L1_NO TSA_SQ_NO TSA_VERW_CLEAR TSCRATEMSR TSXLDTRK VAES VMCBCLEAN VMPL VMSA_REGPROT VMX VPCLMULQDQ VTE WAITPKG WBNOINVD WRMSRNS X87 XGETBV1 XOP XSAVE XSAVEC XSAVEOPT XSAVES AESARM ARMCPUID ASIMD ASIMDDP ASIMDHP ASIMDRDM ATOMICS CRC32 DCPOP EVTSTRM FCMA FHM FP FPHP GPA JSCVT LRCPC PMULL RNDR TLB TS SHA1 SHA2 SHA3 SHA512 SM3 SM4 SVE X86_64_V2 X86_64_V3 X86_64_V4 AVX10_VERSION".split(" ");
@@ -19482,13 +20678,13 @@ function isKnownKey(entry, key) {
 }
 
 // src/spec/document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
+var import_yaml3 = __toESM(require_dist(), 1);
+import { readFile as readFile3 } from "node:fs/promises";
 var MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 var MAX_ALIAS_COUNT = 100;
-function formatPath(path4) {
+function formatPath(path6) {
   let out = "";
-  for (const seg of path4) {
+  for (const seg of path6) {
     if (typeof seg === "number") out += `[${seg}]`;
     else if (/^[A-Za-z_][\w.-]*$/.test(seg) && !seg.includes(".")) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
@@ -19498,7 +20694,7 @@ function formatPath(path4) {
 async function readSource(file, maxBytes = MAX_DOCUMENT_BYTES) {
   let buf;
   try {
-    buf = file === "-" ? await readStdin(maxBytes) : await readFile(file);
+    buf = file === "-" ? await readStdin(maxBytes) : await readFile3(file);
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = err.code;
@@ -19531,8 +20727,8 @@ function parseSource(text3, file) {
   if (Buffer.byteLength(text3) > MAX_DOCUMENT_BYTES) {
     throw new InputError(`document is larger than the ${MAX_DOCUMENT_BYTES}-byte limit`, { file: name });
   }
-  const lines = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lines = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problem = doc.errors[0];
   if (problem) {
     const pos = lines.linePos(problem.pos[0]);
@@ -19552,19 +20748,19 @@ function parseSource(text3, file) {
 function firstLine(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
-function positionOf(src, path4, opts = {}) {
+function positionOf(src, path6, opts = {}) {
   let node = src.doc.contents;
   let keyNode;
   let found = node;
-  for (const seg of path4) {
-    if ((0, import_yaml2.isAlias)(node)) node = node.resolve(src.doc);
+  for (const seg of path6) {
+    if ((0, import_yaml3.isAlias)(node)) node = node.resolve(src.doc);
     keyNode = void 0;
-    if ((0, import_yaml2.isMap)(node) && typeof seg === "string") {
-      const pair = node.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === seg);
+    if ((0, import_yaml3.isMap)(node) && typeof seg === "string") {
+      const pair = node.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === seg);
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
-    } else if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
+    } else if ((0, import_yaml3.isSeq)(node) && typeof seg === "number") {
       node = node.items[seg];
     } else {
       break;
@@ -19575,24 +20771,24 @@ function positionOf(src, path4, opts = {}) {
   const target = opts.key && keyNode ? keyNode : found;
   const offset = target?.range?.[0] ?? 0;
   const { line, col } = src.lines.linePos(offset);
-  return { file: src.file, line, column: col, path: formatPath(path4) };
+  return { file: src.file, line, column: col, path: formatPath(path6) };
 }
-function scalarAt(src, path4) {
-  const node = src.doc.getIn(path4, true);
-  return (0, import_yaml2.isScalar)(node) ? node : void 0;
+function scalarAt(src, path6) {
+  const node = src.doc.getIn(path6, true);
+  return (0, import_yaml3.isScalar)(node) ? node : void 0;
 }
 function schemaDiagnostics(src, errors) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const e of errors ?? []) {
-    const path4 = pointerToPath(e.instancePath);
+    const path6 = pointerToPath(e.instancePath);
     let message;
     let hint;
     let atKey = false;
     switch (e.keyword) {
       case "additionalProperties": {
         const field = String(e.params.additionalProperty);
-        path4.push(field);
+        path6.push(field);
         atKey = true;
         message = `unknown field "${field}"`;
         const allowed = allowedProperties(e);
@@ -19605,21 +20801,21 @@ function schemaDiagnostics(src, errors) {
         break;
       case "enum": {
         const allowed = e.params.allowedValues.map(String);
-        message = `must be one of ${allowed.join(", ")}; got ${JSON.stringify(valueAt(src.value, path4))}`;
-        const close = closest(String(valueAt(src.value, path4)), allowed);
+        message = `must be one of ${allowed.join(", ")}; got ${JSON.stringify(valueAt(src.value, path6))}`;
+        const close = closest(String(valueAt(src.value, path6)), allowed);
         if (close) hint = `did you mean "${close}"?`;
         break;
       }
       case "const":
-        message = `must be ${JSON.stringify(e.params.allowedValue)}; got ${JSON.stringify(valueAt(src.value, path4))}`;
+        message = `must be ${JSON.stringify(e.params.allowedValue)}; got ${JSON.stringify(valueAt(src.value, path6))}`;
         break;
       case "type":
-        message = `expected ${String(e.params.type)}, got ${describe(valueAt(src.value, path4))}`;
+        message = `expected ${String(e.params.type)}, got ${describe(valueAt(src.value, path6))}`;
         break;
       default:
         message = e.message ?? `invalid (${e.keyword})`;
     }
-    const position = positionOf(src, path4, { key: atKey });
+    const position = positionOf(src, path6, { key: atKey });
     const id = `${position.path}|${message}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -19635,9 +20831,9 @@ function pointerToPath(pointer) {
   if (!pointer) return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
 }
-function valueAt(value, path4) {
+function valueAt(value, path6) {
   let v = value;
-  for (const seg of path4) {
+  for (const seg of path6) {
     if (v === null || typeof v !== "object") return void 0;
     v = v[seg];
   }
@@ -26390,7 +27586,7 @@ function compileRE2(pattern) {
 }
 
 // src/spec/yaml11.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var YAML11_SPECIAL = [
   /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
   // bool
@@ -26418,22 +27614,22 @@ function misread(source, value) {
 }
 function yaml11Diagnostics(src) {
   const out = [];
-  (0, import_yaml3.visit)(src.doc, {
+  (0, import_yaml4.visit)(src.doc, {
     Scalar(key, node, ancestors) {
       if (node.type !== "PLAIN" || node.source === void 0) return;
       if (!misread(node.source, node.value)) return;
-      const path4 = pathOf(ancestors, node);
-      const parentKey = path4.at(-2);
-      const isValueItem = typeof path4.at(-1) === "number" && parentKey === "value";
-      const isElementName = key === "key" && path4.at(-2) === "matchExpressions";
-      const field = path4.at(-1);
+      const path6 = pathOf(ancestors, node);
+      const parentKey = path6.at(-2);
+      const isValueItem = typeof path6.at(-1) === "number" && parentKey === "value";
+      const isElementName = key === "key" && path6.at(-2) === "matchExpressions";
+      const field = path6.at(-1);
       if (!isValueItem && !isElementName && (field === "op" || field === "version" || field === "weight"))
         return;
       const { line, col } = src.lines.linePos(node.range?.[0] ?? 0);
       out.push({
         severity: isValueItem || isElementName ? "error" : "warning",
         message: `unquoted ${node.source} is not the string "${node.source}" to NFD (YAML 1.1 reads it as ${kind(node.source, node.value)})`,
-        position: { file: src.file, line, column: col, path: formatPath(path4) },
+        position: { file: src.file, line, column: col, path: formatPath(path6) },
         hint: `quote it: "${node.source}"`
       });
     }
@@ -26447,20 +27643,20 @@ function kind(source, value) {
   return "a number";
 }
 function pathOf(ancestors, node) {
-  const path4 = [];
+  const path6 = [];
   let child = node;
   const chain = [...ancestors];
   for (let i = chain.length - 1; i >= 0; i--) {
     const a = chain[i];
-    if ((0, import_yaml3.isPair)(a)) {
-      if ((0, import_yaml3.isScalar)(a.key)) path4.unshift(String(a.key.value));
-    } else if ((0, import_yaml3.isSeq)(a)) {
-      path4.unshift(a.items.indexOf(child));
-    } else if ((0, import_yaml3.isMap)(a)) {
+    if ((0, import_yaml4.isPair)(a)) {
+      if ((0, import_yaml4.isScalar)(a.key)) path6.unshift(String(a.key.value));
+    } else if ((0, import_yaml4.isSeq)(a)) {
+      path6.unshift(a.items.indexOf(child));
+    } else if ((0, import_yaml4.isMap)(a)) {
     }
     child = a;
   }
-  return path4;
+  return path6;
 }
 
 // src/spec/checks.ts
@@ -26516,13 +27712,13 @@ function expressionProblems(e) {
 }
 function nfdDiagnostics(src, spec) {
   const out = yaml11Diagnostics(src);
-  const add2 = (severity2, message, path4, hint) => out.push({ severity: severity2, message, position: positionOf(src, path4), hint });
+  const add2 = (severity2, message, path6, hint) => out.push({ severity: severity2, message, position: positionOf(src, path6), hint });
   const tags = /* @__PURE__ */ new Map();
-  const checkExpression = (e, path4) => {
-    for (const p of expressionProblems(e)) add2(p.severity, p.message, [...path4, ...p.at]);
+  const checkExpression = (e, path6) => {
+    for (const p of expressionProblems(e)) add2(p.severity, p.message, [...path6, ...p.at]);
   };
-  const checkTerms = (terms, path4) => (terms ?? []).forEach((t, ti) => {
-    const tp = [...path4, ti];
+  const checkTerms = (terms, path6) => (terms ?? []).forEach((t, ti) => {
+    const tp = [...path6, ti];
     if (t.feature === "")
       add2("error", "feature must not be empty (expected domain.feature, e.g. pci.device)", [
         ...tp,
@@ -26598,18 +27794,18 @@ var Context = class {
   /** Notes of the set being compiled (kept only when the set applies to the platform). */
   notes = /* @__PURE__ */ new Set();
   usesVersionType = false;
-  error(path4, message, hint) {
-    this.issues.push({ severity: "error", message, path: path4, hint });
+  error(path6, message, hint) {
+    this.issues.push({ severity: "error", message, path: path6, hint });
   }
-  warn(path4, message, hint) {
-    this.issues.push({ severity: "warning", message, path: path4, hint });
+  warn(path6, message, hint) {
+    this.issues.push({ severity: "warning", message, path: path6, hint });
   }
 };
 var list = (v) => v === void 0 ? [] : Array.isArray(v) ? v : [v];
 var expr = (op, ...value) => value.length ? { op, value } : { op };
 
 // src/config/platform.ts
-function parsePlatform(text3) {
+function parsePlatform2(text3) {
   const m = /^([a-z0-9]+)\/([a-z0-9_]+)(?:\/([a-z0-9]+))?$/.exec(text3.trim());
   if (!m) return void 0;
   return { os: m[1], architecture: m[2], ...m[3] ? { variant: m[3] } : {} };
@@ -26618,8 +27814,8 @@ function variantOf(p) {
   return p.variant ?? (p.architecture === "arm64" ? "v8" : void 0);
 }
 function platformMatches(wanted, actual) {
-  const w = parsePlatform(wanted);
-  const a = parsePlatform(actual);
+  const w = parsePlatform2(wanted);
+  const a = parsePlatform2(actual);
   if (!w || !a) return wanted === actual;
   if (w.os !== a.os || w.architecture !== a.architecture) return false;
   return w.variant === void 0 || w.variant === variantOf(a);
@@ -27003,7 +28199,7 @@ var RDMA_LINK_LAYERS = {
 };
 
 // src/config/terms.ts
-function versionAlternatives(range2, path4, ctx, instance) {
+function versionAlternatives(range2, path6, ctx, instance) {
   try {
     ctx.usesVersionType = true;
     return parseRange(range2).map((iv) => {
@@ -27012,20 +28208,20 @@ function versionAlternatives(range2, path4, ctx, instance) {
     });
   } catch (err) {
     if (!(err instanceof RangeSyntaxError)) throw err;
-    ctx.error(path4, err.message, err.hint);
+    ctx.error(path6, err.message, err.hint);
     return void 0;
   }
 }
-function integerAlternatives(range2, path4, ctx) {
+function integerAlternatives(range2, path6, ctx) {
   try {
     return integerExpressions(range2).map((e) => [e]);
   } catch (err) {
     if (!(err instanceof RangeSyntaxError)) throw err;
-    ctx.error(path4, err.message, err.hint);
+    ctx.error(path6, err.message, err.hint);
     return void 0;
   }
 }
-function featureAlternatives(feature, fixed, ranged, path4, ctx) {
+function featureAlternatives(feature, fixed, ranged, path6, ctx) {
   let combos = [[]];
   for (const r of ranged) {
     const next = [];
@@ -27034,7 +28230,7 @@ function featureAlternatives(feature, fixed, ranged, path4, ctx) {
   }
   if (combos.length > MAX_ALTERNATIVES) {
     ctx.error(
-      path4,
+      path6,
       `${combos.length} combinations of "||" alternatives; at most ${MAX_ALTERNATIVES} per rule`
     );
     combos = combos.slice(0, MAX_ALTERNATIVES);
@@ -27049,7 +28245,7 @@ function featureAlternatives(feature, fixed, ranged, path4, ctx) {
     }
     if (instance && extra.length) {
       ctx.notes.add(
-        `${formatPath(path4)}: a range with one inclusive and one exclusive bound on ${feature} needs two terms, which two different devices could satisfy`
+        `${formatPath(path6)}: a range with one inclusive and one exclusive bound on ${feature} needs two terms, which two different devices could satisfy`
       );
     }
     return [{ feature, matchExpressions: first }, ...extra];
@@ -27062,48 +28258,48 @@ function ruleOf(name, alternatives, common = []) {
   rule3.matchAny = alternatives.map((matchFeatures) => ({ matchFeatures }));
   return rule3;
 }
-function lookup(table, word, path4, ctx, what, accept) {
+function lookup(table, word, path6, ctx, what, accept) {
   const hit = table[word.trim().toLowerCase()] ?? accept?.(word.trim());
   if (hit) return hit;
   const close = closest(word, Object.keys(table));
   ctx.error(
-    path4,
+    path6,
     `unknown ${what} "${word}"`,
     close ? `did you mean "${close}"?` : `known: ${Object.keys(table).join(", ")}`
   );
   return void 0;
 }
 var hexId = (w) => /^(0x)?[0-9a-fA-F]{4}$/.test(w) ? w.replace(/^0x/, "").toLowerCase() : void 0;
-function pciVendor(word, path4, ctx) {
-  return lookup(PCI_VENDORS, word, path4, ctx, "PCI vendor", hexId);
+function pciVendor(word, path6, ctx) {
+  return lookup(PCI_VENDORS, word, path6, ctx, "PCI vendor", hexId);
 }
-function pciClass(word, path4, ctx) {
+function pciClass(word, path6, ctx) {
   const w = word.trim().toLowerCase().replace(/^0x/, "");
   if (PCI_CLASSES[w]) return PCI_CLASSES[w];
   if (/^[0-9a-f]{4}$/.test(w)) return w;
   if (/^[0-9a-f]{6}$/.test(w)) {
-    ctx.warn(path4, `PCI class "${word}" has 6 digits; NFD reports the first 4`, `write "${w.slice(0, 4)}"`);
+    ctx.warn(path6, `PCI class "${word}" has 6 digits; NFD reports the first 4`, `write "${w.slice(0, 4)}"`);
     return w.slice(0, 4);
   }
   ctx.error(
-    path4,
+    path6,
     `"${word}" is not a PCI class`,
     `write 4 hex digits or one of: ${Object.keys(PCI_CLASSES).join(", ")}`
   );
   return void 0;
 }
-function pciDevice(word, path4, ctx) {
+function pciDevice(word, path6, ctx) {
   const id = hexId(word);
-  if (!id) ctx.error(path4, `"${word}" is not a PCI device id`, "write 4 hex digits, e.g. 2330");
+  if (!id) ctx.error(path6, `"${word}" is not a PCI device id`, "write 4 hex digits, e.g. 2330");
   return id;
 }
-function indexed(v, path4) {
-  return Array.isArray(v) ? v.map((x, i) => [x, [...path4, i]]) : [[v, path4]];
+function indexed(v, path6) {
+  return Array.isArray(v) ? v.map((x, i) => [x, [...path6, i]]) : [[v, path6]];
 }
-function collect11(v, path4, f) {
+function collect11(v, path6, f) {
   if (v === void 0) return [];
   const out = [];
-  for (const [x, p] of indexed(v, path4)) {
+  for (const [x, p] of indexed(v, path6)) {
     const r = f(x, p);
     if (r !== void 0 && !out.includes(r)) out.push(r);
   }
@@ -27114,15 +28310,15 @@ function escapeRe(s) {
 }
 
 // src/config/requirements.ts
-function compileKernel(set, k, path4, ctx) {
+function compileKernel(set, k, path6, ctx) {
   const rules = [];
   if (k.version !== void 0) {
-    const alts = versionAlternatives(k.version, [...path4, "version"], ctx, false);
+    const alts = versionAlternatives(k.version, [...path6, "version"], ctx, false);
     if (alts) {
       rules.push(
         ruleOf(
           `${set}/kernel-version`,
-          featureAlternatives("kernel.version", {}, [{ key: "full", alternatives: alts }], path4, ctx)
+          featureAlternatives("kernel.version", {}, [{ key: "full", alternatives: alts }], path6, ctx)
         )
       );
     }
@@ -27130,7 +28326,7 @@ function compileKernel(set, k, path4, ctx) {
   if (k.modules !== void 0) {
     const plain = {};
     const spelled = [];
-    for (const [m, p] of indexed(k.modules, [...path4, "modules"])) {
+    for (const [m, p] of indexed(k.modules, [...path6, "modules"])) {
       const name = normaliseModule(m);
       if (!/^[\w-]+$/.test(m.trim())) {
         ctx.error(p, `"${m}" is not a kernel module name`);
@@ -27148,7 +28344,7 @@ function compileKernel(set, k, path4, ctx) {
   }
   if (k.loadedModules !== void 0) {
     const mods = {};
-    for (const [m] of indexed(k.loadedModules, [...path4, "loadedModules"]))
+    for (const [m] of indexed(k.loadedModules, [...path6, "loadedModules"]))
       mods[normaliseModule(m)] = expr("Exists");
     rules.push({
       name: `${set}/kernel-loaded-modules`,
@@ -27158,7 +28354,7 @@ function compileKernel(set, k, path4, ctx) {
   if (k.config !== void 0) {
     const opts = {};
     for (const [option, value] of Object.entries(k.config)) {
-      const p = [...path4, "config", option];
+      const p = [...path6, "config", option];
       const key = normaliseKconfig(option);
       if (!/^[A-Za-z0-9_]+$/.test(key)) {
         ctx.error(p, `"${option}" is not a kernel config option name`);
@@ -27188,12 +28384,12 @@ function compileKernel(set, k, path4, ctx) {
   }
   return rules;
 }
-function compileCpu(set, c, path4, ctx) {
+function compileCpu(set, c, path6, ctx) {
   const rules = [];
   if (c.vendor !== void 0) {
     const ids = collect11(
       c.vendor,
-      [...path4, "vendor"],
+      [...path6, "vendor"],
       (v, p) => lookup(CPU_VENDORS, v, p, ctx, "CPU vendor")
     );
     if (ids.length) {
@@ -27219,7 +28415,7 @@ function compileCpu(set, c, path4, ctx) {
   }
   if (c.flags !== void 0) {
     const flags = {};
-    for (const [f, p] of indexed(c.flags, [...path4, "flags"])) {
+    for (const [f, p] of indexed(c.flags, [...path6, "flags"])) {
       const name = normaliseCpuFlag(f);
       if (!CPUID_FLAGS.includes(name)) {
         const close = closest(name, CPUID_FLAGS);
@@ -27234,9 +28430,9 @@ function compileCpu(set, c, path4, ctx) {
   }
   return rules;
 }
-function compileGpu(set, g, path4, ctx) {
+function compileGpu(set, g, path6, ctx) {
   const rules = [];
-  const vendors = collect11(g.vendor, [...path4, "vendor"], (v, p) => {
+  const vendors = collect11(g.vendor, [...path6, "vendor"], (v, p) => {
     const hit = GPU_VENDORS2[v.trim().toLowerCase()];
     if (hit) return v.trim().toLowerCase();
     const close = closest(v, Object.keys(GPU_VENDORS2));
@@ -27268,26 +28464,26 @@ function compileGpu(set, g, path4, ctx) {
   for (const [field, key] of versioned) {
     const r = g[field];
     if (r === void 0) continue;
-    const alts = versionAlternatives(r, [...path4, field], ctx, true);
+    const alts = versionAlternatives(r, [...path6, field], ctx, true);
     if (alts) ranged.push({ key, alternatives: alts });
   }
   if (g.memory !== void 0) {
-    const alts = integerAlternatives(g.memory, [...path4, "memory"], ctx);
+    const alts = integerAlternatives(g.memory, [...path6, "memory"], ctx);
     if (alts) ranged.push({ key: "memory_mib", alternatives: alts });
   }
   if (Object.keys(fixed).length || ranged.length) {
     const ordered = orderKeys(fixed, ["vendor", "model"]);
-    rules.push(ruleOf(`${set}/gpu-device`, featureAlternatives("gpu.device", ordered, ranged, path4, ctx)));
+    rules.push(ruleOf(`${set}/gpu-device`, featureAlternatives("gpu.device", ordered, ranged, path6, ctx)));
   }
   if (g.count !== void 0) {
-    const alts = integerAlternatives(g.count, [...path4, "count"], ctx);
+    const alts = integerAlternatives(g.count, [...path6, "count"], ctx);
     const trivial = alts?.length === 1 && alts[0][0].op === "Ge" && Number(alts[0][0].value[0]) <= 1;
     if (alts && !trivial) {
       const key = vendors.length === 1 ? GPU_VENDORS2[vendors[0]].countKey ?? "total" : "total";
       rules.push(
         ruleOf(
           `${set}/gpu-count`,
-          featureAlternatives("gpu.count", {}, [{ key, alternatives: alts }], path4, ctx)
+          featureAlternatives("gpu.count", {}, [{ key, alternatives: alts }], path6, ctx)
         )
       );
     }
@@ -27300,67 +28496,67 @@ function orderKeys(rec, first) {
   for (const k of Object.keys(rec)) if (!(k in out)) out[k] = rec[k];
   return out;
 }
-function pciTerm(d, path4, ctx) {
+function pciTerm(d, path6, ctx) {
   const m = {};
   if (d.vendor !== void 0) {
-    const v = pciVendor(d.vendor, [...path4, "vendor"], ctx);
+    const v = pciVendor(d.vendor, [...path6, "vendor"], ctx);
     if (v) m.vendor = expr("In", v);
   }
-  const devices = collect11(d.device, [...path4, "device"], (x, p) => pciDevice(x, p, ctx));
+  const devices = collect11(d.device, [...path6, "device"], (x, p) => pciDevice(x, p, ctx));
   if (devices.length) m.device = expr("In", ...devices);
-  const classes = collect11(d.class, [...path4, "class"], (x, p) => pciClass(x, p, ctx));
+  const classes = collect11(d.class, [...path6, "class"], (x, p) => pciClass(x, p, ctx));
   if (classes.length) m.class = expr("In", ...classes);
   return m;
 }
-function compilePci(set, devices, path4, ctx) {
+function compilePci(set, devices, path6, ctx) {
   const terms = devices.map((d, i) => {
-    const m = pciTerm(d, [...path4, i], ctx);
-    if (!Object.keys(m).length) ctx.error([...path4, i], "a PCI device needs a vendor, device or class");
+    const m = pciTerm(d, [...path6, i], ctx);
+    if (!Object.keys(m).length) ctx.error([...path6, i], "a PCI device needs a vendor, device or class");
     return { feature: "pci.device", matchExpressions: m };
   });
   return { name: `${set}/pci`, matchFeatures: terms };
 }
-function compileSriov(set, s, path4, ctx) {
+function compileSriov(set, s, path6, ctx) {
   const rules = [];
-  const fixed = pciTerm(s, path4, ctx);
-  const alts = integerAlternatives(s.vfs ?? ">=1", [...path4, "vfs"], ctx);
+  const fixed = pciTerm(s, path6, ctx);
+  const alts = integerAlternatives(s.vfs ?? ">=1", [...path6, "vfs"], ctx);
   if (alts) {
     rules.push(
       ruleOf(
         `${set}/sriov`,
-        featureAlternatives("pci.device", fixed, [{ key: "sriov_totalvfs", alternatives: alts }], path4, ctx)
+        featureAlternatives("pci.device", fixed, [{ key: "sriov_totalvfs", alternatives: alts }], path6, ctx)
       )
     );
   }
   if (s.numVfs !== void 0) {
-    const num = integerAlternatives(s.numVfs, [...path4, "numVfs"], ctx);
+    const num = integerAlternatives(s.numVfs, [...path6, "numVfs"], ctx);
     if (num) {
       rules.push(
         ruleOf(
           `${set}/sriov-numvfs`,
-          featureAlternatives("network.device", {}, [{ key: "sriov_numvfs", alternatives: num }], path4, ctx)
+          featureAlternatives("network.device", {}, [{ key: "sriov_numvfs", alternatives: num }], path6, ctx)
         )
       );
     }
   }
   return rules;
 }
-function compileRdma(set, r, path4, ctx) {
+function compileRdma(set, r, path6, ctx) {
   const m = {};
   if (r === true || r.vendor === void 0 && r.linkLayer === void 0) m.name = expr("Exists");
   if (r !== true && r.vendor !== void 0) {
-    const v = pciVendor(r.vendor, [...path4, "vendor"], ctx);
+    const v = pciVendor(r.vendor, [...path6, "vendor"], ctx);
     if (v) m.vendor = expr("In", v);
   }
   if (r !== true && r.linkLayer !== void 0) {
-    const l = lookup(RDMA_LINK_LAYERS, r.linkLayer, [...path4, "linkLayer"], ctx, "RDMA link layer");
+    const l = lookup(RDMA_LINK_LAYERS, r.linkLayer, [...path6, "linkLayer"], ctx, "RDMA link layer");
     if (l) m.link_layer = expr("In", l);
   }
   return { name: `${set}/rdma`, matchFeatures: [{ feature: "rdma.device", matchExpressions: m }] };
 }
-function compileOs(set, os2, path4, ctx) {
+function compileOs(set, os3, path6, ctx) {
   const alternatives = [];
-  for (const [o, p] of indexed(os2, path4)) {
+  for (const [o, p] of indexed(os3, path6)) {
     const fixed = {};
     const ids = collect11(o.id, [...p, "id"], (id, q) => {
       const w = id.trim().toLowerCase();
@@ -27390,7 +28586,7 @@ function compileOs(set, os2, path4, ctx) {
   }
   return ruleOf(`${set}/os`, alternatives);
 }
-function compileMemory(set, m, path4, ctx) {
+function compileMemory(set, m, path6, ctx) {
   const rules = [];
   if (m.numa !== void 0) {
     rules.push({
@@ -27414,12 +28610,12 @@ function compileMemory(set, m, path4, ctx) {
     ["hugepages2M", "hugepages-2Mi"]
   ]) {
     if (m[field] === void 0) continue;
-    const alts = integerAlternatives(m[field], [...path4, field], ctx);
+    const alts = integerAlternatives(m[field], [...path6, field], ctx);
     if (alts) ranged.push({ key, alternatives: alts });
   }
   if (ranged.length) {
     rules.push(
-      ruleOf(`${set}/memory-hugepages`, featureAlternatives("memory.hugepages", {}, ranged, path4, ctx))
+      ruleOf(`${set}/memory-hugepages`, featureAlternatives("memory.hugepages", {}, ranged, path6, ctx))
     );
   }
   return rules;
@@ -27500,12 +28696,12 @@ function compileSet(set, base, ctx) {
   if (req.memory) compileMemory(n, req.memory, [...rp, "memory"], ctx).forEach(add2);
   const generated = new Set(rules.map((r) => r.name));
   (set.rules ?? []).forEach((raw, j) => {
-    const path4 = [...base, "rules", j];
+    const path6 = [...base, "rules", j];
     if (generated.has(raw.name)) {
-      ctx.error([...path4, "name"], `rule name "${raw.name}" is already used in this set`);
+      ctx.error([...path6, "name"], `rule name "${raw.name}" is already used in this set`);
     }
     generated.add(raw.name);
-    add2(passThrough(raw, path4, ctx));
+    add2(passThrough(raw, path6, ctx));
   });
   if (!rules.length && !Object.keys(req).length) {
     ctx.warn([...base, "name"], `set "${n}" has no requirements and no rules: it matches every host`);
@@ -27529,7 +28725,7 @@ function checkArchitecture(set, platforms, base, ctx) {
     );
   }
 }
-function passThrough(raw, path4, ctx) {
+function passThrough(raw, path6, ctx) {
   const fix = (e, p) => {
     const strung = e.value ? { ...e, value: e.value.map(String) } : e;
     for (const problem of expressionProblems(strung)) {
@@ -27560,10 +28756,10 @@ function passThrough(raw, path4, ctx) {
   };
   const rule3 = { name: raw.name };
   if (raw.matchFeatures)
-    rule3.matchFeatures = raw.matchFeatures.map((t, i) => term3(t, [...path4, "matchFeatures", i]));
+    rule3.matchFeatures = raw.matchFeatures.map((t, i) => term3(t, [...path6, "matchFeatures", i]));
   if (raw.matchAny) {
     rule3.matchAny = raw.matchAny.map((a, i) => ({
-      matchFeatures: a.matchFeatures.map((t, j) => term3(t, [...path4, "matchAny", i, "matchFeatures", j]))
+      matchFeatures: a.matchFeatures.map((t, j) => term3(t, [...path6, "matchAny", i, "matchFeatures", j]))
     }));
   }
   if (raw.vars) rule3.vars = raw.vars;
@@ -27859,7 +29055,7 @@ async function loadConfig(file) {
 var DEFAULT_CONFIG_PATH = ".github/image-compat.yaml";
 
 // src/config/yaml.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 function expression2(e) {
   const out = { op: e.op };
   if (e.value !== void 0) out.value = e.value;
@@ -27894,20 +29090,20 @@ function compatibility2(c) {
 }
 function specToYaml(spec) {
   const ordered = { version: spec.version, compatibilities: spec.compatibilities.map(compatibility2) };
-  const doc = new import_yaml4.Document(ordered, { version: "1.1", aliasDuplicateObjects: false });
-  (0, import_yaml4.visit)(doc, {
+  const doc = new import_yaml5.Document(ordered, { version: "1.1", aliasDuplicateObjects: false });
+  (0, import_yaml5.visit)(doc, {
     Map(_, node) {
-      if (node.items.some((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && p.key.value === "op")) node.flow = true;
+      if (node.items.some((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === "op")) node.flow = true;
     },
     Pair(_, pair) {
-      if ((0, import_yaml4.isScalar)(pair.key) && pair.key.value === "value" && (0, import_yaml4.isSeq)(pair.value)) pair.value.flow = true;
+      if ((0, import_yaml5.isScalar)(pair.key) && pair.key.value === "value" && (0, import_yaml5.isSeq)(pair.value)) pair.value.flow = true;
     }
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true });
 }
 
 // src/spec/parse.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/spec/schema.validate.ts
 var validate = validate10;
@@ -29172,7 +30368,7 @@ async function generate(opts) {
     return r.spec;
   };
   if (opts.platform !== void 0) {
-    if (!parsePlatform(opts.platform)) {
+    if (!parsePlatform2(opts.platform)) {
       throw new InputError(`--platform "${opts.platform}" is not os/arch[/variant]`, {}, "e.g. linux/amd64");
     }
     const spec = compile(opts.platform);
@@ -29204,7 +30400,7 @@ async function generate(opts) {
 }
 async function writeSpec(dir, platform2, yaml) {
   await mkdir(dir, { recursive: true });
-  const target = path2.join(dir, platform2 ? platformFileName(platform2) : "spec.yaml");
+  const target = path4.join(dir, platform2 ? platformFileName(platform2) : "spec.yaml");
   const tmp = `${target}.${process.pid}.tmp`;
   await writeFile(tmp, yaml);
   await rename(tmp, target);
@@ -29227,8 +30423,8 @@ function text(d) {
   let where = p.file ?? "<input>";
   if (p.line !== void 0) where += `:${p.line}`;
   if (p.line !== void 0 && p.column !== void 0) where += `:${p.column}`;
-  const path4 = p.path ? `${p.path}: ` : "";
-  return `${where}: ${d.severity}: ${path4}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+  const path6 = p.path ? `${p.path}: ` : "";
+  return `${where}: ${d.severity}: ${path6}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
 }
 var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 var escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -29268,10 +30464,10 @@ function generateCommand() {
 }
 
 // src/lint/rules.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var YAML11_BOOLS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
-function add(ctx, severity2, path4, message, hint, key = false) {
-  ctx.out.push({ severity: severity2, message, position: positionOf(ctx.src, path4, { key }), hint });
+function add(ctx, severity2, path6, message, hint, key = false) {
+  ctx.out.push({ severity: severity2, message, position: positionOf(ctx.src, path6, { key }), hint });
 }
 function lintRules(src, rulesPath, opts) {
   const ctx = { src, out: [], checkScalars: opts.checkScalars };
@@ -29295,12 +30491,12 @@ function lintRules(src, rulesPath, opts) {
   });
   return ctx.out;
 }
-function lintTerms(ctx, terms, path4) {
+function lintTerms(ctx, terms, path6) {
   if (!Array.isArray(terms)) return;
   terms.forEach((t, j) => {
     if (!t || typeof t !== "object") return;
     const term3 = t;
-    const tp = [...path4, j];
+    const tp = [...path6, j];
     if (typeof term3.feature !== "string") return;
     const entry = catalogEntry(term3.feature);
     if (!entry) {
@@ -29323,7 +30519,7 @@ function lintTerms(ctx, terms, path4) {
     }
   });
 }
-function lintKey(ctx, feature, key, path4) {
+function lintKey(ctx, feature, key, path6) {
   const entry = catalogEntry(feature);
   if (!entry) return;
   const name = entry.name;
@@ -29331,7 +30527,7 @@ function lintKey(ctx, feature, key, path4) {
     add(
       ctx,
       "warning",
-      path4,
+      path6,
       `/proc/modules lists module names with underscores: "${key}" never matches`,
       `did you mean ${normaliseModule(key)}?`,
       true
@@ -29342,7 +30538,7 @@ function lintKey(ctx, feature, key, path4) {
     add(
       ctx,
       "warning",
-      path4,
+      path6,
       `"${key}" matches only a builtin module; a loaded one is listed as ${normaliseModule(key)}`,
       `did you mean ${normaliseModule(key)}?`,
       true
@@ -29353,7 +30549,7 @@ function lintKey(ctx, feature, key, path4) {
     add(
       ctx,
       "warning",
-      path4,
+      path6,
       `kernel.config keys have no CONFIG_ prefix: "${key}" never matches`,
       `did you mean ${key.slice(7)}?`,
       true
@@ -29366,7 +30562,7 @@ function lintKey(ctx, feature, key, path4) {
     add(
       ctx,
       "warning",
-      path4,
+      path6,
       `"${key}" is not a CPU flag NFD reports`,
       hint ? `did you mean ${hint}?` : void 0,
       true
@@ -29378,15 +30574,15 @@ function lintKey(ctx, feature, key, path4) {
     add(
       ctx,
       "warning",
-      path4,
+      path6,
       `${name} has no key "${key}"`,
       close ? `did you mean ${close}?` : `known keys: ${entry.keys.join(", ")}`,
       true
     );
   }
 }
-function lintExpression(ctx, feature, key, raw, path4) {
-  if (key !== void 0) lintKey(ctx, feature, key, path4);
+function lintExpression(ctx, feature, key, raw, path6) {
+  if (key !== void 0) lintKey(ctx, feature, key, path6);
   if (!raw || typeof raw !== "object") return;
   const e = raw;
   const op = typeof e.op === "string" ? e.op : void 0;
@@ -29394,10 +30590,10 @@ function lintExpression(ctx, feature, key, raw, path4) {
   const strings = values.map(String);
   const entry = catalogEntry(feature);
   values.forEach((v, i) => {
-    const vp = [...path4, "value", i];
+    const vp = [...path6, "value", i];
     if (typeof v === "string" && ctx.checkScalars) {
       const node = scalarAt(ctx.src, vp);
-      if ((0, import_yaml7.isScalar)(node) && node.type === import_yaml7.Scalar.PLAIN && YAML11_BOOLS.test(v)) {
+      if ((0, import_yaml8.isScalar)(node) && node.type === import_yaml8.Scalar.PLAIN && YAML11_BOOLS.test(v)) {
         const read = /^(y|yes|on)$/i.test(v) ? "true" : "false";
         add(ctx, "warning", vp, `unquoted ${v} is read by NFD (YAML 1.1) as "${read}"`, `quote it: "${v}"`);
       }
@@ -29410,7 +30606,7 @@ function lintExpression(ctx, feature, key, raw, path4) {
     add(
       ctx,
       "warning",
-      [...path4, "op"],
+      [...path6, "op"],
       `${entry.name} is a flag feature: flags carry no value, so ${op} never matches`,
       "use op: Exists"
     );
@@ -29422,7 +30618,7 @@ function lintExpression(ctx, feature, key, raw, path4) {
         add(
           ctx,
           "warning",
-          [...path4, "value", i],
+          [...path6, "value", i],
           `NFD reports vendor_id "${nfd}", never "${s}"`,
           `did you mean ${nfd}?`
         );
@@ -29431,7 +30627,7 @@ function lintExpression(ctx, feature, key, raw, path4) {
         add(
           ctx,
           "warning",
-          [...path4, "value", i],
+          [...path6, "value", i],
           `NFD never reports vendor_id "${s}"`,
           close ? `did you mean ${close}?` : void 0
         );
@@ -29440,7 +30636,7 @@ function lintExpression(ctx, feature, key, raw, path4) {
   }
   if (["pci.device", "usb.device"].includes(entry.name) && ["vendor", "device", "class", "subsystem_vendor", "subsystem_device"].includes(key) && ["In", "NotIn"].includes(op)) {
     strings.forEach((s, i) => {
-      const vp = [...path4, "value", i];
+      const vp = [...path6, "value", i];
       if (/^0x/i.test(s))
         add(
           ctx,
@@ -29579,7 +30775,7 @@ function lintCommand() {
 // src/config/plan.ts
 var ARCH_LABELS = { amd64: "X64", arm64: "ARM64", arm: "ARM" };
 function defaultRunner(platform2) {
-  const p = parsePlatform(platform2);
+  const p = parsePlatform2(platform2);
   const labels = ["self-hosted", p?.os ?? "linux"];
   const arch = p && ARCH_LABELS[p.architecture];
   if (arch) labels.push(arch);
@@ -29626,7 +30822,7 @@ function planCommand() {
 
 // src/commands/report.ts
 import { readdir, stat } from "node:fs/promises";
-import path3 from "node:path";
+import path5 from "node:path";
 
 // src/report/report.ts
 function setMatched(set) {
@@ -30111,7 +31307,7 @@ async function report(opts) {
   const reports = [];
   const skipped = [];
   for (const name of names) {
-    const file = path3.join(opts.dir, name);
+    const file = path5.join(opts.dir, name);
     const parsed = parseReport(await readSource(file), file);
     if (parsed) reports.push({ file: name, report: parsed });
     else skipped.push(name);
@@ -30134,7 +31330,7 @@ async function jsonFilesUnder(dir) {
   }
   if (!info.isDirectory()) throw new InputError("not a folder", { file: dir });
   const entries2 = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries2.filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".json")).map((e) => path3.relative(dir, path3.join(e.parentPath, e.name)).split(path3.sep).join("/")).sort();
+  const files = entries2.filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".json")).map((e) => path5.relative(dir, path5.join(e.parentPath, e.name)).split(path5.sep).join("/")).sort();
   if (files.length > MAX_REPORT_FILES) {
     throw new InputError(`more than ${MAX_REPORT_FILES} JSON files: is this the right folder?`, {
       file: dir
@@ -30591,7 +31787,7 @@ function validate3(opts) {
 }
 
 // src/features/snapshot.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/features/snapshot-shape.ts
 var import_ajv3 = __toESM(require_ajv(), 1);
@@ -30700,8 +31896,8 @@ function isNodeFeature(v) {
 var MAX_FEATURES_BYTES = 512 * 1024 * 1024;
 var NODE_NAME_LABEL2 = "nfd.node.kubernetes.io/node-name";
 function sourceOf(text3, file, value) {
-  const lines = new import_yaml8.LineCounter();
-  const doc = (0, import_yaml8.parseDocument)(text3, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  const lines = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text3, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const problem = doc.errors[0];
   if (problem) {
     const pos = lines.linePos(problem.pos[0]);
@@ -30744,9 +31940,9 @@ function parseFeaturesDocument(text3, file) {
     throwFirstError(schemaDiagnostics(src, validate4.errors));
     throw new InputError("invalid features document", { file: name });
   };
-  const at = (path4, message) => {
+  const at = (path6, message) => {
     src ??= sourceOf(text3, name, value);
-    throw new InputError(message, positionOf(src, path4));
+    throw new InputError(message, positionOf(src, path6));
   };
   if (text3.trim() === "") {
     throw new InputError(
@@ -31085,6 +32281,8 @@ var commands = [
   featuresCommand,
   generateCommand,
   lintCommand,
+  attachCommand,
+  discoverCommand,
   planCommand,
   reportCommand
 ];

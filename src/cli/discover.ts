@@ -2,9 +2,10 @@
 import { Command } from 'commander';
 import { discover } from '../commands/discover.js';
 import { outputOption } from './attach.js';
+import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 
 export function discoverCommand(): Command {
-  return new Command('discover')
+  const cmd = new Command('discover')
     .description(
       "List an image's NFD compatibility artifacts, newest first (an index resolves to one platform: --platform, else the host's).",
     )
@@ -13,14 +14,17 @@ export function discoverCommand(): Command {
       '--platform <os/arch[/variant]>',
       "for an index, the platform manifest to look at (default: the host's)",
     )
-    .option('--plain-http', 'talk HTTP instead of HTTPS to the registry', false)
     .addOption(outputOption())
-    .addHelpText('after', '\nExit codes: 0 listed (possibly none), 2 bad input, 3 registry error.')
-    .action(async (flags: { image: string; platform?: string; plainHttp: boolean; output: string }) => {
+    .addHelpText(
+      'after',
+      `${REGISTRY_HELP}\nExit codes: 0 listed (possibly none), 2 bad input, 3 registry error.`,
+    );
+  return addRegistryOptions(cmd).action(
+    async (flags: { image: string; platform?: string; plainHttp: boolean; output: string }) => {
       const result = await discover({
         image: flags.image,
         ...(flags.platform !== undefined && { platform: flags.platform }),
-        plainHttp: flags.plainHttp,
+        ...(await registryOptionsFrom(flags)),
       });
       if (flags.output === 'json') {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -37,5 +41,6 @@ export function discoverCommand(): Command {
       const width = rows.map((r) => r[1]?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
       for (const r of rows)
         process.stdout.write(`${(r[0] ?? '').padEnd(71)}  ${(r[1] ?? '').padEnd(width)}  ${r[2]}\n`);
-    });
+    },
+  );
 }
