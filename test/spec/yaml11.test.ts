@@ -215,6 +215,18 @@ describe('evaluation of specs with unquoted YAML 1.1 scalars, as NFD evaluates t
     });
   });
 
+  it('errs on two element names NFD reads as the same key (it keeps either one)', () => {
+    const text = spec('kernel.config', 'yes', '{op: Exists}') + '        "true": {op: Exists}\n';
+    const { spec: s, diagnostics } = checkSpecDocument(parseSource(text, 'k.yaml'));
+    expect(s).toBeUndefined();
+    expect(
+      diagnostics.map((d) => `${d.severity} ${d.position.line}:${d.position.column} ${d.message}`),
+    ).toEqual([
+      'warning 8:9 unquoted yes is read by NFD (YAML 1.1) as "true"',
+      'error 9:9 NFD reads both yes and true as the key "true" (and keeps either one)',
+    ]);
+  });
+
   it('reads a weight in YAML 1.1 integer forms (010 is 8) with a warning', () => {
     const text = 'version: v1alpha1\ncompatibilities:\n- weight: 010\n  rules: []\n';
     const { spec: s, diagnostics } = checkSpecDocument(parseSource(text, 'w.yaml'));
