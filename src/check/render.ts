@@ -1,5 +1,7 @@
 // The check's result for people: plain text (terminal) and Markdown (job summary, PR comment).
 // Lint findings, the requirement-change table, and the hosts newly excluded or admitted.
+import { ExitCode } from '../errors.js';
+import { formatDiagnostics } from '../lint/format.js';
 import type { Diagnostic } from '../spec/document.js';
 import type { FleetImpact } from './fleet.js';
 import type { RequirementChange } from './requirements.js';
@@ -8,7 +10,11 @@ import type { RequirementChange } from './requirements.js';
 export interface CheckSummary {
   config: string;
   baseline: { kind: 'ref' | 'config' | 'image'; source: string };
-  lint: { files: Array<{ file: string; diagnostics: Diagnostic[] }>; errors: number; warnings: number };
+  lint: {
+    files: Array<{ file: string; kind?: string; diagnostics: Diagnostic[] }>;
+    errors: number;
+    warnings: number;
+  };
   compared: boolean;
   platforms: string[];
   changes: RequirementChange[];
@@ -170,4 +176,38 @@ export function renderCheckMarkdown(s: CheckSummary): string {
     out.push('');
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The exit status of a check: lint errors 2, a newly excluded host 1 when asked, else 0. */
+export function checkExitCode(result: CheckSummary, failOnExclusion: boolean): number {
+  if (result.lint.errors > 0) return ExitCode.input;
+  if (failOnExclusion && (result.fleet?.excluded.length ?? 0) > 0) return ExitCode.incompatible;
+  return ExitCode.ok;
+}
+
+/** The result as JSON: data for scripts (the action's `changes` output has the same rows). */
+export function checkJson(result: CheckSummary): string {
+  const lint = result.lint.files.map((f) => ({
+    file: f.file,
+    kind: f.kind,
+    diagnostics: JSON.parse(formatDiagnostics(f.diagnostics, 'json')) as unknown,
+  }));
+  return `${JSON.stringify(
+    {
+      config: result.config,
+      baseline: result.baseline,
+      lint: { errors: result.lint.errors, warnings: result.lint.warnings, files: lint },
+      compared: result.compared,
+      platforms: result.platforms,
+      changes: result.changes,
+      ...(result.fleet && {
+        fleet: result.fleet,
+        excluded: result.fleet.excluded,
+        admitted: result.fleet.admitted,
+      }),
+      notes: result.notes,
+    },
+    null,
+    2,
+  )}\n`;
 }

@@ -12,7 +12,7 @@ export interface Requirement {
   set: string;
   rule: string;
   feature: string;
-  /** The element key, or `(name)` for a matchName. */
+  /** The element key, or `(name) <values>` for a matchName. */
   key: string;
   /** Conjunction: a rule may have several terms on the same feature (`Ge 5.15` and `Lt 6.9`). */
   expressions: MatchExpression[];
@@ -67,7 +67,10 @@ function collect(
 ): void {
   for (const term of terms) {
     const entries: Array<[string, MatchExpression]> = Object.entries(term.matchExpressions ?? {});
-    if (term.matchName) entries.push([NAME_KEY, term.matchName]);
+    // Each matchName is its own requirement, named by its values: the compiler writes one term per
+    // module spelled with `-`/`_` (`^vfio[-_]pci$`), so a module added is a matchName added.
+    if (term.matchName)
+      entries.push([`${NAME_KEY} ${(term.matchName.value ?? []).join(' ')}`.trim(), term.matchName]);
     for (const [key, expression] of entries) {
       const id = [set, rule, term.feature, key].join('\0');
       const req = out.get(id) ?? { set, rule, feature: term.feature, key, expressions: [] };

@@ -2,10 +2,9 @@
 // commands/check). Exit 0 normally, 1 with --fail-on-exclusion when a host is newly excluded,
 // 2 on lint errors or bad input, 3 on registry errors.
 import { Command, Option } from 'commander';
-import { check, type CheckResult } from '../commands/check.js';
-import { renderCheckMarkdown, renderCheckText } from '../check/index.js';
+import { check } from '../commands/check.js';
+import { checkExitCode, checkJson, renderCheckMarkdown, renderCheckText } from '../check/index.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
-import { ExitCode } from '../errors.js';
 import { formatDiagnostics } from '../lint/format.js';
 import {
   addRegistryOptions,
@@ -25,40 +24,6 @@ interface Flags extends RegistryFlags {
   output: 'text' | 'json' | 'markdown';
   annotations: boolean;
   failOnExclusion: boolean;
-}
-
-/** The exit status of a check: lint errors 2, a newly excluded host 1 when asked, else 0. */
-export function checkExitCode(result: CheckResult, failOnExclusion: boolean): number {
-  if (result.lint.errors > 0) return ExitCode.input;
-  if (failOnExclusion && (result.fleet?.excluded.length ?? 0) > 0) return ExitCode.incompatible;
-  return ExitCode.ok;
-}
-
-/** The result as JSON: data for scripts (the action's `changes` output has the same rows). */
-export function checkJson(result: CheckResult): string {
-  const lint = result.lint.files.map((f) => ({
-    file: f.file,
-    kind: f.kind,
-    diagnostics: JSON.parse(formatDiagnostics(f.diagnostics, 'json')) as unknown,
-  }));
-  return `${JSON.stringify(
-    {
-      config: result.config,
-      baseline: result.baseline,
-      lint: { errors: result.lint.errors, warnings: result.lint.warnings, files: lint },
-      compared: result.compared,
-      platforms: result.platforms,
-      changes: result.changes,
-      ...(result.fleet && {
-        fleet: result.fleet,
-        excluded: result.fleet.excluded,
-        admitted: result.fleet.admitted,
-      }),
-      notes: result.notes,
-    },
-    null,
-    2,
-  )}\n`;
 }
 
 export function checkCommand(): Command {
