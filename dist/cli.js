@@ -25662,7 +25662,8 @@ function ruleParts(rule3) {
 function collect(out, set, rule3, terms) {
   for (const term3 of terms) {
     const entries2 = Object.entries(term3.matchExpressions ?? {});
-    if (term3.matchName) entries2.push([NAME_KEY, term3.matchName]);
+    if (term3.matchName)
+      entries2.push([`${NAME_KEY} ${(term3.matchName.value ?? []).join(" ")}`.trim(), term3.matchName]);
     for (const [key, expression3] of entries2) {
       const id = [set, rule3, term3.feature, key].join("\0");
       const req = out.get(id) ?? { set, rule: rule3, feature: term3.feature, key, expressions: [] };
@@ -26298,6 +26299,45 @@ function fleetImpact(before, after, hosts) {
   };
 }
 
+// src/lint/format.ts
+var OUTPUT_FORMATS = ["text", "json", "github"];
+function toJson(d) {
+  const out = { severity: d.severity, message: d.message };
+  if (d.position.file !== void 0) out.file = d.position.file;
+  if (d.position.line !== void 0) out.line = d.position.line;
+  if (d.position.column !== void 0) out.column = d.position.column;
+  if (d.position.path) out.path = d.position.path;
+  if (d.hint) out.hint = d.hint;
+  return out;
+}
+function text(d) {
+  const p = d.position;
+  let where2 = p.file ?? "<input>";
+  if (p.line !== void 0) where2 += `:${p.line}`;
+  if (p.line !== void 0 && p.column !== void 0) where2 += `:${p.column}`;
+  const path7 = p.path ? `${p.path}: ` : "";
+  return `${where2}: ${d.severity}: ${path7}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+}
+var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+var escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function github(d) {
+  const p = d.position;
+  const props = [];
+  if (p.file) props.push(`file=${escapeProperty(p.file)}`);
+  if (p.line !== void 0) props.push(`line=${p.line}`);
+  if (p.column !== void 0) props.push(`col=${p.column}`);
+  props.push(`title=${escapeProperty(`image-compat lint${p.path ? `: ${p.path}` : ""}`)}`);
+  const message = `${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+  return `::${d.severity} ${props.join(",")}::${escapeData(message)}`;
+}
+function formatDiagnostics(diagnostics, format) {
+  if (format === "json") return `${JSON.stringify(diagnostics.map(toJson), null, 2)}
+`;
+  const lines = diagnostics.map(format === "github" ? github : text);
+  return lines.length ? `${lines.join("\n")}
+` : "";
+}
+
 // src/check/render.ts
 var BASELINE = { ref: "the config at", config: "the base config", image: "the specs published for" };
 function baselineText(s) {
@@ -26338,6 +26378,7 @@ function renderCheckText(s) {
         out.push(
           `  ${h.name} (${h.architecture ?? "unknown arch"}): ${verdict(h.before)} -> ${verdict(h.after)}${mark}`
         );
+        for (const e of unique(h.errors)) out.push(`    error: ${e}`);
       }
     }
   }
@@ -26347,6 +26388,9 @@ function renderCheckText(s) {
   }
   return `${out.join("\n")}
 `;
+}
+function unique(errors) {
+  return [...new Set((errors ?? []).map((e) => e.replace(/^(before|after): /, "")))];
 }
 function verdict(sets2) {
   return sets2.length ? `admitted (${sets2.join(", ")})` : "excluded";
@@ -26408,7 +26452,7 @@ function renderCheckMarkdown(s) {
       for (const h of f.hosts) {
         const mark = h.admittedBefore === h.admittedAfter ? "" : h.admittedAfter ? "\u{1F7E2} newly admitted" : "\u{1F534} newly excluded";
         out.push(
-          `| ${code(h.name)} | ${cell(h.architecture ?? "?")} | ${cell(verdict(h.before))} | ${cell(verdict(h.after))} | ${mark} |`
+          `| ${code(h.name)} | ${cell(h.architecture ?? "?")} | ${cell(verdict(h.before))} | ${cell(verdict(h.after))} | ${cell([mark, ...unique(h.errors).map((e) => `\u26A0\uFE0F ${e}`)].filter(Boolean).join("; "))} |`
         );
       }
       out.push("");
@@ -26420,6 +26464,37 @@ function renderCheckMarkdown(s) {
     out.push("");
   }
   return `${out.join("\n")}
+`;
+}
+function checkExitCode(result, failOnExclusion) {
+  if (result.lint.errors > 0) return ExitCode.input;
+  if (failOnExclusion && (result.fleet?.excluded.length ?? 0) > 0) return ExitCode.incompatible;
+  return ExitCode.ok;
+}
+function checkJson(result) {
+  const lint2 = result.lint.files.map((f) => ({
+    file: f.file,
+    kind: f.kind,
+    diagnostics: JSON.parse(formatDiagnostics(f.diagnostics, "json"))
+  }));
+  return `${JSON.stringify(
+    {
+      config: result.config,
+      baseline: result.baseline,
+      lint: { errors: result.lint.errors, warnings: result.lint.warnings, files: lint2 },
+      compared: result.compared,
+      platforms: result.platforms,
+      changes: result.changes,
+      ...result.fleet && {
+        fleet: result.fleet,
+        excluded: result.fleet.excluded,
+        admitted: result.fleet.admitted
+      },
+      notes: result.notes
+    },
+    null,
+    2
+  )}
 `;
 }
 
@@ -30321,77 +30396,7 @@ async function loadFleet(dir) {
   return hosts;
 }
 
-// src/lint/format.ts
-var OUTPUT_FORMATS = ["text", "json", "github"];
-function toJson(d) {
-  const out = { severity: d.severity, message: d.message };
-  if (d.position.file !== void 0) out.file = d.position.file;
-  if (d.position.line !== void 0) out.line = d.position.line;
-  if (d.position.column !== void 0) out.column = d.position.column;
-  if (d.position.path) out.path = d.position.path;
-  if (d.hint) out.hint = d.hint;
-  return out;
-}
-function text(d) {
-  const p = d.position;
-  let where2 = p.file ?? "<input>";
-  if (p.line !== void 0) where2 += `:${p.line}`;
-  if (p.line !== void 0 && p.column !== void 0) where2 += `:${p.column}`;
-  const path7 = p.path ? `${p.path}: ` : "";
-  return `${where2}: ${d.severity}: ${path7}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
-}
-var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-var escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-function github(d) {
-  const p = d.position;
-  const props = [];
-  if (p.file) props.push(`file=${escapeProperty(p.file)}`);
-  if (p.line !== void 0) props.push(`line=${p.line}`);
-  if (p.column !== void 0) props.push(`col=${p.column}`);
-  props.push(`title=${escapeProperty(`image-compat lint${p.path ? `: ${p.path}` : ""}`)}`);
-  const message = `${d.message}${d.hint ? ` (${d.hint})` : ""}`;
-  return `::${d.severity} ${props.join(",")}::${escapeData(message)}`;
-}
-function formatDiagnostics(diagnostics, format) {
-  if (format === "json") return `${JSON.stringify(diagnostics.map(toJson), null, 2)}
-`;
-  const lines = diagnostics.map(format === "github" ? github : text);
-  return lines.length ? `${lines.join("\n")}
-` : "";
-}
-
 // src/cli/check.ts
-function checkExitCode(result, failOnExclusion) {
-  if (result.lint.errors > 0) return ExitCode.input;
-  if (failOnExclusion && (result.fleet?.excluded.length ?? 0) > 0) return ExitCode.incompatible;
-  return ExitCode.ok;
-}
-function checkJson(result) {
-  const lint2 = result.lint.files.map((f) => ({
-    file: f.file,
-    kind: f.kind,
-    diagnostics: JSON.parse(formatDiagnostics(f.diagnostics, "json"))
-  }));
-  return `${JSON.stringify(
-    {
-      config: result.config,
-      baseline: result.baseline,
-      lint: { errors: result.lint.errors, warnings: result.lint.warnings, files: lint2 },
-      compared: result.compared,
-      platforms: result.platforms,
-      changes: result.changes,
-      ...result.fleet && {
-        fleet: result.fleet,
-        excluded: result.fleet.excluded,
-        admitted: result.fleet.admitted
-      },
-      notes: result.notes
-    },
-    null,
-    2
-  )}
-`;
-}
 function checkCommand() {
   const cmd = new Command("check").summary("the pull-request check: lint, requirement diff against a baseline, fleet impact").description(
     "Lint the changed configs and specs, compile the config and compare its requirements with a baseline (the config at a git ref, a base config file, or the specs published for an image), and evaluate both on a fleet of host snapshots: which hosts the change newly excludes or admits."
