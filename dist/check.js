@@ -43262,7 +43262,7 @@ function alignPlatforms(before, after) {
 
 // src/commands/check.ts
 import { execFile } from "node:child_process";
-import { readdir as readdir2, readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile3, realpath, stat as stat2 } from "node:fs/promises";
 import path7 from "node:path";
 
 // src/features/catalog.ts
@@ -47813,10 +47813,27 @@ async function fetchNewestCompatibilitySpec(ref, opts = {}) {
 }
 
 // src/commands/check.ts
+function baselineOf(opts, baseRef) {
+  if (opts.baseImage) return { kind: "image", source: opts.baseImage };
+  if (opts.baseConfig) return { kind: "config", source: opts.baseConfig };
+  if (baseRef) return { kind: "ref", source: baseRef };
+  throw new InputError(
+    "no baseline to compare with",
+    {},
+    "give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)"
+  );
+}
+async function real(file) {
+  try {
+    return await realpath(file);
+  } catch {
+    return file;
+  }
+}
 async function check(opts) {
-  const cwd = path7.resolve(opts.cwd ?? process.cwd());
+  const cwd = await real(path7.resolve(opts.cwd ?? process.cwd()));
   const configArg = opts.config ?? DEFAULT_CONFIG_PATH;
-  const configFile = path7.resolve(cwd, configArg);
+  const configFile = await real(path7.resolve(cwd, configArg));
   const notes = [];
   const given = [opts.baseRef, opts.baseConfig, opts.baseImage].filter((b) => b !== void 0);
   if (given.length > 1)
@@ -47824,21 +47841,20 @@ async function check(opts) {
   const pr = opts.event ? await pullRequestOf(opts.event) : void 0;
   if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
   const baseRef = opts.baseRef ?? (opts.baseConfig || opts.baseImage ? void 0 : pr?.base);
-  const baseline = opts.baseImage ? { kind: "image", source: opts.baseImage } : opts.baseConfig ? { kind: "config", source: opts.baseConfig } : baseRef ? { kind: "ref", source: baseRef } : (() => {
-    throw new InputError(
-      "no baseline to compare with",
-      {},
-      "give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)"
-    );
-  })();
+  const baseline = baselineOf(opts, baseRef);
   const display = (abs) => path7.relative(cwd, abs) || abs;
   const toLint = /* @__PURE__ */ new Map([[configFile, configArg]]);
   const changed = await changedFiles(opts, cwd, pr, baseRef, notes);
-  for (const abs of changed) if (!toLint.has(abs)) toLint.set(abs, display(abs));
+  for (const file of changed) {
+    const abs = await real(file);
+    if (!toLint.has(abs)) toLint.set(abs, display(abs));
+  }
   const files = [];
+  let configLint;
   for (const [abs, name] of toLint) {
     const result2 = await lintFile(abs, name, abs === configFile);
     if (result2) files.push(result2);
+    if (abs === configFile) configLint = result2;
   }
   const all = files.flatMap((f) => f.diagnostics);
   const lint = {
@@ -47855,8 +47871,7 @@ async function check(opts) {
     changes: [],
     notes
   };
-  const configResult = files.find((f) => f.file === configArg || path7.resolve(cwd, f.file) === configFile);
-  if (configResult?.diagnostics.some((d) => d.severity === "error")) {
+  if (configLint?.diagnostics.some((d) => d.severity === "error")) {
     notes.push(`${configArg} has errors: nothing compared`);
     return result;
   }

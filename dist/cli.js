@@ -18928,7 +18928,7 @@ Exit codes: 0 attached, 2 bad input (reference, platform, spec), 3 registry erro
 
 // src/commands/check.ts
 import { execFile } from "node:child_process";
-import { readdir, readFile as readFile4, stat } from "node:fs/promises";
+import { readdir, readFile as readFile4, realpath, stat } from "node:fs/promises";
 import path3 from "node:path";
 
 // ../../main/node_modules/re2js/build/index.js
@@ -30184,10 +30184,27 @@ function lintSource(text3, file) {
 }
 
 // src/commands/check.ts
+function baselineOf(opts, baseRef) {
+  if (opts.baseImage) return { kind: "image", source: opts.baseImage };
+  if (opts.baseConfig) return { kind: "config", source: opts.baseConfig };
+  if (baseRef) return { kind: "ref", source: baseRef };
+  throw new InputError(
+    "no baseline to compare with",
+    {},
+    "give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)"
+  );
+}
+async function real(file) {
+  try {
+    return await realpath(file);
+  } catch {
+    return file;
+  }
+}
 async function check(opts) {
-  const cwd = path3.resolve(opts.cwd ?? process.cwd());
+  const cwd = await real(path3.resolve(opts.cwd ?? process.cwd()));
   const configArg = opts.config ?? DEFAULT_CONFIG_PATH;
-  const configFile = path3.resolve(cwd, configArg);
+  const configFile = await real(path3.resolve(cwd, configArg));
   const notes = [];
   const given = [opts.baseRef, opts.baseConfig, opts.baseImage].filter((b) => b !== void 0);
   if (given.length > 1)
@@ -30195,21 +30212,20 @@ async function check(opts) {
   const pr = opts.event ? await pullRequestOf(opts.event) : void 0;
   if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
   const baseRef = opts.baseRef ?? (opts.baseConfig || opts.baseImage ? void 0 : pr?.base);
-  const baseline = opts.baseImage ? { kind: "image", source: opts.baseImage } : opts.baseConfig ? { kind: "config", source: opts.baseConfig } : baseRef ? { kind: "ref", source: baseRef } : (() => {
-    throw new InputError(
-      "no baseline to compare with",
-      {},
-      "give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)"
-    );
-  })();
+  const baseline = baselineOf(opts, baseRef);
   const display = (abs) => path3.relative(cwd, abs) || abs;
   const toLint = /* @__PURE__ */ new Map([[configFile, configArg]]);
   const changed = await changedFiles(opts, cwd, pr, baseRef, notes);
-  for (const abs of changed) if (!toLint.has(abs)) toLint.set(abs, display(abs));
+  for (const file of changed) {
+    const abs = await real(file);
+    if (!toLint.has(abs)) toLint.set(abs, display(abs));
+  }
   const files = [];
+  let configLint;
   for (const [abs, name] of toLint) {
     const result2 = await lintFile(abs, name, abs === configFile);
     if (result2) files.push(result2);
+    if (abs === configFile) configLint = result2;
   }
   const all = files.flatMap((f) => f.diagnostics);
   const lint2 = {
@@ -30226,8 +30242,7 @@ async function check(opts) {
     changes: [],
     notes
   };
-  const configResult = files.find((f) => f.file === configArg || path3.resolve(cwd, f.file) === configFile);
-  if (configResult?.diagnostics.some((d) => d.severity === "error")) {
+  if (configLint?.diagnostics.some((d) => d.severity === "error")) {
     notes.push(`${configArg} has errors: nothing compared`);
     return result;
   }

@@ -4,7 +4,7 @@
 // published for a base image) and evaluates both on a fleet of host snapshots. Typed options in,
 // typed result out, no printing. Git is only read (`diff`, `show`, `rev-parse`): nothing fetched.
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   alignPlatforms,
@@ -61,10 +61,30 @@ interface PullRequest {
   head: string;
 }
 
+function baselineOf(opts: CheckOptions, baseRef: string | undefined): CheckResult['baseline'] {
+  if (opts.baseImage) return { kind: 'image', source: opts.baseImage };
+  if (opts.baseConfig) return { kind: 'config', source: opts.baseConfig };
+  if (baseRef) return { kind: 'ref', source: baseRef };
+  throw new InputError(
+    'no baseline to compare with',
+    {},
+    'give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)',
+  );
+}
+
+/** The path with symbolic links resolved (git prints real paths), or as given when it does not exist. */
+async function real(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return file;
+  }
+}
+
 export async function check(opts: CheckOptions): Promise<CheckResult> {
-  const cwd = path.resolve(opts.cwd ?? process.cwd());
+  const cwd = await real(path.resolve(opts.cwd ?? process.cwd()));
   const configArg = opts.config ?? DEFAULT_CONFIG_PATH;
-  const configFile = path.resolve(cwd, configArg);
+  const configFile = await real(path.resolve(cwd, configArg));
   const notes: string[] = [];
   const given = [opts.baseRef, opts.baseConfig, opts.baseImage].filter((b) => b !== undefined);
   if (given.length > 1)
@@ -73,29 +93,22 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
   if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
 
   const baseRef = opts.baseRef ?? (opts.baseConfig || opts.baseImage ? undefined : pr?.base);
-  const baseline: CheckResult['baseline'] = opts.baseImage
-    ? { kind: 'image', source: opts.baseImage }
-    : opts.baseConfig
-      ? { kind: 'config', source: opts.baseConfig }
-      : baseRef
-        ? { kind: 'ref', source: baseRef }
-        : (() => {
-            throw new InputError(
-              'no baseline to compare with',
-              {},
-              'give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)',
-            );
-          })();
+  const baseline = baselineOf(opts, baseRef);
 
   // ---- lint: the config, and the changed files that are configs or specs
   const display = (abs: string) => path.relative(cwd, abs) || abs;
   const toLint = new Map<string, string>([[configFile, configArg]]);
   const changed = await changedFiles(opts, cwd, pr, baseRef, notes);
-  for (const abs of changed) if (!toLint.has(abs)) toLint.set(abs, display(abs));
+  for (const file of changed) {
+    const abs = await real(file);
+    if (!toLint.has(abs)) toLint.set(abs, display(abs));
+  }
   const files: LintResult[] = [];
+  let configLint: LintResult | undefined;
   for (const [abs, name] of toLint) {
     const result = await lintFile(abs, name, abs === configFile);
     if (result) files.push(result);
+    if (abs === configFile) configLint = result;
   }
   const all = files.flatMap((f) => f.diagnostics);
   const lint = {
@@ -112,8 +125,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
     changes: [],
     notes,
   };
-  const configResult = files.find((f) => f.file === configArg || path.resolve(cwd, f.file) === configFile);
-  if (configResult?.diagnostics.some((d) => d.severity === 'error')) {
+  if (configLint?.diagnostics.some((d) => d.severity === 'error')) {
     notes.push(`${configArg} has errors: nothing compared`);
     return result;
   }
