@@ -93,6 +93,10 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
   if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
 
   const baseRef = opts.baseRef ?? (opts.baseConfig || opts.baseImage ? undefined : pr?.base);
+  // A ref is handed to git as an argument: one that looks like an option would be read as one.
+  if (baseRef !== undefined && (baseRef === '' || baseRef.startsWith('-'))) {
+    throw new InputError(`base ref ${JSON.stringify(baseRef)} is not a git ref`);
+  }
   const baseline = baselineOf(opts, baseRef);
 
   // ---- lint: the config, and the changed files that are configs or specs

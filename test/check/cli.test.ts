@@ -180,6 +180,7 @@ describe('image-compat check', () => {
     ['no baseline', [], /no baseline to compare with/],
     ['two baselines', ['--base-ref', 'main', '--base-config', 'x.yaml'], /at most one of --base-ref/],
     ['a ref that is not there', ['--base-ref', 'nope'], /cannot list the changed files|not a commit/],
+    ['a ref git would read as an option', ['--base-ref=--output=x'], /is not a git ref/],
     [
       'a fleet folder that is not there',
       ['--base-ref', 'main', '--fleet', '/nonexistent'],
@@ -189,6 +190,17 @@ describe('image-compat check', () => {
     const r = await runCli(['check', ...args], { cwd: driver.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it('--files: lints the files named, not those git says changed', async () => {
+    writeFileSync(path.join(driver.dir, 'extra.yaml'), readFileSync(SPEC, 'utf8'));
+    const r = await runCli(['check', '--base-ref', 'main', '--files', 'extra.yaml', '--output', 'json'], {
+      cwd: driver.dir,
+    });
+    rmSync(path.join(driver.dir, 'extra.yaml'));
+    const out = JSON.parse(r.stdout) as CheckJson;
+    expect(out.lint.files.map((f) => f.file)).toEqual([CONFIG, 'extra.yaml']);
+    expect(out.lint.warnings).toBe(1);
   });
 
   it('has help', async () => {
