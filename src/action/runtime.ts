@@ -35,6 +35,7 @@ export const DEFAULTS = {
     'fail-on-incompatible': 'true',
   },
   report: { path: 'image-compat-reports', require: 'all', 'fail-on-incompatible': 'true' },
+  check: { config: '.github/image-compat.yaml', 'fail-on-exclusion': 'false', 'plain-http': 'false' },
 } as const satisfies Record<string, Record<string, string>>;
 
 type Defaults = Readonly<Record<string, string>>;
@@ -219,6 +220,47 @@ export function readReportInputs(): ReportInputs {
     failOnIncompatible: flag('fail-on-incompatible', d),
     outputDir: outputDir(),
   };
+}
+
+export interface CheckInputs {
+  config: string;
+  baseRef?: string;
+  baseConfig?: string;
+  baseImage?: string;
+  fleet?: string;
+  /** Files to lint instead of those the pull request changed. */
+  files: string[];
+  failOnExclusion: boolean;
+  plainHttp: boolean;
+  username?: string;
+  password?: string;
+  /** GITHUB_EVENT_PATH: a pull_request payload gives the base and head SHAs. */
+  event?: string;
+  outputDir: string;
+}
+
+export function readCheckInputs(): CheckInputs {
+  const d = DEFAULTS.check;
+  const inputs: CheckInputs = {
+    config: text('config', d),
+    baseRef: optional('base-ref'),
+    baseConfig: optional('base-config'),
+    baseImage: optional('base-image'),
+    fleet: optional('fleet'),
+    files: list('files'),
+    failOnExclusion: flag('fail-on-exclusion', d),
+    plainHttp: flag('plain-http', d),
+    username: optional('username'),
+    password: secret('password'),
+    event: process.env.GITHUB_EVENT_PATH || undefined,
+    outputDir: outputDir(),
+  };
+  const bases = (['base-ref', 'base-config', 'base-image'] as const).filter((n) => core.getInput(n));
+  if (bases.length > 1)
+    throw inputError(bases[1]!, `give at most one of base-ref, base-config and base-image`);
+  if (Boolean(inputs.username) !== Boolean(inputs.password))
+    throw inputError('username', 'give both username and password, or neither');
+  return inputs;
 }
 
 // ---------------------------------------------------------------- publishing results

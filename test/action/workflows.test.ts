@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   DEFAULTS,
+  readCheckInputs,
   readPlanInputs,
   readPublishInputs,
   readReportInputs,
@@ -162,6 +163,25 @@ const ACTIONS = {
     inputs: ['path', 'require', 'matrix', 'fail-on-incompatible'],
     outputs: ['compatible', 'summary', 'report'],
     read: readReportInputs,
+    required: {},
+  },
+  check: {
+    file: 'check/action.yml',
+    main: '../dist/check.js',
+    inputs: [
+      'config',
+      'base-ref',
+      'base-config',
+      'base-image',
+      'fleet',
+      'files',
+      'fail-on-exclusion',
+      'plain-http',
+      'username',
+      'password',
+    ],
+    outputs: ['excluded-hosts', 'admitted-hosts', 'changes'],
+    read: readCheckInputs,
     required: {},
   },
 } as const;
