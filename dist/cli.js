@@ -47,11 +47,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode, code18, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code;
+        this.code = code18;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -1200,7 +1200,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path6 = __require("node:path");
+    var path7 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1645,9 +1645,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code18, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code18, message));
         }
         process2.exit(exitCode);
       }
@@ -2213,9 +2213,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path6.resolve(baseDir, baseName);
+          const localBin = path7.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path6.extname(baseName))) return void 0;
+          if (sourceExt.includes(path7.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
@@ -2233,17 +2233,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path6.resolve(
-            path6.dirname(resolvedScriptPath),
+          executableDir = path7.resolve(
+            path7.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path6.basename(
+            const legacyName = path7.basename(
               this._scriptPath,
-              path6.extname(this._scriptPath)
+              path7.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2254,7 +2254,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path6.extname(executableFile));
+        launchWithNode = sourceExt.includes(path7.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2285,14 +2285,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
+        proc.on("close", (code18) => {
+          code18 = code18 ?? 1;
           if (!exitCallback) {
-            process2.exit(code);
+            process2.exit(code18);
           } else {
             exitCallback(
               new CommanderError2(
-                code,
+                code18,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2799,8 +2799,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
+        const code18 = config.code || "commander.error";
+        this._exit(exitCode, code18, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3169,7 +3169,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path6.basename(filename, path6.extname(filename));
+        this._name = path7.basename(filename, path7.extname(filename));
         return this;
       }
       /**
@@ -3183,9 +3183,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path7) {
-        if (path7 === void 0) return this._executableDir;
-        this._executableDir = path7;
+      executableDir(path8) {
+        if (path8 === void 0) return this._executableDir;
+        this._executableDir = path8;
         return this;
       }
       /**
@@ -3540,17 +3540,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path6);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3561,13 +3561,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = visit_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path6);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3588,17 +3588,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3609,13 +3609,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path6);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3642,23 +3642,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -4270,10 +4270,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4292,7 +4292,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4322,11 +4322,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4340,8 +4340,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4355,8 +4355,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4374,8 +4374,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4385,8 +4385,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4610,8 +4610,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code18 = json.substr(i + 2, 4);
+                switch (code18) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -4637,8 +4637,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code18.substr(0, 2) === "00")
+                      str += "\\x" + code18.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -6901,9 +6901,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6978,14 +6978,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7000,10 +7000,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7014,10 +7014,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7034,13 +7034,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -7137,22 +7137,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code18, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code18;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code18, message) {
+        super("YAMLParseError", pos, code18, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code18, message) {
+        super("YAMLWarning", pos, code18, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -8061,7 +8061,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code18, msg) => onError(offset + rel, code18, msg);
       switch (type) {
         case "scalar":
           _type = Scalar4.Scalar.PLAIN;
@@ -8259,9 +8259,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code18 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code18);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -8583,12 +8583,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code18, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code18, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code18, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -8750,12 +8750,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code18, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code18, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code18, message);
         };
         switch (token.type) {
           case "scalar":
@@ -9001,9 +9001,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9012,23 +9012,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9039,10 +9039,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10822,9 +10822,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code18) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code18 === "string" ? [code18] : code18;
       }
       toString() {
         return this.str;
@@ -10851,13 +10851,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code18 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code18, args[i]);
+        code18.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code18);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -10873,13 +10873,13 @@ var require_code = __commonJS({
       return new _Code(expr2);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code18, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code18.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code18.push(arg);
       else
-        code.push(interpolate(arg));
+        code18.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr2) {
@@ -11063,7 +11063,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code18 = code_1.nil;
         for (const prefix2 in values) {
           const vs = values[prefix2];
           if (!vs)
@@ -11076,16 +11076,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+              code18 = (0, code_1._)`${code18}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code18 = (0, code_1._)`${code18}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code;
+        return code18;
       }
     };
     exports.ValueScope = ValueScope;
@@ -11245,9 +11245,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code18) {
         super();
-        this.code = code;
+        this.code = code18;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -11269,7 +11269,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code18, n) => code18 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -11317,10 +11317,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code18 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code18 += "else " + this.else.render(opts);
+        return code18;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -11441,12 +11441,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code18 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code18 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code18 += this.finally.render(opts);
+        return code18;
       }
       optimizeNodes() {
         var _a, _b;
@@ -11563,18 +11563,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code18 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code18.length > 1)
+            code18.push(",");
+          code18.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code18.push(":");
+            (0, code_1.addCodeArg)(code18, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code18.push("}");
+        return new code_1._Code(code18);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -13893,22 +13893,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code18 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code18 = input[i].charCodeAt(0);
+        if (code18 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code18 = input[i].charCodeAt(0);
+        if (!(code18 >= 48 && code18 <= 57 || code18 >= 65 && code18 <= 70 || code18 >= 97 && code18 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -14022,8 +14022,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path6) {
-      let input = path6;
+    function removeDotSegments(path7) {
+      let input = path7;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -14097,11 +14097,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path6) {
-      if (path6 === "" || path6[0] === "/") {
-        return removeDotSegments(path6);
+    function removeDotSegmentsRelative(path7) {
+      if (path7 === "" || path7[0] === "/") {
+        return removeDotSegments(path7);
       }
-      const segments = path6.split("/");
+      const segments = path7.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -14181,15 +14181,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -14220,15 +14220,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -14255,15 +14255,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -14308,15 +14308,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code18 = input.charCodeAt(i);
+          if (code18 < 128) {
+            output += isEscapeSafe(code18) ? ch : BYTE_HEX[code18];
+          } else if (code18 < 55296 || code18 > 57343) {
+            output += percentEncodeNonAscii(code18);
+          } else if (code18 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code18 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -14464,8 +14464,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
+        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -17274,8 +17274,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code18 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code18 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -17764,15 +17764,15 @@ var RegistryError = class extends ImageCompatError {
   exitCode = ExitCode.registry;
 };
 function formatPositioned(detail, pos, hint) {
-  let where = "";
+  let where2 = "";
   if (pos.file) {
-    where = pos.file;
-    if (pos.line !== void 0) where += `:${pos.line}`;
-    if (pos.line !== void 0 && pos.column !== void 0) where += `:${pos.column}`;
-    where += ": ";
+    where2 = pos.file;
+    if (pos.line !== void 0) where2 += `:${pos.line}`;
+    if (pos.line !== void 0 && pos.column !== void 0) where2 += `:${pos.column}`;
+    where2 += ": ";
   }
-  const path6 = pos.path ? `${pos.path}: ` : "";
-  return `${where}${path6}${detail}${hint ? ` (${hint})` : ""}`;
+  const path7 = pos.path ? `${pos.path}: ` : "";
+  return `${where2}${path7}${detail}${hint ? ` (${hint})` : ""}`;
 }
 function exitCodeOf(err) {
   return err instanceof ImageCompatError ? err.exitCode : ExitCode.input;
@@ -18458,13 +18458,13 @@ function parseReference(input) {
     if (!TAG_RE.test(tag)) throw bad(input, `the tag ${JSON.stringify(tag)} is not valid`);
   }
   let registry = DOCKER_HUB;
-  let path6 = rest;
+  let path7 = rest;
   const slash = rest.indexOf("/");
   if (slash >= 0) {
     const first = rest.slice(0, slash);
     if (first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[")) {
       registry = first;
-      path6 = rest.slice(slash + 1);
+      path7 = rest.slice(slash + 1);
     }
   }
   if (!HOST_RE.test(registry))
@@ -18472,26 +18472,26 @@ function parseReference(input) {
   const port = /:(\d+)$/.exec(registry)?.[1];
   if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
     throw bad(input, `port ${port} is out of range`);
-  if (path6 === "") throw bad(input, "the repository path is missing");
-  for (const component of path6.split("/")) {
+  if (path7 === "") throw bad(input, "the repository path is missing");
+  for (const component of path7.split("/")) {
     if (component === "") throw bad(input, "the repository path has an empty component");
     if (!COMPONENT_RE.test(component)) {
       const why = /[A-Z]/.test(component) ? "must be lowercase" : "may hold only a-z, 0-9 and separators . _ __ -";
       throw bad(input, `the repository component ${JSON.stringify(component)} ${why}`);
     }
   }
-  if (path6.length > 255) throw bad(input, "the repository path is longer than 255 characters");
+  if (path7.length > 255) throw bad(input, "the repository path is longer than 255 characters");
   let apiHost = registry;
   if (registry === DOCKER_HUB || registry === "index.docker.io") {
     registry = DOCKER_HUB;
     apiHost = DOCKER_HUB_API;
-    if (!path6.includes("/")) path6 = `library/${path6}`;
+    if (!path7.includes("/")) path7 = `library/${path7}`;
   }
   if (tag === void 0 && digest === void 0) tag = "latest";
   return {
     registry,
     apiHost,
-    repository: path6,
+    repository: path7,
     ...tag !== void 0 && { tag },
     ...digest !== void 0 && { digest }
   };
@@ -18762,6 +18762,33 @@ async function listCompatibilityArtifacts(ref, opts = {}) {
     artifacts: sortByCreated(found).reverse()
   };
 }
+async function fetchNewestCompatibilitySpec(ref, opts = {}) {
+  const { reference, repo, resolved } = await resolveSubject(ref, opts);
+  const found = await listReferrers(repo, resolved.descriptor.digest, {
+    artifactType: COMPATIBILITY_ARTIFACT_TYPE
+  });
+  const newest = sortByCreated(found).at(-1);
+  const where2 = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ""}`;
+  if (!newest)
+    throw new RegistryError(`image ${where2} has no compatibility artifact (${COMPATIBILITY_ARTIFACT_TYPE})`);
+  const got = await repo.getManifest(newest.digest);
+  if (!got)
+    throw new RegistryError(`compatibility artifact ${newest.digest} of ${where2} is listed but not found`);
+  const manifest = JSON.parse(got.bytes.toString("utf8"));
+  const layer = manifest.layers?.[0];
+  if (!layer || typeof layer.digest !== "string" || typeof layer.size !== "number") {
+    throw new RegistryError(`compatibility artifact ${newest.digest} of ${where2} has no spec layer`);
+  }
+  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
+  const created = newest.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
+  return {
+    subject: resolved.descriptor,
+    ...resolved.platform && { platform: resolved.platform },
+    artifact: newest,
+    ...created !== void 0 && { created },
+    specBytes
+  };
+}
 
 // src/commands/attach.ts
 var minimalSpecCheck = (text3, file) => {
@@ -18798,14 +18825,14 @@ var minimalSpecCheck = (text3, file) => {
     });
   }
 };
-async function readCheckedSpec(file, check = minimalSpecCheck) {
+async function readCheckedSpec(file, check2 = minimalSpecCheck) {
   let bytes;
   try {
     bytes = await readFile2(file);
   } catch (err) {
     throw new InputError(`cannot read the spec: ${err.message}`, { file });
   }
-  check(bytes.toString("utf8"), file);
+  check2(bytes.toString("utf8"), file);
   return bytes;
 }
 async function attach(opts) {
@@ -18899,2147 +18926,10 @@ Exit codes: 0 attached, 2 bad input (reference, platform, spec), 3 registry erro
   );
 }
 
-// src/commands/discover.ts
-async function discover(opts) {
-  const reference = parseReference(opts.image);
-  const platform2 = opts.platform !== void 0 ? parsePlatform(opts.platform) : void 0;
-  const listing = await listCompatibilityArtifacts(reference, { ...opts, ...platform2 && { platform: platform2 } });
-  return {
-    subject: formatReference(withDigest(reference, listing.subject.digest)),
-    platform: listing.platform ? formatPlatform(listing.platform) : null,
-    artifacts: listing.artifacts.map((d) => ({
-      reference: formatReference(withDigest(reference, d.digest)),
-      digest: d.digest,
-      mediaType: d.mediaType,
-      ...d.artifactType !== void 0 && { artifactType: d.artifactType },
-      size: d.size,
-      created: d.annotations?.[ANNOTATION_CREATED] ?? null,
-      annotations: d.annotations ?? {}
-    }))
-  };
-}
-
-// src/cli/discover.ts
-function discoverCommand() {
-  const cmd = new Command("discover").description(
-    "List an image's NFD compatibility artifacts, newest first (an index resolves to one platform: --platform, else the host's)."
-  ).requiredOption("--image <ref>", "image reference: host[:port]/path[:tag][@digest]").option(
-    "--platform <os/arch[/variant]>",
-    "for an index, the platform manifest to look at (default: the host's)"
-  ).addOption(outputOption()).addHelpText(
-    "after",
-    `${REGISTRY_HELP}
-Exit codes: 0 listed (possibly none), 2 bad input, 3 registry error.`
-  );
-  return addRegistryOptions(cmd).action(
-    async (flags) => {
-      const result = await discover({
-        image: flags.image,
-        ...flags.platform !== void 0 && { platform: flags.platform },
-        ...await registryOptionsFrom(flags)
-      });
-      if (flags.output === "json") {
-        process.stdout.write(`${JSON.stringify(result, null, 2)}
-`);
-        return;
-      }
-      process.stderr.write(
-        `${result.subject}${result.platform ? ` (${result.platform})` : ""}: ${result.artifacts.length} compatibility artifact(s)
-`
-      );
-      if (result.artifacts.length === 0) return;
-      const rows = [
-        ["DIGEST", "CREATED", "SIZE"],
-        ...result.artifacts.map((a) => [a.digest, a.created ?? "-", String(a.size)])
-      ];
-      const width = rows.map((r) => r[1]?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
-      for (const r of rows)
-        process.stdout.write(`${(r[0] ?? "").padEnd(71)}  ${(r[1] ?? "").padEnd(width)}  ${r[2]}
-`);
-    }
-  );
-}
-
-// src/cli/features.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/features/host-root.ts
-import fs from "node:fs";
-import os2 from "node:os";
-import path3 from "node:path";
-var nodeHostFs = {
-  readFileSync: (p) => fs.readFileSync(p),
-  readdirSync: (p) => fs.readdirSync(p),
-  readlinkSync: (p) => fs.readlinkSync(p),
-  statSync: (p) => fs.statSync(p)
-};
-var HostRoot = class {
-  constructor(dir = "", fs2 = nodeHostFs) {
-    this.dir = dir;
-    this.fs = fs2;
-  }
-  dir;
-  fs;
-  unavailable = [];
-  /** True when reading a mounted host or a fixture tree rather than this machine. */
-  get isSet() {
-    return this.dir !== "";
-  }
-  /** The real path of a host path such as `/proc/modules`. */
-  path(hostPath) {
-    return this.dir ? path3.join(this.dir, hostPath) : hostPath;
-  }
-  readText(hostPath) {
-    return this.readBytes(hostPath).toString("utf8");
-  }
-  readBytes(hostPath) {
-    try {
-      return this.fs.readFileSync(this.path(this.isSet ? this.resolveLink(hostPath) : hostPath));
-    } catch (err) {
-      throw withHostPath(err, hostPath);
-    }
-  }
-  /** A sysfs attribute: trimmed text, or undefined when it cannot be read. */
-  readAttr(hostPath) {
-    try {
-      return this.readText(hostPath).trim();
-    } catch {
-      return void 0;
-    }
-  }
-  /** Directory entries, sorted as Go's os.ReadDir sorts them (by name). */
-  list(hostPath) {
-    return this.fs.readdirSync(this.path(hostPath)).filter((n) => !n.startsWith(".")).sort();
-  }
-  /** The last component of a link's target (a driver name, a device address), or undefined. */
-  linkName(hostPath) {
-    try {
-      return path3.basename(this.fs.readlinkSync(this.path(hostPath)));
-    } catch {
-      return void 0;
-    }
-  }
-  /**
-   * Follow a final symbolic link inside the host root: an absolute target such as
-   * `/lib64/libc-2.28.so` means the host's file, not this container's.
-   */
-  resolveLink(hostPath) {
-    let p = hostPath;
-    for (let i = 0; i < 40; i++) {
-      let target;
-      try {
-        target = this.fs.readlinkSync(this.path(p));
-      } catch {
-        return p;
-      }
-      p = path3.posix.isAbsolute(target) ? target : path3.posix.join(path3.posix.dirname(p), target);
-    }
-    return p;
-  }
-  /** stat() following links: false for missing paths and dangling links. */
-  exists(hostPath) {
-    try {
-      this.fs.statSync(this.path(hostPath));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  isDir(hostPath) {
-    try {
-      return this.fs.statSync(this.path(hostPath)).isDirectory();
-    } catch {
-      return false;
-    }
-  }
-  /** The host name: the mounted host's /etc/hostname, else this machine's. */
-  hostname() {
-    if (this.isSet) {
-      const name = this.readAttr("/etc/hostname")?.split("\n")[0]?.trim() || this.readAttr("/proc/sys/kernel/hostname");
-      if (name) return name;
-      return "unknown";
-    }
-    return os2.hostname();
-  }
-  /** Record a source that could not be read; its feature stays absent. */
-  markUnavailable(source, reason) {
-    this.unavailable.push({ source, reason: typeof reason === "string" ? reason : describeError(reason) });
-  }
-  /** Turn an error on a real path back into a message naming the host path. */
-  describe(err) {
-    return describeError(err, this.dir);
-  }
-};
-var CODES = {
-  ENOENT: "not found",
-  ENOTDIR: "not a directory",
-  EISDIR: "is a directory, not a file",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EINVAL: "invalid argument",
-  ELOOP: "too many levels of symbolic links",
-  EIO: "input/output error"
-};
-function withHostPath(err, hostPath) {
-  if (err && typeof err === "object" && typeof err.code === "string") {
-    err.hostPath = hostPath;
-  }
-  return err;
-}
-function describeError(err, rootDir = "") {
-  const e = err;
-  if (e && typeof e === "object" && typeof e.code === "string") {
-    let where = e.hostPath ?? e.path ?? "";
-    if (rootDir && where.startsWith(rootDir)) where = where.slice(rootDir.length) || "/";
-    const what = CODES[e.code] ?? e.code;
-    return `cannot read ${where || "path"}: ${what} (${e.code})`;
-  }
-  return err instanceof Error ? err.message : String(err);
-}
-function resolveHostRoot(flag, env = process.env) {
-  const raw = flag ?? env.IMAGE_COMPAT_HOST_ROOT ?? "";
-  if (raw === "") return "";
-  const dir = path3.resolve(raw);
-  if (dir === "/") return "";
-  let st;
-  try {
-    st = fs.statSync(dir);
-  } catch {
-    throw new InputError(
-      `host root ${raw} does not exist`,
-      {},
-      "give the directory where the host root is mounted"
-    );
-  }
-  if (!st.isDirectory()) throw new InputError(`host root ${raw} is not a directory`);
-  return dir;
-}
-
-// src/features/feature-set.ts
-function flagSet(names) {
-  const elements = {};
-  for (const n of names) elements[n] = {};
-  return { elements };
-}
-function attributeSet(values) {
-  return { elements: { ...values } };
-}
-function instanceSet(items) {
-  return { elements: items.map((attributes) => ({ attributes })) };
-}
-function mergeFeatures(parts) {
-  const out = { flags: {}, attributes: {}, instances: {} };
-  for (const p of parts) {
-    for (const [k, v] of Object.entries(p.flags ?? {})) out.flags[k] ??= v;
-    for (const [k, v] of Object.entries(p.attributes ?? {})) out.attributes[k] ??= v;
-    for (const [k, v] of Object.entries(p.instances ?? {})) out.instances[k] ??= v;
-  }
-  return out;
-}
-function sortFeatures(f) {
-  const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-  const out = { flags: {}, attributes: {}, instances: {} };
-  for (const [k, v] of Object.entries(sortKeys(f.flags ?? {})))
-    out.flags[k] = { elements: sortKeys(v.elements) };
-  for (const [k, v] of Object.entries(sortKeys(f.attributes ?? {})))
-    out.attributes[k] = { elements: sortKeys(v.elements) };
-  for (const [k, v] of Object.entries(sortKeys(f.instances ?? {})))
-    out.instances[k] = { elements: v.elements.map((i) => ({ attributes: sortKeys(i.attributes) })) };
-  return out;
-}
-function prefix(domain, f) {
-  const q = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${domain}.${k}`, v]));
-  return { flags: q(f.flags), attributes: q(f.attributes), instances: q(f.instances) };
-}
-function newFeatures() {
-  return { flags: {}, attributes: {}, instances: {} };
-}
-
-// src/features/program.ts
+// src/commands/check.ts
 import { execFile } from "node:child_process";
-function makeProgramRunner(env = process.env) {
-  return (file, args, { timeoutMs }) => new Promise((resolve) => {
-    execFile(
-      file,
-      args,
-      { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, encoding: "utf8", killSignal: "SIGKILL" },
-      (err, stdout, stderr) => {
-        if (!err) return resolve({ code: 0, stdout, stderr });
-        const e = err;
-        const timedOut = e.killed === true && typeof e.code !== "number";
-        if (typeof e.code === "number") {
-          return resolve({ code: e.code, stdout, stderr });
-        }
-        resolve({
-          code: null,
-          stdout,
-          stderr,
-          error: {
-            code: typeof e.code === "string" ? e.code : void 0,
-            message: timedOut ? `timed out after ${timeoutMs} ms` : e.message,
-            timedOut
-          }
-        });
-      }
-    );
-  });
-}
-var runProgram = makeProgramRunner();
-
-// src/features/cpuid-names.ts
-var X86_FLAG_NAMES = {
-  "3dnow": "AMD3DNOW",
-  "3dnowext": "AMD3DNOWEXT",
-  abm: "LZCNT",
-  adx: "ADX",
-  aes: "AESNI",
-  amx_bf16: "AMXBF16",
-  amx_complex: "AMXCOMPLEX",
-  amx_fp16: "AMXFP16",
-  amx_int8: "AMXINT8",
-  amx_tile: "AMXTILE",
-  arch_capabilities: "IA32_ARCH_CAP",
-  avx: "AVX",
-  avx2: "AVX2",
-  avx512_bf16: "AVX512BF16",
-  avx512_bitalg: "AVX512BITALG",
-  avx512_fp16: "AVX512FP16",
-  avx512_vbmi2: "AVX512VBMI2",
-  avx512_vnni: "AVX512VNNI",
-  avx512_vp2intersect: "AVX512VP2INTERSECT",
-  avx512_vpopcntdq: "AVX512VPOPCNTDQ",
-  avx512bw: "AVX512BW",
-  avx512cd: "AVX512CD",
-  avx512dq: "AVX512DQ",
-  avx512er: "AVX512ER",
-  avx512f: "AVX512F",
-  avx512ifma: "AVX512IFMA",
-  avx512pf: "AVX512PF",
-  avx512vbmi: "AVX512VBMI",
-  avx512vl: "AVX512VL",
-  avx_ifma: "AVXIFMA",
-  avx_ne_convert: "AVXNECONVERT",
-  avx_vnni: "AVXVNNI",
-  avx_vnni_int16: "AVXVNNIINT16",
-  avx_vnni_int8: "AVXVNNIINT8",
-  bmi1: "BMI1",
-  bmi2: "BMI2",
-  cldemote: "CLDEMOTE",
-  clzero: "CLZERO",
-  cmov: "CMOV",
-  cmpccxadd: "CMPCCXADD",
-  core_capabilities: "IA32_CORE_CAP",
-  cpb: "CPBOOST",
-  cppc: "CPPC",
-  cx16: "CX16",
-  cx8: "CMPXCHG8",
-  decodeassists: "SVMDA",
-  enqcmd: "ENQCMD",
-  erms: "ERMS",
-  f16c: "F16C",
-  flush_l1d: "FLUSH_L1D",
-  flushbyasid: "SVMFBASID",
-  fma: "FMA3",
-  fma4: "FMA4",
-  fpu: "X87",
-  fsrm: "FSRM",
-  fxsr: "FXSR",
-  fxsr_opt: "FXSROPT",
-  gfni: "GFNI",
-  hle: "HLE",
-  ht: "HTT",
-  hybrid_cpu: "HYBRID_CPU",
-  hypervisor: "HYPERVISOR",
-  ibpb: "IBPB",
-  ibrs: "IBRS",
-  ibs: "IBS",
-  lahf_lm: "LAHF",
-  lam: "LAM",
-  lbrv: "LBRVIRT",
-  mcommit: "MCOMMIT",
-  md_clear: "MD_CLEAR",
-  mmx: "MMX",
-  mmxext: "MMXEXT",
-  movbe: "MOVBE",
-  movdir64b: "MOVDIR64B",
-  movdiri: "MOVDIRI",
-  mpx: "MPX",
-  nrip_save: "NRIPS",
-  npt: "SVMNP",
-  nx: "NX",
-  overflow_recov: "MCAOVERFLOW",
-  pausefilter: "SVMPF",
-  pclmulqdq: "CLMUL",
-  pconfig: "PCONFIG",
-  pfthreshold: "SVMPFT",
-  pni: "SSE3",
-  popcnt: "POPCNT",
-  ppin: "PPIN",
-  prefetchi: "PREFETCHI",
-  rdpru: "RDPRU",
-  rdrand: "RDRAND",
-  rdseed: "RDSEED",
-  rdtscp: "RDTSCP",
-  rtm: "RTM",
-  serialize: "SERIALIZE",
-  sev: "SEV",
-  sev_es: "SEV_ES",
-  sev_snp: "SEV_SNP",
-  sgx: "SGX",
-  sgx_lc: "SGXLC",
-  sha_ni: "SHA",
-  sme: "SME",
-  sse: "SSE",
-  sse2: "SSE2",
-  sse4_1: "SSE4",
-  sse4_2: "SSE42",
-  sse4a: "SSE4A",
-  ssse3: "SSSE3",
-  stibp: "STIBP",
-  succor: "SUCCOR",
-  svm: "SVM",
-  syscall: "SYSCALL",
-  sep: "SYSEE",
-  tbm: "TBM",
-  tdx_guest: "TDX_GUEST",
-  tme: "TME",
-  topoext: "TOPEXT",
-  tsc_scale: "TSCRATEMSR",
-  tsxldtrk: "TSXLDTRK",
-  vaes: "VAES",
-  vmcb_clean: "VMCBCLEAN",
-  vmx: "VMX",
-  vpclmulqdq: "VPCLMULQDQ",
-  waitpkg: "WAITPKG",
-  wbnoinvd: "WBNOINVD",
-  wrmsrns: "WRMSRNS",
-  xgetbv1: "XGETBV1",
-  xop: "XOP",
-  xsave: "XSAVE",
-  xsavec: "XSAVEC",
-  xsaveopt: "XSAVEOPT",
-  xsaves: "XSAVES"
-};
-var X86_IMPLIED = {
-  xsave: ["OSXSAVE"]
-};
-var X86_64_LEVELS = [
-  ["CMOV", "CMPXCHG8", "X87", "FXSR", "MMX", "SYSCALL", "SSE", "SSE2"],
-  ["CX16", "LAHF", "POPCNT", "SSE3", "SSE4", "SSE42", "SSSE3"],
-  ["AVX", "AVX2", "BMI1", "BMI2", "F16C", "FMA3", "LZCNT", "MOVBE", "OSXSAVE"],
-  ["AVX512F", "AVX512BW", "AVX512CD", "AVX512DQ", "AVX512VL"]
-];
-var ARM64_FLAG_NAMES = {
-  aes: "AESARM",
-  asimd: "ASIMD",
-  asimddp: "ASIMDDP",
-  asimdfhm: "FHM",
-  asimdhp: "ASIMDHP",
-  asimdrdm: "ASIMDRDM",
-  atomics: "ATOMICS",
-  cpuid: "ARMCPUID",
-  crc32: "CRC32",
-  dcpop: "DCPOP",
-  evtstrm: "EVTSTRM",
-  fcma: "FCMA",
-  flagm: "TS",
-  fp: "FP",
-  fphp: "FPHP",
-  jscvt: "JSCVT",
-  lrcpc: "LRCPC",
-  pacg: "GPA",
-  pmull: "PMULL",
-  rng: "RNDR",
-  sha1: "SHA1",
-  sha2: "SHA2",
-  sha3: "SHA3",
-  sha512: "SHA512",
-  sm3: "SM3",
-  sm4: "SM4",
-  sve: "SVE"
-};
-var X86_VENDORS = {
-  GenuineIntel: "Intel",
-  AuthenticAMD: "AMD",
-  HygonGenuine: "Hygon",
-  CentaurHauls: "VIA",
-  GenuineTMx86: "Transmeta",
-  TransmetaCPU: "Transmeta",
-  "Geode by NSC": "NSC",
-  "SiS SiS SiS": "SiS",
-  "Genuine  RDC": "RDC"
-};
-var ARM_IMPLEMENTERS = {
-  65: "ARM",
-  66: "Broadcom",
-  67: "Cavium",
-  68: "DEC",
-  70: "Fujitsu",
-  73: "Infineon",
-  77: "Motorola",
-  78: "NVIDIA",
-  80: "AMCC",
-  81: "Qualcomm",
-  86: "Marvell",
-  105: "Intel"
-};
-
-// src/features/cpu.ts
-function parseCpuinfo(text3) {
-  const out = {};
-  for (const line of text3.split("\n")) {
-    if (line.trim() === "") {
-      if (Object.keys(out).length > 0 && "processor" in out) break;
-      continue;
-    }
-    const i = line.indexOf(":");
-    if (i < 0) continue;
-    const key = line.slice(0, i).trim();
-    if (!(key in out)) out[key] = line.slice(i + 1).trim();
-  }
-  return out;
-}
-function cpuidFlags(info) {
-  const names = /* @__PURE__ */ new Set();
-  if (info.flags !== void 0) {
-    for (const f of info.flags.split(/\s+/)) {
-      const n = X86_FLAG_NAMES[f];
-      if (n) names.add(n);
-      for (const implied of X86_IMPLIED[f] ?? []) names.add(implied);
-    }
-    if (/\blm\b/.test(info.flags)) {
-      for (let level = 0; level < X86_64_LEVELS.length; level++) {
-        if (!X86_64_LEVELS[level].every((n) => names.has(n))) break;
-        names.add(`X86_64_V${level + 1}`);
-      }
-    }
-  } else if (info.Features !== void 0) {
-    for (const f of info.Features.split(/\s+/)) {
-      const n = ARM64_FLAG_NAMES[f];
-      if (n) names.add(n);
-    }
-  }
-  return [...names].sort();
-}
-function cpuModel(info) {
-  if (info.vendor_id !== void 0) {
-    return {
-      vendor_id: X86_VENDORS[info.vendor_id] ?? "VendorUnknown",
-      family: String(parseInt(info["cpu family"] ?? "0", 10)),
-      id: String(parseInt(info.model ?? "0", 10))
-    };
-  }
-  if (info["CPU implementer"] !== void 0) {
-    const num = (k) => parseInt(info[k] ?? "0", 0) || 0;
-    const family = num("CPU variant") << 4 | 15;
-    const id = num("CPU part") << 4 | num("CPU revision");
-    return {
-      vendor_id: ARM_IMPLEMENTERS[num("CPU implementer")] ?? "VendorUnknown",
-      family: String(family),
-      id: String(id)
-    };
-  }
-  return void 0;
-}
-function hypervisor(root, info) {
-  const sysinfo = root.readAttr("/proc/sysinfo");
-  const control = sysinfo?.match(/Control Program:\s*(.+)/)?.[1]?.trim();
-  if (control) return control.replace(/[^-A-Za-z0-9_.]+/g, "_");
-  if (!/\bhypervisor\b/.test(info.flags ?? "")) return "none";
-  if (root.readAttr("/sys/hypervisor/type") === "xen") return "xenhvm";
-  const clocks = root.readAttr("/sys/devices/system/clocksource/clocksource0/available_clocksource") ?? "";
-  if (/\bkvm-clock\b/.test(clocks)) return "kvm";
-  if (/hyperv_clocksource/.test(clocks)) return "msvm";
-  const dmi = `${root.readAttr("/sys/devices/virtual/dmi/id/sys_vendor") ?? ""} ${root.readAttr("/sys/devices/virtual/dmi/id/product_name") ?? ""}`;
-  if (/VMware/i.test(dmi)) return "vmware";
-  if (/QEMU|KVM/.test(dmi)) return "kvm";
-  if (/Microsoft/.test(dmi)) return "msvm";
-  if (/Xen/.test(dmi)) return "xenhvm";
-  if (/BHYVE/i.test(dmi)) return "bhyve";
-  return "unknown";
-}
-function topology(root) {
-  let cpus;
-  try {
-    cpus = root.list("/sys/bus/cpu/devices");
-  } catch (err) {
-    root.markUnavailable("cpu.topology", root.describe(err));
-    return {};
-  }
-  let ht = false;
-  const sockets = /* @__PURE__ */ new Set();
-  for (const cpu of cpus) {
-    try {
-      const siblings = root.readText(`/sys/bus/cpu/devices/${cpu}/topology/thread_siblings_list`);
-      if (/[,-]/.test(siblings)) ht = true;
-      sockets.add(root.readText(`/sys/bus/cpu/devices/${cpu}/topology/physical_package_id`).trim());
-    } catch (err) {
-      root.markUnavailable("cpu.topology", root.describe(err));
-      return {};
-    }
-  }
-  return { hardware_multithreading: String(ht), socket_count: String(sockets.size) };
-}
-function miscCapacity(root, resource) {
-  for (const p of ["/sys/fs/cgroup/misc.capacity", "/sys/fs/cgroup/misc/misc.capacity"]) {
-    const text3 = root.readAttr(p);
-    if (text3 === void 0) continue;
-    for (const line of text3.split("\n")) {
-      const [name, value] = line.split(" ");
-      if (name?.startsWith(resource) && value && /^\d+$/.test(value)) return value;
-    }
-    return void 0;
-  }
-  return void 0;
-}
-function security(root, flags) {
-  const out = {};
-  let epc = 0;
-  try {
-    for (const node of root.list("/sys/devices/system/node")) {
-      const bytes = root.readAttr(`/sys/devices/system/node/${node}/x86/sgx_total_bytes`);
-      if (bytes && /^\d+$/.test(bytes)) epc += Number(bytes);
-    }
-  } catch {
-  }
-  if (epc > 0 && flags.includes("SGX")) {
-    out["sgx.enabled"] = "true";
-    out["sgx.epc"] = String(epc);
-  }
-  if (root.readAttr("/sys/module/kvm_intel/parameters/tdx") === "Y") {
-    out["tdx.enabled"] = "true";
-    const keys = miscCapacity(root, "tdx");
-    if (keys !== void 0) out["tdx.total_keys"] = keys;
-  }
-  if (flags.includes("TDX_GUEST")) out["tdx.protected"] = "true";
-  const kvmAmd = (p) => /^[1Y]/.test(root.readAttr(`/sys/module/kvm_amd/parameters/${p}`) ?? "");
-  if (kvmAmd("sev")) {
-    out["sev.enabled"] = "true";
-    const asids = miscCapacity(root, "sev");
-    if (asids !== void 0) out["sev.asids"] = asids;
-  }
-  if (kvmAmd("sev_es")) {
-    out["sev.es.enabled"] = "true";
-    const ids = miscCapacity(root, "sev_es");
-    if (ids !== void 0) out["sev.encrypted_state_ids"] = ids;
-  }
-  if (kvmAmd("sev_snp")) out["sev.snp.enabled"] = "true";
-  return out;
-}
-function rdt(root, info) {
-  const out = {};
-  const has = new Set((info.flags ?? "").split(/\s+/));
-  if (has.has("cqm") && has.has("cqm_llc")) {
-    out.RDTMON = "true";
-    if (has.has("cqm_occup_llc")) out.RDTCMT = "true";
-    if (has.has("cqm_mbm_total") && has.has("cqm_mbm_local")) out.RDTMBM = "true";
-  }
-  if (has.has("rdt_a")) {
-    if (has.has("cat_l3")) {
-      out.RDTL3CA = "true";
-      const closids = root.readAttr("/sys/fs/resctrl/info/L3/num_closids");
-      if (closids && /^\d+$/.test(closids)) out.RDTL3CA_NUM_CLOSID = closids;
-    }
-    if (has.has("cat_l2")) out.RDTL2CA = "true";
-    if (has.has("mba")) out.RDTMBA = "true";
-  }
-  return out;
-}
-function cstate(root) {
-  if (!root.exists("/sys/devices/system/cpu")) {
-    root.markUnavailable("cpu.cstate", "cannot read /sys/devices/system/cpu: not found (ENOENT)");
-    return void 0;
-  }
-  if (!root.exists("/sys/devices/system/cpu/cpuidle")) return {};
-  const driver = root.readAttr("/sys/devices/system/cpu/cpuidle/current_driver");
-  if (driver === void 0) {
-    root.markUnavailable("cpu.cstate", "cannot read /sys/devices/system/cpu/cpuidle/current_driver");
-    return void 0;
-  }
-  if (driver !== "intel_idle") return {};
-  const max = root.readAttr("/sys/module/intel_idle/parameters/max_cstate");
-  if (max === void 0 || !/^[-+]?\d+$/.test(max)) {
-    root.markUnavailable(
-      "cpu.cstate",
-      "cannot read an integer from /sys/module/intel_idle/parameters/max_cstate"
-    );
-    return void 0;
-  }
-  return { enabled: String(Number(max) > 0) };
-}
-function pstate(root) {
-  const out = {};
-  const base = "/sys/devices/system/cpu/intel_pstate";
-  const status = root.readAttr(`${base}/status`);
-  if (status === void 0 || status === "off") return out;
-  out.status = status;
-  const noTurbo = root.readAttr(`${base}/no_turbo`);
-  if (noTurbo !== void 0) out.turbo = String(noTurbo.startsWith("0"));
-  if (status !== "active") return out;
-  let policies = [];
-  try {
-    policies = root.list("/sys/devices/system/cpu/cpufreq");
-  } catch {
-    return out;
-  }
-  let scaling = "";
-  for (const p of policies) {
-    const cpus = root.readAttr(`/sys/devices/system/cpu/cpufreq/${p}/affected_cpus`);
-    if (!cpus) continue;
-    const governor = root.readAttr(`/sys/devices/system/cpu/cpufreq/${p}/scaling_governor`);
-    if (governor === void 0) continue;
-    if (scaling !== "" && scaling !== governor) {
-      scaling = "";
-      break;
-    }
-    scaling = governor;
-  }
-  if (scaling) out.scaling_governor = scaling;
-  return out;
-}
-function collect(root) {
-  const features = newFeatures();
-  let info;
-  try {
-    info = parseCpuinfo(root.readText("/proc/cpuinfo"));
-  } catch (err) {
-    root.markUnavailable("cpu.cpuid", root.describe(err));
-    root.markUnavailable("cpu.model", root.describe(err));
-    info = {};
-  }
-  const flags = cpuidFlags(info);
-  const model = cpuModel(info);
-  if (Object.keys(info).length > 0) {
-    features.flags["cpuid"] = flagSet(flags);
-    if (model) features.attributes["model"] = attributeSet({ ...model, hypervisor: hypervisor(root, info) });
-  }
-  features.attributes["topology"] = attributeSet(topology(root));
-  features.attributes["security"] = attributeSet(security(root, flags));
-  const cs = cstate(root);
-  if (cs) features.attributes["cstate"] = attributeSet(cs);
-  features.attributes["pstate"] = attributeSet(pstate(root));
-  features.attributes["rdt"] = attributeSet(rdt(root, info));
-  features.attributes["coprocessor"] = attributeSet({});
-  return prefix("cpu", features);
-}
-
-// src/features/kernel.ts
-import { gunzipSync } from "node:zlib";
-function parseKernelVersion(raw) {
-  const full = raw.replace(/[^-A-Za-z0-9_.]/g, "_").replace(/^[-_.]+|[-_.]+$/g, "");
-  const out = { full };
-  const m = /^(\d+)(\.(\d+))?(\.(\d+))?(-.*)?$/.exec(full);
-  if (m) {
-    out.major = m[1] ?? "";
-    out.minor = m[3] ?? "";
-    out.revision = m[5] ?? "";
-  }
-  return out;
-}
-function kconfigPaths(release) {
-  if (release === void 0) return ["/proc/config.gz", "/usr/src/linux/.config"];
-  const r = release;
-  return [
-    "/proc/config.gz",
-    `/usr/src/linux-${r}/.config`,
-    `/usr/src/linux-rt-${r}/.config`,
-    "/usr/src/linux/.config",
-    `/usr/lib/modules/${r}/config`,
-    `/usr/lib/ostree-boot/config-${r}`,
-    `/usr/lib/kernel/config-${r}`,
-    `/usr/src/linux-headers-${r}/.config`,
-    `/lib/modules/${r}/build/.config`,
-    `/usr/src/linux-rt-headers-${r}/.config`,
-    `/boot/config-${r}`
-  ];
-}
-function parseKconfig(text3) {
-  const out = {};
-  for (const line of text3.split("\n")) {
-    if (!line.startsWith("CONFIG_")) continue;
-    const eq = line.indexOf("=");
-    if (eq < 0) continue;
-    out[line.slice(7, eq)] = line.slice(eq + 1).replace(/^"+|"+$/g, "");
-  }
-  return out;
-}
-function readKconfig(root, release) {
-  const tried = [];
-  for (const p of kconfigPaths(release)) {
-    try {
-      const raw = root.readBytes(p);
-      return parseKconfig((p.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8"));
-    } catch {
-      tried.push(p);
-    }
-  }
-  root.markUnavailable("kernel.config", `no readable kernel config (tried ${tried.join(", ")})`);
-  return void 0;
-}
-function loadedModules(root) {
-  try {
-    return root.readText("/proc/modules").split("\n").filter((l) => l.length > 0).map((l) => l.split(/\s+/)[0]).filter((m) => m.length > 0);
-  } catch (err) {
-    root.markUnavailable("kernel.loadedmodule", root.describe(err));
-    return void 0;
-  }
-}
-function builtinModules(root, release) {
-  if (release === void 0) {
-    root.markUnavailable("kernel.enabledmodule", "kernel release unknown");
-    return void 0;
-  }
-  try {
-    return root.readText(`/lib/modules/${release}/modules.builtin`).split("\n").map((l) => l.trim()).filter((l) => l.endsWith(".ko")).map((l) => l.slice(l.lastIndexOf("/") + 1, -3));
-  } catch (err) {
-    root.markUnavailable("kernel.enabledmodule", root.describe(err));
-    return void 0;
-  }
-}
-function selinux(root) {
-  if (!root.exists("/sys/fs")) {
-    root.markUnavailable("kernel.selinux", "cannot read /sys/fs: not found (ENOENT)");
-    return void 0;
-  }
-  if (!root.exists("/sys/fs/selinux")) return "false";
-  try {
-    return String(root.readText("/sys/fs/selinux/enforce").startsWith("1"));
-  } catch (err) {
-    root.markUnavailable("kernel.selinux", root.describe(err));
-    return void 0;
-  }
-}
-function collect2(root) {
-  const f = newFeatures();
-  let release;
-  try {
-    release = root.readText("/proc/sys/kernel/osrelease").trim();
-    f.attributes["version"] = attributeSet(parseKernelVersion(release));
-  } catch (err) {
-    root.markUnavailable("kernel.version", root.describe(err));
-  }
-  const kconfig = readKconfig(root, release);
-  if (kconfig) f.attributes["config"] = attributeSet(kconfig);
-  const loaded = loadedModules(root);
-  if (loaded) f.flags["loadedmodule"] = flagSet(loaded);
-  const builtin = builtinModules(root, release);
-  if (builtin) f.flags["enabledmodule"] = flagSet([...loaded ?? [], ...builtin]);
-  const se = selinux(root);
-  if (se !== void 0) f.attributes["selinux"] = attributeSet({ enabled: se });
-  f.attributes["kvm"] = attributeSet({ enabled: String(root.exists("/sys/devices/virtual/misc/kvm")) });
-  return prefix("kernel", f);
-}
-
-// src/features/pci.ts
-var MANDATORY = ["class", "vendor", "device", "subsystem_vendor", "subsystem_device"];
-var OPTIONAL = ["sriov_totalvfs", "iommu_group/type", "iommu/intel-iommu/version"];
-var PCI_DEVICES = "/sys/bus/pci/devices";
-function readPciAttr(root, address, attr) {
-  let v = root.readText(`${PCI_DEVICES}/${address}/${attr}`);
-  v = (v.startsWith("0x") ? v.slice(2) : v).trim();
-  if (attr === "class" && v.length > 4) v = v.slice(0, 4);
-  return v;
-}
-function readPciDevice(root, address) {
-  const attrs = {};
-  for (const a of MANDATORY) {
-    try {
-      attrs[a] = readPciAttr(root, address, a);
-    } catch {
-      return void 0;
-    }
-  }
-  for (const a of OPTIONAL) {
-    try {
-      attrs[a] = readPciAttr(root, address, a);
-    } catch {
-    }
-  }
-  return attrs;
-}
-function listPci(root, source) {
-  try {
-    return root.list(PCI_DEVICES);
-  } catch (err) {
-    root.markUnavailable(source, root.describe(err));
-    return void 0;
-  }
-}
-function collect3(root) {
-  const f = newFeatures();
-  const addresses = listPci(root, "pci.device");
-  if (!addresses) return f;
-  const devices = [];
-  const skipped = [];
-  for (const address of addresses) {
-    const d = readPciDevice(root, address);
-    if (d) devices.push(d);
-    else skipped.push(address);
-  }
-  if (skipped.length > 0) {
-    root.markUnavailable("pci.device", `skipped devices with unreadable attributes: ${skipped.join(", ")}`);
-  }
-  f.instances["device"] = instanceSet(devices);
-  return prefix("pci", f);
-}
-
-// src/features/usb.ts
-var FILES = [
-  ["class", "bDeviceClass"],
-  ["vendor", "idVendor"],
-  ["device", "idProduct"],
-  ["serial", "serial"]
-];
-var BASE = "/sys/bus/usb/devices";
-function collect4(root) {
-  const f = newFeatures();
-  let entries2;
-  try {
-    entries2 = root.list(BASE);
-  } catch (err) {
-    root.markUnavailable("usb.device", root.describe(err));
-    return f;
-  }
-  const devices = [];
-  for (const name of entries2) {
-    if (!root.exists(`${BASE}/${name}/idProduct`)) continue;
-    const attrs = {};
-    for (const [key, file] of FILES) {
-      const v = root.readAttr(`${BASE}/${name}/${file}`);
-      if (v) attrs[key] = v;
-    }
-    if (attrs.class !== "00") {
-      devices.push(attrs);
-      continue;
-    }
-    let subs = [];
-    try {
-      subs = root.list(`${BASE}/${name}`);
-    } catch {
-      continue;
-    }
-    for (const sub of subs) {
-      const cls = root.readAttr(`${BASE}/${name}/${sub}/bInterfaceClass`);
-      if (cls !== void 0) devices.push({ ...attrs, class: cls });
-    }
-  }
-  f.instances["device"] = instanceSet(devices);
-  return prefix("usb", f);
-}
-
-// src/features/network.ts
-var DEVICE_ATTRS = ["operstate", "speed", "mtu", "device/sriov_numvfs", "device/sriov_totalvfs"];
-var VIRTUAL_ATTRS = ["operstate", "speed", "mtu"];
-var BASE2 = "/sys/class/net";
-function readIface(root, name, files) {
-  const attrs = { name };
-  for (const file of files) {
-    const v = root.readAttr(`${BASE2}/${name}/${file}`);
-    if (v !== void 0) attrs[file.slice(file.lastIndexOf("/") + 1)] = v;
-  }
-  return attrs;
-}
-function collect5(root) {
-  const f = newFeatures();
-  let names;
-  try {
-    names = root.list(BASE2).filter((n) => n !== "bonding_masters");
-  } catch (err) {
-    root.markUnavailable("network.device", root.describe(err));
-    root.markUnavailable("network.virtual", root.describe(err));
-    return f;
-  }
-  const devices = [];
-  const virtuals = [];
-  for (const name of names) {
-    if (root.exists(`${BASE2}/${name}/device`)) devices.push(readIface(root, name, DEVICE_ATTRS));
-    else virtuals.push(readIface(root, name, VIRTUAL_ATTRS));
-  }
-  f.instances["device"] = instanceSet(devices);
-  f.instances["virtual"] = instanceSet(virtuals);
-  return prefix("network", f);
-}
-
-// src/features/memory.ts
-function hugepageSize(dirName) {
-  const m = /^hugepages-(\d+)kB$/.exec(dirName);
-  if (!m) return void 0;
-  let n = Number(m[1]);
-  const units = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
-  let u = 0;
-  while (n > 0 && n % 1024 === 0 && u < units.length - 1) {
-    n /= 1024;
-    u++;
-  }
-  return `${n}${units[u]}`;
-}
-function numa(root) {
-  try {
-    const nodes = root.list("/sys/bus/node/devices");
-    return { is_numa: String(nodes.length > 1), node_count: String(nodes.length) };
-  } catch (err) {
-    root.markUnavailable("memory.numa", root.describe(err));
-    return void 0;
-  }
-}
-function swap(root) {
-  try {
-    const lines = root.readText("/proc/swaps").split("\n").filter((l) => l.trim() !== "");
-    return { enabled: String(lines.length > 1) };
-  } catch (err) {
-    root.markUnavailable("memory.swap", root.describe(err));
-    return void 0;
-  }
-}
-function hugepages(root) {
-  const out = { enabled: "false" };
-  const base = "/sys/kernel/mm/hugepages";
-  let dirs;
-  try {
-    dirs = root.list(base);
-  } catch (err) {
-    if (err.code === "ENOENT") return out;
-    root.markUnavailable("memory.hugepages", root.describe(err));
-    return void 0;
-  }
-  for (const d of dirs) {
-    if (!root.isDir(`${base}/${d}`)) continue;
-    const size = hugepageSize(d);
-    if (!size) continue;
-    const total = root.readAttr(`${base}/${d}/nr_hugepages`) ?? "";
-    out[`hugepages-${size}`] = total;
-    if (/^\d+$/.test(total) && Number(total) > 0) out.enabled = "true";
-  }
-  return out;
-}
-function nv(root) {
-  let devices;
-  try {
-    devices = root.list("/sys/bus/nd/devices");
-  } catch (err) {
-    if (err.code === "ENOENT") return [];
-    root.markUnavailable("memory.nv", root.describe(err));
-    return void 0;
-  }
-  return devices.map((name) => {
-    const attrs = { name };
-    for (const a of ["devtype", "mode"]) {
-      const v = root.readAttr(`/sys/bus/nd/devices/${name}/${a}`);
-      if (v !== void 0) attrs[a] = v;
-    }
-    return attrs;
-  });
-}
-function collect6(root) {
-  const f = newFeatures();
-  const n = numa(root);
-  if (n) f.attributes["numa"] = attributeSet(n);
-  const s = swap(root);
-  if (s) f.attributes["swap"] = attributeSet(s);
-  const nvs = nv(root);
-  if (nvs) f.instances["nv"] = instanceSet(nvs);
-  const hp = hugepages(root);
-  if (hp) f.attributes["hugepages"] = attributeSet(hp);
-  return prefix("memory", f);
-}
-
-// src/features/storage.ts
-var QUEUE_ATTRS = ["dax", "rotational", "nr_zones", "zoned"];
-function collect7(root) {
-  const f = newFeatures();
-  let names;
-  try {
-    names = root.list("/sys/block");
-  } catch (err) {
-    root.markUnavailable("storage.block", root.describe(err));
-    return f;
-  }
-  f.instances["block"] = instanceSet(
-    names.map((name) => {
-      const attrs = { name };
-      for (const a of QUEUE_ATTRS) {
-        const v = root.readAttr(`/sys/block/${name}/queue/${a}`);
-        if (v !== void 0) attrs[a] = v;
-      }
-      return attrs;
-    })
-  );
-  return prefix("storage", f);
-}
-
-// src/features/system.ts
-var DMI_ATTRS = [
-  "bios_date",
-  "bios_vendor",
-  "bios_version",
-  "board_asset_tag",
-  "board_name",
-  "board_vendor",
-  "board_version",
-  "chassis_asset_tag",
-  "chassis_type",
-  "chassis_vendor",
-  "chassis_version",
-  "product_family",
-  "product_name",
-  "product_sku",
-  "product_version",
-  "sys_vendor"
-];
-function parseOsRelease(text3) {
-  const out = {};
-  for (const line of text3.split("\n")) {
-    const m = /^(\w+)=(.+)/.exec(line);
-    if (m) out[m[1]] = m[2].replace(/^["']+|["']+$/g, "");
-  }
-  const v = out.VERSION_ID;
-  const vm = v === void 0 ? null : /^(\d+)(\.(\d+))?(\..*)?$/.exec(v);
-  if (vm) {
-    out["VERSION_ID.major"] = vm[1];
-    if (vm[3]) out["VERSION_ID.minor"] = vm[3];
-  }
-  return out;
-}
-var LIBC_PATHS = [
-  "/usr/lib64/libc.so.6",
-  "/lib/x86_64-linux-gnu/libc.so.6",
-  "/lib/libc.so.6",
-  "/lib/ld-musl-x86_64.so.1"
-];
-function libcOf(bytes) {
-  const text3 = bytes.toString("latin1");
-  if (text3.includes("GNU C Library")) {
-    const at = text3.indexOf("release version");
-    let version = "";
-    if (at >= 0) {
-      const start = text3.lastIndexOf("\n", at) + 1;
-      const nl = text3.indexOf("\n", at);
-      const line = text3.slice(start, nl < 0 ? text3.length : nl).trim();
-      version = line.split(/\s+/).pop() ?? "";
-      if (version.endsWith(".")) version = version.slice(0, -1);
-    }
-    return { name: "glibc", version };
-  }
-  if (text3.includes("musl")) return { name: "musl", version: "" };
-  return { name: "unknown", version: "" };
-}
-function libc(root, x86) {
-  const unknown = { name: "unknown", version: "" };
-  if (!x86) return unknown;
-  const found = LIBC_PATHS.find((p) => root.exists(root.resolveLink(p)));
-  if (!found) return unknown;
-  try {
-    return libcOf(root.readBytes(root.resolveLink(found)));
-  } catch (err) {
-    root.markUnavailable("system.libc", root.describe(err));
-    return void 0;
-  }
-}
-function collect8(root) {
-  const f = newFeatures();
-  f.attributes["name"] = attributeSet({ nodename: root.hostname() });
-  try {
-    f.attributes["osrelease"] = attributeSet(parseOsRelease(root.readText("/etc/os-release")));
-  } catch (err) {
-    root.markUnavailable("system.osrelease", root.describe(err));
-  }
-  const dmi = {};
-  for (const a of DMI_ATTRS) {
-    const v = root.readAttr(`/sys/devices/virtual/dmi/id/${a}`);
-    if (v !== void 0) dmi[a] = v;
-  }
-  if (Object.keys(dmi).length > 0) f.attributes["dmiid"] = attributeSet(dmi);
-  else root.markUnavailable("system.dmiid", "cannot read /sys/devices/virtual/dmi/id: no DMI attributes");
-  const x86 = /^flags\s*:/m.test(root.readAttr("/proc/cpuinfo") ?? "");
-  const lc = libc(root, x86);
-  if (lc) f.attributes["libc"] = attributeSet(lc);
-  return prefix("system", f);
-}
-
-// src/features/gpu.ts
-var GPU_VENDORS = { "10de": "nvidia", "1002": "amd", "8086": "intel" };
-function parseNvidiaProcVersion(text3) {
-  return /Kernel Module(?: for \S+)?\s+(\d+(?:\.\d+)+)/.exec(text3)?.[1];
-}
-function nvidiaDriverVersion(root) {
-  const v = root.readAttr("/sys/module/nvidia/version");
-  if (v) return v;
-  const proc = root.readAttr("/proc/driver/nvidia/version");
-  return proc ? parseNvidiaProcVersion(proc) : void 0;
-}
-function gfxTarget(version) {
-  if (!Number.isInteger(version) || version <= 0) return void 0;
-  const major = Math.floor(version / 1e4);
-  const minor = Math.floor(version / 100) % 100;
-  const step = version % 100;
-  return `gfx${major}${minor.toString(16)}${step.toString(16)}`;
-}
-function kfdTargets(root) {
-  const out = /* @__PURE__ */ new Map();
-  const base = "/sys/class/kfd/kfd/topology/nodes";
-  let nodes = [];
-  try {
-    nodes = root.list(base);
-  } catch {
-    return out;
-  }
-  for (const n of nodes) {
-    const text3 = root.readAttr(`${base}/${n}/properties`);
-    if (!text3) continue;
-    const props = {};
-    for (const line of text3.split("\n")) {
-      const [k, v] = line.trim().split(/\s+/);
-      if (k && v && /^\d+$/.test(v)) props[k] = Number(v);
-    }
-    const target = gfxTarget(props.gfx_target_version ?? 0);
-    const loc = props.location_id;
-    if (!target || loc === void 0) continue;
-    const domain = props.domain ?? 0;
-    const bus = loc >> 8 & 255;
-    const dev = loc >> 3 & 31;
-    const fn = loc & 7;
-    const hex = (x, w) => x.toString(16).padStart(w, "0");
-    out.set(`${hex(domain, 4)}:${hex(bus, 2)}:${hex(dev, 2)}.${fn}`, target);
-  }
-  return out;
-}
-var SMI_FIELDS = ["pci.bus_id", "pci.device_id", "name", "driver_version", "memory.total"];
-function parseSmiLine(line, withCc) {
-  const cols = line.split(",").map((c) => c.trim());
-  if (cols.length < SMI_FIELDS.length + (withCc ? 1 : 0)) return void 0;
-  const [bus, devId, name, driver, mem, cc] = cols;
-  const address = bus.toLowerCase().replace(/^[0-9a-f]{4}([0-9a-f]{4}:)/, "$1");
-  const idm = /^0x([0-9a-f]{4})([0-9a-f]{4})$/i.exec(devId);
-  const gpu2 = {
-    address,
-    model: name,
-    driverVersion: driver,
-    memoryMib: mem.replace(/\s*MiB$/, "")
-  };
-  if (idm) gpu2.device = idm[1].toLowerCase();
-  if (withCc && cc && /^\d+\.\d+$/.test(cc)) gpu2.computeCapability = cc;
-  return gpu2;
-}
-async function queryNvidiaSmi(run, timeoutMs) {
-  let lastReason = "";
-  for (const withCc of [true, false]) {
-    const fields = withCc ? [...SMI_FIELDS, "compute_cap"] : SMI_FIELDS;
-    const r = await run("nvidia-smi", [`--query-gpu=${fields.join(",")}`, "--format=csv,noheader,nounits"], {
-      timeoutMs
-    });
-    if (r.error) {
-      if (r.error.code === "ENOENT") return { reason: "nvidia-smi not found on PATH" };
-      return { reason: `nvidia-smi: ${r.error.message}` };
-    }
-    if (r.code === 0) {
-      const gpus = r.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => parseSmiLine(l, withCc)).filter((g) => g !== void 0);
-      return { gpus };
-    }
-    lastReason = `nvidia-smi exited ${r.code}: ${(r.stderr || r.stdout).trim().split("\n")[0] ?? ""}`;
-    if (!withCc || !/compute_cap/i.test(r.stdout + r.stderr)) break;
-  }
-  return { reason: lastReason };
-}
-async function collect9(root, opts = {}) {
-  const f = newFeatures();
-  const addresses = listPci(root, "gpu.device");
-  const gpus = [];
-  const byAddress = /* @__PURE__ */ new Map();
-  const amdTargets = kfdTargets(root);
-  for (const address of addresses ?? []) {
-    let cls, vendor, device;
-    try {
-      cls = readPciAttr(root, address, "class");
-      if (!cls.startsWith("03")) continue;
-      vendor = readPciAttr(root, address, "vendor");
-      if (!(vendor in GPU_VENDORS)) continue;
-      device = readPciAttr(root, address, "device");
-    } catch {
-      continue;
-    }
-    const g = { vendor, device, class: cls };
-    const driver = root.linkName(`${PCI_DEVICES}/${address}/driver`);
-    if (driver) g.driver = driver;
-    const numa2 = root.readAttr(`${PCI_DEVICES}/${address}/numa_node`);
-    if (numa2 && /^\d+$/.test(numa2)) g.numa_node = numa2;
-    const gfx = amdTargets.get(address);
-    if (gfx) g.gfx_target = gfx;
-    gpus.push(g);
-    byAddress.set(address, g);
-  }
-  const nvidia = gpus.filter((g) => g.vendor === "10de");
-  const driverVersion = nvidiaDriverVersion(root);
-  if (driverVersion) {
-    for (const g of nvidia) if (g.driver === "nvidia") g.driver_version = driverVersion;
-  }
-  if (nvidia.length > 0 || driverVersion) {
-    if (!opts.runProgram) {
-      root.markUnavailable("gpu.device (nvidia-smi)", "programs are not run against a host root");
-    } else {
-      const res = await queryNvidiaSmi(opts.runProgram, opts.timeoutMs ?? 1e4);
-      if ("reason" in res) {
-        root.markUnavailable("gpu.device (nvidia-smi)", res.reason);
-      } else {
-        for (const s of res.gpus) {
-          let g = byAddress.get(s.address);
-          if (!g) {
-            g = { vendor: "10de", driver: "nvidia" };
-            if (s.device) g.device = s.device;
-            gpus.push(g);
-            byAddress.set(s.address, g);
-          }
-          g.model = s.model;
-          g.memory_mib = s.memoryMib;
-          g.driver_version = s.driverVersion;
-          if (s.computeCapability) g.compute_capability = s.computeCapability;
-        }
-      }
-    }
-  }
-  if (addresses === void 0 && gpus.length === 0) return f;
-  f.instances["device"] = instanceSet(gpus);
-  const count2 = (v) => String(gpus.filter((g) => g.vendor === v).length);
-  f.attributes["count"] = attributeSet({
-    total: String(gpus.length),
-    nvidia: count2("10de"),
-    amd: count2("1002"),
-    intel: count2("8086")
-  });
-  return prefix("gpu", f);
-}
-
-// src/features/rdma.ts
-var BASE3 = "/sys/class/infiniband";
-function portState(raw) {
-  return raw.replace(/^\d+:\s*/, "").trim();
-}
-function portRate(raw) {
-  return /^([\d.]+)\s*Gb\/sec/.exec(raw.trim())?.[1] ?? raw.trim();
-}
-function collect10(root) {
-  const f = newFeatures();
-  let names;
-  try {
-    names = root.list(BASE3);
-  } catch (err) {
-    if (err.code === "ENOENT") names = [];
-    else {
-      root.markUnavailable("rdma.device", root.describe(err));
-      return f;
-    }
-  }
-  const devices = names.map((name) => {
-    const attrs = { name };
-    const vendor = root.readAttr(`${BASE3}/${name}/device/vendor`);
-    if (vendor) attrs.vendor = vendor.replace(/^0x/, "");
-    let ports = [];
-    try {
-      ports = root.list(`${BASE3}/${name}/ports`).sort((a, b) => Number(a) - Number(b));
-    } catch {
-    }
-    const port = ports[0];
-    if (port !== void 0) {
-      const p = `${BASE3}/${name}/ports/${port}`;
-      const linkLayer = root.readAttr(`${p}/link_layer`);
-      if (linkLayer) attrs.link_layer = linkLayer;
-      const state = root.readAttr(`${p}/state`);
-      if (state) attrs.state = portState(state);
-      const rate = root.readAttr(`${p}/rate`);
-      if (rate) attrs.rate = portRate(rate);
-    }
-    return attrs;
-  });
-  f.instances["device"] = instanceSet(devices);
-  return prefix("rdma", f);
-}
-
-// src/features/collect.ts
-async function collectHostFeatures(opts = {}) {
-  const root = new HostRoot(opts.hostRoot ?? "", opts.fs);
-  const run = opts.runProgram ?? (root.isSet ? void 0 : runProgram);
-  const parts = [];
-  const guard2 = async (source, f) => {
-    try {
-      parts.push(await f());
-    } catch (err) {
-      root.markUnavailable(source, `collector failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  };
-  await guard2("cpu", () => collect(root));
-  await guard2("kernel", () => collect2(root));
-  await guard2("memory", () => collect6(root));
-  await guard2("network", () => collect5(root));
-  await guard2("pci", () => collect3(root));
-  await guard2("storage", () => collect7(root));
-  await guard2("system", () => collect8(root));
-  await guard2("usb", () => collect4(root));
-  await guard2("gpu", () => collect9(root, { runProgram: run, timeoutMs: opts.programTimeoutMs }));
-  await guard2("rdma", () => collect10(root));
-  return {
-    features: sortFeatures(mergeFeatures(parts)),
-    unavailable: root.unavailable,
-    hostname: root.hostname()
-  };
-}
-
-// src/features/node-feature.ts
-var NODE_FEATURE_API_VERSION = "nfd.k8s-sigs.io/v1alpha1";
-var NODE_NAME_LABEL = "nfd.node.kubernetes.io/node-name";
-var UNAVAILABLE_ANNOTATION = "image-compat.dev/unavailable-sources";
-function toNodeFeature(host) {
-  return {
-    apiVersion: NODE_FEATURE_API_VERSION,
-    kind: "NodeFeature",
-    metadata: {
-      name: host.hostname,
-      labels: { [NODE_NAME_LABEL]: host.hostname },
-      annotations: { [UNAVAILABLE_ANNOTATION]: JSON.stringify(host.unavailable) }
-    },
-    spec: { features: host.features }
-  };
-}
-
-// src/commands/features.ts
-async function runFeatures(opts = {}) {
-  const hostRoot = resolveHostRoot(opts.hostRoot, opts.env ?? process.env);
-  const host = await collectHostFeatures({ hostRoot, runProgram: opts.runProgram });
-  return { host, nodeFeature: toNodeFeature(host) };
-}
-
-// src/report/hardware.ts
-var VENDOR_NAMES = {
-  "10de": "NVIDIA",
-  "1002": "AMD",
-  "8086": "Intel",
-  "15b3": "Mellanox"
-};
-function summarizeHardware(features, host = "", unavailable = []) {
-  const attr = (f) => features.attributes?.[f]?.elements ?? {};
-  const inst = (f) => (features.instances?.[f]?.elements ?? []).map((e) => e.attributes);
-  const flags = Object.keys(features.flags?.["cpu.cpuid"]?.elements ?? {});
-  const levels = flags.filter((f) => /^X86_64_V\d$/.test(f)).sort();
-  const model = attr("cpu.model");
-  const topo = attr("cpu.topology");
-  const os3 = attr("system.osrelease");
-  const hp = attr("memory.hugepages");
-  return {
-    host,
-    cpu: {
-      vendor: model.vendor_id,
-      family: model.family,
-      model: model.id,
-      x86Level: levels.length ? `x86-64-v${levels[levels.length - 1].slice(-1)}` : void 0,
-      hypervisor: model.hypervisor,
-      sockets: topo.socket_count,
-      multithreading: topo.hardware_multithreading,
-      flagCount: flags.length
-    },
-    kernel: attr("kernel.version").full,
-    os: os3.PRETTY_NAME ?? ([os3.ID, os3.VERSION_ID].filter(Boolean).join(" ") || void 0),
-    memory: {
-      numaNodes: attr("memory.numa").node_count,
-      hugepages: Object.entries(hp).filter(([k]) => k.startsWith("hugepages-")).map(([k, v]) => `${k.slice("hugepages-".length)}: ${v}`),
-      swap: attr("memory.swap").enabled
-    },
-    gpus: inst("gpu.device").map((g) => ({
-      vendor: VENDOR_NAMES[g.vendor ?? ""] ?? g.vendor ?? "?",
-      device: g.device ?? "?",
-      model: g.model,
-      driver: g.driver,
-      driverVersion: g.driver_version,
-      memoryMib: g.memory_mib,
-      computeCapability: g.compute_capability,
-      gfxTarget: g.gfx_target,
-      numaNode: g.numa_node
-    })),
-    nics: inst("network.device").map((n) => ({
-      name: n.name ?? "?",
-      operstate: n.operstate,
-      speed: n.speed,
-      totalVfs: n.sriov_totalvfs,
-      numVfs: n.sriov_numvfs
-    })),
-    rdma: inst("rdma.device").map((r) => ({
-      name: r.name ?? "?",
-      vendor: r.vendor ? VENDOR_NAMES[r.vendor] ?? r.vendor : void 0,
-      linkLayer: r.link_layer,
-      state: r.state,
-      rate: r.rate
-    })),
-    unavailable
-  };
-}
-function cpuLine(s) {
-  const c = s.cpu;
-  const parts = [c.vendor ?? "unknown vendor"];
-  if (c.family !== void 0) parts.push(`family ${c.family} model ${c.model ?? "?"}`);
-  if (c.x86Level) parts.push(c.x86Level);
-  if (c.sockets) parts.push(`${c.sockets} socket(s)`);
-  if (c.multithreading === "true") parts.push("SMT");
-  if (c.hypervisor && c.hypervisor !== "none") parts.push(`hypervisor ${c.hypervisor}`);
-  parts.push(`${c.flagCount} cpuid flags`);
-  return parts.join(", ");
-}
-function gpuLine(g) {
-  const parts = [g.model ?? `${g.vendor} ${g.device}`];
-  if (g.memoryMib) parts.push(`${g.memoryMib} MiB`);
-  if (g.computeCapability) parts.push(`cc ${g.computeCapability}`);
-  if (g.gfxTarget) parts.push(g.gfxTarget);
-  if (g.driver) parts.push(`driver ${g.driver}${g.driverVersion ? ` ${g.driverVersion}` : ""}`);
-  if (g.numaNode) parts.push(`NUMA ${g.numaNode}`);
-  return parts.join(", ");
-}
-function nicLine(n) {
-  const parts = [n.name];
-  if (n.operstate) parts.push(n.operstate);
-  if (n.speed && n.speed !== "-1") parts.push(`${n.speed} Mb/s`);
-  if (n.totalVfs !== void 0) parts.push(`SR-IOV ${n.numVfs ?? "?"}/${n.totalVfs} VFs`);
-  return parts.join(", ");
-}
-function rdmaLine(r) {
-  const parts = [r.name];
-  if (r.vendor) parts.push(r.vendor);
-  if (r.linkLayer) parts.push(r.linkLayer);
-  if (r.state) parts.push(r.state);
-  if (r.rate) parts.push(`${r.rate} Gb/s`);
-  return parts.join(", ");
-}
-function hardwareRows(s) {
-  const rows = [];
-  rows.push(["Host", s.host || "-"]);
-  rows.push(["CPU", cpuLine(s)]);
-  rows.push(["Kernel", s.kernel ?? "-"]);
-  rows.push(["OS", s.os ?? "-"]);
-  const mem = [
-    s.memory.numaNodes ? `${s.memory.numaNodes} NUMA node(s)` : void 0,
-    s.memory.hugepages.length ? `hugepages ${s.memory.hugepages.join(", ")}` : void 0,
-    s.memory.swap === "true" ? "swap on" : void 0
-  ].filter(Boolean);
-  rows.push(["Memory", mem.join("; ") || "-"]);
-  if (s.gpus.length === 0) rows.push(["GPU", "none"]);
-  s.gpus.forEach((g, i) => rows.push([`GPU ${i}`, gpuLine(g)]));
-  if (s.nics.length === 0) rows.push(["NIC", "none"]);
-  for (const n of s.nics) rows.push(["NIC", nicLine(n)]);
-  if (s.rdma.length === 0) rows.push(["RDMA", "none"]);
-  for (const r of s.rdma) rows.push(["RDMA", rdmaLine(r)]);
-  for (const u of s.unavailable) rows.push(["Unavailable", `${u.source}: ${u.reason}`]);
-  return rows;
-}
-function formatHardwareTable(s) {
-  const rows = hardwareRows(s);
-  const w = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join("\n") + "\n";
-}
-
-// src/cli/features.ts
-function featuresCommand() {
-  return new Command("features").description(
-    "Collect this host's features (NFD's feature sources plus GPUs and RDMA) as a NodeFeature object."
-  ).option(
-    "--host-root <dir>",
-    "read the host mounted at DIR (DIR/proc, DIR/sys, DIR/etc, ...) instead of this machine; also IMAGE_COMPAT_HOST_ROOT"
-  ).addOption(
-    new Option("--output <format>", "json or yaml (a NodeFeature object), or table (a hardware summary)").choices(["json", "yaml", "table"]).default("json")
-  ).addHelpText(
-    "after",
-    "\nIn a container: docker run -v /:/host:ro IMAGE image-compat features --host-root /host\nSources that cannot be read are listed in the annotation image-compat.dev/unavailable-sources."
-  ).action(async (opts) => {
-    const { host, nodeFeature } = await runFeatures({ hostRoot: opts.hostRoot });
-    let out;
-    if (opts.output === "table") {
-      out = formatHardwareTable(summarizeHardware(host.features, host.hostname, host.unavailable));
-    } else if (opts.output === "yaml") {
-      out = (0, import_yaml2.stringify)(nodeFeature);
-    } else {
-      out = JSON.stringify(nodeFeature, null, 2) + "\n";
-    }
-    process.stdout.write(out);
-  });
-}
-
-// src/commands/generate.ts
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/features/catalog.ts
-var CPUID_FLAGS = "ADX AESNI AMD3DNOW AMD3DNOWEXT AMXBF16 AMXFP16 AMXINT8 AMXFP8 AMXTILE AMXTF32 AMXCOMPLEX AMXTRANSPOSE APX_F AVX AVX10 AVX10_128 AVX10_256 AVX10_512 AVX2 AVX512BF16 AVX512BITALG AVX512BMM AVX512BW AVX512CD AVX512DQ AVX512ER AVX512F AVX512FP16 AVX512IFMA AVX512PF AVX512VBMI AVX512VBMI2 AVX512VL AVX512VNNI AVX512VP2INTERSECT AVX512VPOPCNTDQ AVXIFMA AVXNECONVERT AVXSLOW AVXVNNI AVXVNNIINT8 AVXVNNIINT16 BHI_CTRL BMI1 BMI2 CETIBT CETSS CLDEMOTE CLMUL CLZERO CMOV CMPCCXADD CMPSB_SCADBS_SHORT CMPXCHG8 CPBOOST CPPC CX16 EFER_LMSLE_UNS ENQCMD ERMS F16C FLUSH_L1D FMA3 FMA4 FP128 FP256 FRED FSRM FXSR FXSROPT GFNI HLE HRESET HTT HWA HYBRID_CPU HYPERVISOR IA32_ARCH_CAP IA32_CORE_CAP IBPB IBPB_BRTYPE IBRS IBRS_PREFERRED IBRS_PROVIDES_SMP IBS IDPRED_CTRL INT_WBINVD INVLPGB KEYLOCKER KEYLOCKERW LAHF LAM LBRVIRT LZCNT MCAOVERFLOW MCDT_NO MCOMMIT MD_CLEAR MMX MMXEXT MOVBE MOVDIR64B MOVDIRI MOVSB_ZL MOVU MPX MSRIRC MSRLIST MSR_PAGEFLUSH NRIPS NX OSXSAVE PCONFIG POPCNT PPIN PREFETCHI PSFD RDPRU RDRAND RDSEED RDTSCP RRSBA_CTRL RTM RTM_ALWAYS_ABORT SBPB SERIALIZE SEV SEV_64BIT SEV_ALTERNATIVE SEV_DEBUGSWAP SEV_ES SEV_RESTRICTED SEV_SNP SGX SGXLC SGXPQC SHA SME SME_COHERENT SM3_X86 SM4_X86 SPEC_CTRL_SSBD SRBDS_CTRL SRSO_MSR_FIX SRSO_NO SRSO_USER_KERNEL_NO SSE SSE2 SSE3 SSE4 SSE42 SSE4A SSSE3 STIBP STIBP_ALWAYSON STOSB_SHORT SUCCOR SVM SVMDA SVMFBASID SVML SVMNP SVMPF SVMPFT SYSCALL SYSEE TBM TDX_GUEST TLB_FLUSH_NESTED TME TOPEXT TSA_L1_NO TSA_SQ_NO TSA_VERW_CLEAR TSCRATEMSR TSXLDTRK VAES VMCBCLEAN VMPL VMSA_REGPROT VMX VPCLMULQDQ VTE WAITPKG WBNOINVD WRMSRNS X87 XGETBV1 XOP XSAVE XSAVEC XSAVEOPT XSAVES AESARM ARMCPUID ASIMD ASIMDDP ASIMDHP ASIMDRDM ATOMICS CRC32 DCPOP EVTSTRM FCMA FHM FP FPHP GPA JSCVT LRCPC PMULL RNDR TLB TS SHA1 SHA2 SHA3 SHA512 SM3 SM4 SVE X86_64_V2 X86_64_V3 X86_64_V4 AVX10_VERSION".split(" ");
-var entries = [
-  { name: "cpu.cpuid", kind: "flag", source: "nfd", keys: CPUID_FLAGS, description: "CPUID feature flags" },
-  {
-    name: "cpu.model",
-    kind: "attribute",
-    source: "nfd",
-    keys: ["vendor_id", "family", "id", "hypervisor"],
-    description: "CPU vendor (Intel, AMD, ARM, ...), family and model id (decimal)"
-  },
-  {
-    name: "cpu.topology",
-    kind: "attribute",
-    source: "nfd",
-    keys: ["hardware_multithreading", "socket_count"],
-    description: "SMT and sockets"
-  },
-  { name: "cpu.cstate", kind: "attribute", source: "nfd", keys: ["enabled"], description: "C-states" },
-  {
-    name: "cpu.pstate",
-    kind: "attribute",
-    source: "nfd",
-    keys: ["status", "turbo", "scaling_governor"],
-    description: "P-states"
-  },
-  { name: "cpu.rdt", kind: "attribute", source: "nfd", keys: [], openKeys: true, description: "Intel RDT" },
-  {
-    name: "cpu.security",
-    kind: "attribute",
-    source: "nfd",
-    keys: [
-      "sgx.enabled",
-      "sgx.epc",
-      "se.enabled",
-      "tdx.enabled",
-      "tdx.protected",
-      "tdx.total_keys",
-      "sev.enabled",
-      "sev.es.enabled",
-      "sev.snp.enabled",
-      "sev.asids",
-      "sev.encrypted_state_ids"
-    ],
-    description: "SGX, TDX, SEV, IBM SE"
-  },
-  { name: "cpu.sst", kind: "attribute", source: "nfd", keys: ["bf.enabled"], description: "Intel SST" },
-  { name: "cpu.coprocessor", kind: "attribute", source: "nfd", keys: ["nx_gzip"], description: "POWER" },
-  {
-    name: "kernel.version",
-    kind: "attribute",
-    source: "nfd",
-    keys: ["full", "major", "minor", "revision"],
-    description: "/proc/sys/kernel/osrelease"
-  },
-  {
-    name: "kernel.config",
-    kind: "attribute",
-    source: "nfd",
-    keys: [],
-    openKeys: true,
-    description: "kernel options without CONFIG_, values y, m or the raw value"
-  },
-  {
-    name: "kernel.loadedmodule",
-    kind: "flag",
-    source: "nfd",
-    keys: [],
-    openKeys: true,
-    description: "modules in /proc/modules (underscores)"
-  },
-  {
-    name: "kernel.enabledmodule",
-    kind: "flag",
-    source: "nfd",
-    keys: [],
-    openKeys: true,
-    description: "loaded modules plus the builtin ones (modules.builtin file names)"
-  },
-  { name: "kernel.selinux", kind: "attribute", source: "nfd", keys: ["enabled"], description: "SELinux" },
-  {
-    name: "pci.device",
-    kind: "instance",
-    source: "nfd",
-    keys: [
-      "class",
-      "vendor",
-      "device",
-      "subsystem_vendor",
-      "subsystem_device",
-      "sriov_totalvfs",
-      "iommu_group/type",
-      "iommu/type"
-    ],
-    description: "PCI devices: class is 4 hex digits, ids without 0x"
-  },
-  {
-    name: "usb.device",
-    kind: "instance",
-    source: "nfd",
-    keys: ["class", "vendor", "device", "serial"],
-    description: "USB devices"
-  },
-  {
-    name: "network.device",
-    kind: "instance",
-    source: "nfd",
-    keys: ["name", "operstate", "speed", "mtu", "sriov_totalvfs", "sriov_numvfs"],
-    description: "physical network interfaces"
-  },
-  {
-    name: "network.virtual",
-    kind: "instance",
-    source: "nfd",
-    keys: ["name", "operstate", "speed", "mtu"],
-    description: "virtual network interfaces"
-  },
-  {
-    name: "memory.numa",
-    kind: "attribute",
-    source: "nfd",
-    keys: ["is_numa", "node_count"],
-    description: "NUMA nodes"
-  },
-  { name: "memory.swap", kind: "attribute", source: "nfd", keys: ["enabled"], description: "swap" },
-  {
-    name: "memory.hugepages",
-    kind: "attribute",
-    source: "nfd",
-    keys: ["enabled", "hugepages-2Mi", "hugepages-1Gi"],
-    keyPattern: /^hugepages-\d+[KMG]i$/,
-    description: "huge pages: enabled and the page count per size"
-  },
-  {
-    name: "memory.nv",
-    kind: "instance",
-    source: "nfd",
-    keys: ["name", "devtype", "mode"],
-    description: "NVDIMM devices"
-  },
-  {
-    name: "storage.block",
-    kind: "instance",
-    source: "nfd",
-    keys: ["name", "dax", "rotational", "nr_zones", "zoned"],
-    description: "block devices"
-  },
-  {
-    name: "system.osrelease",
-    kind: "attribute",
-    source: "nfd",
-    keys: ["ID", "ID_LIKE", "VERSION_ID", "VERSION_ID.major", "VERSION_ID.minor", "NAME", "PRETTY_NAME"],
-    openKeys: true,
-    description: "/etc/os-release fields"
-  },
-  {
-    name: "system.dmiid",
-    kind: "attribute",
-    source: "nfd",
-    keys: ["sys_vendor", "product_name", "product_version", "board_vendor", "board_name", "bios_version"],
-    openKeys: true,
-    description: "/sys/devices/virtual/dmi/id"
-  },
-  {
-    name: "local.label",
-    kind: "attribute",
-    source: "nfd",
-    keys: [],
-    openKeys: true,
-    description: "local hooks"
-  },
-  { name: "local.feature", kind: "attribute", source: "nfd", keys: [], openKeys: true, description: "local" },
-  {
-    name: "gpu.device",
-    kind: "instance",
-    source: "image-compat",
-    keys: [
-      "vendor",
-      "device",
-      "class",
-      "driver",
-      "driver_version",
-      "model",
-      "memory_mib",
-      "compute_capability",
-      "gfx_target",
-      "numa_node"
-    ],
-    description: "GPUs (image-compat only)"
-  },
-  {
-    name: "gpu.count",
-    kind: "attribute",
-    source: "image-compat",
-    keys: ["total", "nvidia", "amd", "intel"],
-    description: "GPU counts (image-compat only)"
-  },
-  {
-    name: "rdma.device",
-    kind: "instance",
-    source: "image-compat",
-    keys: ["name", "vendor", "link_layer", "state", "rate"],
-    description: "RDMA devices (image-compat only)"
-  }
-];
-var FEATURE_CATALOG = new Map(entries.map((e) => [e.name, e]));
-function catalogEntry(feature) {
-  return FEATURE_CATALOG.get(feature.toLowerCase());
-}
-function isOwnFeature(feature) {
-  return catalogEntry(feature)?.source === "image-compat";
-}
-function isKnownKey(entry, key) {
-  return entry.openKeys === true || entry.keys.includes(key) || (entry.keyPattern?.test(key) ?? false);
-}
-
-// src/spec/document.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
-
-// src/spec/goyaml.ts
-var BOOLS = {};
-for (const s of ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]) BOOLS[s] = true;
-for (const s of ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"])
-  BOOLS[s] = false;
-var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
-var SPECIAL_FLOATS = {
-  ".nan": NaN,
-  ".NaN": NaN,
-  ".NAN": NaN,
-  ".inf": Infinity,
-  ".Inf": Infinity,
-  ".INF": Infinity,
-  "+.inf": Infinity,
-  "+.Inf": Infinity,
-  "+.INF": Infinity,
-  "-.inf": -Infinity,
-  "-.Inf": -Infinity,
-  "-.INF": -Infinity
-};
-var YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-var INT64_MIN = -(2n ** 63n);
-var INT64_MAX = 2n ** 63n - 1n;
-var UINT64_MAX = 2n ** 64n - 1n;
-function resolvePlain(s) {
-  if (s in BOOLS) return { kind: "bool", value: BOOLS[s] };
-  if (NULLS.has(s)) return { kind: "null" };
-  if (s in SPECIAL_FLOATS) return { kind: "float", value: SPECIAL_FLOATS[s] };
-  const first = s[0];
-  if (first === ".") {
-    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { kind: "float", value: Number(s) };
-    return { kind: "str", value: s };
-  }
-  if (!/[-+0-9]/.test(first)) return { kind: "str", value: s };
-  const time = parseTimestamp(s);
-  if (time !== void 0) return { kind: "timestamp", value: time };
-  const plain = s.replace(/_/g, "");
-  const int = parseGoInt(plain);
-  if (int.ok && int.value >= INT64_MIN && int.value <= INT64_MAX) return { kind: "int", value: int.value };
-  if (int.ok && int.value >= 0n && int.value <= UINT64_MAX && !/^[-+]/.test(plain))
-    return { kind: "int", value: int.value };
-  if (YAML_STYLE_FLOAT.test(plain)) {
-    const f = Number(plain);
-    if (Number.isFinite(f)) return { kind: "float", value: f };
-  }
-  if (int.ok && int.outOfRangeOnly) return { kind: "bigint", value: int.value };
-  return { kind: "str", value: s };
-}
-function parseGoInt(s) {
-  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return { ok: false };
-  const body = m[2];
-  let digits;
-  if (/^0[oO]/.test(body)) digits = BigInt(`0o${body.slice(2)}`);
-  else if (/^0[xXbB]/.test(body)) digits = BigInt(`0${body[1].toLowerCase()}${body.slice(2)}`);
-  else if (body.length > 1 && body.startsWith("0")) digits = BigInt(`0o${body.slice(1)}`);
-  else digits = BigInt(body);
-  const value = m[1] === "-" ? -digits : digits;
-  return { ok: true, value, outOfRangeOnly: value < INT64_MIN || value > UINT64_MAX };
-}
-var DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function parseTimestamp(s) {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt ])(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?(Z|[-+]\d{2}:\d{2})?)?$/.exec(
-    s
-  );
-  if (!m) return void 0;
-  const [, y, mo, d, sep, h, mi, se, frac, zone] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]) return void 0;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))
-    return void 0;
-  const two = (n) => String(n).padStart(2, "0");
-  const date = `${y}-${two(month)}-${two(day)}`;
-  if (sep === void 0) return `${date}T00:00:00Z`;
-  if (sep === " " !== (zone === void 0)) return void 0;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(se) > 59) return void 0;
-  const fraction = frac ? `.${frac}`.replace(/0+$/, "").replace(/\.$/, "") : "";
-  const tz = zone === void 0 || zone === "Z" || zone === "+00:00" ? "Z" : zone;
-  if (zone && zone !== "Z" && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4)) > 59)) return void 0;
-  return `${date}T${two(h)}:${two(mi)}:${two(se)}${fraction}${tz}`;
-}
-function formatFloat32(f) {
-  const x = Math.fround(f);
-  if (Number.isNaN(x)) return "NaN";
-  if (x === Infinity) return "+Inf";
-  if (x === -Infinity) return "-Inf";
-  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  let shortest = x.toPrecision(9);
-  for (let p = 1; p <= 9; p++) {
-    const candidate = x.toPrecision(p);
-    if (Math.fround(Number(candidate)) === x) {
-      shortest = candidate;
-      break;
-    }
-  }
-  const [mant, expText] = Number(shortest).toExponential().split("e");
-  const exp = Number(expText);
-  const sign = mant.startsWith("-") ? "-" : "";
-  const digits = mant.replace(/^-/, "").replace(".", "");
-  if (exp < -4 || exp >= 6) {
-    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
-    return `${sign}${digits[0]}${frac}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  if (digits.length <= exp + 1) return `${sign}${digits}${"0".repeat(exp + 1 - digits.length)}`;
-  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
-}
-function goString(r) {
-  switch (r.kind) {
-    case "str":
-    case "timestamp":
-      return { value: r.value };
-    case "null":
-      return { value: "" };
-    case "bool":
-      return { value: r.value ? "true" : "false" };
-    case "int":
-      return { value: r.value.toString() };
-    case "float":
-      return { value: formatFloat32(r.value) };
-    case "bigint":
-      return { problem: "an integer beyond 64 bits, which NFD cannot decode into a string" };
-  }
-}
-function goKey(r) {
-  switch (r.kind) {
-    case "str":
-      return { value: r.value };
-    case "bool":
-      return { value: r.value ? "true" : "false" };
-    case "int":
-      if (r.value > INT64_MAX) return { problem: "a key beyond int64, which NFD rejects" };
-      return { value: r.value.toString() };
-    case "float": {
-      const s = formatFloat32(r.value);
-      return { value: s === "+Inf" ? ".inf" : s === "-Inf" ? "-.inf" : s === "NaN" ? ".nan" : s };
-    }
-    case "null":
-      return { problem: "a null key, which NFD rejects" };
-    case "timestamp":
-      return { problem: "a timestamp key, which NFD rejects" };
-    case "bigint":
-      return { problem: "a key beyond 64 bits, which NFD rejects" };
-  }
-}
-function goPlainValue(r) {
-  switch (r.kind) {
-    case "null":
-      return null;
-    case "int":
-    case "bigint":
-      return Number(r.value);
-    default:
-      return r.value;
-  }
-}
-
-// src/spec/document.ts
-var MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
-var MAX_ALIAS_COUNT = 100;
-function formatPath(path6) {
-  let out = "";
-  for (const seg of path6) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else if (/^[A-Za-z_][\w.-]*$/.test(seg) && !seg.includes(".")) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
-async function readSource(file, maxBytes = MAX_DOCUMENT_BYTES) {
-  let buf;
-  try {
-    buf = file === "-" ? await readStdin(maxBytes) : await readFile3(file);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = err.code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : String(err);
-    throw new InputError(`cannot read: ${why}`, { file: displayName(file) });
-  }
-  if (buf.length > maxBytes) {
-    throw new InputError(`file is ${buf.length} bytes, more than the ${maxBytes}-byte limit`, {
-      file: displayName(file)
-    });
-  }
-  return buf.toString("utf8");
-}
-async function readStdin(maxBytes) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    const b = chunk;
-    size += b.length;
-    if (size > maxBytes) throw new InputError(`more than the ${maxBytes}-byte limit`, { file: "<stdin>" });
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks);
-}
-function displayName(file) {
-  return file === "-" ? "<stdin>" : file;
-}
-function parseSource(text3, file) {
-  const name = displayName(file);
-  if (Buffer.byteLength(text3) > MAX_DOCUMENT_BYTES) {
-    throw new InputError(`document is larger than the ${MAX_DOCUMENT_BYTES}-byte limit`, { file: name });
-  }
-  const lines = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const problem = doc.errors[0];
-  if (problem) {
-    const pos = lines.linePos(problem.pos[0]);
-    throw new InputError(firstLine(problem.message), { file: name, line: pos.line, column: pos.col });
-  }
-  let value;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    throw new InputError(
-      `too many alias expansions (more than ${MAX_ALIAS_COUNT}): ${err.message}`,
-      { file: name }
-    );
-  }
-  return { file: name, text: text3, value, doc, lines };
-}
-function firstLine(message) {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-}
-function positionOf(src, path6, opts = {}) {
-  let node = src.doc.contents;
-  let keyNode;
-  let found = node;
-  for (const seg of path6) {
-    if ((0, import_yaml3.isAlias)(node)) node = node.resolve(src.doc);
-    keyNode = void 0;
-    if ((0, import_yaml3.isMap)(node) && typeof seg === "string") {
-      const pair = node.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === seg) ?? node.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && nfdKey(p.key) === seg);
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value;
-    } else if ((0, import_yaml3.isSeq)(node) && typeof seg === "number") {
-      node = node.items[seg];
-    } else {
-      break;
-    }
-    if (!node && !keyNode) break;
-    found = node ?? keyNode;
-  }
-  const target = opts.key && keyNode ? keyNode : found;
-  const offset = target?.range?.[0] ?? 0;
-  const { line, col } = src.lines.linePos(offset);
-  return { file: src.file, line, column: col, path: formatPath(path6) };
-}
-function nfdKey(key) {
-  if (key.type !== import_yaml3.Scalar.PLAIN || key.tag || typeof key.source !== "string") return void 0;
-  const read = goKey(resolvePlain(key.source));
-  return "value" in read ? read.value : void 0;
-}
-function schemaDiagnostics(src, errors) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const e of errors ?? []) {
-    const path6 = pointerToPath(e.instancePath);
-    let message;
-    let hint;
-    let atKey = false;
-    switch (e.keyword) {
-      case "additionalProperties": {
-        const field = String(e.params.additionalProperty);
-        path6.push(field);
-        atKey = true;
-        message = `unknown field "${field}"`;
-        const allowed = allowedProperties(e);
-        const close = closest(field, allowed);
-        hint = close ? `did you mean "${close}"?` : allowed.length ? `expected one of: ${allowed.join(", ")}` : void 0;
-        break;
-      }
-      case "required":
-        message = `missing required field "${String(e.params.missingProperty)}"`;
-        break;
-      case "enum": {
-        const allowed = e.params.allowedValues.map(String);
-        message = `must be one of ${allowed.join(", ")}; got ${JSON.stringify(valueAt(src.value, path6))}`;
-        const close = closest(String(valueAt(src.value, path6)), allowed);
-        if (close) hint = `did you mean "${close}"?`;
-        break;
-      }
-      case "const":
-        message = `must be ${JSON.stringify(e.params.allowedValue)}; got ${JSON.stringify(valueAt(src.value, path6))}`;
-        break;
-      case "type":
-        message = `expected ${String(e.params.type)}, got ${describe(valueAt(src.value, path6))}`;
-        break;
-      default:
-        message = e.message ?? `invalid (${e.keyword})`;
-    }
-    const position = positionOf(src, path6, { key: atKey });
-    const id = `${position.path}|${message}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push({ severity: "error", message, position, hint });
-  }
-  return out;
-}
-function throwFirstError(diagnostics) {
-  const first = diagnostics.find((d) => d.severity === "error");
-  if (first) throw new InputError(first.message, first.position, first.hint);
-}
-function pointerToPath(pointer) {
-  if (!pointer) return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
-}
-function valueAt(value, path6) {
-  let v = value;
-  for (const seg of path6) {
-    if (v === null || typeof v !== "object") return void 0;
-    v = v[seg];
-  }
-  return v;
-}
-function describe(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return `${typeof v} ${JSON.stringify(v)}`;
-}
-function allowedProperties(e) {
-  const props = e.parentSchema?.properties;
-  return props ? Object.keys(props) : [];
-}
-function closest(word, candidates) {
-  let best;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDist) {
-      bestDist = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  return best !== void 0 && bestDist <= limit && best !== word ? best : void 0;
-}
-function editDistance(a, b) {
-  const d = Array.from(
-    { length: a.length + 1 },
-    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
-    }
-  }
-  return d[a.length][b.length];
-}
+import { readdir, readFile as readFile4, realpath, stat } from "node:fs/promises";
+import path3 from "node:path";
 
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
@@ -23464,11 +21354,11 @@ var DFA = class DFA2 {
     const startState = this.start(input, pos);
     if (startState === null) return null;
     const matches = /* @__PURE__ */ new Set();
-    const collect12 = (state, atEnd) => {
+    const collect13 = (state, atEnd) => {
       if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
       return false;
     };
-    if (this.run(input, pos, anchor, startState, collect12) === null) return null;
+    if (this.run(input, pos, anchor, startState, collect13) === null) return null;
     return Array.from(matches).sort((a, b) => a - b);
   }
 };
@@ -23803,7 +21693,7 @@ var makeOnePass = (p) => {
   const visitQueue = new QueueOnePass(p.inst.length);
   const onePassRunes = new Array(p.inst.length);
   const m = new Array(p.inst.length).fill(false);
-  const check = (pc) => {
+  const check2 = (pc) => {
     let ok = true;
     const inst = p.inst[pc];
     if (visitQueue.contains(pc)) return true;
@@ -23811,7 +21701,7 @@ var makeOnePass = (p) => {
     switch (inst.op) {
       case Inst.ALT:
       case Inst.ALT_MATCH: {
-        ok = check(inst.out) && check(inst.arg);
+        ok = check2(inst.out) && check2(inst.arg);
         let matchOut = m[inst.out];
         let matchArg = m[inst.arg];
         if (matchOut && matchArg) return false;
@@ -23838,7 +21728,7 @@ var makeOnePass = (p) => {
       case Inst.CAPTURE:
       case Inst.EMPTY_WIDTH:
       case Inst.NOP:
-        ok = check(inst.out);
+        ok = check2(inst.out);
         m[pc] = m[inst.out];
         onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
         inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
@@ -23909,7 +21799,7 @@ var makeOnePass = (p) => {
   instQueue.insert(p.start);
   while (!instQueue.empty()) {
     visitQueue.clear();
-    if (!check(instQueue.next())) return null;
+    if (!check2(instQueue.next())) return null;
   }
   for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
   return p;
@@ -27220,9 +25110,9 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "c":
               if (i + 2 < size) {
-                let code = data[i + 2].charCodeAt(0);
-                if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
-                  let val = code % 32;
+                let code18 = data[i + 2].charCodeAt(0);
+                if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
+                  let val = code18 % 32;
                   result += "\\x";
                   result += (val >> 4).toString(16).toUpperCase();
                   result += (val & 15).toString(16).toUpperCase();
@@ -27705,16 +25595,16 @@ var RE2JS = class RE2JS2 {
 };
 
 // src/spec/values.ts
-var INT64_MIN2 = -(2n ** 63n);
-var INT64_MAX2 = 2n ** 63n - 1n;
-function parseGoInt2(s) {
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+function parseGoInt(s) {
   if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
   const v = BigInt(s);
-  return v < INT64_MIN2 || v > INT64_MAX2 ? void 0 : v;
+  return v < INT64_MIN || v > INT64_MAX ? void 0 : v;
 }
 var DIGITS = /^[+-]?[0-9]{1,15}$/;
 function parseGoIntFast(s) {
-  return DIGITS.test(s) ? Number(s) : parseGoInt2(s);
+  return DIGITS.test(s) ? Number(s) : parseGoInt(s);
 }
 var VERSION_RE = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 var versions = /* @__PURE__ */ new Map();
@@ -27745,6 +25635,1457 @@ function compileRE2(pattern) {
     patterns.set(pattern, re);
   }
   return re;
+}
+
+// src/check/requirements.ts
+function setName(set, index) {
+  return set.tag ?? `#${index + 1}`;
+}
+var NAME_KEY = "(name)";
+function requirementsOf(spec) {
+  const out = /* @__PURE__ */ new Map();
+  spec?.compatibilities.forEach((set, i) => {
+    const sname = setName(set, i);
+    for (const rule4 of set.rules)
+      for (const { rule: r, terms: terms2 } of ruleParts(rule4)) collect(out, sname, r, terms2);
+  });
+  return out;
+}
+function ruleParts(rule4) {
+  const parts = [];
+  if (rule4.matchFeatures?.length) parts.push({ rule: rule4.name, terms: rule4.matchFeatures });
+  rule4.matchAny?.forEach(
+    (alt, i) => parts.push({ rule: `${rule4.name} (any ${i + 1})`, terms: alt.matchFeatures })
+  );
+  return parts;
+}
+function collect(out, set, rule4, terms2) {
+  for (const term3 of terms2) {
+    const entries2 = Object.entries(term3.matchExpressions ?? {});
+    if (term3.matchName)
+      entries2.push([`${NAME_KEY} ${(term3.matchName.value ?? []).join(" ")}`.trim(), term3.matchName]);
+    for (const [key, expression4] of entries2) {
+      const id = [set, rule4, term3.feature, key].join("\0");
+      const req = out.get(id) ?? { set, rule: rule4, feature: term3.feature, key, expressions: [] };
+      req.expressions.push(expression4);
+      out.set(id, req);
+    }
+  }
+}
+function diffSpecs(before, after, platform2 = "") {
+  const old = requirementsOf(before);
+  const now = requirementsOf(after);
+  const changes = [];
+  const row = (r, change, b, a) => ({
+    platform: platform2,
+    set: r.set,
+    rule: r.rule,
+    feature: r.feature,
+    key: r.key,
+    change,
+    ...b && { before: describeRequirement(b.expressions) },
+    ...a && { after: describeRequirement(a.expressions) }
+  });
+  for (const [id, a] of now) {
+    const b = old.get(id);
+    if (!b) changes.push(row(a, "added", void 0, a));
+    else {
+      const kind = classify(b.expressions, a.expressions);
+      if (kind) changes.push(row(a, kind, b, a));
+    }
+  }
+  for (const [id, b] of old) if (!now.has(id)) changes.push(row(b, "removed", b));
+  return changes;
+}
+function classify(before, after) {
+  if (canonical(before) === canonical(after)) return void 0;
+  const b = constraintOf(before);
+  const a = constraintOf(after);
+  if (!b || !a) return "changed";
+  if (a.kind === "exists" && b.kind !== "exists" && b.kind !== "absent" && b.kind !== "bool") {
+    return "loosened";
+  }
+  if (b.kind === "exists" && a.kind !== "exists" && a.kind !== "absent" && a.kind !== "bool")
+    return "tightened";
+  if (a.kind === "in" && b.kind === "in") return setRelation(a.values, b.values);
+  if (a.kind === "notin" && b.kind === "notin") return invert(setRelation(a.values, b.values));
+  if (a.kind === "regexp" && b.kind === "regexp") return setRelation(a.values, b.values);
+  if (a.kind === "range" && b.kind === "range" && a.type === b.type) return rangeRelation(b, a);
+  return "changed";
+}
+function canonical(list3) {
+  return JSON.stringify(
+    list3.map((e) => ({ op: e.op, value: e.value ?? [], type: e.type ?? "" })).map((e) => JSON.stringify(e)).sort()
+  );
+}
+function constraintOf(list3) {
+  const ops = new Set(list3.map((e) => e.op));
+  if (ops.size === 1 && list3.length === 1) {
+    const e = list3[0];
+    switch (e.op) {
+      case "Exists":
+        return { kind: "exists" };
+      case "DoesNotExist":
+        return { kind: "absent" };
+      case "IsTrue":
+      case "IsFalse":
+        return { kind: "bool", value: e.op === "IsTrue" };
+      case "In":
+        return { kind: "in", values: new Set(e.value ?? []) };
+      case "NotIn":
+        return { kind: "notin", values: new Set(e.value ?? []) };
+      case "InRegexp":
+        return { kind: "regexp", values: new Set(e.value ?? []) };
+    }
+  }
+  if (list3.every((e) => e.op === "In")) {
+    const [first, ...rest] = list3.map((e) => new Set(e.value ?? []));
+    return { kind: "in", values: new Set([...first].filter((v) => rest.every((s) => s.has(v)))) };
+  }
+  const ranged = list3.every((e) => ["Gt", "Ge", "Lt", "Le", "GtLt", "GeLe"].includes(e.op));
+  if (!ranged) return void 0;
+  const types = new Set(list3.map((e) => e.type === "version" ? "version" : "int"));
+  if (types.size !== 1) return void 0;
+  const range2 = { type: [...types][0] };
+  for (const e of list3) {
+    const v = e.value ?? [];
+    const add2 = (side, value, inclusive) => {
+      if (value === void 0 || compareBound(range2.type, value, value) === void 0) return false;
+      range2[side] = tighter(range2.type, side, range2[side], { value, inclusive });
+      return true;
+    };
+    const ok = e.op === "Gt" ? add2("lo", v[0], false) : e.op === "Ge" ? add2("lo", v[0], true) : e.op === "Lt" ? add2("hi", v[0], false) : e.op === "Le" ? add2("hi", v[0], true) : add2("lo", v[0], e.op === "GeLe") && add2("hi", v[1], e.op === "GeLe");
+    if (!ok) return void 0;
+  }
+  return { kind: "range", ...range2 };
+}
+function compareBound(type, a, b) {
+  if (type === "version") {
+    const x2 = parseVersion(a);
+    const y2 = parseVersion(b);
+    return x2 && y2 ? compareVersions(x2, y2) : void 0;
+  }
+  const x = parseGoIntFast(a);
+  const y = parseGoIntFast(b);
+  if (x === void 0 || y === void 0) return void 0;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function tighter(type, side, a, b) {
+  if (!a) return b;
+  const c = boundOrder(type, side, a, b);
+  return c >= 0 ? a : b;
+}
+function boundOrder(type, side, a, b) {
+  const c = compareBound(type, a.value, b.value) ?? 0;
+  if (c !== 0) return side === "lo" ? c : -c;
+  if (a.inclusive === b.inclusive) return 0;
+  return a.inclusive ? -1 : 1;
+}
+function rangeRelation(before, after) {
+  const side = (s) => {
+    const b = before[s];
+    const a = after[s];
+    if (!a && !b) return 0;
+    if (!b) return 1;
+    if (!a) return -1;
+    return Math.sign(boundOrder(before.type, s, a, b));
+  };
+  const lo = side("lo");
+  const hi = side("hi");
+  if (lo >= 0 && hi >= 0 && lo + hi > 0) return "tightened";
+  if (lo <= 0 && hi <= 0 && lo + hi < 0) return "loosened";
+  return "changed";
+}
+function setRelation(after, before) {
+  const sub = [...after].every((v) => before.has(v));
+  const sup = [...before].every((v) => after.has(v));
+  if (sub && !sup) return "tightened";
+  if (sup && !sub) return "loosened";
+  return "changed";
+}
+function invert(kind) {
+  return kind === "tightened" ? "loosened" : kind === "loosened" ? "tightened" : kind;
+}
+var SYMBOLS = { Gt: ">", Ge: ">=", Lt: "<", Le: "<=" };
+function describeExpression(e) {
+  const v = e.value ?? [];
+  const suffix = e.type === "version" ? " (version)" : "";
+  const sym = SYMBOLS[e.op];
+  if (sym) return `${sym} ${v[0] ?? ""}${suffix}`;
+  switch (e.op) {
+    case "GtLt":
+      return `> ${v[0]}, < ${v[1]}${suffix}`;
+    case "GeLe":
+      return `>= ${v[0]}, <= ${v[1]}${suffix}`;
+    case "Exists":
+      return "exists";
+    case "DoesNotExist":
+      return "does not exist";
+    case "IsTrue":
+      return "is true";
+    case "IsFalse":
+      return "is false";
+    case "In":
+      return `in [${v.join(", ")}]`;
+    case "NotIn":
+      return `not in [${v.join(", ")}]`;
+    case "InRegexp":
+      return `matches [${v.join(", ")}]`;
+  }
+  return `${e.op} [${v.join(", ")}]`;
+}
+function describeRequirement(list3) {
+  return list3.map(describeExpression).join(" and ");
+}
+
+// src/match/expression.ts
+var ExpressionError = class extends Error {
+};
+var KNOWN_OPS = /* @__PURE__ */ new Set([
+  "In",
+  "NotIn",
+  "InRegexp",
+  "Exists",
+  "DoesNotExist",
+  "Gt",
+  "Ge",
+  "Lt",
+  "Le",
+  "GtLt",
+  "GeLe",
+  "IsTrue",
+  "IsFalse"
+]);
+function describe(e) {
+  return e.value?.length ? `{op: ${JSON.stringify(e.op)}, value: [${e.value.map((v) => JSON.stringify(v)).join(" ")}]}` : `{op: ${JSON.stringify(e.op)}}`;
+}
+var expressionString = describe;
+function mustBeEmpty(e) {
+  if (e.value?.length)
+    throw new ExpressionError(
+      `invalid expression, 'value' field must be empty for Op ${JSON.stringify(e.op)} (have ${describe(e)})`
+    );
+}
+function mustBeNonEmpty(e) {
+  if (!e.value?.length)
+    throw new ExpressionError(
+      `invalid expression, 'value' field must be non-empty for Op ${JSON.stringify(e.op)}`
+    );
+  return e.value;
+}
+function compare(e, input, ref) {
+  if (e.type !== void 0 && e.type !== "" && e.type !== "version") {
+    throw new ExpressionError(`invalid expression, type ${JSON.stringify(e.type)} is not supported`);
+  }
+  if (e.type === "version") {
+    const l2 = parseVersion(input);
+    if (!l2) throw new ExpressionError(`not a version ${JSON.stringify(input)}`);
+    const r2 = parseVersion(ref);
+    if (!r2) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe(e)}`);
+    return compareVersions(l2, r2);
+  }
+  const l = parseGoIntFast(input);
+  if (l === void 0) throw new ExpressionError(`not a number ${JSON.stringify(input)}`);
+  const r = parseGoIntFast(ref);
+  if (r === void 0) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe(e)}`);
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+function evaluateExpression(e, valid, value) {
+  if (!KNOWN_OPS.has(e.op)) throw new ExpressionError(`invalid Op ${JSON.stringify(e.op)}`);
+  switch (e.op) {
+    case "Exists":
+      mustBeEmpty(e);
+      return valid;
+    case "DoesNotExist":
+      mustBeEmpty(e);
+      return !valid;
+  }
+  if (!valid || value === void 0) return false;
+  switch (e.op) {
+    case "In":
+      return mustBeNonEmpty(e).includes(value);
+    case "NotIn":
+      return !mustBeNonEmpty(e).includes(value);
+    case "InRegexp": {
+      const res = mustBeNonEmpty(e).map((p) => {
+        try {
+          return compileRE2(p);
+        } catch {
+          throw new ExpressionError(
+            `invalid expression, 'value' field must only contain valid regexps for Op "InRegexp" (have ${describe(e)})`
+          );
+        }
+      });
+      return res.some((re) => re.test(value));
+    }
+    case "Gt":
+    case "Ge":
+    case "Lt":
+    case "Le": {
+      if (e.value?.length !== 1)
+        throw new ExpressionError(
+          `invalid expression, 'value' field must contain exactly one element for Op ${JSON.stringify(e.op)} (have ${describe(e)})`
+        );
+      const c = compare(e, value, e.value[0]);
+      return e.op === "Gt" ? c > 0 : e.op === "Ge" ? c >= 0 : e.op === "Lt" ? c < 0 : c <= 0;
+    }
+    case "GtLt":
+    case "GeLe": {
+      if (e.value?.length !== 2)
+        throw new ExpressionError(
+          `invalid expression, 'value' field must contain exactly two elements for Op ${JSON.stringify(e.op)} (have ${describe(e)})`
+        );
+      const lo = compare(e, value, e.value[0]);
+      const hi = compare(e, value, e.value[1]);
+      if (compare(e, e.value[0], e.value[1]) >= 0) {
+        throw new ExpressionError(
+          `invalid expression, value[0] must be less than Value[1] for Op ${JSON.stringify(e.op)} (have ${describe(e)})`
+        );
+      }
+      return e.op === "GtLt" ? lo > 0 && hi < 0 : lo >= 0 && hi <= 0;
+    }
+    case "IsTrue":
+      mustBeEmpty(e);
+      return value === "true";
+    case "IsFalse":
+      mustBeEmpty(e);
+      return value === "false";
+  }
+  throw new ExpressionError(`unsupported Op ${JSON.stringify(e.op)}`);
+}
+
+// src/match/terms.ts
+var TermError = class extends Error {
+  constructor(message, feature, key) {
+    super(message);
+    this.feature = feature;
+    this.key = key;
+  }
+  feature;
+  key;
+};
+function guard(feature, key, fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ExpressionError) throw new TermError(err.message, feature, key);
+    throw err;
+  }
+}
+function matchMulti(feature, exprs, keys, values, instances) {
+  const matched = /* @__PURE__ */ new Map();
+  const entries2 = Object.entries(exprs);
+  let current;
+  try {
+    let isMatch = keys !== void 0 || values !== void 0;
+    for (const [name, e] of entries2) {
+      current = name;
+      let matchK = false;
+      let matchV = false;
+      if (keys) {
+        matchK = evaluateExpression(e, Object.hasOwn(keys, name), void 0);
+        if (matchK) matched.set(name, e);
+        else if (e.op === "DoesNotExist") {
+          isMatch = false;
+          continue;
+        }
+      }
+      if (values) {
+        const has = Object.hasOwn(values, name);
+        matchV = evaluateExpression(e, has, has ? values[name] : void 0);
+        if (matchV) matched.set(name, e);
+        else if (e.op === "DoesNotExist") {
+          isMatch = false;
+          continue;
+        }
+      }
+      if (!matchK && !matchV) isMatch = false;
+    }
+    let anyInstance = false;
+    for (const inst of instances ?? []) {
+      const attrs = inst.attributes ?? {};
+      let all = true;
+      for (const [name, e] of entries2) {
+        current = name;
+        const has = Object.hasOwn(attrs, name);
+        if (evaluateExpression(e, has, has ? attrs[name] : void 0)) {
+          if (!matched.has(name)) matched.set(name, e);
+        } else all = false;
+      }
+      if (all) anyInstance = true;
+    }
+    return { isMatch: isMatch || anyInstance, matched };
+  } catch (err) {
+    if (err instanceof ExpressionError) throw new TermError(err.message, feature, current);
+    throw err;
+  }
+}
+function matchNames(feature, e, keys, values, instances) {
+  const names = /* @__PURE__ */ new Set();
+  const test = (n) => {
+    if (guard(feature, void 0, () => evaluateExpression(e, true, n))) names.add(n);
+  };
+  for (const k of Object.keys(keys ?? {})) test(k);
+  for (const k of Object.keys(values ?? {})) test(k);
+  for (const inst of instances ?? []) for (const k of Object.keys(inst.attributes ?? {})) test(k);
+  return [...names];
+}
+function own(obj, key) {
+  return obj && Object.hasOwn(obj, key) ? obj[key] : void 0;
+}
+function evaluateTerms(terms2, features) {
+  let isMatch = true;
+  let isTermMatch = true;
+  const processed = [];
+  const names = [];
+  for (const term3 of terms2) {
+    const matchedNames = [];
+    names.push(matchedNames);
+    const feature = term3.feature.toLowerCase();
+    const flags = own(features.flags, feature);
+    const attrs = own(features.attributes, feature);
+    const insts = own(features.instances, feature);
+    if (!flags && !attrs && !insts) {
+      isMatch = false;
+      continue;
+    }
+    const keys = flags ? flags.elements ?? {} : void 0;
+    const values = attrs ? attrs.elements ?? {} : void 0;
+    const instances = insts ? insts.elements ?? [] : void 0;
+    const rec = { feature };
+    if (term3.matchExpressions) {
+      const r = matchMulti(feature, term3.matchExpressions, keys, values, instances);
+      isTermMatch = r.isMatch;
+      rec.matchExpressions = r.matched;
+    }
+    if (isTermMatch && term3.matchName) {
+      matchedNames.push(...matchNames(feature, term3.matchName, keys, values, instances));
+      isTermMatch = matchedNames.length > 0;
+      if (isTermMatch) rec.matchName = term3.matchName;
+    }
+    if (rec.matchName || rec.matchExpressions && rec.matchExpressions.size > 0) processed.push(rec);
+    if (!isTermMatch) isMatch = false;
+  }
+  return { isMatch, terms: processed, names };
+}
+
+// src/match/rule.ts
+function executeRule(rule4, features) {
+  const matchAny = [];
+  if (rule4.matchAny?.length) {
+    let any = false;
+    for (const elem of rule4.matchAny) {
+      const status = evaluateTerms(elem.matchFeatures ?? [], features);
+      if (status.isMatch) any = true;
+      matchAny.push(status);
+    }
+    if (!any) return { isMatch: false, matchAny };
+  }
+  if (rule4.matchFeatures?.length) {
+    const status = evaluateTerms(rule4.matchFeatures, features);
+    return { isMatch: status.isMatch, matchFeatures: status, matchAny };
+  }
+  return { isMatch: true, matchAny };
+}
+function sameExpression(a, b) {
+  const av = a.value ?? [];
+  const bv = b.value ?? [];
+  return a.op === b.op && av.length === bv.length && av.every((v, i) => v === bv[i]);
+}
+function outputExpression(e) {
+  return {
+    op: e.op,
+    ...e.value?.length ? { value: [...e.value] } : {},
+    ...e.type ? { type: e.type } : {}
+  };
+}
+function hostValuesOf(features, feature, name) {
+  const out = /* @__PURE__ */ new Set();
+  const flags = own(features.flags, feature)?.elements;
+  if (flags && Object.hasOwn(flags, name)) out.add(name);
+  const attrs = own(features.attributes, feature)?.elements;
+  if (attrs && Object.hasOwn(attrs, name)) out.add(attrs[name]);
+  for (const inst of own(features.instances, feature)?.elements ?? []) {
+    if (inst.attributes && Object.hasOwn(inst.attributes, name)) out.add(inst.attributes[name]);
+  }
+  return [...out];
+}
+function reportTerms(terms2, status, features, cache) {
+  const processed = status?.terms ?? [];
+  const out = [];
+  terms2.forEach((term3, i) => {
+    const lower = term3.feature.toLowerCase();
+    for (const [name, exp] of Object.entries(term3.matchExpressions ?? {})) {
+      const isMatch = processed.some((p) => {
+        const pexp = term3.feature === p.feature ? p.matchExpressions?.get(name) : void 0;
+        return pexp !== void 0 && sameExpression(exp, pexp);
+      });
+      out.push({
+        feature: term3.feature,
+        name,
+        expression: outputExpression(exp),
+        matcherType: "matchExpression",
+        isMatch,
+        hostValues: cachedHostValues(cache, features, lower, name)
+      });
+    }
+    if (term3.matchName) {
+      const mn = term3.matchName;
+      const isMatch = processed.some(
+        (p) => term3.feature === p.feature && p.matchName !== void 0 && sameExpression(mn, p.matchName)
+      );
+      out.push({
+        feature: term3.feature,
+        name: "",
+        expression: outputExpression(mn),
+        matcherType: "matchName",
+        isMatch,
+        hostValues: [...status?.names[i] ?? []]
+      });
+    }
+  });
+  const key = (m) => [m.feature, m.name, expressionString(m.expression)];
+  return out.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+  });
+}
+function cachedHostValues(cache, features, feature, name) {
+  if (feature === "rule.matched") return hostValuesOf(features, feature, name);
+  const key = `${feature}\0${name}`;
+  let v = cache.get(key);
+  if (!v) {
+    v = hostValuesOf(features, feature, name);
+    cache.set(key, v);
+  }
+  return [...v];
+}
+function reportRule(rule4, status, features, cache = /* @__PURE__ */ new Map()) {
+  const out = { name: rule4.name, isMatch: status.isMatch };
+  const mf = reportTerms(rule4.matchFeatures ?? [], status.matchFeatures, features, cache);
+  if (mf.length) out.matchedExpressions = mf;
+  if (rule4.matchAny?.length) {
+    out.matchedAny = rule4.matchAny.map((elem, i) => {
+      const m = reportTerms(elem.matchFeatures ?? [], status.matchAny[i], features, cache);
+      return { matchedExpressions: m.length ? m : null };
+    });
+  }
+  return out;
+}
+
+// src/match/index.ts
+function selectSets(spec, tags) {
+  return spec.compatibilities.map((set, index) => ({ set, index })).filter(({ set }) => !tags?.length || tags.includes(set.tag ?? ""));
+}
+function setLabel(set, index) {
+  return set.tag ? `#${index + 1} (tag ${JSON.stringify(set.tag)})` : `#${index + 1}`;
+}
+function evaluateSpec(spec, features, opts = {}) {
+  const working = { ...features, attributes: { ...features.attributes ?? {} } };
+  const results = [];
+  const hostValues = /* @__PURE__ */ new Map();
+  for (const { set, index } of selectSets(spec, opts.tags)) {
+    const result = { rules: [] };
+    for (const rule4 of set.rules) {
+      let status;
+      try {
+        status = executeRule(rule4, working);
+      } catch (err) {
+        if (!(err instanceof TermError)) throw err;
+        const where2 = err.key !== void 0 ? `feature ${err.feature}, element ${JSON.stringify(err.key)}` : `feature ${err.feature}, matchName`;
+        throw new EvaluationError(
+          `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule4.name)}: ${where2}: ${err.message}`,
+          { set: set.tag ?? `#${index + 1}`, rule: rule4.name, feature: err.feature, key: err.key }
+        );
+      }
+      result.rules.push(reportRule(rule4, status, working, hostValues));
+      addBackref(working, status.isMatch ? rule4.vars : void 0);
+    }
+    if (set.description) result.description = set.description;
+    if (set.weight) result.weight = set.weight;
+    if (set.tag) result.tag = set.tag;
+    results.push(result);
+  }
+  return results;
+}
+function addBackref(features, vars) {
+  const attrs = features.attributes;
+  const prev = attrs["rule.matched"];
+  attrs["rule.matched"] = { elements: { ...prev?.elements ?? {}, ...vars ?? {} } };
+}
+function isCompatible(results) {
+  return results.some((r) => r.rules.every((rule4) => rule4.isMatch));
+}
+
+// src/check/fleet.ts
+var AMD64_VENDORS = /* @__PURE__ */ new Set(["Intel", "AMD", "Hygon", "VIA", "Zhaoxin"]);
+var ARM64_VENDORS = /* @__PURE__ */ new Set([
+  "ARM",
+  "Ampere",
+  "NVIDIA",
+  "Qualcomm",
+  "Fujitsu",
+  "Apple",
+  "Cavium",
+  "Marvell",
+  "Broadcom",
+  "HiSilicon"
+]);
+function hostArchitecture(features) {
+  const config = features.attributes?.["kernel.config"]?.elements ?? {};
+  if ("ARM64" in config) return "arm64";
+  if ("X86_64" in config) return "amd64";
+  const vendor = features.attributes?.["cpu.model"]?.elements?.vendor_id;
+  if (vendor && AMD64_VENDORS.has(vendor)) return "amd64";
+  if (vendor && ARM64_VENDORS.has(vendor)) return "arm64";
+  const flags = features.flags?.["cpu.cpuid"]?.elements ?? {};
+  if ("ASIMD" in flags) return "arm64";
+  if ("SSE2" in flags || "SSE42" in flags || "AVX" in flags) return "amd64";
+  return void 0;
+}
+function platformArchitecture(platform2) {
+  return platform2.split("/")[1] || void 0;
+}
+function platformsFor(architecture, platforms) {
+  if (!architecture) return [...platforms];
+  return platforms.filter((p) => {
+    const arch = platformArchitecture(p);
+    return arch === void 0 || arch === architecture;
+  });
+}
+function matchingSets(spec, features) {
+  if (!spec) return [];
+  const results = evaluateSpec(spec, features);
+  return results.flatMap(
+    (r, i) => r.rules.every((rule4) => rule4.isMatch) ? [setName(spec.compatibilities[i], i)] : []
+  );
+}
+function fleetImpact(before, after, hosts) {
+  const platforms = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  const impacts = hosts.map((host) => {
+    const architecture = hostArchitecture(host.features);
+    const mine = platformsFor(architecture, platforms);
+    const label = (p, set) => mine.length > 1 && p ? `${p}: ${set}` : set;
+    const sets2 = (specs) => mine.flatMap((p) => matchingSets(specs.get(p), host.features).map((s) => label(p, s)));
+    const errors = [];
+    const safely = (specs, side) => {
+      try {
+        return sets2(specs);
+      } catch (err) {
+        if (!(err instanceof EvaluationError)) throw err;
+        errors.push(`${side}: ${err.message}`);
+        return [];
+      }
+    };
+    const b = safely(before, "before");
+    const a = safely(after, "after");
+    return {
+      name: host.name,
+      ...architecture && { architecture },
+      platforms: mine,
+      before: b,
+      after: a,
+      admittedBefore: b.length > 0,
+      admittedAfter: a.length > 0,
+      ...errors.length && { errors }
+    };
+  });
+  return {
+    hosts: impacts,
+    excluded: impacts.filter((h) => h.admittedBefore && !h.admittedAfter).map((h) => h.name),
+    admitted: impacts.filter((h) => !h.admittedBefore && h.admittedAfter).map((h) => h.name)
+  };
+}
+
+// src/lint/format.ts
+var OUTPUT_FORMATS = ["text", "json", "github"];
+function toJson(d) {
+  const out = { severity: d.severity, message: d.message };
+  if (d.position.file !== void 0) out.file = d.position.file;
+  if (d.position.line !== void 0) out.line = d.position.line;
+  if (d.position.column !== void 0) out.column = d.position.column;
+  if (d.position.path) out.path = d.position.path;
+  if (d.hint) out.hint = d.hint;
+  return out;
+}
+function text(d) {
+  const p = d.position;
+  let where2 = p.file ?? "<input>";
+  if (p.line !== void 0) where2 += `:${p.line}`;
+  if (p.line !== void 0 && p.column !== void 0) where2 += `:${p.column}`;
+  const path7 = p.path ? `${p.path}: ` : "";
+  return `${where2}: ${d.severity}: ${path7}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+}
+var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+var escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function github(d) {
+  const p = d.position;
+  const props = [];
+  if (p.file) props.push(`file=${escapeProperty(p.file)}`);
+  if (p.line !== void 0) props.push(`line=${p.line}`);
+  if (p.column !== void 0) props.push(`col=${p.column}`);
+  props.push(`title=${escapeProperty(`image-compat lint${p.path ? `: ${p.path}` : ""}`)}`);
+  const message = `${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+  return `::${d.severity} ${props.join(",")}::${escapeData(message)}`;
+}
+function formatDiagnostics(diagnostics, format) {
+  if (format === "json") return `${JSON.stringify(diagnostics.map(toJson), null, 2)}
+`;
+  const lines = diagnostics.map(format === "github" ? github : text);
+  return lines.length ? `${lines.join("\n")}
+` : "";
+}
+
+// src/check/render.ts
+var BASELINE = { ref: "the config at", config: "the base config", image: "the specs published for" };
+function baselineText(s) {
+  return `${BASELINE[s.baseline.kind]} ${s.baseline.source}`;
+}
+function where(d) {
+  const p = d.position;
+  return `${p.file ?? "<input>"}${p.line !== void 0 ? `:${p.line}` : ""}${p.line !== void 0 && p.column !== void 0 ? `:${p.column}` : ""}`;
+}
+var platformText = (p) => p || "all";
+function renderCheckText(s) {
+  const out = [];
+  out.push(`image-compat check: ${s.config} against ${baselineText(s)}`);
+  out.push("");
+  const diags = s.lint.files.flatMap((f) => f.diagnostics);
+  out.push(`Lint: ${s.lint.files.length} file(s), ${s.lint.errors} error(s), ${s.lint.warnings} warning(s)`);
+  for (const d of diags) {
+    out.push(
+      `  ${where(d)}: ${d.severity}: ${d.position.path ? `${d.position.path}: ` : ""}${d.message}${d.hint ? ` (${d.hint})` : ""}`
+    );
+  }
+  if (s.compared) {
+    out.push("");
+    out.push(`Requirement changes: ${s.changes.length}`);
+    for (const c of s.changes) {
+      const what = c.before !== void 0 && c.after !== void 0 ? `${c.before} -> ${c.after}` : c.after ?? c.before ?? "";
+      out.push(
+        `  ${platformText(c.platform)}  ${c.set}  ${c.rule}  ${c.feature} ${c.key}: ${c.change} ${what}`
+      );
+    }
+    if (s.fleet) {
+      out.push("");
+      out.push(
+        `Fleet: ${s.fleet.hosts.length} host(s), ${s.fleet.excluded.length} newly excluded, ${s.fleet.admitted.length} newly admitted`
+      );
+      for (const h of s.fleet.hosts) {
+        const mark = h.admittedBefore === h.admittedAfter ? "" : h.admittedAfter ? "  NEWLY ADMITTED" : "  NEWLY EXCLUDED";
+        out.push(
+          `  ${h.name} (${h.architecture ?? "unknown arch"}): ${verdict(h.before)} -> ${verdict(h.after)}${mark}`
+        );
+        for (const e of unique(h.errors)) out.push(`    error: ${e}`);
+      }
+    }
+  }
+  if (s.notes.length) {
+    out.push("");
+    for (const n of s.notes) out.push(`note: ${n}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+function unique(errors) {
+  return [...new Set((errors ?? []).map((e) => e.replace(/^(before|after): /, "")))];
+}
+function verdict(sets2) {
+  return sets2.length ? `admitted (${sets2.join(", ")})` : "excluded";
+}
+function cell(s) {
+  if (s === void 0 || s === "") return "";
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+var code = (s) => s ? `\`${s.replace(/`/g, "'")}\`` : "";
+var CHANGE_ICON = {
+  added: "\u2795 added",
+  removed: "\u2796 removed",
+  tightened: "\u{1F512} tightened",
+  loosened: "\u{1F513} loosened",
+  changed: "\u270F\uFE0F changed"
+};
+function renderCheckMarkdown(s) {
+  const out = [];
+  out.push("## image-compat check");
+  out.push("");
+  out.push(`${code(s.config)} compared with ${cell(BASELINE[s.baseline.kind])} ${code(s.baseline.source)}.`);
+  out.push("");
+  const diags = s.lint.files.flatMap((f) => f.diagnostics);
+  out.push(
+    `### Lint: ${s.lint.errors} error(s), ${s.lint.warnings} warning(s) in ${s.lint.files.length} file(s)`
+  );
+  out.push("");
+  if (diags.length) {
+    out.push("| where | level | path | message |", "| --- | --- | --- | --- |");
+    for (const d of diags) {
+      out.push(
+        `| ${code(where(d))} | ${d.severity} | ${code(d.position.path)} | ${cell(`${d.message}${d.hint ? ` (${d.hint})` : ""}`)} |`
+      );
+    }
+    out.push("");
+  }
+  if (s.compared) {
+    out.push(`### Requirement changes (${s.changes.length})`);
+    out.push("");
+    if (s.changes.length) {
+      out.push("| platform | set | rule | feature | key | change | before | after |");
+      out.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
+      for (const c of s.changes) {
+        out.push(
+          `| ${cell(platformText(c.platform))} | ${cell(c.set)} | ${cell(c.rule)} | ${code(c.feature)} | ${code(c.key)} | ${CHANGE_ICON[c.change]} | ${cell(c.before)} | ${cell(c.after)} |`
+        );
+      }
+    } else out.push("No requirement changed.");
+    out.push("");
+    if (s.fleet) {
+      const f = s.fleet;
+      out.push(
+        `### Fleet: ${f.excluded.length} newly excluded, ${f.admitted.length} newly admitted of ${f.hosts.length} host(s)`
+      );
+      out.push("");
+      if (f.excluded.length) out.push(`**Newly excluded:** ${f.excluded.map(code).join(", ")}`, "");
+      if (f.admitted.length) out.push(`**Newly admitted:** ${f.admitted.map(code).join(", ")}`, "");
+      out.push("| host | arch | before | after | |", "| --- | --- | --- | --- | --- |");
+      for (const h of f.hosts) {
+        const mark = h.admittedBefore === h.admittedAfter ? "" : h.admittedAfter ? "\u{1F7E2} newly admitted" : "\u{1F534} newly excluded";
+        out.push(
+          `| ${code(h.name)} | ${cell(h.architecture ?? "?")} | ${cell(verdict(h.before))} | ${cell(verdict(h.after))} | ${cell([mark, ...unique(h.errors).map((e) => `\u26A0\uFE0F ${e}`)].filter(Boolean).join("; "))} |`
+        );
+      }
+      out.push("");
+    }
+  }
+  if (s.notes.length) {
+    for (const n of s.notes) out.push(`> ${cell(n)}`, ">");
+    out.pop();
+    out.push("");
+  }
+  return `${out.join("\n")}
+`;
+}
+function checkExitCode(result, failOnExclusion) {
+  if (result.lint.errors > 0) return ExitCode.input;
+  if (failOnExclusion && (result.fleet?.excluded.length ?? 0) > 0) return ExitCode.incompatible;
+  return ExitCode.ok;
+}
+function checkJson(result) {
+  const lint2 = result.lint.files.map((f) => ({
+    file: f.file,
+    kind: f.kind,
+    diagnostics: JSON.parse(formatDiagnostics(f.diagnostics, "json"))
+  }));
+  return `${JSON.stringify(
+    {
+      config: result.config,
+      baseline: result.baseline,
+      lint: { errors: result.lint.errors, warnings: result.lint.warnings, files: lint2 },
+      compared: result.compared,
+      platforms: result.platforms,
+      changes: result.changes,
+      ...result.fleet && {
+        fleet: result.fleet,
+        excluded: result.fleet.excluded,
+        admitted: result.fleet.admitted
+      },
+      notes: result.notes
+    },
+    null,
+    2
+  )}
+`;
+}
+
+// src/check/index.ts
+function alignPlatforms(before, after) {
+  const onlyAll = (m) => m.size === 1 && m.has("");
+  const named = (m) => [...m.keys()].filter((k) => k !== "");
+  const spread = (m, keys) => new Map(keys.map((k) => [k, m.get("")]));
+  if (onlyAll(before) && named(after).length) return [spread(before, named(after)), new Map(after)];
+  if (onlyAll(after) && named(before).length) return [new Map(before), spread(after, named(before))];
+  return [new Map(before), new Map(after)];
+}
+
+// src/features/catalog.ts
+var CPUID_FLAGS = "ADX AESNI AMD3DNOW AMD3DNOWEXT AMXBF16 AMXFP16 AMXINT8 AMXFP8 AMXTILE AMXTF32 AMXCOMPLEX AMXTRANSPOSE APX_F AVX AVX10 AVX10_128 AVX10_256 AVX10_512 AVX2 AVX512BF16 AVX512BITALG AVX512BMM AVX512BW AVX512CD AVX512DQ AVX512ER AVX512F AVX512FP16 AVX512IFMA AVX512PF AVX512VBMI AVX512VBMI2 AVX512VL AVX512VNNI AVX512VP2INTERSECT AVX512VPOPCNTDQ AVXIFMA AVXNECONVERT AVXSLOW AVXVNNI AVXVNNIINT8 AVXVNNIINT16 BHI_CTRL BMI1 BMI2 CETIBT CETSS CLDEMOTE CLMUL CLZERO CMOV CMPCCXADD CMPSB_SCADBS_SHORT CMPXCHG8 CPBOOST CPPC CX16 EFER_LMSLE_UNS ENQCMD ERMS F16C FLUSH_L1D FMA3 FMA4 FP128 FP256 FRED FSRM FXSR FXSROPT GFNI HLE HRESET HTT HWA HYBRID_CPU HYPERVISOR IA32_ARCH_CAP IA32_CORE_CAP IBPB IBPB_BRTYPE IBRS IBRS_PREFERRED IBRS_PROVIDES_SMP IBS IDPRED_CTRL INT_WBINVD INVLPGB KEYLOCKER KEYLOCKERW LAHF LAM LBRVIRT LZCNT MCAOVERFLOW MCDT_NO MCOMMIT MD_CLEAR MMX MMXEXT MOVBE MOVDIR64B MOVDIRI MOVSB_ZL MOVU MPX MSRIRC MSRLIST MSR_PAGEFLUSH NRIPS NX OSXSAVE PCONFIG POPCNT PPIN PREFETCHI PSFD RDPRU RDRAND RDSEED RDTSCP RRSBA_CTRL RTM RTM_ALWAYS_ABORT SBPB SERIALIZE SEV SEV_64BIT SEV_ALTERNATIVE SEV_DEBUGSWAP SEV_ES SEV_RESTRICTED SEV_SNP SGX SGXLC SGXPQC SHA SME SME_COHERENT SM3_X86 SM4_X86 SPEC_CTRL_SSBD SRBDS_CTRL SRSO_MSR_FIX SRSO_NO SRSO_USER_KERNEL_NO SSE SSE2 SSE3 SSE4 SSE42 SSE4A SSSE3 STIBP STIBP_ALWAYSON STOSB_SHORT SUCCOR SVM SVMDA SVMFBASID SVML SVMNP SVMPF SVMPFT SYSCALL SYSEE TBM TDX_GUEST TLB_FLUSH_NESTED TME TOPEXT TSA_L1_NO TSA_SQ_NO TSA_VERW_CLEAR TSCRATEMSR TSXLDTRK VAES VMCBCLEAN VMPL VMSA_REGPROT VMX VPCLMULQDQ VTE WAITPKG WBNOINVD WRMSRNS X87 XGETBV1 XOP XSAVE XSAVEC XSAVEOPT XSAVES AESARM ARMCPUID ASIMD ASIMDDP ASIMDHP ASIMDRDM ATOMICS CRC32 DCPOP EVTSTRM FCMA FHM FP FPHP GPA JSCVT LRCPC PMULL RNDR TLB TS SHA1 SHA2 SHA3 SHA512 SM3 SM4 SVE X86_64_V2 X86_64_V3 X86_64_V4 AVX10_VERSION".split(" ");
+var entries = [
+  { name: "cpu.cpuid", kind: "flag", source: "nfd", keys: CPUID_FLAGS, description: "CPUID feature flags" },
+  {
+    name: "cpu.model",
+    kind: "attribute",
+    source: "nfd",
+    keys: ["vendor_id", "family", "id", "hypervisor"],
+    description: "CPU vendor (Intel, AMD, ARM, ...), family and model id (decimal)"
+  },
+  {
+    name: "cpu.topology",
+    kind: "attribute",
+    source: "nfd",
+    keys: ["hardware_multithreading", "socket_count"],
+    description: "SMT and sockets"
+  },
+  { name: "cpu.cstate", kind: "attribute", source: "nfd", keys: ["enabled"], description: "C-states" },
+  {
+    name: "cpu.pstate",
+    kind: "attribute",
+    source: "nfd",
+    keys: ["status", "turbo", "scaling_governor"],
+    description: "P-states"
+  },
+  { name: "cpu.rdt", kind: "attribute", source: "nfd", keys: [], openKeys: true, description: "Intel RDT" },
+  {
+    name: "cpu.security",
+    kind: "attribute",
+    source: "nfd",
+    keys: [
+      "sgx.enabled",
+      "sgx.epc",
+      "se.enabled",
+      "tdx.enabled",
+      "tdx.protected",
+      "tdx.total_keys",
+      "sev.enabled",
+      "sev.es.enabled",
+      "sev.snp.enabled",
+      "sev.asids",
+      "sev.encrypted_state_ids"
+    ],
+    description: "SGX, TDX, SEV, IBM SE"
+  },
+  { name: "cpu.sst", kind: "attribute", source: "nfd", keys: ["bf.enabled"], description: "Intel SST" },
+  { name: "cpu.coprocessor", kind: "attribute", source: "nfd", keys: ["nx_gzip"], description: "POWER" },
+  {
+    name: "kernel.version",
+    kind: "attribute",
+    source: "nfd",
+    keys: ["full", "major", "minor", "revision"],
+    description: "/proc/sys/kernel/osrelease"
+  },
+  {
+    name: "kernel.config",
+    kind: "attribute",
+    source: "nfd",
+    keys: [],
+    openKeys: true,
+    description: "kernel options without CONFIG_, values y, m or the raw value"
+  },
+  {
+    name: "kernel.loadedmodule",
+    kind: "flag",
+    source: "nfd",
+    keys: [],
+    openKeys: true,
+    description: "modules in /proc/modules (underscores)"
+  },
+  {
+    name: "kernel.enabledmodule",
+    kind: "flag",
+    source: "nfd",
+    keys: [],
+    openKeys: true,
+    description: "loaded modules plus the builtin ones (modules.builtin file names)"
+  },
+  { name: "kernel.selinux", kind: "attribute", source: "nfd", keys: ["enabled"], description: "SELinux" },
+  {
+    name: "pci.device",
+    kind: "instance",
+    source: "nfd",
+    keys: [
+      "class",
+      "vendor",
+      "device",
+      "subsystem_vendor",
+      "subsystem_device",
+      "sriov_totalvfs",
+      "iommu_group/type",
+      "iommu/type"
+    ],
+    description: "PCI devices: class is 4 hex digits, ids without 0x"
+  },
+  {
+    name: "usb.device",
+    kind: "instance",
+    source: "nfd",
+    keys: ["class", "vendor", "device", "serial"],
+    description: "USB devices"
+  },
+  {
+    name: "network.device",
+    kind: "instance",
+    source: "nfd",
+    keys: ["name", "operstate", "speed", "mtu", "sriov_totalvfs", "sriov_numvfs"],
+    description: "physical network interfaces"
+  },
+  {
+    name: "network.virtual",
+    kind: "instance",
+    source: "nfd",
+    keys: ["name", "operstate", "speed", "mtu"],
+    description: "virtual network interfaces"
+  },
+  {
+    name: "memory.numa",
+    kind: "attribute",
+    source: "nfd",
+    keys: ["is_numa", "node_count"],
+    description: "NUMA nodes"
+  },
+  { name: "memory.swap", kind: "attribute", source: "nfd", keys: ["enabled"], description: "swap" },
+  {
+    name: "memory.hugepages",
+    kind: "attribute",
+    source: "nfd",
+    keys: ["enabled", "hugepages-2Mi", "hugepages-1Gi"],
+    keyPattern: /^hugepages-\d+[KMG]i$/,
+    description: "huge pages: enabled and the page count per size"
+  },
+  {
+    name: "memory.nv",
+    kind: "instance",
+    source: "nfd",
+    keys: ["name", "devtype", "mode"],
+    description: "NVDIMM devices"
+  },
+  {
+    name: "storage.block",
+    kind: "instance",
+    source: "nfd",
+    keys: ["name", "dax", "rotational", "nr_zones", "zoned"],
+    description: "block devices"
+  },
+  {
+    name: "system.osrelease",
+    kind: "attribute",
+    source: "nfd",
+    keys: ["ID", "ID_LIKE", "VERSION_ID", "VERSION_ID.major", "VERSION_ID.minor", "NAME", "PRETTY_NAME"],
+    openKeys: true,
+    description: "/etc/os-release fields"
+  },
+  {
+    name: "system.dmiid",
+    kind: "attribute",
+    source: "nfd",
+    keys: ["sys_vendor", "product_name", "product_version", "board_vendor", "board_name", "bios_version"],
+    openKeys: true,
+    description: "/sys/devices/virtual/dmi/id"
+  },
+  {
+    name: "local.label",
+    kind: "attribute",
+    source: "nfd",
+    keys: [],
+    openKeys: true,
+    description: "local hooks"
+  },
+  { name: "local.feature", kind: "attribute", source: "nfd", keys: [], openKeys: true, description: "local" },
+  {
+    name: "gpu.device",
+    kind: "instance",
+    source: "image-compat",
+    keys: [
+      "vendor",
+      "device",
+      "class",
+      "driver",
+      "driver_version",
+      "model",
+      "memory_mib",
+      "compute_capability",
+      "gfx_target",
+      "numa_node"
+    ],
+    description: "GPUs (image-compat only)"
+  },
+  {
+    name: "gpu.count",
+    kind: "attribute",
+    source: "image-compat",
+    keys: ["total", "nvidia", "amd", "intel"],
+    description: "GPU counts (image-compat only)"
+  },
+  {
+    name: "rdma.device",
+    kind: "instance",
+    source: "image-compat",
+    keys: ["name", "vendor", "link_layer", "state", "rate"],
+    description: "RDMA devices (image-compat only)"
+  }
+];
+var FEATURE_CATALOG = new Map(entries.map((e) => [e.name, e]));
+function catalogEntry(feature) {
+  return FEATURE_CATALOG.get(feature.toLowerCase());
+}
+function isOwnFeature(feature) {
+  return catalogEntry(feature)?.source === "image-compat";
+}
+function isKnownKey(entry, key) {
+  return entry.openKeys === true || entry.keys.includes(key) || (entry.keyPattern?.test(key) ?? false);
+}
+
+// src/spec/document.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { readFile as readFile3 } from "node:fs/promises";
+
+// src/spec/goyaml.ts
+var BOOLS = {};
+for (const s of ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]) BOOLS[s] = true;
+for (const s of ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"])
+  BOOLS[s] = false;
+var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
+var SPECIAL_FLOATS = {
+  ".nan": NaN,
+  ".NaN": NaN,
+  ".NAN": NaN,
+  ".inf": Infinity,
+  ".Inf": Infinity,
+  ".INF": Infinity,
+  "+.inf": Infinity,
+  "+.Inf": Infinity,
+  "+.INF": Infinity,
+  "-.inf": -Infinity,
+  "-.Inf": -Infinity,
+  "-.INF": -Infinity
+};
+var YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+var INT64_MIN2 = -(2n ** 63n);
+var INT64_MAX2 = 2n ** 63n - 1n;
+var UINT64_MAX = 2n ** 64n - 1n;
+function resolvePlain(s) {
+  if (s in BOOLS) return { kind: "bool", value: BOOLS[s] };
+  if (NULLS.has(s)) return { kind: "null" };
+  if (s in SPECIAL_FLOATS) return { kind: "float", value: SPECIAL_FLOATS[s] };
+  const first = s[0];
+  if (first === ".") {
+    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { kind: "float", value: Number(s) };
+    return { kind: "str", value: s };
+  }
+  if (!/[-+0-9]/.test(first)) return { kind: "str", value: s };
+  const time = parseTimestamp(s);
+  if (time !== void 0) return { kind: "timestamp", value: time };
+  const plain = s.replace(/_/g, "");
+  const int = parseGoInt2(plain);
+  if (int.ok && int.value >= INT64_MIN2 && int.value <= INT64_MAX2) return { kind: "int", value: int.value };
+  if (int.ok && int.value >= 0n && int.value <= UINT64_MAX && !/^[-+]/.test(plain))
+    return { kind: "int", value: int.value };
+  if (YAML_STYLE_FLOAT.test(plain)) {
+    const f = Number(plain);
+    if (Number.isFinite(f)) return { kind: "float", value: f };
+  }
+  if (int.ok && int.outOfRangeOnly) return { kind: "bigint", value: int.value };
+  return { kind: "str", value: s };
+}
+function parseGoInt2(s) {
+  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return { ok: false };
+  const body = m[2];
+  let digits;
+  if (/^0[oO]/.test(body)) digits = BigInt(`0o${body.slice(2)}`);
+  else if (/^0[xXbB]/.test(body)) digits = BigInt(`0${body[1].toLowerCase()}${body.slice(2)}`);
+  else if (body.length > 1 && body.startsWith("0")) digits = BigInt(`0o${body.slice(1)}`);
+  else digits = BigInt(body);
+  const value = m[1] === "-" ? -digits : digits;
+  return { ok: true, value, outOfRangeOnly: value < INT64_MIN2 || value > UINT64_MAX };
+}
+var DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function parseTimestamp(s) {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt ])(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?(Z|[-+]\d{2}:\d{2})?)?$/.exec(
+    s
+  );
+  if (!m) return void 0;
+  const [, y, mo, d, sep, h, mi, se, frac, zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]) return void 0;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))
+    return void 0;
+  const two = (n) => String(n).padStart(2, "0");
+  const date = `${y}-${two(month)}-${two(day)}`;
+  if (sep === void 0) return `${date}T00:00:00Z`;
+  if (sep === " " !== (zone === void 0)) return void 0;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(se) > 59) return void 0;
+  const fraction = frac ? `.${frac}`.replace(/0+$/, "").replace(/\.$/, "") : "";
+  const tz = zone === void 0 || zone === "Z" || zone === "+00:00" ? "Z" : zone;
+  if (zone && zone !== "Z" && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4)) > 59)) return void 0;
+  return `${date}T${two(h)}:${two(mi)}:${two(se)}${fraction}${tz}`;
+}
+function formatFloat32(f) {
+  const x = Math.fround(f);
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "+Inf";
+  if (x === -Infinity) return "-Inf";
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  let shortest = x.toPrecision(9);
+  for (let p = 1; p <= 9; p++) {
+    const candidate = x.toPrecision(p);
+    if (Math.fround(Number(candidate)) === x) {
+      shortest = candidate;
+      break;
+    }
+  }
+  const [mant, expText] = Number(shortest).toExponential().split("e");
+  const exp = Number(expText);
+  const sign = mant.startsWith("-") ? "-" : "";
+  const digits = mant.replace(/^-/, "").replace(".", "");
+  if (exp < -4 || exp >= 6) {
+    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    return `${sign}${digits[0]}${frac}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  if (digits.length <= exp + 1) return `${sign}${digits}${"0".repeat(exp + 1 - digits.length)}`;
+  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+}
+function goString(r) {
+  switch (r.kind) {
+    case "str":
+    case "timestamp":
+      return { value: r.value };
+    case "null":
+      return { value: "" };
+    case "bool":
+      return { value: r.value ? "true" : "false" };
+    case "int":
+      return { value: r.value.toString() };
+    case "float":
+      return { value: formatFloat32(r.value) };
+    case "bigint":
+      return { problem: "an integer beyond 64 bits, which NFD cannot decode into a string" };
+  }
+}
+function goKey(r) {
+  switch (r.kind) {
+    case "str":
+      return { value: r.value };
+    case "bool":
+      return { value: r.value ? "true" : "false" };
+    case "int":
+      if (r.value > INT64_MAX2) return { problem: "a key beyond int64, which NFD rejects" };
+      return { value: r.value.toString() };
+    case "float": {
+      const s = formatFloat32(r.value);
+      return { value: s === "+Inf" ? ".inf" : s === "-Inf" ? "-.inf" : s === "NaN" ? ".nan" : s };
+    }
+    case "null":
+      return { problem: "a null key, which NFD rejects" };
+    case "timestamp":
+      return { problem: "a timestamp key, which NFD rejects" };
+    case "bigint":
+      return { problem: "a key beyond 64 bits, which NFD rejects" };
+  }
+}
+function goPlainValue(r) {
+  switch (r.kind) {
+    case "null":
+      return null;
+    case "int":
+    case "bigint":
+      return Number(r.value);
+    default:
+      return r.value;
+  }
+}
+
+// src/spec/document.ts
+var MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
+function formatPath(path7) {
+  let out = "";
+  for (const seg of path7) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (/^[A-Za-z_][\w.-]*$/.test(seg) && !seg.includes(".")) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+async function readSource(file, maxBytes = MAX_DOCUMENT_BYTES) {
+  let buf;
+  try {
+    buf = file === "-" ? await readStdin(maxBytes) : await readFile3(file);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code18 = err.code;
+    const why = code18 === "ENOENT" ? "no such file" : code18 === "EISDIR" ? "is a directory" : String(err);
+    throw new InputError(`cannot read: ${why}`, { file: displayName(file) });
+  }
+  if (buf.length > maxBytes) {
+    throw new InputError(`file is ${buf.length} bytes, more than the ${maxBytes}-byte limit`, {
+      file: displayName(file)
+    });
+  }
+  return buf.toString("utf8");
+}
+async function readStdin(maxBytes) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const b = chunk;
+    size += b.length;
+    if (size > maxBytes) throw new InputError(`more than the ${maxBytes}-byte limit`, { file: "<stdin>" });
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+function displayName(file) {
+  return file === "-" ? "<stdin>" : file;
+}
+function parseSource(text3, file) {
+  const name = displayName(file);
+  if (Buffer.byteLength(text3) > MAX_DOCUMENT_BYTES) {
+    throw new InputError(`document is larger than the ${MAX_DOCUMENT_BYTES}-byte limit`, { file: name });
+  }
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const problem = doc.errors[0];
+  if (problem) {
+    const pos = lines.linePos(problem.pos[0]);
+    throw new InputError(firstLine(problem.message), { file: name, line: pos.line, column: pos.col });
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    throw new InputError(
+      `too many alias expansions (more than ${MAX_ALIAS_COUNT}): ${err.message}`,
+      { file: name }
+    );
+  }
+  return { file: name, text: text3, value, doc, lines };
+}
+function firstLine(message) {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+}
+function positionOf(src, path7, opts = {}) {
+  let node = src.doc.contents;
+  let keyNode;
+  let found = node;
+  for (const seg of path7) {
+    if ((0, import_yaml2.isAlias)(node)) node = node.resolve(src.doc);
+    keyNode = void 0;
+    if ((0, import_yaml2.isMap)(node) && typeof seg === "string") {
+      const pair = node.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === seg) ?? node.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && nfdKey(p.key) === seg);
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if ((0, import_yaml2.isSeq)(node) && typeof seg === "number") {
+      node = node.items[seg];
+    } else {
+      break;
+    }
+    if (!node && !keyNode) break;
+    found = node ?? keyNode;
+  }
+  const target = opts.key && keyNode ? keyNode : found;
+  const offset = target?.range?.[0] ?? 0;
+  const { line, col } = src.lines.linePos(offset);
+  return { file: src.file, line, column: col, path: formatPath(path7) };
+}
+function nfdKey(key) {
+  if (key.type !== import_yaml2.Scalar.PLAIN || key.tag || typeof key.source !== "string") return void 0;
+  const read = goKey(resolvePlain(key.source));
+  return "value" in read ? read.value : void 0;
+}
+function schemaDiagnostics(src, errors) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of errors ?? []) {
+    const path7 = pointerToPath(e.instancePath);
+    let message;
+    let hint;
+    let atKey = false;
+    switch (e.keyword) {
+      case "additionalProperties": {
+        const field = String(e.params.additionalProperty);
+        path7.push(field);
+        atKey = true;
+        message = `unknown field "${field}"`;
+        const allowed = allowedProperties(e);
+        const close = closest(field, allowed);
+        hint = close ? `did you mean "${close}"?` : allowed.length ? `expected one of: ${allowed.join(", ")}` : void 0;
+        break;
+      }
+      case "required":
+        message = `missing required field "${String(e.params.missingProperty)}"`;
+        break;
+      case "enum": {
+        const allowed = e.params.allowedValues.map(String);
+        message = `must be one of ${allowed.join(", ")}; got ${JSON.stringify(valueAt(src.value, path7))}`;
+        const close = closest(String(valueAt(src.value, path7)), allowed);
+        if (close) hint = `did you mean "${close}"?`;
+        break;
+      }
+      case "const":
+        message = `must be ${JSON.stringify(e.params.allowedValue)}; got ${JSON.stringify(valueAt(src.value, path7))}`;
+        break;
+      case "type":
+        message = `expected ${String(e.params.type)}, got ${describe2(valueAt(src.value, path7))}`;
+        break;
+      default:
+        message = e.message ?? `invalid (${e.keyword})`;
+    }
+    const position = positionOf(src, path7, { key: atKey });
+    const id = `${position.path}|${message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ severity: "error", message, position, hint });
+  }
+  return out;
+}
+function throwFirstError(diagnostics) {
+  const first = diagnostics.find((d) => d.severity === "error");
+  if (first) throw new InputError(first.message, first.position, first.hint);
+}
+function pointerToPath(pointer) {
+  if (!pointer) return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+}
+function valueAt(value, path7) {
+  let v = value;
+  for (const seg of path7) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[seg];
+  }
+  return v;
+}
+function describe2(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+function allowedProperties(e) {
+  const props = e.parentSchema?.properties;
+  return props ? Object.keys(props) : [];
+}
+function closest(word, candidates) {
+  let best;
+  let bestDist = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDist) {
+      bestDist = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return best !== void 0 && bestDist <= limit && best !== word ? best : void 0;
+}
+function editDistance(a, b) {
+  const d = Array.from(
+    { length: a.length + 1 },
+    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  }
+  return d[a.length][b.length];
 }
 
 // src/spec/checks.ts
@@ -27783,7 +27124,7 @@ function expressionProblems(e) {
     });
   }
   if (ONE_VALUE.has(e.op) || TWO_VALUES.has(e.op)) {
-    const parse = e.type === "version" ? parseVersion : parseGoInt2;
+    const parse = e.type === "version" ? parseVersion : parseGoInt;
     const what = e.type === "version" ? "a version (major[.minor[.patch]])" : "an integer";
     const parsed = values.map((v, i) => {
       const p = parse(v);
@@ -27800,13 +27141,13 @@ function expressionProblems(e) {
 }
 function nfdDiagnostics(src, spec) {
   const out = [];
-  const add2 = (severity2, message, path6, hint) => out.push({ severity: severity2, message, position: positionOf(src, path6), hint });
+  const add2 = (severity2, message, path7, hint) => out.push({ severity: severity2, message, position: positionOf(src, path7), hint });
   const tags = /* @__PURE__ */ new Map();
-  const checkExpression = (e, path6) => {
-    for (const p of expressionProblems(e)) add2(p.severity, p.message, [...path6, ...p.at]);
+  const checkExpression = (e, path7) => {
+    for (const p of expressionProblems(e)) add2(p.severity, p.message, [...path7, ...p.at]);
   };
-  const checkTerms = (terms2, path6) => (terms2 ?? []).forEach((t, ti) => {
-    const tp = [...path6, ti];
+  const checkTerms = (terms2, path7) => (terms2 ?? []).forEach((t, ti) => {
+    const tp = [...path7, ti];
     if (t.feature === "")
       add2("error", "feature must not be empty (expected domain.feature, e.g. pci.device)", [
         ...tp,
@@ -27882,11 +27223,11 @@ var Context = class {
   /** Notes of the set being compiled (kept only when the set applies to the platform). */
   notes = /* @__PURE__ */ new Set();
   usesVersionType = false;
-  error(path6, message, hint) {
-    this.issues.push({ severity: "error", message, path: path6, hint });
+  error(path7, message, hint) {
+    this.issues.push({ severity: "error", message, path: path7, hint });
   }
-  warn(path6, message, hint) {
-    this.issues.push({ severity: "warning", message, path: path6, hint });
+  warn(path7, message, hint) {
+    this.issues.push({ severity: "warning", message, path: path7, hint });
   }
 };
 var list = (v) => v === void 0 ? [] : Array.isArray(v) ? v : [v];
@@ -28145,7 +27486,7 @@ var PCI_VENDORS = {
   redhat: "1af4",
   virtio: "1af4"
 };
-var GPU_VENDORS2 = {
+var GPU_VENDORS = {
   nvidia: { pci: "10de", countKey: "nvidia" },
   amd: { pci: "1002", countKey: "amd" },
   intel: { pci: "8086", countKey: "intel" }
@@ -28287,7 +27628,7 @@ var RDMA_LINK_LAYERS = {
 };
 
 // src/config/terms.ts
-function versionAlternatives(range2, path6, ctx, instance) {
+function versionAlternatives(range2, path7, ctx, instance) {
   try {
     ctx.usesVersionType = true;
     return parseRange(range2).map((iv) => {
@@ -28296,20 +27637,20 @@ function versionAlternatives(range2, path6, ctx, instance) {
     });
   } catch (err) {
     if (!(err instanceof RangeSyntaxError)) throw err;
-    ctx.error(path6, err.message, err.hint);
+    ctx.error(path7, err.message, err.hint);
     return void 0;
   }
 }
-function integerAlternatives(range2, path6, ctx) {
+function integerAlternatives(range2, path7, ctx) {
   try {
     return integerExpressions(range2).map((e) => [e]);
   } catch (err) {
     if (!(err instanceof RangeSyntaxError)) throw err;
-    ctx.error(path6, err.message, err.hint);
+    ctx.error(path7, err.message, err.hint);
     return void 0;
   }
 }
-function featureAlternatives(feature, fixed, ranged, path6, ctx) {
+function featureAlternatives(feature, fixed, ranged, path7, ctx) {
   let combos = [[]];
   for (const r of ranged) {
     const next = [];
@@ -28318,7 +27659,7 @@ function featureAlternatives(feature, fixed, ranged, path6, ctx) {
   }
   if (combos.length > MAX_ALTERNATIVES) {
     ctx.error(
-      path6,
+      path7,
       `${combos.length} combinations of "||" alternatives; at most ${MAX_ALTERNATIVES} per rule`
     );
     combos = combos.slice(0, MAX_ALTERNATIVES);
@@ -28333,7 +27674,7 @@ function featureAlternatives(feature, fixed, ranged, path6, ctx) {
     }
     if (instance && extra.length) {
       ctx.notes.add(
-        `${formatPath(path6)}: a range with one inclusive and one exclusive bound on ${feature} needs two terms, which two different devices could satisfy`
+        `${formatPath(path7)}: a range with one inclusive and one exclusive bound on ${feature} needs two terms, which two different devices could satisfy`
       );
     }
     return [{ feature, matchExpressions: first }, ...extra];
@@ -28346,48 +27687,48 @@ function ruleOf(name, alternatives, common = []) {
   rule4.matchAny = alternatives.map((matchFeatures) => ({ matchFeatures }));
   return rule4;
 }
-function lookup(table, word, path6, ctx, what, accept) {
+function lookup(table, word, path7, ctx, what, accept) {
   const hit = table[word.trim().toLowerCase()] ?? accept?.(word.trim());
   if (hit) return hit;
   const close = closest(word, Object.keys(table));
   ctx.error(
-    path6,
+    path7,
     `unknown ${what} "${word}"`,
     close ? `did you mean "${close}"?` : `known: ${Object.keys(table).join(", ")}`
   );
   return void 0;
 }
 var hexId = (w) => /^(0x)?[0-9a-fA-F]{4}$/.test(w) ? w.replace(/^0x/, "").toLowerCase() : void 0;
-function pciVendor(word, path6, ctx) {
-  return lookup(PCI_VENDORS, word, path6, ctx, "PCI vendor", hexId);
+function pciVendor(word, path7, ctx) {
+  return lookup(PCI_VENDORS, word, path7, ctx, "PCI vendor", hexId);
 }
-function pciClass(word, path6, ctx) {
+function pciClass(word, path7, ctx) {
   const w = word.trim().toLowerCase().replace(/^0x/, "");
   if (PCI_CLASSES[w]) return PCI_CLASSES[w];
   if (/^[0-9a-f]{4}$/.test(w)) return w;
   if (/^[0-9a-f]{6}$/.test(w)) {
-    ctx.warn(path6, `PCI class "${word}" has 6 digits; NFD reports the first 4`, `write "${w.slice(0, 4)}"`);
+    ctx.warn(path7, `PCI class "${word}" has 6 digits; NFD reports the first 4`, `write "${w.slice(0, 4)}"`);
     return w.slice(0, 4);
   }
   ctx.error(
-    path6,
+    path7,
     `"${word}" is not a PCI class`,
     `write 4 hex digits or one of: ${Object.keys(PCI_CLASSES).join(", ")}`
   );
   return void 0;
 }
-function pciDevice(word, path6, ctx) {
+function pciDevice(word, path7, ctx) {
   const id = hexId(word);
-  if (!id) ctx.error(path6, `"${word}" is not a PCI device id`, "write 4 hex digits, e.g. 2330");
+  if (!id) ctx.error(path7, `"${word}" is not a PCI device id`, "write 4 hex digits, e.g. 2330");
   return id;
 }
-function indexed(v, path6) {
-  return Array.isArray(v) ? v.map((x, i) => [x, [...path6, i]]) : [[v, path6]];
+function indexed(v, path7) {
+  return Array.isArray(v) ? v.map((x, i) => [x, [...path7, i]]) : [[v, path7]];
 }
-function collect11(v, path6, f) {
+function collect2(v, path7, f) {
   if (v === void 0) return [];
   const out = [];
-  for (const [x, p] of indexed(v, path6)) {
+  for (const [x, p] of indexed(v, path7)) {
     const r = f(x, p);
     if (r !== void 0 && !out.includes(r)) out.push(r);
   }
@@ -28398,15 +27739,15 @@ function escapeRe(s) {
 }
 
 // src/config/requirements.ts
-function compileKernel(set, k, path6, ctx) {
+function compileKernel(set, k, path7, ctx) {
   const rules = [];
   if (k.version !== void 0) {
-    const alts = versionAlternatives(k.version, [...path6, "version"], ctx, false);
+    const alts = versionAlternatives(k.version, [...path7, "version"], ctx, false);
     if (alts) {
       rules.push(
         ruleOf(
           `${set}/kernel-version`,
-          featureAlternatives("kernel.version", {}, [{ key: "full", alternatives: alts }], path6, ctx)
+          featureAlternatives("kernel.version", {}, [{ key: "full", alternatives: alts }], path7, ctx)
         )
       );
     }
@@ -28414,7 +27755,7 @@ function compileKernel(set, k, path6, ctx) {
   if (k.modules !== void 0) {
     const plain = {};
     const spelled = [];
-    for (const [m, p] of indexed(k.modules, [...path6, "modules"])) {
+    for (const [m, p] of indexed(k.modules, [...path7, "modules"])) {
       const name = normaliseModule(m);
       if (!/^[\w-]+$/.test(m.trim())) {
         ctx.error(p, `"${m}" is not a kernel module name`);
@@ -28432,7 +27773,7 @@ function compileKernel(set, k, path6, ctx) {
   }
   if (k.loadedModules !== void 0) {
     const mods = {};
-    for (const [m] of indexed(k.loadedModules, [...path6, "loadedModules"]))
+    for (const [m] of indexed(k.loadedModules, [...path7, "loadedModules"]))
       mods[normaliseModule(m)] = expr("Exists");
     rules.push({
       name: `${set}/kernel-loaded-modules`,
@@ -28442,7 +27783,7 @@ function compileKernel(set, k, path6, ctx) {
   if (k.config !== void 0) {
     const opts = {};
     for (const [option, value] of Object.entries(k.config)) {
-      const p = [...path6, "config", option];
+      const p = [...path7, "config", option];
       const key = normaliseKconfig(option);
       if (!/^[A-Za-z0-9_]+$/.test(key)) {
         ctx.error(p, `"${option}" is not a kernel config option name`);
@@ -28472,12 +27813,12 @@ function compileKernel(set, k, path6, ctx) {
   }
   return rules;
 }
-function compileCpu(set, c, path6, ctx) {
+function compileCpu(set, c, path7, ctx) {
   const rules = [];
   if (c.vendor !== void 0) {
-    const ids = collect11(
+    const ids = collect2(
       c.vendor,
-      [...path6, "vendor"],
+      [...path7, "vendor"],
       (v, p) => lookup(CPU_VENDORS, v, p, ctx, "CPU vendor")
     );
     if (ids.length) {
@@ -28503,7 +27844,7 @@ function compileCpu(set, c, path6, ctx) {
   }
   if (c.flags !== void 0) {
     const flags = {};
-    for (const [f, p] of indexed(c.flags, [...path6, "flags"])) {
+    for (const [f, p] of indexed(c.flags, [...path7, "flags"])) {
       const name = normaliseCpuFlag(f);
       if (!CPUID_FLAGS.includes(name)) {
         const close = closest(name, CPUID_FLAGS);
@@ -28518,22 +27859,22 @@ function compileCpu(set, c, path6, ctx) {
   }
   return rules;
 }
-function compileGpu(set, g, path6, ctx) {
+function compileGpu(set, g, path7, ctx) {
   const rules = [];
-  const vendors = collect11(g.vendor, [...path6, "vendor"], (v, p) => {
-    const hit = GPU_VENDORS2[v.trim().toLowerCase()];
+  const vendors = collect2(g.vendor, [...path7, "vendor"], (v, p) => {
+    const hit = GPU_VENDORS[v.trim().toLowerCase()];
     if (hit) return v.trim().toLowerCase();
-    const close = closest(v, Object.keys(GPU_VENDORS2));
+    const close = closest(v, Object.keys(GPU_VENDORS));
     ctx.error(
       p,
       `unknown GPU vendor "${v}"`,
-      close ? `did you mean "${close}"?` : `known: ${Object.keys(GPU_VENDORS2).join(", ")}`
+      close ? `did you mean "${close}"?` : `known: ${Object.keys(GPU_VENDORS).join(", ")}`
     );
     return void 0;
   });
-  const ids = vendors.map((v) => GPU_VENDORS2[v].pci);
+  const ids = vendors.map((v) => GPU_VENDORS[v].pci);
   const pci = {};
-  pci.vendor = expr("In", ...ids.length ? ids : Object.values(GPU_VENDORS2).map((v) => v.pci));
+  pci.vendor = expr("In", ...ids.length ? ids : Object.values(GPU_VENDORS).map((v) => v.pci));
   pci.class = expr("In", ...GPU_PCI_CLASSES);
   rules.push({ name: `${set}/gpu`, matchFeatures: [{ feature: "pci.device", matchExpressions: pci }] });
   const fixed = {};
@@ -28552,26 +27893,26 @@ function compileGpu(set, g, path6, ctx) {
   for (const [field, key] of versioned) {
     const r = g[field];
     if (r === void 0) continue;
-    const alts = versionAlternatives(r, [...path6, field], ctx, true);
+    const alts = versionAlternatives(r, [...path7, field], ctx, true);
     if (alts) ranged.push({ key, alternatives: alts });
   }
   if (g.memory !== void 0) {
-    const alts = integerAlternatives(g.memory, [...path6, "memory"], ctx);
+    const alts = integerAlternatives(g.memory, [...path7, "memory"], ctx);
     if (alts) ranged.push({ key: "memory_mib", alternatives: alts });
   }
   if (Object.keys(fixed).length || ranged.length) {
     const ordered = orderKeys(fixed, ["vendor", "model"]);
-    rules.push(ruleOf(`${set}/gpu-device`, featureAlternatives("gpu.device", ordered, ranged, path6, ctx)));
+    rules.push(ruleOf(`${set}/gpu-device`, featureAlternatives("gpu.device", ordered, ranged, path7, ctx)));
   }
   if (g.count !== void 0) {
-    const alts = integerAlternatives(g.count, [...path6, "count"], ctx);
+    const alts = integerAlternatives(g.count, [...path7, "count"], ctx);
     const trivial = alts?.length === 1 && alts[0][0].op === "Ge" && Number(alts[0][0].value[0]) <= 1;
     if (alts && !trivial) {
-      const key = vendors.length === 1 ? GPU_VENDORS2[vendors[0]].countKey ?? "total" : "total";
+      const key = vendors.length === 1 ? GPU_VENDORS[vendors[0]].countKey ?? "total" : "total";
       rules.push(
         ruleOf(
           `${set}/gpu-count`,
-          featureAlternatives("gpu.count", {}, [{ key, alternatives: alts }], path6, ctx)
+          featureAlternatives("gpu.count", {}, [{ key, alternatives: alts }], path7, ctx)
         )
       );
     }
@@ -28584,69 +27925,69 @@ function orderKeys(rec, first) {
   for (const k of Object.keys(rec)) if (!(k in out)) out[k] = rec[k];
   return out;
 }
-function pciTerm(d, path6, ctx) {
+function pciTerm(d, path7, ctx) {
   const m = {};
   if (d.vendor !== void 0) {
-    const v = pciVendor(d.vendor, [...path6, "vendor"], ctx);
+    const v = pciVendor(d.vendor, [...path7, "vendor"], ctx);
     if (v) m.vendor = expr("In", v);
   }
-  const devices = collect11(d.device, [...path6, "device"], (x, p) => pciDevice(x, p, ctx));
+  const devices = collect2(d.device, [...path7, "device"], (x, p) => pciDevice(x, p, ctx));
   if (devices.length) m.device = expr("In", ...devices);
-  const classes = collect11(d.class, [...path6, "class"], (x, p) => pciClass(x, p, ctx));
+  const classes = collect2(d.class, [...path7, "class"], (x, p) => pciClass(x, p, ctx));
   if (classes.length) m.class = expr("In", ...classes);
   return m;
 }
-function compilePci(set, devices, path6, ctx) {
+function compilePci(set, devices, path7, ctx) {
   const terms2 = devices.map((d, i) => {
-    const m = pciTerm(d, [...path6, i], ctx);
-    if (!Object.keys(m).length) ctx.error([...path6, i], "a PCI device needs a vendor, device or class");
+    const m = pciTerm(d, [...path7, i], ctx);
+    if (!Object.keys(m).length) ctx.error([...path7, i], "a PCI device needs a vendor, device or class");
     return { feature: "pci.device", matchExpressions: m };
   });
   return { name: `${set}/pci`, matchFeatures: terms2 };
 }
-function compileSriov(set, s, path6, ctx) {
+function compileSriov(set, s, path7, ctx) {
   const rules = [];
-  const fixed = pciTerm(s, path6, ctx);
-  const alts = integerAlternatives(s.vfs ?? ">=1", [...path6, "vfs"], ctx);
+  const fixed = pciTerm(s, path7, ctx);
+  const alts = integerAlternatives(s.vfs ?? ">=1", [...path7, "vfs"], ctx);
   if (alts) {
     rules.push(
       ruleOf(
         `${set}/sriov`,
-        featureAlternatives("pci.device", fixed, [{ key: "sriov_totalvfs", alternatives: alts }], path6, ctx)
+        featureAlternatives("pci.device", fixed, [{ key: "sriov_totalvfs", alternatives: alts }], path7, ctx)
       )
     );
   }
   if (s.numVfs !== void 0) {
-    const num = integerAlternatives(s.numVfs, [...path6, "numVfs"], ctx);
+    const num = integerAlternatives(s.numVfs, [...path7, "numVfs"], ctx);
     if (num) {
       rules.push(
         ruleOf(
           `${set}/sriov-numvfs`,
-          featureAlternatives("network.device", {}, [{ key: "sriov_numvfs", alternatives: num }], path6, ctx)
+          featureAlternatives("network.device", {}, [{ key: "sriov_numvfs", alternatives: num }], path7, ctx)
         )
       );
     }
   }
   return rules;
 }
-function compileRdma(set, r, path6, ctx) {
+function compileRdma(set, r, path7, ctx) {
   const m = {};
   if (r === true || r.vendor === void 0 && r.linkLayer === void 0) m.name = expr("Exists");
   if (r !== true && r.vendor !== void 0) {
-    const v = pciVendor(r.vendor, [...path6, "vendor"], ctx);
+    const v = pciVendor(r.vendor, [...path7, "vendor"], ctx);
     if (v) m.vendor = expr("In", v);
   }
   if (r !== true && r.linkLayer !== void 0) {
-    const l = lookup(RDMA_LINK_LAYERS, r.linkLayer, [...path6, "linkLayer"], ctx, "RDMA link layer");
+    const l = lookup(RDMA_LINK_LAYERS, r.linkLayer, [...path7, "linkLayer"], ctx, "RDMA link layer");
     if (l) m.link_layer = expr("In", l);
   }
   return { name: `${set}/rdma`, matchFeatures: [{ feature: "rdma.device", matchExpressions: m }] };
 }
-function compileOs(set, os3, path6, ctx) {
+function compileOs(set, os3, path7, ctx) {
   const alternatives = [];
-  for (const [o, p] of indexed(os3, path6)) {
+  for (const [o, p] of indexed(os3, path7)) {
     const fixed = {};
-    const ids = collect11(o.id, [...p, "id"], (id, q) => {
+    const ids = collect2(o.id, [...p, "id"], (id, q) => {
       const w = id.trim().toLowerCase();
       const alias = OS_ID_ALIASES[w];
       if (alias && alias !== w) {
@@ -28674,7 +28015,7 @@ function compileOs(set, os3, path6, ctx) {
   }
   return ruleOf(`${set}/os`, alternatives);
 }
-function compileMemory(set, m, path6, ctx) {
+function compileMemory(set, m, path7, ctx) {
   const rules = [];
   if (m.numa !== void 0) {
     rules.push({
@@ -28698,12 +28039,12 @@ function compileMemory(set, m, path6, ctx) {
     ["hugepages2M", "hugepages-2Mi"]
   ]) {
     if (m[field] === void 0) continue;
-    const alts = integerAlternatives(m[field], [...path6, field], ctx);
+    const alts = integerAlternatives(m[field], [...path7, field], ctx);
     if (alts) ranged.push({ key, alternatives: alts });
   }
   if (ranged.length) {
     rules.push(
-      ruleOf(`${set}/memory-hugepages`, featureAlternatives("memory.hugepages", {}, ranged, path6, ctx))
+      ruleOf(`${set}/memory-hugepages`, featureAlternatives("memory.hugepages", {}, ranged, path7, ctx))
     );
   }
   return rules;
@@ -28755,6 +28096,17 @@ function declaredPlatforms(config) {
   for (const set of config.compatibilities) for (const p of set.platforms ?? []) all.add(p);
   return [...all].sort();
 }
+function compileForPlatforms(config, platforms) {
+  const out = /* @__PURE__ */ new Map();
+  const wanted = platforms ?? declaredPlatforms(config);
+  for (const platform2 of wanted.length ? wanted : [""]) {
+    const result = compileConfig(config, platform2 ? { platform: platform2 } : {});
+    const first = result.issues.find((i) => i.severity === "error");
+    if (first) throw new InputError(first.message, { path: formatPath(first.path) }, first.hint);
+    if (result.spec.compatibilities.length) out.set(platform2, result.spec);
+  }
+  return out;
+}
 function compileSet(set, base, ctx) {
   const rules = [];
   const add2 = (rule4) => {
@@ -28784,12 +28136,12 @@ function compileSet(set, base, ctx) {
   if (req.memory) compileMemory(n, req.memory, [...rp, "memory"], ctx).forEach(add2);
   const generated = new Set(rules.map((r) => r.name));
   (set.rules ?? []).forEach((raw, j) => {
-    const path6 = [...base, "rules", j];
+    const path7 = [...base, "rules", j];
     if (generated.has(raw.name)) {
-      ctx.error([...path6, "name"], `rule name "${raw.name}" is already used in this set`);
+      ctx.error([...path7, "name"], `rule name "${raw.name}" is already used in this set`);
     }
     generated.add(raw.name);
-    add2(passThrough(raw, path6, ctx));
+    add2(passThrough(raw, path7, ctx));
   });
   if (!rules.length && !Object.keys(req).length) {
     ctx.warn([...base, "name"], `set "${n}" has no requirements and no rules: it matches every host`);
@@ -28813,7 +28165,7 @@ function checkArchitecture(set, platforms, base, ctx) {
     );
   }
 }
-function passThrough(raw, path6, ctx) {
+function passThrough(raw, path7, ctx) {
   const fix = (e, p) => {
     const strung = e.value ? { ...e, value: e.value.map(String) } : e;
     for (const problem of expressionProblems(strung)) {
@@ -28844,10 +28196,10 @@ function passThrough(raw, path6, ctx) {
   };
   const rule4 = { name: raw.name };
   if (raw.matchFeatures)
-    rule4.matchFeatures = raw.matchFeatures.map((t, i) => term3(t, [...path6, "matchFeatures", i]));
+    rule4.matchFeatures = raw.matchFeatures.map((t, i) => term3(t, [...path7, "matchFeatures", i]));
   if (raw.matchAny) {
     rule4.matchAny = raw.matchAny.map((a, i) => ({
-      matchFeatures: a.matchFeatures.map((t, j) => term3(t, [...path6, "matchAny", i, "matchFeatures", j]))
+      matchFeatures: a.matchFeatures.map((t, j) => term3(t, [...path7, "matchAny", i, "matchFeatures", j]))
     }));
   }
   if (raw.vars) rule4.vars = raw.vars;
@@ -29142,8 +28494,453 @@ async function loadConfig(file) {
 // src/config/types.ts
 var DEFAULT_CONFIG_PATH = ".github/image-compat.yaml";
 
-// src/spec/serialize.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+// src/features/snapshot.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/features/snapshot-shape.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+var stringMap = { type: "object", additionalProperties: { type: "string" } };
+var featuresSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    flags: {
+      type: ["object", "null"],
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          elements: { type: ["object", "null"], additionalProperties: { type: ["object", "null"] } }
+        }
+      }
+    },
+    attributes: {
+      type: ["object", "null"],
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        properties: { elements: { ...stringMap, type: ["object", "null"] } }
+      }
+    },
+    instances: {
+      type: ["object", "null"],
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          elements: {
+            type: ["array", "null"],
+            items: {
+              type: "object",
+              additionalProperties: false,
+              properties: { attributes: { ...stringMap, type: ["object", "null"] } }
+            }
+          }
+        }
+      }
+    }
+  }
+};
+var nodeFeatureSchema = {
+  type: "object",
+  required: ["kind", "metadata"],
+  properties: {
+    kind: { const: "NodeFeature" },
+    metadata: {
+      type: "object",
+      properties: { name: { type: "string" }, namespace: { type: "string" }, labels: stringMap }
+    },
+    spec: {
+      type: "object",
+      properties: { features: featuresSchema, labels: { ...stringMap, type: ["object", "null"] } }
+    }
+  }
+};
+var listSchema = {
+  type: "object",
+  required: ["items"],
+  properties: { items: { type: "array", items: nodeFeatureSchema } }
+};
+var validators;
+function compiled() {
+  if (!validators) {
+    const ajv = new import_ajv2.Ajv({ allErrors: true, verbose: true, strict: false });
+    validators = {
+      features: ajv.compile(featuresSchema),
+      node: ajv.compile(nodeFeatureSchema),
+      list: ajv.compile(listSchema)
+    };
+  }
+  return validators;
+}
+var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var onlyKeys = (v, keys) => Object.keys(v).every((k) => keys.includes(k));
+var isStringMap = (v) => isObject(v) && Object.values(v).every((x) => typeof x === "string");
+var optional = (v, check2) => v === void 0 || check2(v);
+var nullable = (v, check2) => v === null || check2(v);
+var isSet = (v, elements) => isObject(v) && onlyKeys(v, ["elements"]) && optional(v.elements, (e) => nullable(e, elements));
+var sets = (v, elements) => optional(
+  v,
+  (m) => nullable(m, (x) => isObject(x) && Object.values(x).every((set) => isSet(set, elements)))
+);
+function isFeatures(v) {
+  return isObject(v) && onlyKeys(v, ["flags", "attributes", "instances"]) && sets(v.flags, (e) => isObject(e) && Object.values(e).every((x) => x === null || isObject(x))) && sets(v.attributes, isStringMap) && sets(
+    v.instances,
+    (e) => Array.isArray(e) && e.every(
+      (i) => isObject(i) && onlyKeys(i, ["attributes"]) && optional(i.attributes, (a) => nullable(a, isStringMap))
+    )
+  );
+}
+function isNodeFeature(v) {
+  if (!isObject(v) || v.kind !== "NodeFeature" || !isObject(v.metadata)) return false;
+  const m = v.metadata;
+  return optional(m.name, (x) => typeof x === "string") && optional(m.namespace, (x) => typeof x === "string") && optional(m.labels, isStringMap) && optional(
+    v.spec,
+    (sp) => isObject(sp) && optional(sp.features, isFeatures) && optional(sp.labels, (l) => nullable(l, isStringMap))
+  );
+}
+
+// src/features/snapshot.ts
+var MAX_FEATURES_BYTES = 512 * 1024 * 1024;
+var NODE_NAME_LABEL = "nfd.node.kubernetes.io/node-name";
+function sourceOf(text3, file, value) {
+  const lines = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  const problem = doc.errors[0];
+  if (problem) {
+    const pos = lines.linePos(problem.pos[0]);
+    throw new InputError(problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""), {
+      file,
+      line: pos.line,
+      column: pos.col
+    });
+  }
+  if (value === void 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      throw new InputError(`too many alias expansions: ${err.message}`, { file });
+    }
+  }
+  return { file, text: text3, value, doc, lines };
+}
+function parseFeaturesDocument(text3, file) {
+  const name = displayName(file);
+  if (Buffer.byteLength(text3) > MAX_FEATURES_BYTES) {
+    throw new InputError(`document is larger than the ${MAX_FEATURES_BYTES}-byte limit`, { file: name });
+  }
+  let value;
+  let src;
+  const trimmed = text3.trimStart();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    try {
+      value = JSON.parse(text3);
+    } catch {
+      src = sourceOf(text3, name);
+      value = src.value;
+    }
+  } else {
+    src = sourceOf(text3, name);
+    value = src.value;
+  }
+  const fail = (validate4, data) => {
+    src ??= sourceOf(text3, name, data);
+    throwFirstError(schemaDiagnostics(src, validate4.errors));
+    throw new InputError("invalid features document", { file: name });
+  };
+  const at = (path7, message) => {
+    src ??= sourceOf(text3, name, value);
+    throw new InputError(message, positionOf(src, path7));
+  };
+  if (text3.trim() === "") {
+    throw new InputError(
+      "document is empty: expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures",
+      { file: name }
+    );
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return at([], "expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures");
+  }
+  const obj = value;
+  if (obj.kind === void 0) {
+    if (!isFeatures(obj) && !compiled().features(obj)) fail(compiled().features, obj);
+    return [{ name: "", features: normalize(obj) }];
+  }
+  let items;
+  if (obj.kind === "NodeFeature") {
+    if (!isNodeFeature(obj) && !compiled().node(obj)) fail(compiled().node, obj);
+    items = [obj];
+  } else if (obj.kind === "NodeFeatureList" || obj.kind === "List") {
+    const fast = Array.isArray(obj.items) && obj.items.every(isNodeFeature);
+    if (!fast && !compiled().list(obj)) fail(compiled().list, obj);
+    items = obj.items;
+  } else {
+    return at(
+      ["kind"],
+      `unsupported kind ${JSON.stringify(obj.kind)}: expected NodeFeature, NodeFeatureList or List`
+    );
+  }
+  return mergeByNode(items);
+}
+function normalize(f) {
+  return {
+    flags: Object.fromEntries(
+      Object.entries(f.flags ?? {}).map(([k, s]) => [k, { elements: { ...s?.elements ?? {} } }])
+    ),
+    attributes: Object.fromEntries(
+      Object.entries(f.attributes ?? {}).map(([k, s]) => [k, { elements: { ...s?.elements ?? {} } }])
+    ),
+    instances: Object.fromEntries(
+      Object.entries(f.instances ?? {}).map(([k, s]) => [
+        k,
+        { elements: (s?.elements ?? []).map((i) => ({ attributes: { ...i?.attributes ?? {} } })) }
+      ])
+    )
+  };
+}
+function mergeByNode(items) {
+  const byNode = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => {
+    const node = item.metadata.labels?.[NODE_NAME_LABEL] ?? item.metadata.name ?? `items[${i}]`;
+    const list3 = byNode.get(node) ?? [];
+    list3.push(item);
+    byNode.set(node, list3);
+  });
+  const hosts = [];
+  for (const [name, objs] of byNode) {
+    const key = (o) => [o.metadata.name ?? "", o.metadata.namespace ?? ""];
+    objs.sort((a, b) => {
+      const [an, ans] = key(a);
+      const [bn, bns] = key(b);
+      return an < bn ? -1 : an > bn ? 1 : ans < bns ? -1 : ans > bns ? 1 : 0;
+    });
+    const merged = normalize(objs[0].spec?.features ?? {});
+    for (const o of objs.slice(1)) {
+      const f = normalize(o.spec?.features ?? {});
+      const own2 = (m, k) => Object.hasOwn(m, k) ? m[k] : void 0;
+      merged.flags = {
+        ...merged.flags,
+        ...Object.fromEntries(
+          Object.entries(f.flags).map(([k, s]) => [
+            k,
+            { elements: { ...own2(merged.flags, k)?.elements, ...s.elements } }
+          ])
+        )
+      };
+      merged.attributes = {
+        ...merged.attributes,
+        ...Object.fromEntries(
+          Object.entries(f.attributes).map(([k, s]) => [
+            k,
+            { elements: { ...own2(merged.attributes, k)?.elements, ...s.elements } }
+          ])
+        )
+      };
+      merged.instances = {
+        ...merged.instances,
+        ...Object.fromEntries(
+          Object.entries(f.instances).map(([k, s]) => [
+            k,
+            { elements: [...own2(merged.instances, k)?.elements ?? [], ...s.elements] }
+          ])
+        )
+      };
+    }
+    hosts.push({ name, features: merged });
+  }
+  return hosts;
+}
+
+// src/lint/rules.ts
+function add(ctx, severity2, path7, message, hint, key = false) {
+  ctx.out.push({ severity: severity2, message, position: positionOf(ctx.src, path7, { key }), hint });
+}
+function lintRules(src, rulesPath) {
+  const ctx = { src, out: [] };
+  const rules = valueAt(src.value, rulesPath);
+  if (!Array.isArray(rules)) return ctx.out;
+  rules.forEach((rule4, i) => {
+    if (!rule4 || typeof rule4 !== "object") return;
+    const rp = [...rulesPath, i];
+    const r = rule4;
+    lintTerms(ctx, r.matchFeatures, [...rp, "matchFeatures"]);
+    if (Array.isArray(r.matchAny)) {
+      r.matchAny.forEach(
+        (a, j) => lintTerms(ctx, a?.matchFeatures, [
+          ...rp,
+          "matchAny",
+          j,
+          "matchFeatures"
+        ])
+      );
+    }
+  });
+  return ctx.out;
+}
+function lintTerms(ctx, terms2, path7) {
+  if (!Array.isArray(terms2)) return;
+  terms2.forEach((t, j) => {
+    if (!t || typeof t !== "object") return;
+    const term3 = t;
+    const tp = [...path7, j];
+    if (typeof term3.feature !== "string") return;
+    const entry = catalogEntry(term3.feature);
+    if (!entry) {
+      const close = closest(term3.feature, [...FEATURE_CATALOG.keys()]);
+      add(
+        ctx,
+        "warning",
+        [...tp, "feature"],
+        `no feature source provides "${term3.feature}": the term never matches`,
+        close ? `did you mean ${close}?` : void 0
+      );
+    }
+    if (term3.matchExpressions && typeof term3.matchExpressions === "object") {
+      for (const [key, e] of Object.entries(term3.matchExpressions)) {
+        lintExpression(ctx, term3.feature, key, e, [...tp, "matchExpressions", key]);
+      }
+    }
+    if (term3.matchName && typeof term3.matchName === "object") {
+      lintExpression(ctx, term3.feature, void 0, term3.matchName, [...tp, "matchName"]);
+    }
+  });
+}
+function lintKey(ctx, feature, key, path7) {
+  const entry = catalogEntry(feature);
+  if (!entry) return;
+  const name = entry.name;
+  if (name === "kernel.loadedmodule" && key.includes("-")) {
+    add(
+      ctx,
+      "warning",
+      path7,
+      `/proc/modules lists module names with underscores: "${key}" never matches`,
+      `did you mean ${normaliseModule(key)}?`,
+      true
+    );
+    return;
+  }
+  if (name === "kernel.enabledmodule" && key.includes("-")) {
+    add(
+      ctx,
+      "warning",
+      path7,
+      `"${key}" matches only a builtin module; a loaded one is listed as ${normaliseModule(key)}`,
+      `did you mean ${normaliseModule(key)}?`,
+      true
+    );
+    return;
+  }
+  if (name === "kernel.config" && key.startsWith("CONFIG_")) {
+    add(
+      ctx,
+      "warning",
+      path7,
+      `kernel.config keys have no CONFIG_ prefix: "${key}" never matches`,
+      `did you mean ${key.slice(7)}?`,
+      true
+    );
+    return;
+  }
+  if (name === "cpu.cpuid" && !isKnownKey(entry, key)) {
+    const normal = normaliseCpuFlag(key);
+    const hint = CPUID_FLAGS.includes(normal) ? normal : closest(key, CPUID_FLAGS);
+    add(
+      ctx,
+      "warning",
+      path7,
+      `"${key}" is not a CPU flag NFD reports`,
+      hint ? `did you mean ${hint}?` : void 0,
+      true
+    );
+    return;
+  }
+  if (!isKnownKey(entry, key)) {
+    const close = closest(key, entry.keys) ?? entry.keys.find((k) => k.startsWith(key) || key.startsWith(k));
+    add(
+      ctx,
+      "warning",
+      path7,
+      `${name} has no key "${key}"`,
+      close ? `did you mean ${close}?` : `known keys: ${entry.keys.join(", ")}`,
+      true
+    );
+  }
+}
+function lintExpression(ctx, feature, key, raw, path7) {
+  if (key !== void 0) lintKey(ctx, feature, key, path7);
+  if (!raw || typeof raw !== "object") return;
+  const e = raw;
+  const op = typeof e.op === "string" ? e.op : void 0;
+  const values = Array.isArray(e.value) ? e.value : [];
+  const strings = values.map(String);
+  const entry = catalogEntry(feature);
+  if (!op) return;
+  if (key === void 0 || !entry) return;
+  const isFlag = entry.kind === "flag" && !(entry.name === "cpu.cpuid" && key === "AVX10_VERSION");
+  if (isFlag && !["Exists", "DoesNotExist"].includes(op)) {
+    add(
+      ctx,
+      "warning",
+      [...path7, "op"],
+      `${entry.name} is a flag feature: flags carry no value, so ${op} never matches`,
+      "use op: Exists"
+    );
+  }
+  if (entry.name === "cpu.model" && key === "vendor_id" && ["In", "NotIn"].includes(op)) {
+    strings.forEach((s, i) => {
+      const nfd = CPUID_VENDOR_STRINGS[s];
+      if (nfd)
+        add(
+          ctx,
+          "warning",
+          [...path7, "value", i],
+          `NFD reports vendor_id "${nfd}", never "${s}"`,
+          `did you mean ${nfd}?`
+        );
+      else if (!NFD_CPU_VENDOR_IDS.includes(s)) {
+        const close = closest(s, NFD_CPU_VENDOR_IDS);
+        add(
+          ctx,
+          "warning",
+          [...path7, "value", i],
+          `NFD never reports vendor_id "${s}"`,
+          close ? `did you mean ${close}?` : void 0
+        );
+      }
+    });
+  }
+  if (["pci.device", "usb.device"].includes(entry.name) && ["vendor", "device", "class", "subsystem_vendor", "subsystem_device"].includes(key) && ["In", "NotIn"].includes(op)) {
+    strings.forEach((s, i) => {
+      const vp = [...path7, "value", i];
+      if (/^0x/i.test(s))
+        add(
+          ctx,
+          "warning",
+          vp,
+          `NFD strips 0x from PCI ids: "${s}" never matches`,
+          `did you mean ${s.slice(2).toLowerCase()}?`
+        );
+      else if (key === "class" && entry.name === "pci.device" && /^[0-9a-fA-F]{6}$/.test(s)) {
+        add(
+          ctx,
+          "warning",
+          vp,
+          `NFD reports the PCI class as 4 hex digits: "${s}" never matches`,
+          `did you mean ${s.slice(0, 4).toLowerCase()}?`
+        );
+      } else if (/[A-F]/.test(s) && /^[0-9a-fA-F]+$/.test(s)) {
+        add(
+          ctx,
+          "warning",
+          vp,
+          `NFD reports PCI ids in lower case: "${s}" never matches`,
+          `did you mean ${s.toLowerCase()}?`
+        );
+      }
+    });
+  }
+}
 
 // src/spec/yaml11.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -29175,38 +28972,38 @@ var SPEC = {
 function nfdSource(src) {
   const diagnostics = [];
   const reported = /* @__PURE__ */ new Set();
-  const report2 = (severity2, node, path6, message, hint) => {
+  const report2 = (severity2, node, path7, message, hint) => {
     if (node && reported.has(node)) return;
     if (node) reported.add(node);
     const { line, col } = src.lines.linePos(node?.range?.[0] ?? 0);
     diagnostics.push({
       severity: severity2,
       message,
-      position: { file: src.file, line, column: col, path: formatPath(path6) },
+      position: { file: src.file, line, column: col, path: formatPath(path7) },
       hint
     });
   };
-  const misread = (node, path6, read) => report2(
+  const misread = (node, path7, read) => report2(
     "warning",
     node,
-    path6,
+    path7,
     `unquoted ${node.source} is read by NFD (YAML 1.1) as ${read}`,
     `quote it: "${node.source}"`
   );
-  const walk = (node, target, path6) => {
-    if ((0, import_yaml4.isAlias)(node)) return walk(node.resolve(src.doc), target, path6);
+  const walk = (node, target, path7) => {
+    if ((0, import_yaml4.isAlias)(node)) return walk(node.resolve(src.doc), target, path7);
     if (node === null || node === void 0) return target === "string" ? "" : null;
-    if ((0, import_yaml4.isScalar)(node)) return scalar(node, target, path6);
+    if ((0, import_yaml4.isScalar)(node)) return scalar(node, target, path7);
     if ((0, import_yaml4.isSeq)(node)) {
       const elem = typeof target === "object" && "seq" in target ? target.seq : "other";
-      return node.items.map((item, i) => walk(item, elem, [...path6, i]));
+      return node.items.map((item, i) => walk(item, elem, [...path7, i]));
     }
     if ((0, import_yaml4.isMap)(node)) {
       const out = {};
       const seen = /* @__PURE__ */ new Map();
       for (const pair of node.items) {
         if (!(0, import_yaml4.isPair)(pair)) continue;
-        const k = key(pair.key, path6);
+        const k = key(pair.key, path7);
         if (k === void 0) continue;
         const child = typeof target === "object" && "struct" in target ? target.struct[k.name] ?? "other" : typeof target === "object" && "map" in target ? target.map : "other";
         const prev = seen.get(k.name);
@@ -29214,14 +29011,14 @@ function nfdSource(src) {
           report2(
             "error",
             pair.key,
-            [...path6, k.written],
+            [...path7, k.written],
             `NFD reads both ${prev} and ${k.written} as the key "${k.name}" (and keeps either one)`,
             `quote it: "${k.written}"`
           );
         }
         seen.set(k.name, k.written);
         Object.defineProperty(out, k.name, {
-          value: walk(pair.value, child, [...path6, k.written]),
+          value: walk(pair.value, child, [...path7, k.written]),
           enumerable: true,
           writable: true,
           configurable: true
@@ -29231,9 +29028,9 @@ function nfdSource(src) {
     }
     return null;
   };
-  const key = (node, path6) => {
+  const key = (node, path7) => {
     if (!(0, import_yaml4.isScalar)(node)) {
-      report2("error", node, path6, "NFD accepts only scalar map keys");
+      report2("error", node, path7, "NFD accepts only scalar map keys");
       return void 0;
     }
     if (!isPlain(node)) return { name: String(node.value), written: String(node.value) };
@@ -29243,16 +29040,16 @@ function nfdSource(src) {
       report2(
         "error",
         node,
-        [...path6, written],
+        [...path7, written],
         `unquoted ${written} is ${read.problem}`,
         `quote it: "${written}"`
       );
       return void 0;
     }
-    if (read.value !== written) misread(node, [...path6, written], JSON.stringify(read.value));
+    if (read.value !== written) misread(node, [...path7, written], JSON.stringify(read.value));
     return { name: read.value, written };
   };
-  const scalar = (node, target, path6) => {
+  const scalar = (node, target, path7) => {
     if (!isPlain(node)) {
       const v2 = node.value;
       if (target !== "string") return v2;
@@ -29264,10 +29061,10 @@ function nfdSource(src) {
     if (target === "string") {
       const s = goString(r);
       if ("problem" in s) {
-        report2("error", node, path6, `unquoted ${node.source} is ${s.problem}`, `quote it: "${node.source}"`);
+        report2("error", node, path7, `unquoted ${node.source} is ${s.problem}`, `quote it: "${node.source}"`);
         return node.source;
       }
-      if (s.value !== node.source) misread(node, path6, JSON.stringify(s.value));
+      if (s.value !== node.source) misread(node, path7, JSON.stringify(s.value));
       return s.value;
     }
     const v = goPlainValue(r);
@@ -29275,7 +29072,7 @@ function nfdSource(src) {
       report2(
         "warning",
         node,
-        path6,
+        path7,
         `unquoted ${node.source} is read by NFD (YAML 1.1) as ${v}`,
         `write ${v}`
       );
@@ -29293,6 +29090,7 @@ function yaml11Special(s) {
 }
 
 // src/spec/serialize.ts
+var import_yaml5 = __toESM(require_dist(), 1);
 function expression3(e) {
   const out = { op: e.op };
   if (e.value !== void 0) out.value = e.value.map(String);
@@ -30567,304 +30365,6 @@ function parseSpec(text3, file) {
   return spec;
 }
 
-// src/commands/generate.ts
-async function generate(opts) {
-  const file = opts.config ?? DEFAULT_CONFIG_PATH;
-  const { config, warnings } = await loadConfig(file);
-  const notes = /* @__PURE__ */ new Set();
-  const compile = (platform2) => {
-    const r = compileConfig(config, platform2 ? { platform: platform2 } : {});
-    r.notes.forEach((n) => notes.add(n));
-    parseSpec(serializeSpec(r.spec), `<spec generated from ${file}>`);
-    return r.spec;
-  };
-  if (opts.platform !== void 0) {
-    if (!parsePlatform2(opts.platform)) {
-      throw new InputError(`--platform "${opts.platform}" is not os/arch[/variant]`, {}, "e.g. linux/amd64");
-    }
-    const spec = compile(opts.platform);
-    if (!spec.compatibilities.length) {
-      throw new InputError(`no compatibility set applies to platform ${opts.platform}`, { file });
-    }
-    const yaml = serializeSpec(spec);
-    const files = opts.outDir ? [await writeSpec(opts.outDir, opts.platform, yaml)] : [];
-    return { yaml: opts.outDir ? void 0 : yaml, files, notes: [...notes], warnings };
-  }
-  const platforms = declaredPlatforms(config);
-  const perPlatform = platforms.map((platform2) => ({ platform: platform2, spec: compile(platform2) })).filter((p) => p.spec.compatibilities.length);
-  const yamls = perPlatform.map((p) => ({ platform: p.platform, yaml: serializeSpec(p.spec) }));
-  const same = new Set(yamls.map((y) => y.yaml)).size <= 1;
-  if (opts.outDir) {
-    const files = [];
-    if (!yamls.length) files.push(await writeSpec(opts.outDir, "", serializeSpec(compile())));
-    for (const y of yamls) files.push(await writeSpec(opts.outDir, y.platform, y.yaml));
-    return { files, notes: [...notes], warnings };
-  }
-  if (!same) {
-    throw new InputError(
-      `the specs of the platforms differ (${yamls.map((y) => y.platform).join(", ")})`,
-      { file },
-      "pass --platform P for one of them, or --out-dir DIR for one file per platform"
-    );
-  }
-  return { yaml: yamls[0]?.yaml ?? serializeSpec(compile()), files: [], notes: [...notes], warnings };
-}
-async function writeSpec(dir, platform2, yaml) {
-  await mkdir(dir, { recursive: true });
-  const target = path4.join(dir, platform2 ? platformFileName(platform2) : "spec.yaml");
-  const tmp = `${target}.${process.pid}.tmp`;
-  await writeFile(tmp, yaml);
-  await rename(tmp, target);
-  return { platform: platform2, path: target };
-}
-
-// src/lint/format.ts
-var OUTPUT_FORMATS = ["text", "json", "github"];
-function toJson(d) {
-  const out = { severity: d.severity, message: d.message };
-  if (d.position.file !== void 0) out.file = d.position.file;
-  if (d.position.line !== void 0) out.line = d.position.line;
-  if (d.position.column !== void 0) out.column = d.position.column;
-  if (d.position.path) out.path = d.position.path;
-  if (d.hint) out.hint = d.hint;
-  return out;
-}
-function text(d) {
-  const p = d.position;
-  let where = p.file ?? "<input>";
-  if (p.line !== void 0) where += `:${p.line}`;
-  if (p.line !== void 0 && p.column !== void 0) where += `:${p.column}`;
-  const path6 = p.path ? `${p.path}: ` : "";
-  return `${where}: ${d.severity}: ${path6}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
-}
-var escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-var escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-function github(d) {
-  const p = d.position;
-  const props = [];
-  if (p.file) props.push(`file=${escapeProperty(p.file)}`);
-  if (p.line !== void 0) props.push(`line=${p.line}`);
-  if (p.column !== void 0) props.push(`col=${p.column}`);
-  props.push(`title=${escapeProperty(`image-compat lint${p.path ? `: ${p.path}` : ""}`)}`);
-  const message = `${d.message}${d.hint ? ` (${d.hint})` : ""}`;
-  return `::${d.severity} ${props.join(",")}::${escapeData(message)}`;
-}
-function formatDiagnostics(diagnostics, format) {
-  if (format === "json") return `${JSON.stringify(diagnostics.map(toJson), null, 2)}
-`;
-  const lines = diagnostics.map(format === "github" ? github : text);
-  return lines.length ? `${lines.join("\n")}
-` : "";
-}
-
-// src/cli/generate.ts
-function generateCommand() {
-  return new Command("generate").description("Compile a compatibility config into an NFD image compatibility spec (YAML on stdout).").option("-c, --config <file>", "the config file", DEFAULT_CONFIG_PATH).option("-p, --platform <os/arch[/variant]>", "only the sets for this platform (e.g. linux/amd64)").option("-o, --out-dir <dir>", "write one spec per platform: <os>-<arch>[-<variant>].yaml").addHelpText(
-    "after",
-    "\nWhen the platforms get different specs and no --platform is given, --out-dir is required.\nNotes (rules nfd compat validate-node cannot check) and warnings go to stderr."
-  ).action(async (opts) => {
-    const r = await generate(opts);
-    if (r.warnings.length) process.stderr.write(formatDiagnostics(r.warnings, "text"));
-    for (const note of r.notes) process.stderr.write(`note: ${note}
-`);
-    for (const f of r.files)
-      process.stderr.write(`wrote ${f.path}${f.platform ? ` (${f.platform})` : ""}
-`);
-    if (r.yaml !== void 0) process.stdout.write(r.yaml);
-  });
-}
-
-// src/lint/rules.ts
-function add(ctx, severity2, path6, message, hint, key = false) {
-  ctx.out.push({ severity: severity2, message, position: positionOf(ctx.src, path6, { key }), hint });
-}
-function lintRules(src, rulesPath) {
-  const ctx = { src, out: [] };
-  const rules = valueAt(src.value, rulesPath);
-  if (!Array.isArray(rules)) return ctx.out;
-  rules.forEach((rule4, i) => {
-    if (!rule4 || typeof rule4 !== "object") return;
-    const rp = [...rulesPath, i];
-    const r = rule4;
-    lintTerms(ctx, r.matchFeatures, [...rp, "matchFeatures"]);
-    if (Array.isArray(r.matchAny)) {
-      r.matchAny.forEach(
-        (a, j) => lintTerms(ctx, a?.matchFeatures, [
-          ...rp,
-          "matchAny",
-          j,
-          "matchFeatures"
-        ])
-      );
-    }
-  });
-  return ctx.out;
-}
-function lintTerms(ctx, terms2, path6) {
-  if (!Array.isArray(terms2)) return;
-  terms2.forEach((t, j) => {
-    if (!t || typeof t !== "object") return;
-    const term3 = t;
-    const tp = [...path6, j];
-    if (typeof term3.feature !== "string") return;
-    const entry = catalogEntry(term3.feature);
-    if (!entry) {
-      const close = closest(term3.feature, [...FEATURE_CATALOG.keys()]);
-      add(
-        ctx,
-        "warning",
-        [...tp, "feature"],
-        `no feature source provides "${term3.feature}": the term never matches`,
-        close ? `did you mean ${close}?` : void 0
-      );
-    }
-    if (term3.matchExpressions && typeof term3.matchExpressions === "object") {
-      for (const [key, e] of Object.entries(term3.matchExpressions)) {
-        lintExpression(ctx, term3.feature, key, e, [...tp, "matchExpressions", key]);
-      }
-    }
-    if (term3.matchName && typeof term3.matchName === "object") {
-      lintExpression(ctx, term3.feature, void 0, term3.matchName, [...tp, "matchName"]);
-    }
-  });
-}
-function lintKey(ctx, feature, key, path6) {
-  const entry = catalogEntry(feature);
-  if (!entry) return;
-  const name = entry.name;
-  if (name === "kernel.loadedmodule" && key.includes("-")) {
-    add(
-      ctx,
-      "warning",
-      path6,
-      `/proc/modules lists module names with underscores: "${key}" never matches`,
-      `did you mean ${normaliseModule(key)}?`,
-      true
-    );
-    return;
-  }
-  if (name === "kernel.enabledmodule" && key.includes("-")) {
-    add(
-      ctx,
-      "warning",
-      path6,
-      `"${key}" matches only a builtin module; a loaded one is listed as ${normaliseModule(key)}`,
-      `did you mean ${normaliseModule(key)}?`,
-      true
-    );
-    return;
-  }
-  if (name === "kernel.config" && key.startsWith("CONFIG_")) {
-    add(
-      ctx,
-      "warning",
-      path6,
-      `kernel.config keys have no CONFIG_ prefix: "${key}" never matches`,
-      `did you mean ${key.slice(7)}?`,
-      true
-    );
-    return;
-  }
-  if (name === "cpu.cpuid" && !isKnownKey(entry, key)) {
-    const normal = normaliseCpuFlag(key);
-    const hint = CPUID_FLAGS.includes(normal) ? normal : closest(key, CPUID_FLAGS);
-    add(
-      ctx,
-      "warning",
-      path6,
-      `"${key}" is not a CPU flag NFD reports`,
-      hint ? `did you mean ${hint}?` : void 0,
-      true
-    );
-    return;
-  }
-  if (!isKnownKey(entry, key)) {
-    const close = closest(key, entry.keys) ?? entry.keys.find((k) => k.startsWith(key) || key.startsWith(k));
-    add(
-      ctx,
-      "warning",
-      path6,
-      `${name} has no key "${key}"`,
-      close ? `did you mean ${close}?` : `known keys: ${entry.keys.join(", ")}`,
-      true
-    );
-  }
-}
-function lintExpression(ctx, feature, key, raw, path6) {
-  if (key !== void 0) lintKey(ctx, feature, key, path6);
-  if (!raw || typeof raw !== "object") return;
-  const e = raw;
-  const op = typeof e.op === "string" ? e.op : void 0;
-  const values = Array.isArray(e.value) ? e.value : [];
-  const strings = values.map(String);
-  const entry = catalogEntry(feature);
-  if (!op) return;
-  if (key === void 0 || !entry) return;
-  const isFlag = entry.kind === "flag" && !(entry.name === "cpu.cpuid" && key === "AVX10_VERSION");
-  if (isFlag && !["Exists", "DoesNotExist"].includes(op)) {
-    add(
-      ctx,
-      "warning",
-      [...path6, "op"],
-      `${entry.name} is a flag feature: flags carry no value, so ${op} never matches`,
-      "use op: Exists"
-    );
-  }
-  if (entry.name === "cpu.model" && key === "vendor_id" && ["In", "NotIn"].includes(op)) {
-    strings.forEach((s, i) => {
-      const nfd = CPUID_VENDOR_STRINGS[s];
-      if (nfd)
-        add(
-          ctx,
-          "warning",
-          [...path6, "value", i],
-          `NFD reports vendor_id "${nfd}", never "${s}"`,
-          `did you mean ${nfd}?`
-        );
-      else if (!NFD_CPU_VENDOR_IDS.includes(s)) {
-        const close = closest(s, NFD_CPU_VENDOR_IDS);
-        add(
-          ctx,
-          "warning",
-          [...path6, "value", i],
-          `NFD never reports vendor_id "${s}"`,
-          close ? `did you mean ${close}?` : void 0
-        );
-      }
-    });
-  }
-  if (["pci.device", "usb.device"].includes(entry.name) && ["vendor", "device", "class", "subsystem_vendor", "subsystem_device"].includes(key) && ["In", "NotIn"].includes(op)) {
-    strings.forEach((s, i) => {
-      const vp = [...path6, "value", i];
-      if (/^0x/i.test(s))
-        add(
-          ctx,
-          "warning",
-          vp,
-          `NFD strips 0x from PCI ids: "${s}" never matches`,
-          `did you mean ${s.slice(2).toLowerCase()}?`
-        );
-      else if (key === "class" && entry.name === "pci.device" && /^[0-9a-fA-F]{6}$/.test(s)) {
-        add(
-          ctx,
-          "warning",
-          vp,
-          `NFD reports the PCI class as 4 hex digits: "${s}" never matches`,
-          `did you mean ${s.slice(0, 4).toLowerCase()}?`
-        );
-      } else if (/[A-F]/.test(s) && /^[0-9a-fA-F]+$/.test(s)) {
-        add(
-          ctx,
-          "warning",
-          vp,
-          `NFD reports PCI ids in lower case: "${s}" never matches`,
-          `did you mean ${s.toLowerCase()}?`
-        );
-      }
-    });
-  }
-}
-
 // src/lint/index.ts
 function detectKind(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return void 0;
@@ -30923,6 +30423,1921 @@ function lintSource(text3, file) {
   }
   const diagnostics = kind === "config" ? lintConfig(src) : lintSpec(src);
   return { file: src.file, kind, diagnostics: diagnostics.sort(byPosition) };
+}
+
+// src/commands/check.ts
+function baselineOf(opts, baseRef) {
+  if (opts.baseImage) return { kind: "image", source: opts.baseImage };
+  if (opts.baseConfig) return { kind: "config", source: opts.baseConfig };
+  if (baseRef) return { kind: "ref", source: baseRef };
+  throw new InputError(
+    "no baseline to compare with",
+    {},
+    "give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)"
+  );
+}
+async function real(file) {
+  try {
+    return await realpath(file);
+  } catch {
+    return file;
+  }
+}
+async function check(opts) {
+  const cwd = await real(path3.resolve(opts.cwd ?? process.cwd()));
+  const configArg = opts.config ?? DEFAULT_CONFIG_PATH;
+  const configFile = await real(path3.resolve(cwd, configArg));
+  const notes = [];
+  const given = [opts.baseRef, opts.baseConfig, opts.baseImage].filter((b) => b !== void 0);
+  if (given.length > 1)
+    throw new InputError("give at most one of --base-ref, --base-config and --base-image");
+  const pr = opts.event ? await pullRequestOf(opts.event) : void 0;
+  if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
+  const baseRef = opts.baseRef ?? (opts.baseConfig || opts.baseImage ? void 0 : pr?.base);
+  if (baseRef !== void 0 && (baseRef === "" || baseRef.startsWith("-"))) {
+    throw new InputError(`base ref ${JSON.stringify(baseRef)} is not a git ref`);
+  }
+  const baseline = baselineOf(opts, baseRef);
+  const display = (abs) => path3.relative(cwd, abs) || abs;
+  const toLint = /* @__PURE__ */ new Map([[configFile, configArg]]);
+  const changed = await changedFiles(opts, cwd, pr, baseRef, notes);
+  for (const file of changed) {
+    const abs = await real(file);
+    if (!toLint.has(abs)) toLint.set(abs, display(abs));
+  }
+  const files = [];
+  let configLint;
+  for (const [abs, name] of toLint) {
+    const result2 = await lintFile(abs, name, abs === configFile);
+    if (result2) files.push(result2);
+    if (abs === configFile) configLint = result2;
+  }
+  const all = files.flatMap((f) => f.diagnostics);
+  const lint2 = {
+    files,
+    errors: all.filter((d) => d.severity === "error").length,
+    warnings: all.filter((d) => d.severity === "warning").length
+  };
+  const result = {
+    config: configArg,
+    baseline,
+    lint: lint2,
+    compared: false,
+    platforms: [],
+    changes: [],
+    notes
+  };
+  if (configLint?.diagnostics.some((d) => d.severity === "error")) {
+    notes.push(`${configArg} has errors: nothing compared`);
+    return result;
+  }
+  const { config } = parseConfig(await readSource(configFile), configArg);
+  const head = compileForPlatforms(config);
+  let base;
+  if (baseline.kind === "image")
+    base = await publishedSpecs(baseline.source, [...head.keys()], opts.registry ?? { plainHttp: false });
+  else if (baseline.kind === "config")
+    base = await configSpecs(await readSource(path3.resolve(cwd, baseline.source)), baseline.source, notes);
+  else base = await configAtRef(cwd, configFile, baseline.source, notes);
+  const [before, after] = alignPlatforms(base, head);
+  const platforms = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
+  result.compared = true;
+  result.platforms = platforms;
+  result.changes = platforms.flatMap((p) => diffSpecs(before.get(p), after.get(p), p));
+  if (opts.fleet) result.fleet = fleetImpact(before, after, await loadFleet(path3.resolve(cwd, opts.fleet)));
+  return result;
+}
+async function git(cwd, args) {
+  return new Promise((resolve, reject) => {
+    execFile("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(`git ${args.join(" ")}: ${(stderr || err.message).trim()}`));
+      else resolve(stdout);
+    });
+  });
+}
+var GitError = class extends Error {
+};
+async function repositoryRoot(cwd) {
+  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+}
+async function changedFiles(opts, cwd, pr, baseRef, notes) {
+  if (opts.files?.length) return opts.files.map((f) => path3.resolve(cwd, f));
+  const range2 = pr ? [`${pr.base}...${pr.head}`] : baseRef ? [baseRef] : void 0;
+  if (!range2) {
+    notes.push("no pull request and no base ref: only the config is linted");
+    return [];
+  }
+  try {
+    const root = await repositoryRoot(cwd);
+    const out = await git(cwd, ["diff", "--name-only", "--no-renames", "-z", ...range2, "--"]);
+    return out.split("\0").filter(Boolean).map((name) => path3.join(root, name));
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    throw new InputError(
+      `cannot list the changed files: ${err.message}`,
+      {},
+      pr ? "check out with fetch-depth: 0 so that both SHAs and their merge base are present" : void 0
+    );
+  }
+}
+async function configAtRef(cwd, configFile, ref, notes) {
+  let root;
+  try {
+    root = await repositoryRoot(path3.dirname(configFile));
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    throw new InputError(`--base-ref ${ref}: ${path3.relative(cwd, configFile)} is not in a git repository`);
+  }
+  const rel = path3.relative(root, configFile).split(path3.sep).join("/");
+  try {
+    await git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch {
+    throw new InputError(
+      `base ref ${JSON.stringify(ref)} is not a commit in this repository`,
+      {},
+      "fetch it first, or check out with fetch-depth: 0"
+    );
+  }
+  let text3;
+  try {
+    text3 = await git(root, ["show", `${ref}:${rel}`]);
+  } catch {
+    notes.push(`${rel} does not exist at ${ref}: every requirement is new`);
+    return /* @__PURE__ */ new Map();
+  }
+  return configSpecs(text3, `${ref}:${rel}`, notes);
+}
+async function configSpecs(text3, name, notes) {
+  try {
+    return compileForPlatforms(parseConfig(text3, name).config);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    notes.push(`the base config does not compile (${err.message}): compared with nothing`);
+    return /* @__PURE__ */ new Map();
+  }
+}
+async function publishedSpecs(image, platforms, registry) {
+  const out = /* @__PURE__ */ new Map();
+  for (const platform2 of platforms) {
+    const found = await fetchNewestCompatibilitySpec(image, { ...registry, ...platform2 && { platform: platform2 } });
+    out.set(platform2, parseSpec(found.specBytes.toString("utf8"), `${image} (${found.artifact.digest})`));
+  }
+  return out;
+}
+async function pullRequestOf(file) {
+  let payload;
+  try {
+    payload = JSON.parse(await readFile4(file, "utf8"));
+  } catch (err) {
+    throw new InputError(`cannot read the event payload: ${err.message}`, { file });
+  }
+  const pr = payload?.pull_request;
+  const base = pr?.base?.sha;
+  const head = pr?.head?.sha;
+  if (typeof base !== "string" || typeof head !== "string") return void 0;
+  for (const sha of [base, head]) {
+    if (!/^[0-9a-f]{7,64}$/.test(sha))
+      throw new InputError(`not a commit SHA: ${JSON.stringify(sha)}`, { file, path: "pull_request" });
+  }
+  return { base, head };
+}
+var DOCUMENT_EXTENSIONS = /\.(ya?ml|json)$/i;
+async function lintFile(abs, name, always) {
+  if (!always && !DOCUMENT_EXTENSIONS.test(abs)) return void 0;
+  let text3;
+  try {
+    if (!(await stat(abs)).isFile()) return void 0;
+    text3 = await readSource(abs);
+  } catch (err) {
+    if (!always) return void 0;
+    if (err instanceof InputError) {
+      return {
+        file: name,
+        diagnostics: [{ severity: "error", message: err.detail, position: { file: name } }]
+      };
+    }
+    return {
+      file: name,
+      diagnostics: [
+        { severity: "error", message: `cannot read: ${err.message}`, position: { file: name } }
+      ]
+    };
+  }
+  if (!always) {
+    try {
+      if (!detectKind(parseSource(text3, name).value)) return void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  return lintSource(text3, name);
+}
+async function loadFleet(dir) {
+  let entries2;
+  try {
+    entries2 = (await readdir(dir, { recursive: true })).map(String).sort();
+  } catch (err) {
+    throw new InputError(`cannot read the fleet folder: ${err.message}`, { file: dir });
+  }
+  const hosts = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const entry of entries2.filter((e) => DOCUMENT_EXTENSIONS.test(e))) {
+    const file = path3.join(dir, entry);
+    if (!(await stat(file)).isFile()) continue;
+    for (const host of parseFeaturesDocument(await readSource(file, MAX_FEATURES_BYTES), file)) {
+      let name = host.name || entry.replace(DOCUMENT_EXTENSIONS, "");
+      if (seen.has(name)) name = `${name} (${entry})`;
+      seen.add(name);
+      hosts.push({ name, features: host.features });
+    }
+  }
+  if (hosts.length === 0)
+    throw new InputError("no host snapshots (*.json, *.yaml) in the fleet folder", { file: dir });
+  return hosts;
+}
+
+// src/cli/check.ts
+function checkCommand() {
+  const cmd = new Command("check").summary("the pull-request check: lint, requirement diff against a baseline, fleet impact").description(
+    "Lint the changed configs and specs, compile the config and compare its requirements with a baseline (the config at a git ref, a base config file, or the specs published for an image), and evaluate both on a fleet of host snapshots: which hosts the change newly excludes or admits."
+  ).option("--config <file>", "the compatibility config", DEFAULT_CONFIG_PATH).option(
+    "--base-ref <ref>",
+    "baseline: the config at this git ref (default with --event: the pull request base SHA)"
+  ).option("--base-config <file>", "baseline: a config file").option("--base-image <ref>", "baseline: the newest specs attached to this image, per platform").option(
+    "--fleet <dir>",
+    "folder of host snapshots (features output, NodeFeature, NodeFeatureList, List; JSON or YAML)"
+  ).option("--files <files...>", "lint these files instead of those git says changed").option(
+    "--event <file>",
+    "GitHub event payload (GITHUB_EVENT_PATH): a pull_request gives the base and head SHAs"
+  ).addOption(
+    new Option("--output <format>", "report format").choices(["text", "json", "markdown"]).default("text")
+  ).option(
+    "--annotations",
+    "also print lint findings as GitHub workflow commands (::error file=...::)",
+    false
+  ).option("--fail-on-exclusion", "exit 1 when a host of the fleet is newly excluded", false).addHelpText(
+    "after",
+    [
+      "",
+      "Examples:",
+      "  image-compat check --base-ref origin/main --fleet hosts/",
+      '  image-compat check --event "$GITHUB_EVENT_PATH" --fleet hosts/ --output markdown --annotations',
+      "  image-compat check --base-image ghcr.io/o/app:latest --fleet hosts/ --fail-on-exclusion",
+      REGISTRY_HELP,
+      "Exit codes: 0 done, 1 a host newly excluded (with --fail-on-exclusion), 2 lint errors or bad input, 3 registry error."
+    ].join("\n")
+  );
+  return addRegistryOptions(cmd).action(async (flags) => {
+    const result = await check({
+      config: flags.config,
+      ...flags.baseRef !== void 0 && { baseRef: flags.baseRef },
+      ...flags.baseConfig !== void 0 && { baseConfig: flags.baseConfig },
+      ...flags.baseImage !== void 0 && { baseImage: flags.baseImage },
+      ...flags.fleet !== void 0 && { fleet: flags.fleet },
+      ...flags.files !== void 0 && { files: flags.files },
+      ...flags.event !== void 0 && { event: flags.event },
+      registry: await registryOptionsFrom(flags)
+    });
+    if (flags.annotations)
+      process.stdout.write(
+        formatDiagnostics(
+          result.lint.files.flatMap((f) => f.diagnostics),
+          "github"
+        )
+      );
+    process.stdout.write(
+      flags.output === "json" ? checkJson(result) : flags.output === "markdown" ? renderCheckMarkdown(result) : renderCheckText(result)
+    );
+    process.exitCode = checkExitCode(result, flags.failOnExclusion);
+  });
+}
+
+// src/commands/discover.ts
+async function discover(opts) {
+  const reference = parseReference(opts.image);
+  const platform2 = opts.platform !== void 0 ? parsePlatform(opts.platform) : void 0;
+  const listing = await listCompatibilityArtifacts(reference, { ...opts, ...platform2 && { platform: platform2 } });
+  return {
+    subject: formatReference(withDigest(reference, listing.subject.digest)),
+    platform: listing.platform ? formatPlatform(listing.platform) : null,
+    artifacts: listing.artifacts.map((d) => ({
+      reference: formatReference(withDigest(reference, d.digest)),
+      digest: d.digest,
+      mediaType: d.mediaType,
+      ...d.artifactType !== void 0 && { artifactType: d.artifactType },
+      size: d.size,
+      created: d.annotations?.[ANNOTATION_CREATED] ?? null,
+      annotations: d.annotations ?? {}
+    }))
+  };
+}
+
+// src/cli/discover.ts
+function discoverCommand() {
+  const cmd = new Command("discover").description(
+    "List an image's NFD compatibility artifacts, newest first (an index resolves to one platform: --platform, else the host's)."
+  ).requiredOption("--image <ref>", "image reference: host[:port]/path[:tag][@digest]").option(
+    "--platform <os/arch[/variant]>",
+    "for an index, the platform manifest to look at (default: the host's)"
+  ).addOption(outputOption()).addHelpText(
+    "after",
+    `${REGISTRY_HELP}
+Exit codes: 0 listed (possibly none), 2 bad input, 3 registry error.`
+  );
+  return addRegistryOptions(cmd).action(
+    async (flags) => {
+      const result = await discover({
+        image: flags.image,
+        ...flags.platform !== void 0 && { platform: flags.platform },
+        ...await registryOptionsFrom(flags)
+      });
+      if (flags.output === "json") {
+        process.stdout.write(`${JSON.stringify(result, null, 2)}
+`);
+        return;
+      }
+      process.stderr.write(
+        `${result.subject}${result.platform ? ` (${result.platform})` : ""}: ${result.artifacts.length} compatibility artifact(s)
+`
+      );
+      if (result.artifacts.length === 0) return;
+      const rows = [
+        ["DIGEST", "CREATED", "SIZE"],
+        ...result.artifacts.map((a) => [a.digest, a.created ?? "-", String(a.size)])
+      ];
+      const width = rows.map((r) => r[1]?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
+      for (const r of rows)
+        process.stdout.write(`${(r[0] ?? "").padEnd(71)}  ${(r[1] ?? "").padEnd(width)}  ${r[2]}
+`);
+    }
+  );
+}
+
+// src/cli/features.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/features/host-root.ts
+import fs from "node:fs";
+import os2 from "node:os";
+import path4 from "node:path";
+var nodeHostFs = {
+  readFileSync: (p) => fs.readFileSync(p),
+  readdirSync: (p) => fs.readdirSync(p),
+  readlinkSync: (p) => fs.readlinkSync(p),
+  statSync: (p) => fs.statSync(p)
+};
+var HostRoot = class {
+  constructor(dir = "", fs2 = nodeHostFs) {
+    this.dir = dir;
+    this.fs = fs2;
+  }
+  dir;
+  fs;
+  unavailable = [];
+  /** True when reading a mounted host or a fixture tree rather than this machine. */
+  get isSet() {
+    return this.dir !== "";
+  }
+  /** The real path of a host path such as `/proc/modules`. */
+  path(hostPath) {
+    return this.dir ? path4.join(this.dir, hostPath) : hostPath;
+  }
+  readText(hostPath) {
+    return this.readBytes(hostPath).toString("utf8");
+  }
+  readBytes(hostPath) {
+    try {
+      return this.fs.readFileSync(this.path(this.isSet ? this.resolveLink(hostPath) : hostPath));
+    } catch (err) {
+      throw withHostPath(err, hostPath);
+    }
+  }
+  /** A sysfs attribute: trimmed text, or undefined when it cannot be read. */
+  readAttr(hostPath) {
+    try {
+      return this.readText(hostPath).trim();
+    } catch {
+      return void 0;
+    }
+  }
+  /** Directory entries, sorted as Go's os.ReadDir sorts them (by name). */
+  list(hostPath) {
+    return this.fs.readdirSync(this.path(hostPath)).filter((n) => !n.startsWith(".")).sort();
+  }
+  /** The last component of a link's target (a driver name, a device address), or undefined. */
+  linkName(hostPath) {
+    try {
+      return path4.basename(this.fs.readlinkSync(this.path(hostPath)));
+    } catch {
+      return void 0;
+    }
+  }
+  /**
+   * Follow a final symbolic link inside the host root: an absolute target such as
+   * `/lib64/libc-2.28.so` means the host's file, not this container's.
+   */
+  resolveLink(hostPath) {
+    let p = hostPath;
+    for (let i = 0; i < 40; i++) {
+      let target;
+      try {
+        target = this.fs.readlinkSync(this.path(p));
+      } catch {
+        return p;
+      }
+      p = path4.posix.isAbsolute(target) ? target : path4.posix.join(path4.posix.dirname(p), target);
+    }
+    return p;
+  }
+  /** stat() following links: false for missing paths and dangling links. */
+  exists(hostPath) {
+    try {
+      this.fs.statSync(this.path(hostPath));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  isDir(hostPath) {
+    try {
+      return this.fs.statSync(this.path(hostPath)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+  /** The host name: the mounted host's /etc/hostname, else this machine's. */
+  hostname() {
+    if (this.isSet) {
+      const name = this.readAttr("/etc/hostname")?.split("\n")[0]?.trim() || this.readAttr("/proc/sys/kernel/hostname");
+      if (name) return name;
+      return "unknown";
+    }
+    return os2.hostname();
+  }
+  /** Record a source that could not be read; its feature stays absent. */
+  markUnavailable(source, reason) {
+    this.unavailable.push({ source, reason: typeof reason === "string" ? reason : describeError(reason) });
+  }
+  /** Turn an error on a real path back into a message naming the host path. */
+  describe(err) {
+    return describeError(err, this.dir);
+  }
+};
+var CODES = {
+  ENOENT: "not found",
+  ENOTDIR: "not a directory",
+  EISDIR: "is a directory, not a file",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EINVAL: "invalid argument",
+  ELOOP: "too many levels of symbolic links",
+  EIO: "input/output error"
+};
+function withHostPath(err, hostPath) {
+  if (err && typeof err === "object" && typeof err.code === "string") {
+    err.hostPath = hostPath;
+  }
+  return err;
+}
+function describeError(err, rootDir = "") {
+  const e = err;
+  if (e && typeof e === "object" && typeof e.code === "string") {
+    let where2 = e.hostPath ?? e.path ?? "";
+    if (rootDir && where2.startsWith(rootDir)) where2 = where2.slice(rootDir.length) || "/";
+    const what = CODES[e.code] ?? e.code;
+    return `cannot read ${where2 || "path"}: ${what} (${e.code})`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+function resolveHostRoot(flag, env = process.env) {
+  const raw = flag ?? env.IMAGE_COMPAT_HOST_ROOT ?? "";
+  if (raw === "") return "";
+  const dir = path4.resolve(raw);
+  if (dir === "/") return "";
+  let st;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    throw new InputError(
+      `host root ${raw} does not exist`,
+      {},
+      "give the directory where the host root is mounted"
+    );
+  }
+  if (!st.isDirectory()) throw new InputError(`host root ${raw} is not a directory`);
+  return dir;
+}
+
+// src/features/feature-set.ts
+function flagSet(names) {
+  const elements = {};
+  for (const n of names) elements[n] = {};
+  return { elements };
+}
+function attributeSet(values) {
+  return { elements: { ...values } };
+}
+function instanceSet(items) {
+  return { elements: items.map((attributes) => ({ attributes })) };
+}
+function mergeFeatures(parts) {
+  const out = { flags: {}, attributes: {}, instances: {} };
+  for (const p of parts) {
+    for (const [k, v] of Object.entries(p.flags ?? {})) out.flags[k] ??= v;
+    for (const [k, v] of Object.entries(p.attributes ?? {})) out.attributes[k] ??= v;
+    for (const [k, v] of Object.entries(p.instances ?? {})) out.instances[k] ??= v;
+  }
+  return out;
+}
+function sortFeatures(f) {
+  const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  const out = { flags: {}, attributes: {}, instances: {} };
+  for (const [k, v] of Object.entries(sortKeys(f.flags ?? {})))
+    out.flags[k] = { elements: sortKeys(v.elements) };
+  for (const [k, v] of Object.entries(sortKeys(f.attributes ?? {})))
+    out.attributes[k] = { elements: sortKeys(v.elements) };
+  for (const [k, v] of Object.entries(sortKeys(f.instances ?? {})))
+    out.instances[k] = { elements: v.elements.map((i) => ({ attributes: sortKeys(i.attributes) })) };
+  return out;
+}
+function prefix(domain, f) {
+  const q = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${domain}.${k}`, v]));
+  return { flags: q(f.flags), attributes: q(f.attributes), instances: q(f.instances) };
+}
+function newFeatures() {
+  return { flags: {}, attributes: {}, instances: {} };
+}
+
+// src/features/program.ts
+import { execFile as execFile2 } from "node:child_process";
+function makeProgramRunner(env = process.env) {
+  return (file, args, { timeoutMs }) => new Promise((resolve) => {
+    execFile2(
+      file,
+      args,
+      { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, encoding: "utf8", killSignal: "SIGKILL" },
+      (err, stdout, stderr) => {
+        if (!err) return resolve({ code: 0, stdout, stderr });
+        const e = err;
+        const timedOut = e.killed === true && typeof e.code !== "number";
+        if (typeof e.code === "number") {
+          return resolve({ code: e.code, stdout, stderr });
+        }
+        resolve({
+          code: null,
+          stdout,
+          stderr,
+          error: {
+            code: typeof e.code === "string" ? e.code : void 0,
+            message: timedOut ? `timed out after ${timeoutMs} ms` : e.message,
+            timedOut
+          }
+        });
+      }
+    );
+  });
+}
+var runProgram = makeProgramRunner();
+
+// src/features/cpuid-names.ts
+var X86_FLAG_NAMES = {
+  "3dnow": "AMD3DNOW",
+  "3dnowext": "AMD3DNOWEXT",
+  abm: "LZCNT",
+  adx: "ADX",
+  aes: "AESNI",
+  amx_bf16: "AMXBF16",
+  amx_complex: "AMXCOMPLEX",
+  amx_fp16: "AMXFP16",
+  amx_int8: "AMXINT8",
+  amx_tile: "AMXTILE",
+  arch_capabilities: "IA32_ARCH_CAP",
+  avx: "AVX",
+  avx2: "AVX2",
+  avx512_bf16: "AVX512BF16",
+  avx512_bitalg: "AVX512BITALG",
+  avx512_fp16: "AVX512FP16",
+  avx512_vbmi2: "AVX512VBMI2",
+  avx512_vnni: "AVX512VNNI",
+  avx512_vp2intersect: "AVX512VP2INTERSECT",
+  avx512_vpopcntdq: "AVX512VPOPCNTDQ",
+  avx512bw: "AVX512BW",
+  avx512cd: "AVX512CD",
+  avx512dq: "AVX512DQ",
+  avx512er: "AVX512ER",
+  avx512f: "AVX512F",
+  avx512ifma: "AVX512IFMA",
+  avx512pf: "AVX512PF",
+  avx512vbmi: "AVX512VBMI",
+  avx512vl: "AVX512VL",
+  avx_ifma: "AVXIFMA",
+  avx_ne_convert: "AVXNECONVERT",
+  avx_vnni: "AVXVNNI",
+  avx_vnni_int16: "AVXVNNIINT16",
+  avx_vnni_int8: "AVXVNNIINT8",
+  bmi1: "BMI1",
+  bmi2: "BMI2",
+  cldemote: "CLDEMOTE",
+  clzero: "CLZERO",
+  cmov: "CMOV",
+  cmpccxadd: "CMPCCXADD",
+  core_capabilities: "IA32_CORE_CAP",
+  cpb: "CPBOOST",
+  cppc: "CPPC",
+  cx16: "CX16",
+  cx8: "CMPXCHG8",
+  decodeassists: "SVMDA",
+  enqcmd: "ENQCMD",
+  erms: "ERMS",
+  f16c: "F16C",
+  flush_l1d: "FLUSH_L1D",
+  flushbyasid: "SVMFBASID",
+  fma: "FMA3",
+  fma4: "FMA4",
+  fpu: "X87",
+  fsrm: "FSRM",
+  fxsr: "FXSR",
+  fxsr_opt: "FXSROPT",
+  gfni: "GFNI",
+  hle: "HLE",
+  ht: "HTT",
+  hybrid_cpu: "HYBRID_CPU",
+  hypervisor: "HYPERVISOR",
+  ibpb: "IBPB",
+  ibrs: "IBRS",
+  ibs: "IBS",
+  lahf_lm: "LAHF",
+  lam: "LAM",
+  lbrv: "LBRVIRT",
+  mcommit: "MCOMMIT",
+  md_clear: "MD_CLEAR",
+  mmx: "MMX",
+  mmxext: "MMXEXT",
+  movbe: "MOVBE",
+  movdir64b: "MOVDIR64B",
+  movdiri: "MOVDIRI",
+  mpx: "MPX",
+  nrip_save: "NRIPS",
+  npt: "SVMNP",
+  nx: "NX",
+  overflow_recov: "MCAOVERFLOW",
+  pausefilter: "SVMPF",
+  pclmulqdq: "CLMUL",
+  pconfig: "PCONFIG",
+  pfthreshold: "SVMPFT",
+  pni: "SSE3",
+  popcnt: "POPCNT",
+  ppin: "PPIN",
+  prefetchi: "PREFETCHI",
+  rdpru: "RDPRU",
+  rdrand: "RDRAND",
+  rdseed: "RDSEED",
+  rdtscp: "RDTSCP",
+  rtm: "RTM",
+  serialize: "SERIALIZE",
+  sev: "SEV",
+  sev_es: "SEV_ES",
+  sev_snp: "SEV_SNP",
+  sgx: "SGX",
+  sgx_lc: "SGXLC",
+  sha_ni: "SHA",
+  sme: "SME",
+  sse: "SSE",
+  sse2: "SSE2",
+  sse4_1: "SSE4",
+  sse4_2: "SSE42",
+  sse4a: "SSE4A",
+  ssse3: "SSSE3",
+  stibp: "STIBP",
+  succor: "SUCCOR",
+  svm: "SVM",
+  syscall: "SYSCALL",
+  sep: "SYSEE",
+  tbm: "TBM",
+  tdx_guest: "TDX_GUEST",
+  tme: "TME",
+  topoext: "TOPEXT",
+  tsc_scale: "TSCRATEMSR",
+  tsxldtrk: "TSXLDTRK",
+  vaes: "VAES",
+  vmcb_clean: "VMCBCLEAN",
+  vmx: "VMX",
+  vpclmulqdq: "VPCLMULQDQ",
+  waitpkg: "WAITPKG",
+  wbnoinvd: "WBNOINVD",
+  wrmsrns: "WRMSRNS",
+  xgetbv1: "XGETBV1",
+  xop: "XOP",
+  xsave: "XSAVE",
+  xsavec: "XSAVEC",
+  xsaveopt: "XSAVEOPT",
+  xsaves: "XSAVES"
+};
+var X86_IMPLIED = {
+  xsave: ["OSXSAVE"]
+};
+var X86_64_LEVELS = [
+  ["CMOV", "CMPXCHG8", "X87", "FXSR", "MMX", "SYSCALL", "SSE", "SSE2"],
+  ["CX16", "LAHF", "POPCNT", "SSE3", "SSE4", "SSE42", "SSSE3"],
+  ["AVX", "AVX2", "BMI1", "BMI2", "F16C", "FMA3", "LZCNT", "MOVBE", "OSXSAVE"],
+  ["AVX512F", "AVX512BW", "AVX512CD", "AVX512DQ", "AVX512VL"]
+];
+var ARM64_FLAG_NAMES = {
+  aes: "AESARM",
+  asimd: "ASIMD",
+  asimddp: "ASIMDDP",
+  asimdfhm: "FHM",
+  asimdhp: "ASIMDHP",
+  asimdrdm: "ASIMDRDM",
+  atomics: "ATOMICS",
+  cpuid: "ARMCPUID",
+  crc32: "CRC32",
+  dcpop: "DCPOP",
+  evtstrm: "EVTSTRM",
+  fcma: "FCMA",
+  flagm: "TS",
+  fp: "FP",
+  fphp: "FPHP",
+  jscvt: "JSCVT",
+  lrcpc: "LRCPC",
+  pacg: "GPA",
+  pmull: "PMULL",
+  rng: "RNDR",
+  sha1: "SHA1",
+  sha2: "SHA2",
+  sha3: "SHA3",
+  sha512: "SHA512",
+  sm3: "SM3",
+  sm4: "SM4",
+  sve: "SVE"
+};
+var X86_VENDORS = {
+  GenuineIntel: "Intel",
+  AuthenticAMD: "AMD",
+  HygonGenuine: "Hygon",
+  CentaurHauls: "VIA",
+  GenuineTMx86: "Transmeta",
+  TransmetaCPU: "Transmeta",
+  "Geode by NSC": "NSC",
+  "SiS SiS SiS": "SiS",
+  "Genuine  RDC": "RDC"
+};
+var ARM_IMPLEMENTERS = {
+  65: "ARM",
+  66: "Broadcom",
+  67: "Cavium",
+  68: "DEC",
+  70: "Fujitsu",
+  73: "Infineon",
+  77: "Motorola",
+  78: "NVIDIA",
+  80: "AMCC",
+  81: "Qualcomm",
+  86: "Marvell",
+  105: "Intel"
+};
+
+// src/features/cpu.ts
+function parseCpuinfo(text3) {
+  const out = {};
+  for (const line of text3.split("\n")) {
+    if (line.trim() === "") {
+      if (Object.keys(out).length > 0 && "processor" in out) break;
+      continue;
+    }
+    const i = line.indexOf(":");
+    if (i < 0) continue;
+    const key = line.slice(0, i).trim();
+    if (!(key in out)) out[key] = line.slice(i + 1).trim();
+  }
+  return out;
+}
+function cpuidFlags(info) {
+  const names = /* @__PURE__ */ new Set();
+  if (info.flags !== void 0) {
+    for (const f of info.flags.split(/\s+/)) {
+      const n = X86_FLAG_NAMES[f];
+      if (n) names.add(n);
+      for (const implied of X86_IMPLIED[f] ?? []) names.add(implied);
+    }
+    if (/\blm\b/.test(info.flags)) {
+      for (let level = 0; level < X86_64_LEVELS.length; level++) {
+        if (!X86_64_LEVELS[level].every((n) => names.has(n))) break;
+        names.add(`X86_64_V${level + 1}`);
+      }
+    }
+  } else if (info.Features !== void 0) {
+    for (const f of info.Features.split(/\s+/)) {
+      const n = ARM64_FLAG_NAMES[f];
+      if (n) names.add(n);
+    }
+  }
+  return [...names].sort();
+}
+function cpuModel(info) {
+  if (info.vendor_id !== void 0) {
+    return {
+      vendor_id: X86_VENDORS[info.vendor_id] ?? "VendorUnknown",
+      family: String(parseInt(info["cpu family"] ?? "0", 10)),
+      id: String(parseInt(info.model ?? "0", 10))
+    };
+  }
+  if (info["CPU implementer"] !== void 0) {
+    const num = (k) => parseInt(info[k] ?? "0", 0) || 0;
+    const family = num("CPU variant") << 4 | 15;
+    const id = num("CPU part") << 4 | num("CPU revision");
+    return {
+      vendor_id: ARM_IMPLEMENTERS[num("CPU implementer")] ?? "VendorUnknown",
+      family: String(family),
+      id: String(id)
+    };
+  }
+  return void 0;
+}
+function hypervisor(root, info) {
+  const sysinfo = root.readAttr("/proc/sysinfo");
+  const control = sysinfo?.match(/Control Program:\s*(.+)/)?.[1]?.trim();
+  if (control) return control.replace(/[^-A-Za-z0-9_.]+/g, "_");
+  if (!/\bhypervisor\b/.test(info.flags ?? "")) return "none";
+  if (root.readAttr("/sys/hypervisor/type") === "xen") return "xenhvm";
+  const clocks = root.readAttr("/sys/devices/system/clocksource/clocksource0/available_clocksource") ?? "";
+  if (/\bkvm-clock\b/.test(clocks)) return "kvm";
+  if (/hyperv_clocksource/.test(clocks)) return "msvm";
+  const dmi = `${root.readAttr("/sys/devices/virtual/dmi/id/sys_vendor") ?? ""} ${root.readAttr("/sys/devices/virtual/dmi/id/product_name") ?? ""}`;
+  if (/VMware/i.test(dmi)) return "vmware";
+  if (/QEMU|KVM/.test(dmi)) return "kvm";
+  if (/Microsoft/.test(dmi)) return "msvm";
+  if (/Xen/.test(dmi)) return "xenhvm";
+  if (/BHYVE/i.test(dmi)) return "bhyve";
+  return "unknown";
+}
+function topology(root) {
+  let cpus;
+  try {
+    cpus = root.list("/sys/bus/cpu/devices");
+  } catch (err) {
+    root.markUnavailable("cpu.topology", root.describe(err));
+    return {};
+  }
+  let ht = false;
+  const sockets = /* @__PURE__ */ new Set();
+  for (const cpu of cpus) {
+    try {
+      const siblings = root.readText(`/sys/bus/cpu/devices/${cpu}/topology/thread_siblings_list`);
+      if (/[,-]/.test(siblings)) ht = true;
+      sockets.add(root.readText(`/sys/bus/cpu/devices/${cpu}/topology/physical_package_id`).trim());
+    } catch (err) {
+      root.markUnavailable("cpu.topology", root.describe(err));
+      return {};
+    }
+  }
+  return { hardware_multithreading: String(ht), socket_count: String(sockets.size) };
+}
+function miscCapacity(root, resource) {
+  for (const p of ["/sys/fs/cgroup/misc.capacity", "/sys/fs/cgroup/misc/misc.capacity"]) {
+    const text3 = root.readAttr(p);
+    if (text3 === void 0) continue;
+    for (const line of text3.split("\n")) {
+      const [name, value] = line.split(" ");
+      if (name?.startsWith(resource) && value && /^\d+$/.test(value)) return value;
+    }
+    return void 0;
+  }
+  return void 0;
+}
+function security(root, flags) {
+  const out = {};
+  let epc = 0;
+  try {
+    for (const node of root.list("/sys/devices/system/node")) {
+      const bytes = root.readAttr(`/sys/devices/system/node/${node}/x86/sgx_total_bytes`);
+      if (bytes && /^\d+$/.test(bytes)) epc += Number(bytes);
+    }
+  } catch {
+  }
+  if (epc > 0 && flags.includes("SGX")) {
+    out["sgx.enabled"] = "true";
+    out["sgx.epc"] = String(epc);
+  }
+  if (root.readAttr("/sys/module/kvm_intel/parameters/tdx") === "Y") {
+    out["tdx.enabled"] = "true";
+    const keys = miscCapacity(root, "tdx");
+    if (keys !== void 0) out["tdx.total_keys"] = keys;
+  }
+  if (flags.includes("TDX_GUEST")) out["tdx.protected"] = "true";
+  const kvmAmd = (p) => /^[1Y]/.test(root.readAttr(`/sys/module/kvm_amd/parameters/${p}`) ?? "");
+  if (kvmAmd("sev")) {
+    out["sev.enabled"] = "true";
+    const asids = miscCapacity(root, "sev");
+    if (asids !== void 0) out["sev.asids"] = asids;
+  }
+  if (kvmAmd("sev_es")) {
+    out["sev.es.enabled"] = "true";
+    const ids = miscCapacity(root, "sev_es");
+    if (ids !== void 0) out["sev.encrypted_state_ids"] = ids;
+  }
+  if (kvmAmd("sev_snp")) out["sev.snp.enabled"] = "true";
+  return out;
+}
+function rdt(root, info) {
+  const out = {};
+  const has = new Set((info.flags ?? "").split(/\s+/));
+  if (has.has("cqm") && has.has("cqm_llc")) {
+    out.RDTMON = "true";
+    if (has.has("cqm_occup_llc")) out.RDTCMT = "true";
+    if (has.has("cqm_mbm_total") && has.has("cqm_mbm_local")) out.RDTMBM = "true";
+  }
+  if (has.has("rdt_a")) {
+    if (has.has("cat_l3")) {
+      out.RDTL3CA = "true";
+      const closids = root.readAttr("/sys/fs/resctrl/info/L3/num_closids");
+      if (closids && /^\d+$/.test(closids)) out.RDTL3CA_NUM_CLOSID = closids;
+    }
+    if (has.has("cat_l2")) out.RDTL2CA = "true";
+    if (has.has("mba")) out.RDTMBA = "true";
+  }
+  return out;
+}
+function cstate(root) {
+  if (!root.exists("/sys/devices/system/cpu")) {
+    root.markUnavailable("cpu.cstate", "cannot read /sys/devices/system/cpu: not found (ENOENT)");
+    return void 0;
+  }
+  if (!root.exists("/sys/devices/system/cpu/cpuidle")) return {};
+  const driver = root.readAttr("/sys/devices/system/cpu/cpuidle/current_driver");
+  if (driver === void 0) {
+    root.markUnavailable("cpu.cstate", "cannot read /sys/devices/system/cpu/cpuidle/current_driver");
+    return void 0;
+  }
+  if (driver !== "intel_idle") return {};
+  const max = root.readAttr("/sys/module/intel_idle/parameters/max_cstate");
+  if (max === void 0 || !/^[-+]?\d+$/.test(max)) {
+    root.markUnavailable(
+      "cpu.cstate",
+      "cannot read an integer from /sys/module/intel_idle/parameters/max_cstate"
+    );
+    return void 0;
+  }
+  return { enabled: String(Number(max) > 0) };
+}
+function pstate(root) {
+  const out = {};
+  const base = "/sys/devices/system/cpu/intel_pstate";
+  const status = root.readAttr(`${base}/status`);
+  if (status === void 0 || status === "off") return out;
+  out.status = status;
+  const noTurbo = root.readAttr(`${base}/no_turbo`);
+  if (noTurbo !== void 0) out.turbo = String(noTurbo.startsWith("0"));
+  if (status !== "active") return out;
+  let policies = [];
+  try {
+    policies = root.list("/sys/devices/system/cpu/cpufreq");
+  } catch {
+    return out;
+  }
+  let scaling = "";
+  for (const p of policies) {
+    const cpus = root.readAttr(`/sys/devices/system/cpu/cpufreq/${p}/affected_cpus`);
+    if (!cpus) continue;
+    const governor = root.readAttr(`/sys/devices/system/cpu/cpufreq/${p}/scaling_governor`);
+    if (governor === void 0) continue;
+    if (scaling !== "" && scaling !== governor) {
+      scaling = "";
+      break;
+    }
+    scaling = governor;
+  }
+  if (scaling) out.scaling_governor = scaling;
+  return out;
+}
+function collect3(root) {
+  const features = newFeatures();
+  let info;
+  try {
+    info = parseCpuinfo(root.readText("/proc/cpuinfo"));
+  } catch (err) {
+    root.markUnavailable("cpu.cpuid", root.describe(err));
+    root.markUnavailable("cpu.model", root.describe(err));
+    info = {};
+  }
+  const flags = cpuidFlags(info);
+  const model = cpuModel(info);
+  if (Object.keys(info).length > 0) {
+    features.flags["cpuid"] = flagSet(flags);
+    if (model) features.attributes["model"] = attributeSet({ ...model, hypervisor: hypervisor(root, info) });
+  }
+  features.attributes["topology"] = attributeSet(topology(root));
+  features.attributes["security"] = attributeSet(security(root, flags));
+  const cs = cstate(root);
+  if (cs) features.attributes["cstate"] = attributeSet(cs);
+  features.attributes["pstate"] = attributeSet(pstate(root));
+  features.attributes["rdt"] = attributeSet(rdt(root, info));
+  features.attributes["coprocessor"] = attributeSet({});
+  return prefix("cpu", features);
+}
+
+// src/features/kernel.ts
+import { gunzipSync } from "node:zlib";
+function parseKernelVersion(raw) {
+  const full = raw.replace(/[^-A-Za-z0-9_.]/g, "_").replace(/^[-_.]+|[-_.]+$/g, "");
+  const out = { full };
+  const m = /^(\d+)(\.(\d+))?(\.(\d+))?(-.*)?$/.exec(full);
+  if (m) {
+    out.major = m[1] ?? "";
+    out.minor = m[3] ?? "";
+    out.revision = m[5] ?? "";
+  }
+  return out;
+}
+function kconfigPaths(release) {
+  if (release === void 0) return ["/proc/config.gz", "/usr/src/linux/.config"];
+  const r = release;
+  return [
+    "/proc/config.gz",
+    `/usr/src/linux-${r}/.config`,
+    `/usr/src/linux-rt-${r}/.config`,
+    "/usr/src/linux/.config",
+    `/usr/lib/modules/${r}/config`,
+    `/usr/lib/ostree-boot/config-${r}`,
+    `/usr/lib/kernel/config-${r}`,
+    `/usr/src/linux-headers-${r}/.config`,
+    `/lib/modules/${r}/build/.config`,
+    `/usr/src/linux-rt-headers-${r}/.config`,
+    `/boot/config-${r}`
+  ];
+}
+function parseKconfig(text3) {
+  const out = {};
+  for (const line of text3.split("\n")) {
+    if (!line.startsWith("CONFIG_")) continue;
+    const eq = line.indexOf("=");
+    if (eq < 0) continue;
+    out[line.slice(7, eq)] = line.slice(eq + 1).replace(/^"+|"+$/g, "");
+  }
+  return out;
+}
+function readKconfig(root, release) {
+  const tried = [];
+  for (const p of kconfigPaths(release)) {
+    try {
+      const raw = root.readBytes(p);
+      return parseKconfig((p.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8"));
+    } catch {
+      tried.push(p);
+    }
+  }
+  root.markUnavailable("kernel.config", `no readable kernel config (tried ${tried.join(", ")})`);
+  return void 0;
+}
+function loadedModules(root) {
+  try {
+    return root.readText("/proc/modules").split("\n").filter((l) => l.length > 0).map((l) => l.split(/\s+/)[0]).filter((m) => m.length > 0);
+  } catch (err) {
+    root.markUnavailable("kernel.loadedmodule", root.describe(err));
+    return void 0;
+  }
+}
+function builtinModules(root, release) {
+  if (release === void 0) {
+    root.markUnavailable("kernel.enabledmodule", "kernel release unknown");
+    return void 0;
+  }
+  try {
+    return root.readText(`/lib/modules/${release}/modules.builtin`).split("\n").map((l) => l.trim()).filter((l) => l.endsWith(".ko")).map((l) => l.slice(l.lastIndexOf("/") + 1, -3));
+  } catch (err) {
+    root.markUnavailable("kernel.enabledmodule", root.describe(err));
+    return void 0;
+  }
+}
+function selinux(root) {
+  if (!root.exists("/sys/fs")) {
+    root.markUnavailable("kernel.selinux", "cannot read /sys/fs: not found (ENOENT)");
+    return void 0;
+  }
+  if (!root.exists("/sys/fs/selinux")) return "false";
+  try {
+    return String(root.readText("/sys/fs/selinux/enforce").startsWith("1"));
+  } catch (err) {
+    root.markUnavailable("kernel.selinux", root.describe(err));
+    return void 0;
+  }
+}
+function collect4(root) {
+  const f = newFeatures();
+  let release;
+  try {
+    release = root.readText("/proc/sys/kernel/osrelease").trim();
+    f.attributes["version"] = attributeSet(parseKernelVersion(release));
+  } catch (err) {
+    root.markUnavailable("kernel.version", root.describe(err));
+  }
+  const kconfig = readKconfig(root, release);
+  if (kconfig) f.attributes["config"] = attributeSet(kconfig);
+  const loaded = loadedModules(root);
+  if (loaded) f.flags["loadedmodule"] = flagSet(loaded);
+  const builtin = builtinModules(root, release);
+  if (builtin) f.flags["enabledmodule"] = flagSet([...loaded ?? [], ...builtin]);
+  const se = selinux(root);
+  if (se !== void 0) f.attributes["selinux"] = attributeSet({ enabled: se });
+  f.attributes["kvm"] = attributeSet({ enabled: String(root.exists("/sys/devices/virtual/misc/kvm")) });
+  return prefix("kernel", f);
+}
+
+// src/features/pci.ts
+var MANDATORY = ["class", "vendor", "device", "subsystem_vendor", "subsystem_device"];
+var OPTIONAL = ["sriov_totalvfs", "iommu_group/type", "iommu/intel-iommu/version"];
+var PCI_DEVICES = "/sys/bus/pci/devices";
+function readPciAttr(root, address, attr) {
+  let v = root.readText(`${PCI_DEVICES}/${address}/${attr}`);
+  v = (v.startsWith("0x") ? v.slice(2) : v).trim();
+  if (attr === "class" && v.length > 4) v = v.slice(0, 4);
+  return v;
+}
+function readPciDevice(root, address) {
+  const attrs = {};
+  for (const a of MANDATORY) {
+    try {
+      attrs[a] = readPciAttr(root, address, a);
+    } catch {
+      return void 0;
+    }
+  }
+  for (const a of OPTIONAL) {
+    try {
+      attrs[a] = readPciAttr(root, address, a);
+    } catch {
+    }
+  }
+  return attrs;
+}
+function listPci(root, source) {
+  try {
+    return root.list(PCI_DEVICES);
+  } catch (err) {
+    root.markUnavailable(source, root.describe(err));
+    return void 0;
+  }
+}
+function collect5(root) {
+  const f = newFeatures();
+  const addresses = listPci(root, "pci.device");
+  if (!addresses) return f;
+  const devices = [];
+  const skipped = [];
+  for (const address of addresses) {
+    const d = readPciDevice(root, address);
+    if (d) devices.push(d);
+    else skipped.push(address);
+  }
+  if (skipped.length > 0) {
+    root.markUnavailable("pci.device", `skipped devices with unreadable attributes: ${skipped.join(", ")}`);
+  }
+  f.instances["device"] = instanceSet(devices);
+  return prefix("pci", f);
+}
+
+// src/features/usb.ts
+var FILES = [
+  ["class", "bDeviceClass"],
+  ["vendor", "idVendor"],
+  ["device", "idProduct"],
+  ["serial", "serial"]
+];
+var BASE = "/sys/bus/usb/devices";
+function collect6(root) {
+  const f = newFeatures();
+  let entries2;
+  try {
+    entries2 = root.list(BASE);
+  } catch (err) {
+    root.markUnavailable("usb.device", root.describe(err));
+    return f;
+  }
+  const devices = [];
+  for (const name of entries2) {
+    if (!root.exists(`${BASE}/${name}/idProduct`)) continue;
+    const attrs = {};
+    for (const [key, file] of FILES) {
+      const v = root.readAttr(`${BASE}/${name}/${file}`);
+      if (v) attrs[key] = v;
+    }
+    if (attrs.class !== "00") {
+      devices.push(attrs);
+      continue;
+    }
+    let subs = [];
+    try {
+      subs = root.list(`${BASE}/${name}`);
+    } catch {
+      continue;
+    }
+    for (const sub of subs) {
+      const cls = root.readAttr(`${BASE}/${name}/${sub}/bInterfaceClass`);
+      if (cls !== void 0) devices.push({ ...attrs, class: cls });
+    }
+  }
+  f.instances["device"] = instanceSet(devices);
+  return prefix("usb", f);
+}
+
+// src/features/network.ts
+var DEVICE_ATTRS = ["operstate", "speed", "mtu", "device/sriov_numvfs", "device/sriov_totalvfs"];
+var VIRTUAL_ATTRS = ["operstate", "speed", "mtu"];
+var BASE2 = "/sys/class/net";
+function readIface(root, name, files) {
+  const attrs = { name };
+  for (const file of files) {
+    const v = root.readAttr(`${BASE2}/${name}/${file}`);
+    if (v !== void 0) attrs[file.slice(file.lastIndexOf("/") + 1)] = v;
+  }
+  return attrs;
+}
+function collect7(root) {
+  const f = newFeatures();
+  let names;
+  try {
+    names = root.list(BASE2).filter((n) => n !== "bonding_masters");
+  } catch (err) {
+    root.markUnavailable("network.device", root.describe(err));
+    root.markUnavailable("network.virtual", root.describe(err));
+    return f;
+  }
+  const devices = [];
+  const virtuals = [];
+  for (const name of names) {
+    if (root.exists(`${BASE2}/${name}/device`)) devices.push(readIface(root, name, DEVICE_ATTRS));
+    else virtuals.push(readIface(root, name, VIRTUAL_ATTRS));
+  }
+  f.instances["device"] = instanceSet(devices);
+  f.instances["virtual"] = instanceSet(virtuals);
+  return prefix("network", f);
+}
+
+// src/features/memory.ts
+function hugepageSize(dirName) {
+  const m = /^hugepages-(\d+)kB$/.exec(dirName);
+  if (!m) return void 0;
+  let n = Number(m[1]);
+  const units = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+  let u = 0;
+  while (n > 0 && n % 1024 === 0 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return `${n}${units[u]}`;
+}
+function numa(root) {
+  try {
+    const nodes = root.list("/sys/bus/node/devices");
+    return { is_numa: String(nodes.length > 1), node_count: String(nodes.length) };
+  } catch (err) {
+    root.markUnavailable("memory.numa", root.describe(err));
+    return void 0;
+  }
+}
+function swap(root) {
+  try {
+    const lines = root.readText("/proc/swaps").split("\n").filter((l) => l.trim() !== "");
+    return { enabled: String(lines.length > 1) };
+  } catch (err) {
+    root.markUnavailable("memory.swap", root.describe(err));
+    return void 0;
+  }
+}
+function hugepages(root) {
+  const out = { enabled: "false" };
+  const base = "/sys/kernel/mm/hugepages";
+  let dirs;
+  try {
+    dirs = root.list(base);
+  } catch (err) {
+    if (err.code === "ENOENT") return out;
+    root.markUnavailable("memory.hugepages", root.describe(err));
+    return void 0;
+  }
+  for (const d of dirs) {
+    if (!root.isDir(`${base}/${d}`)) continue;
+    const size = hugepageSize(d);
+    if (!size) continue;
+    const total = root.readAttr(`${base}/${d}/nr_hugepages`) ?? "";
+    out[`hugepages-${size}`] = total;
+    if (/^\d+$/.test(total) && Number(total) > 0) out.enabled = "true";
+  }
+  return out;
+}
+function nv(root) {
+  let devices;
+  try {
+    devices = root.list("/sys/bus/nd/devices");
+  } catch (err) {
+    if (err.code === "ENOENT") return [];
+    root.markUnavailable("memory.nv", root.describe(err));
+    return void 0;
+  }
+  return devices.map((name) => {
+    const attrs = { name };
+    for (const a of ["devtype", "mode"]) {
+      const v = root.readAttr(`/sys/bus/nd/devices/${name}/${a}`);
+      if (v !== void 0) attrs[a] = v;
+    }
+    return attrs;
+  });
+}
+function collect8(root) {
+  const f = newFeatures();
+  const n = numa(root);
+  if (n) f.attributes["numa"] = attributeSet(n);
+  const s = swap(root);
+  if (s) f.attributes["swap"] = attributeSet(s);
+  const nvs = nv(root);
+  if (nvs) f.instances["nv"] = instanceSet(nvs);
+  const hp = hugepages(root);
+  if (hp) f.attributes["hugepages"] = attributeSet(hp);
+  return prefix("memory", f);
+}
+
+// src/features/storage.ts
+var QUEUE_ATTRS = ["dax", "rotational", "nr_zones", "zoned"];
+function collect9(root) {
+  const f = newFeatures();
+  let names;
+  try {
+    names = root.list("/sys/block");
+  } catch (err) {
+    root.markUnavailable("storage.block", root.describe(err));
+    return f;
+  }
+  f.instances["block"] = instanceSet(
+    names.map((name) => {
+      const attrs = { name };
+      for (const a of QUEUE_ATTRS) {
+        const v = root.readAttr(`/sys/block/${name}/queue/${a}`);
+        if (v !== void 0) attrs[a] = v;
+      }
+      return attrs;
+    })
+  );
+  return prefix("storage", f);
+}
+
+// src/features/system.ts
+var DMI_ATTRS = [
+  "bios_date",
+  "bios_vendor",
+  "bios_version",
+  "board_asset_tag",
+  "board_name",
+  "board_vendor",
+  "board_version",
+  "chassis_asset_tag",
+  "chassis_type",
+  "chassis_vendor",
+  "chassis_version",
+  "product_family",
+  "product_name",
+  "product_sku",
+  "product_version",
+  "sys_vendor"
+];
+function parseOsRelease(text3) {
+  const out = {};
+  for (const line of text3.split("\n")) {
+    const m = /^(\w+)=(.+)/.exec(line);
+    if (m) out[m[1]] = m[2].replace(/^["']+|["']+$/g, "");
+  }
+  const v = out.VERSION_ID;
+  const vm = v === void 0 ? null : /^(\d+)(\.(\d+))?(\..*)?$/.exec(v);
+  if (vm) {
+    out["VERSION_ID.major"] = vm[1];
+    if (vm[3]) out["VERSION_ID.minor"] = vm[3];
+  }
+  return out;
+}
+var LIBC_PATHS = [
+  "/usr/lib64/libc.so.6",
+  "/lib/x86_64-linux-gnu/libc.so.6",
+  "/lib/libc.so.6",
+  "/lib/ld-musl-x86_64.so.1"
+];
+function libcOf(bytes) {
+  const text3 = bytes.toString("latin1");
+  if (text3.includes("GNU C Library")) {
+    const at = text3.indexOf("release version");
+    let version = "";
+    if (at >= 0) {
+      const start = text3.lastIndexOf("\n", at) + 1;
+      const nl = text3.indexOf("\n", at);
+      const line = text3.slice(start, nl < 0 ? text3.length : nl).trim();
+      version = line.split(/\s+/).pop() ?? "";
+      if (version.endsWith(".")) version = version.slice(0, -1);
+    }
+    return { name: "glibc", version };
+  }
+  if (text3.includes("musl")) return { name: "musl", version: "" };
+  return { name: "unknown", version: "" };
+}
+function libc(root, x86) {
+  const unknown = { name: "unknown", version: "" };
+  if (!x86) return unknown;
+  const found = LIBC_PATHS.find((p) => root.exists(root.resolveLink(p)));
+  if (!found) return unknown;
+  try {
+    return libcOf(root.readBytes(root.resolveLink(found)));
+  } catch (err) {
+    root.markUnavailable("system.libc", root.describe(err));
+    return void 0;
+  }
+}
+function collect10(root) {
+  const f = newFeatures();
+  f.attributes["name"] = attributeSet({ nodename: root.hostname() });
+  try {
+    f.attributes["osrelease"] = attributeSet(parseOsRelease(root.readText("/etc/os-release")));
+  } catch (err) {
+    root.markUnavailable("system.osrelease", root.describe(err));
+  }
+  const dmi = {};
+  for (const a of DMI_ATTRS) {
+    const v = root.readAttr(`/sys/devices/virtual/dmi/id/${a}`);
+    if (v !== void 0) dmi[a] = v;
+  }
+  if (Object.keys(dmi).length > 0) f.attributes["dmiid"] = attributeSet(dmi);
+  else root.markUnavailable("system.dmiid", "cannot read /sys/devices/virtual/dmi/id: no DMI attributes");
+  const x86 = /^flags\s*:/m.test(root.readAttr("/proc/cpuinfo") ?? "");
+  const lc = libc(root, x86);
+  if (lc) f.attributes["libc"] = attributeSet(lc);
+  return prefix("system", f);
+}
+
+// src/features/gpu.ts
+var GPU_VENDORS2 = { "10de": "nvidia", "1002": "amd", "8086": "intel" };
+function parseNvidiaProcVersion(text3) {
+  return /Kernel Module(?: for \S+)?\s+(\d+(?:\.\d+)+)/.exec(text3)?.[1];
+}
+function nvidiaDriverVersion(root) {
+  const v = root.readAttr("/sys/module/nvidia/version");
+  if (v) return v;
+  const proc = root.readAttr("/proc/driver/nvidia/version");
+  return proc ? parseNvidiaProcVersion(proc) : void 0;
+}
+function gfxTarget(version) {
+  if (!Number.isInteger(version) || version <= 0) return void 0;
+  const major = Math.floor(version / 1e4);
+  const minor = Math.floor(version / 100) % 100;
+  const step = version % 100;
+  return `gfx${major}${minor.toString(16)}${step.toString(16)}`;
+}
+function kfdTargets(root) {
+  const out = /* @__PURE__ */ new Map();
+  const base = "/sys/class/kfd/kfd/topology/nodes";
+  let nodes = [];
+  try {
+    nodes = root.list(base);
+  } catch {
+    return out;
+  }
+  for (const n of nodes) {
+    const text3 = root.readAttr(`${base}/${n}/properties`);
+    if (!text3) continue;
+    const props = {};
+    for (const line of text3.split("\n")) {
+      const [k, v] = line.trim().split(/\s+/);
+      if (k && v && /^\d+$/.test(v)) props[k] = Number(v);
+    }
+    const target = gfxTarget(props.gfx_target_version ?? 0);
+    const loc = props.location_id;
+    if (!target || loc === void 0) continue;
+    const domain = props.domain ?? 0;
+    const bus = loc >> 8 & 255;
+    const dev = loc >> 3 & 31;
+    const fn = loc & 7;
+    const hex = (x, w) => x.toString(16).padStart(w, "0");
+    out.set(`${hex(domain, 4)}:${hex(bus, 2)}:${hex(dev, 2)}.${fn}`, target);
+  }
+  return out;
+}
+var SMI_FIELDS = ["pci.bus_id", "pci.device_id", "name", "driver_version", "memory.total"];
+function parseSmiLine(line, withCc) {
+  const cols = line.split(",").map((c) => c.trim());
+  if (cols.length < SMI_FIELDS.length + (withCc ? 1 : 0)) return void 0;
+  const [bus, devId, name, driver, mem, cc] = cols;
+  const address = bus.toLowerCase().replace(/^[0-9a-f]{4}([0-9a-f]{4}:)/, "$1");
+  const idm = /^0x([0-9a-f]{4})([0-9a-f]{4})$/i.exec(devId);
+  const gpu2 = {
+    address,
+    model: name,
+    driverVersion: driver,
+    memoryMib: mem.replace(/\s*MiB$/, "")
+  };
+  if (idm) gpu2.device = idm[1].toLowerCase();
+  if (withCc && cc && /^\d+\.\d+$/.test(cc)) gpu2.computeCapability = cc;
+  return gpu2;
+}
+async function queryNvidiaSmi(run, timeoutMs) {
+  let lastReason = "";
+  for (const withCc of [true, false]) {
+    const fields = withCc ? [...SMI_FIELDS, "compute_cap"] : SMI_FIELDS;
+    const r = await run("nvidia-smi", [`--query-gpu=${fields.join(",")}`, "--format=csv,noheader,nounits"], {
+      timeoutMs
+    });
+    if (r.error) {
+      if (r.error.code === "ENOENT") return { reason: "nvidia-smi not found on PATH" };
+      return { reason: `nvidia-smi: ${r.error.message}` };
+    }
+    if (r.code === 0) {
+      const gpus = r.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => parseSmiLine(l, withCc)).filter((g) => g !== void 0);
+      return { gpus };
+    }
+    lastReason = `nvidia-smi exited ${r.code}: ${(r.stderr || r.stdout).trim().split("\n")[0] ?? ""}`;
+    if (!withCc || !/compute_cap/i.test(r.stdout + r.stderr)) break;
+  }
+  return { reason: lastReason };
+}
+async function collect11(root, opts = {}) {
+  const f = newFeatures();
+  const addresses = listPci(root, "gpu.device");
+  const gpus = [];
+  const byAddress = /* @__PURE__ */ new Map();
+  const amdTargets = kfdTargets(root);
+  for (const address of addresses ?? []) {
+    let cls, vendor, device;
+    try {
+      cls = readPciAttr(root, address, "class");
+      if (!cls.startsWith("03")) continue;
+      vendor = readPciAttr(root, address, "vendor");
+      if (!(vendor in GPU_VENDORS2)) continue;
+      device = readPciAttr(root, address, "device");
+    } catch {
+      continue;
+    }
+    const g = { vendor, device, class: cls };
+    const driver = root.linkName(`${PCI_DEVICES}/${address}/driver`);
+    if (driver) g.driver = driver;
+    const numa2 = root.readAttr(`${PCI_DEVICES}/${address}/numa_node`);
+    if (numa2 && /^\d+$/.test(numa2)) g.numa_node = numa2;
+    const gfx = amdTargets.get(address);
+    if (gfx) g.gfx_target = gfx;
+    gpus.push(g);
+    byAddress.set(address, g);
+  }
+  const nvidia = gpus.filter((g) => g.vendor === "10de");
+  const driverVersion = nvidiaDriverVersion(root);
+  if (driverVersion) {
+    for (const g of nvidia) if (g.driver === "nvidia") g.driver_version = driverVersion;
+  }
+  if (nvidia.length > 0 || driverVersion) {
+    if (!opts.runProgram) {
+      root.markUnavailable("gpu.device (nvidia-smi)", "programs are not run against a host root");
+    } else {
+      const res = await queryNvidiaSmi(opts.runProgram, opts.timeoutMs ?? 1e4);
+      if ("reason" in res) {
+        root.markUnavailable("gpu.device (nvidia-smi)", res.reason);
+      } else {
+        for (const s of res.gpus) {
+          let g = byAddress.get(s.address);
+          if (!g) {
+            g = { vendor: "10de", driver: "nvidia" };
+            if (s.device) g.device = s.device;
+            gpus.push(g);
+            byAddress.set(s.address, g);
+          }
+          g.model = s.model;
+          g.memory_mib = s.memoryMib;
+          g.driver_version = s.driverVersion;
+          if (s.computeCapability) g.compute_capability = s.computeCapability;
+        }
+      }
+    }
+  }
+  if (addresses === void 0 && gpus.length === 0) return f;
+  f.instances["device"] = instanceSet(gpus);
+  const count2 = (v) => String(gpus.filter((g) => g.vendor === v).length);
+  f.attributes["count"] = attributeSet({
+    total: String(gpus.length),
+    nvidia: count2("10de"),
+    amd: count2("1002"),
+    intel: count2("8086")
+  });
+  return prefix("gpu", f);
+}
+
+// src/features/rdma.ts
+var BASE3 = "/sys/class/infiniband";
+function portState(raw) {
+  return raw.replace(/^\d+:\s*/, "").trim();
+}
+function portRate(raw) {
+  return /^([\d.]+)\s*Gb\/sec/.exec(raw.trim())?.[1] ?? raw.trim();
+}
+function collect12(root) {
+  const f = newFeatures();
+  let names;
+  try {
+    names = root.list(BASE3);
+  } catch (err) {
+    if (err.code === "ENOENT") names = [];
+    else {
+      root.markUnavailable("rdma.device", root.describe(err));
+      return f;
+    }
+  }
+  const devices = names.map((name) => {
+    const attrs = { name };
+    const vendor = root.readAttr(`${BASE3}/${name}/device/vendor`);
+    if (vendor) attrs.vendor = vendor.replace(/^0x/, "");
+    let ports = [];
+    try {
+      ports = root.list(`${BASE3}/${name}/ports`).sort((a, b) => Number(a) - Number(b));
+    } catch {
+    }
+    const port = ports[0];
+    if (port !== void 0) {
+      const p = `${BASE3}/${name}/ports/${port}`;
+      const linkLayer = root.readAttr(`${p}/link_layer`);
+      if (linkLayer) attrs.link_layer = linkLayer;
+      const state = root.readAttr(`${p}/state`);
+      if (state) attrs.state = portState(state);
+      const rate = root.readAttr(`${p}/rate`);
+      if (rate) attrs.rate = portRate(rate);
+    }
+    return attrs;
+  });
+  f.instances["device"] = instanceSet(devices);
+  return prefix("rdma", f);
+}
+
+// src/features/collect.ts
+async function collectHostFeatures(opts = {}) {
+  const root = new HostRoot(opts.hostRoot ?? "", opts.fs);
+  const run = opts.runProgram ?? (root.isSet ? void 0 : runProgram);
+  const parts = [];
+  const guard2 = async (source, f) => {
+    try {
+      parts.push(await f());
+    } catch (err) {
+      root.markUnavailable(source, `collector failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  await guard2("cpu", () => collect3(root));
+  await guard2("kernel", () => collect4(root));
+  await guard2("memory", () => collect8(root));
+  await guard2("network", () => collect7(root));
+  await guard2("pci", () => collect5(root));
+  await guard2("storage", () => collect9(root));
+  await guard2("system", () => collect10(root));
+  await guard2("usb", () => collect6(root));
+  await guard2("gpu", () => collect11(root, { runProgram: run, timeoutMs: opts.programTimeoutMs }));
+  await guard2("rdma", () => collect12(root));
+  return {
+    features: sortFeatures(mergeFeatures(parts)),
+    unavailable: root.unavailable,
+    hostname: root.hostname()
+  };
+}
+
+// src/features/node-feature.ts
+var NODE_FEATURE_API_VERSION = "nfd.k8s-sigs.io/v1alpha1";
+var NODE_NAME_LABEL2 = "nfd.node.kubernetes.io/node-name";
+var UNAVAILABLE_ANNOTATION = "image-compat.dev/unavailable-sources";
+function toNodeFeature(host) {
+  return {
+    apiVersion: NODE_FEATURE_API_VERSION,
+    kind: "NodeFeature",
+    metadata: {
+      name: host.hostname,
+      labels: { [NODE_NAME_LABEL2]: host.hostname },
+      annotations: { [UNAVAILABLE_ANNOTATION]: JSON.stringify(host.unavailable) }
+    },
+    spec: { features: host.features }
+  };
+}
+
+// src/commands/features.ts
+async function runFeatures(opts = {}) {
+  const hostRoot = resolveHostRoot(opts.hostRoot, opts.env ?? process.env);
+  const host = await collectHostFeatures({ hostRoot, runProgram: opts.runProgram });
+  return { host, nodeFeature: toNodeFeature(host) };
+}
+
+// src/report/hardware.ts
+var VENDOR_NAMES = {
+  "10de": "NVIDIA",
+  "1002": "AMD",
+  "8086": "Intel",
+  "15b3": "Mellanox"
+};
+function summarizeHardware(features, host = "", unavailable = []) {
+  const attr = (f) => features.attributes?.[f]?.elements ?? {};
+  const inst = (f) => (features.instances?.[f]?.elements ?? []).map((e) => e.attributes);
+  const flags = Object.keys(features.flags?.["cpu.cpuid"]?.elements ?? {});
+  const levels = flags.filter((f) => /^X86_64_V\d$/.test(f)).sort();
+  const model = attr("cpu.model");
+  const topo = attr("cpu.topology");
+  const os3 = attr("system.osrelease");
+  const hp = attr("memory.hugepages");
+  return {
+    host,
+    cpu: {
+      vendor: model.vendor_id,
+      family: model.family,
+      model: model.id,
+      x86Level: levels.length ? `x86-64-v${levels[levels.length - 1].slice(-1)}` : void 0,
+      hypervisor: model.hypervisor,
+      sockets: topo.socket_count,
+      multithreading: topo.hardware_multithreading,
+      flagCount: flags.length
+    },
+    kernel: attr("kernel.version").full,
+    os: os3.PRETTY_NAME ?? ([os3.ID, os3.VERSION_ID].filter(Boolean).join(" ") || void 0),
+    memory: {
+      numaNodes: attr("memory.numa").node_count,
+      hugepages: Object.entries(hp).filter(([k]) => k.startsWith("hugepages-")).map(([k, v]) => `${k.slice("hugepages-".length)}: ${v}`),
+      swap: attr("memory.swap").enabled
+    },
+    gpus: inst("gpu.device").map((g) => ({
+      vendor: VENDOR_NAMES[g.vendor ?? ""] ?? g.vendor ?? "?",
+      device: g.device ?? "?",
+      model: g.model,
+      driver: g.driver,
+      driverVersion: g.driver_version,
+      memoryMib: g.memory_mib,
+      computeCapability: g.compute_capability,
+      gfxTarget: g.gfx_target,
+      numaNode: g.numa_node
+    })),
+    nics: inst("network.device").map((n) => ({
+      name: n.name ?? "?",
+      operstate: n.operstate,
+      speed: n.speed,
+      totalVfs: n.sriov_totalvfs,
+      numVfs: n.sriov_numvfs
+    })),
+    rdma: inst("rdma.device").map((r) => ({
+      name: r.name ?? "?",
+      vendor: r.vendor ? VENDOR_NAMES[r.vendor] ?? r.vendor : void 0,
+      linkLayer: r.link_layer,
+      state: r.state,
+      rate: r.rate
+    })),
+    unavailable
+  };
+}
+function cpuLine(s) {
+  const c = s.cpu;
+  const parts = [c.vendor ?? "unknown vendor"];
+  if (c.family !== void 0) parts.push(`family ${c.family} model ${c.model ?? "?"}`);
+  if (c.x86Level) parts.push(c.x86Level);
+  if (c.sockets) parts.push(`${c.sockets} socket(s)`);
+  if (c.multithreading === "true") parts.push("SMT");
+  if (c.hypervisor && c.hypervisor !== "none") parts.push(`hypervisor ${c.hypervisor}`);
+  parts.push(`${c.flagCount} cpuid flags`);
+  return parts.join(", ");
+}
+function gpuLine(g) {
+  const parts = [g.model ?? `${g.vendor} ${g.device}`];
+  if (g.memoryMib) parts.push(`${g.memoryMib} MiB`);
+  if (g.computeCapability) parts.push(`cc ${g.computeCapability}`);
+  if (g.gfxTarget) parts.push(g.gfxTarget);
+  if (g.driver) parts.push(`driver ${g.driver}${g.driverVersion ? ` ${g.driverVersion}` : ""}`);
+  if (g.numaNode) parts.push(`NUMA ${g.numaNode}`);
+  return parts.join(", ");
+}
+function nicLine(n) {
+  const parts = [n.name];
+  if (n.operstate) parts.push(n.operstate);
+  if (n.speed && n.speed !== "-1") parts.push(`${n.speed} Mb/s`);
+  if (n.totalVfs !== void 0) parts.push(`SR-IOV ${n.numVfs ?? "?"}/${n.totalVfs} VFs`);
+  return parts.join(", ");
+}
+function rdmaLine(r) {
+  const parts = [r.name];
+  if (r.vendor) parts.push(r.vendor);
+  if (r.linkLayer) parts.push(r.linkLayer);
+  if (r.state) parts.push(r.state);
+  if (r.rate) parts.push(`${r.rate} Gb/s`);
+  return parts.join(", ");
+}
+function hardwareRows(s) {
+  const rows = [];
+  rows.push(["Host", s.host || "-"]);
+  rows.push(["CPU", cpuLine(s)]);
+  rows.push(["Kernel", s.kernel ?? "-"]);
+  rows.push(["OS", s.os ?? "-"]);
+  const mem = [
+    s.memory.numaNodes ? `${s.memory.numaNodes} NUMA node(s)` : void 0,
+    s.memory.hugepages.length ? `hugepages ${s.memory.hugepages.join(", ")}` : void 0,
+    s.memory.swap === "true" ? "swap on" : void 0
+  ].filter(Boolean);
+  rows.push(["Memory", mem.join("; ") || "-"]);
+  if (s.gpus.length === 0) rows.push(["GPU", "none"]);
+  s.gpus.forEach((g, i) => rows.push([`GPU ${i}`, gpuLine(g)]));
+  if (s.nics.length === 0) rows.push(["NIC", "none"]);
+  for (const n of s.nics) rows.push(["NIC", nicLine(n)]);
+  if (s.rdma.length === 0) rows.push(["RDMA", "none"]);
+  for (const r of s.rdma) rows.push(["RDMA", rdmaLine(r)]);
+  for (const u of s.unavailable) rows.push(["Unavailable", `${u.source}: ${u.reason}`]);
+  return rows;
+}
+function formatHardwareTable(s) {
+  const rows = hardwareRows(s);
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join("\n") + "\n";
+}
+
+// src/cli/features.ts
+function featuresCommand() {
+  return new Command("features").description(
+    "Collect this host's features (NFD's feature sources plus GPUs and RDMA) as a NodeFeature object."
+  ).option(
+    "--host-root <dir>",
+    "read the host mounted at DIR (DIR/proc, DIR/sys, DIR/etc, ...) instead of this machine; also IMAGE_COMPAT_HOST_ROOT"
+  ).addOption(
+    new Option("--output <format>", "json or yaml (a NodeFeature object), or table (a hardware summary)").choices(["json", "yaml", "table"]).default("json")
+  ).addHelpText(
+    "after",
+    "\nIn a container: docker run -v /:/host:ro IMAGE image-compat features --host-root /host\nSources that cannot be read are listed in the annotation image-compat.dev/unavailable-sources."
+  ).action(async (opts) => {
+    const { host, nodeFeature } = await runFeatures({ hostRoot: opts.hostRoot });
+    let out;
+    if (opts.output === "table") {
+      out = formatHardwareTable(summarizeHardware(host.features, host.hostname, host.unavailable));
+    } else if (opts.output === "yaml") {
+      out = (0, import_yaml6.stringify)(nodeFeature);
+    } else {
+      out = JSON.stringify(nodeFeature, null, 2) + "\n";
+    }
+    process.stdout.write(out);
+  });
+}
+
+// src/commands/generate.ts
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path5 from "node:path";
+async function generate(opts) {
+  const file = opts.config ?? DEFAULT_CONFIG_PATH;
+  const { config, warnings } = await loadConfig(file);
+  const notes = /* @__PURE__ */ new Set();
+  const compile = (platform2) => {
+    const r = compileConfig(config, platform2 ? { platform: platform2 } : {});
+    r.notes.forEach((n) => notes.add(n));
+    parseSpec(serializeSpec(r.spec), `<spec generated from ${file}>`);
+    return r.spec;
+  };
+  if (opts.platform !== void 0) {
+    if (!parsePlatform2(opts.platform)) {
+      throw new InputError(`--platform "${opts.platform}" is not os/arch[/variant]`, {}, "e.g. linux/amd64");
+    }
+    const spec = compile(opts.platform);
+    if (!spec.compatibilities.length) {
+      throw new InputError(`no compatibility set applies to platform ${opts.platform}`, { file });
+    }
+    const yaml = serializeSpec(spec);
+    const files = opts.outDir ? [await writeSpec(opts.outDir, opts.platform, yaml)] : [];
+    return { yaml: opts.outDir ? void 0 : yaml, files, notes: [...notes], warnings };
+  }
+  const platforms = declaredPlatforms(config);
+  const perPlatform = platforms.map((platform2) => ({ platform: platform2, spec: compile(platform2) })).filter((p) => p.spec.compatibilities.length);
+  const yamls = perPlatform.map((p) => ({ platform: p.platform, yaml: serializeSpec(p.spec) }));
+  const same = new Set(yamls.map((y) => y.yaml)).size <= 1;
+  if (opts.outDir) {
+    const files = [];
+    if (!yamls.length) files.push(await writeSpec(opts.outDir, "", serializeSpec(compile())));
+    for (const y of yamls) files.push(await writeSpec(opts.outDir, y.platform, y.yaml));
+    return { files, notes: [...notes], warnings };
+  }
+  if (!same) {
+    throw new InputError(
+      `the specs of the platforms differ (${yamls.map((y) => y.platform).join(", ")})`,
+      { file },
+      "pass --platform P for one of them, or --out-dir DIR for one file per platform"
+    );
+  }
+  return { yaml: yamls[0]?.yaml ?? serializeSpec(compile()), files: [], notes: [...notes], warnings };
+}
+async function writeSpec(dir, platform2, yaml) {
+  await mkdir(dir, { recursive: true });
+  const target = path5.join(dir, platform2 ? platformFileName(platform2) : "spec.yaml");
+  const tmp = `${target}.${process.pid}.tmp`;
+  await writeFile(tmp, yaml);
+  await rename(tmp, target);
+  return { platform: platform2, path: target };
+}
+
+// src/cli/generate.ts
+function generateCommand() {
+  return new Command("generate").description("Compile a compatibility config into an NFD image compatibility spec (YAML on stdout).").option("-c, --config <file>", "the config file", DEFAULT_CONFIG_PATH).option("-p, --platform <os/arch[/variant]>", "only the sets for this platform (e.g. linux/amd64)").option("-o, --out-dir <dir>", "write one spec per platform: <os>-<arch>[-<variant>].yaml").addHelpText(
+    "after",
+    "\nWhen the platforms get different specs and no --platform is given, --out-dir is required.\nNotes (rules nfd compat validate-node cannot check) and warnings go to stderr."
+  ).action(async (opts) => {
+    const r = await generate(opts);
+    if (r.warnings.length) process.stderr.write(formatDiagnostics(r.warnings, "text"));
+    for (const note of r.notes) process.stderr.write(`note: ${note}
+`);
+    for (const f of r.files)
+      process.stderr.write(`wrote ${f.path}${f.platform ? ` (${f.platform})` : ""}
+`);
+    if (r.yaml !== void 0) process.stdout.write(r.yaml);
+  });
 }
 
 // src/commands/lint.ts
@@ -31017,14 +32432,14 @@ function planCommand() {
 }
 
 // src/commands/report.ts
-import { readdir, stat } from "node:fs/promises";
-import path5 from "node:path";
+import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import path6 from "node:path";
 
 // src/report/report.ts
 function setMatched(set) {
   return set.rules.every((r) => r.isMatch);
 }
-function setName(set, index) {
+function setName2(set, index) {
   return set.tag || set.description || `set ${index + 1}`;
 }
 
@@ -31058,26 +32473,26 @@ function mergeReports(reports, require2, planned) {
         };
         rows.set(key, row);
       }
-      const cell = { runner, ...outcome.cell, files: [file] };
+      const cell2 = { runner, ...outcome.cell, files: [file] };
       const seen = row.byRunner.get(runner);
-      row.byRunner.set(runner, seen ? worse(seen, cell) : cell);
+      row.byRunner.set(runner, seen ? worse(seen, cell2) : cell2);
     }
   }
-  const runnerList = [...runners.values()].sort((a, b) => compare(a.name, b.name));
+  const runnerList = [...runners.values()].sort((a, b) => compare2(a.name, b.name));
   const rowList = [...rows.values()].sort(
-    (a, b) => compare(a.image ?? "", b.image ?? "") || compare(a.platform ?? "", b.platform ?? "") || compare(a.set, b.set)
+    (a, b) => compare2(a.image ?? "", b.image ?? "") || compare2(a.platform ?? "", b.platform ?? "") || compare2(a.set, b.set)
   ).map(({ byRunner, ...row }) => ({
     ...row,
     cells: runnerList.flatMap((r) => byRunner.get(r.name) ?? [])
   }));
   const totals = { runs, compatible: 0, incompatible: 0, error: 0 };
-  for (const row of rowList) for (const cell of row.cells) totals[cell.verdict]++;
+  for (const row of rowList) for (const cell2 of row.cells) totals[cell2.verdict]++;
   const missing = planned ? missingRuns(rowList, planned) : [];
   const shortfalls = [...shortfallsOf(rowList, require2), ...missingShortfalls(missing, require2)];
   return {
     require: require2,
     compatible: rowList.length > 0 && shortfalls.length === 0,
-    images: [...images].sort(compare),
+    images: [...images].sort(compare2),
     runners: runnerList,
     rows: rowList,
     totals,
@@ -31092,15 +32507,15 @@ function outcomesOf(report2) {
       { set, cell: { verdict: "error", rules: 0, matchedRules: 0, failed: [], error: report2.error.message } }
     ];
   }
-  let sets2 = report2.results.map((r, i) => ({ result: r, name: setName(r, i) }));
+  let sets2 = report2.results.map((r, i) => ({ result: r, name: setName2(r, i) }));
   if (report2.compatibility) {
     const named = sets2.filter((s) => s.result.tag === report2.compatibility);
     sets2 = named.length ? named : sets2.map((s) => ({ ...s, name: report2.compatibility }));
   }
   if (sets2.length === 0) {
     const set = report2.compatibility || "all sets";
-    const verdict = report2.compatible ? "compatible" : "incompatible";
-    return [{ set, cell: { verdict, rules: 0, matchedRules: 0, failed: [] } }];
+    const verdict2 = report2.compatible ? "compatible" : "incompatible";
+    return [{ set, cell: { verdict: verdict2, rules: 0, matchedRules: 0, failed: [] } }];
   }
   return sets2.map(({ result, name }) => ({
     set: name,
@@ -31145,9 +32560,9 @@ function shortfallsOf(rows, require2) {
   const out = [];
   for (const row of rows) {
     if (require2 === "all") {
-      for (const cell of row.cells) {
-        if (cell.verdict === "compatible") continue;
-        out.push({ set: row.set, platform: row.platform, runner: cell.runner, reason: describe2(cell) });
+      for (const cell2 of row.cells) {
+        if (cell2.verdict === "compatible") continue;
+        out.push({ set: row.set, platform: row.platform, runner: cell2.runner, reason: describe3(cell2) });
       }
     } else if (!row.cells.some((c) => c.verdict === "compatible")) {
       out.push({ set: row.set, platform: row.platform, reason: "compatible on no runner" });
@@ -31162,7 +32577,7 @@ function missingRuns(rows, planned) {
     want.set(set, (want.get(set) ?? 0) + 1);
   }
   const out = [];
-  for (const [set, count2] of [...want].sort(([a], [b]) => compare(a, b))) {
+  for (const [set, count2] of [...want].sort(([a], [b]) => compare2(a, b))) {
     const reported = rows.filter((r) => r.set === set).reduce((n, r) => n + r.cells.length, 0);
     if (reported < count2) out.push({ set, planned: count2, reported });
   }
@@ -31174,14 +32589,14 @@ function missingShortfalls(missing, require2) {
     reason: `${m.planned - m.reported} of ${m.planned} planned runs sent no report`
   }));
 }
-function describe2(cell) {
-  if (cell.verdict === "error") return `error: ${cell.error ?? "no verdict"}`;
-  if (cell.verdict === "compatible")
-    return cell.rules ? `${cell.rules}/${cell.rules} rules matched` : "compatible";
-  const failed = cell.rules - cell.matchedRules;
-  return cell.rules ? `${failed} of ${cell.rules} rules failed` : "incompatible";
+function describe3(cell2) {
+  if (cell2.verdict === "error") return `error: ${cell2.error ?? "no verdict"}`;
+  if (cell2.verdict === "compatible")
+    return cell2.rules ? `${cell2.rules}/${cell2.rules} rules matched` : "compatible";
+  const failed = cell2.rules - cell2.matchedRules;
+  return cell2.rules ? `${failed} of ${cell2.rules} rules failed` : "incompatible";
 }
-function compare(a, b) {
+function compare2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -31252,8 +32667,8 @@ function matrixTable(m) {
   ];
   for (const row of m.rows) {
     const cells = m.runners.map((r) => {
-      const cell = row.cells.find((c) => c.runner === r.name);
-      return cell ? `${MARK[cell.verdict]} ${text2(describe2(cell))}` : "\u2014";
+      const cell2 = row.cells.find((c) => c.runner === r.name);
+      return cell2 ? `${MARK[cell2.verdict]} ${text2(describe3(cell2))}` : "\u2014";
     });
     const label = row.description && row.description !== row.set ? `${text2(row.set)}<br>${text2(row.description)}` : text2(row.set);
     lines.push(
@@ -31292,18 +32707,18 @@ function runnerTable(m) {
 function failureSections(m, max) {
   const failures = [];
   for (const row of m.rows)
-    for (const cell of row.cells) if (cell.verdict !== "compatible") failures.push({ row, cell });
+    for (const cell2 of row.cells) if (cell2.verdict !== "compatible") failures.push({ row, cell: cell2 });
   if (failures.length === 0) return [];
   const out = ["### Failures", ""];
-  for (const { row, cell } of failures.slice(0, max)) {
-    const where = row.platform ? ` (${text2(row.platform)})` : "";
-    out.push(`#### ${MARK[cell.verdict]} ${text2(row.set)} on ${text2(cell.runner)}${where}`, "");
-    if (cell.verdict === "error") {
-      out.push(text2(cell.error ?? "no verdict"), "");
+  for (const { row, cell: cell2 } of failures.slice(0, max)) {
+    const where2 = row.platform ? ` (${text2(row.platform)})` : "";
+    out.push(`#### ${MARK[cell2.verdict]} ${text2(row.set)} on ${text2(cell2.runner)}${where2}`, "");
+    if (cell2.verdict === "error") {
+      out.push(text2(cell2.error ?? "no verdict"), "");
       continue;
     }
     out.push(tableRow(["Rule", "Feature", "Key", "Expected", "Host has"]), tableRow(Array(5).fill("---")));
-    for (const f of cell.failed) {
+    for (const f of cell2.failed) {
       const rule4 = f.anyOf ? `${text2(f.rule)} (any of)` : text2(f.rule);
       if (f.expressions.length === 0) out.push(tableRow([rule4, "\u2014", "\u2014", "no expression detail", "\u2014"]));
       for (const e of f.expressions) {
@@ -31318,7 +32733,7 @@ function failureSections(m, max) {
 }
 
 // src/report/parse.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_ajv3 = __toESM(require_ajv(), 1);
 
 // src/report/schema.ts
 var stringList2 = { type: "array", items: { type: "string" } };
@@ -31457,7 +32872,7 @@ var validationReportSchema = {
 // src/report/parse.ts
 var validator2;
 function validate2(value) {
-  validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: false }).compile(validationReportSchema);
+  validator2 ??= new import_ajv3.Ajv({ allErrors: true, strict: false }).compile(validationReportSchema);
   validator2(value);
   return validator2;
 }
@@ -31503,7 +32918,7 @@ async function report(opts) {
   const reports = [];
   const skipped = [];
   for (const name of names) {
-    const file = path5.join(opts.dir, name);
+    const file = path6.join(opts.dir, name);
     const parsed = parseReport(await readSource(file), file);
     if (parsed) reports.push({ file: name, report: parsed });
     else skipped.push(name);
@@ -31520,13 +32935,13 @@ async function report(opts) {
 async function jsonFilesUnder(dir) {
   let info;
   try {
-    info = await stat(dir);
+    info = await stat2(dir);
   } catch {
     throw new InputError("no such folder", { file: dir });
   }
   if (!info.isDirectory()) throw new InputError("not a folder", { file: dir });
-  const entries2 = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries2.filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".json")).map((e) => path5.relative(dir, path5.join(e.parentPath, e.name)).split(path5.sep).join("/")).sort();
+  const entries2 = await readdir2(dir, { recursive: true, withFileTypes: true });
+  const files = entries2.filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".json")).map((e) => path6.relative(dir, path6.join(e.parentPath, e.name)).split(path6.sep).join("/")).sort();
   if (files.length > MAX_REPORT_FILES) {
     throw new InputError(`more than ${MAX_REPORT_FILES} JSON files: is this the right folder?`, {
       file: dir
@@ -31566,387 +32981,6 @@ function reportCommand() {
   );
 }
 
-// src/match/expression.ts
-var ExpressionError = class extends Error {
-};
-var KNOWN_OPS = /* @__PURE__ */ new Set([
-  "In",
-  "NotIn",
-  "InRegexp",
-  "Exists",
-  "DoesNotExist",
-  "Gt",
-  "Ge",
-  "Lt",
-  "Le",
-  "GtLt",
-  "GeLe",
-  "IsTrue",
-  "IsFalse"
-]);
-function describe3(e) {
-  return e.value?.length ? `{op: ${JSON.stringify(e.op)}, value: [${e.value.map((v) => JSON.stringify(v)).join(" ")}]}` : `{op: ${JSON.stringify(e.op)}}`;
-}
-var expressionString = describe3;
-function mustBeEmpty(e) {
-  if (e.value?.length)
-    throw new ExpressionError(
-      `invalid expression, 'value' field must be empty for Op ${JSON.stringify(e.op)} (have ${describe3(e)})`
-    );
-}
-function mustBeNonEmpty(e) {
-  if (!e.value?.length)
-    throw new ExpressionError(
-      `invalid expression, 'value' field must be non-empty for Op ${JSON.stringify(e.op)}`
-    );
-  return e.value;
-}
-function compare2(e, input, ref) {
-  if (e.type !== void 0 && e.type !== "" && e.type !== "version") {
-    throw new ExpressionError(`invalid expression, type ${JSON.stringify(e.type)} is not supported`);
-  }
-  if (e.type === "version") {
-    const l2 = parseVersion(input);
-    if (!l2) throw new ExpressionError(`not a version ${JSON.stringify(input)}`);
-    const r2 = parseVersion(ref);
-    if (!r2) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe3(e)}`);
-    return compareVersions(l2, r2);
-  }
-  const l = parseGoIntFast(input);
-  if (l === void 0) throw new ExpressionError(`not a number ${JSON.stringify(input)}`);
-  const r = parseGoIntFast(ref);
-  if (r === void 0) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe3(e)}`);
-  return l < r ? -1 : l > r ? 1 : 0;
-}
-function evaluateExpression(e, valid, value) {
-  if (!KNOWN_OPS.has(e.op)) throw new ExpressionError(`invalid Op ${JSON.stringify(e.op)}`);
-  switch (e.op) {
-    case "Exists":
-      mustBeEmpty(e);
-      return valid;
-    case "DoesNotExist":
-      mustBeEmpty(e);
-      return !valid;
-  }
-  if (!valid || value === void 0) return false;
-  switch (e.op) {
-    case "In":
-      return mustBeNonEmpty(e).includes(value);
-    case "NotIn":
-      return !mustBeNonEmpty(e).includes(value);
-    case "InRegexp": {
-      const res = mustBeNonEmpty(e).map((p) => {
-        try {
-          return compileRE2(p);
-        } catch {
-          throw new ExpressionError(
-            `invalid expression, 'value' field must only contain valid regexps for Op "InRegexp" (have ${describe3(e)})`
-          );
-        }
-      });
-      return res.some((re) => re.test(value));
-    }
-    case "Gt":
-    case "Ge":
-    case "Lt":
-    case "Le": {
-      if (e.value?.length !== 1)
-        throw new ExpressionError(
-          `invalid expression, 'value' field must contain exactly one element for Op ${JSON.stringify(e.op)} (have ${describe3(e)})`
-        );
-      const c = compare2(e, value, e.value[0]);
-      return e.op === "Gt" ? c > 0 : e.op === "Ge" ? c >= 0 : e.op === "Lt" ? c < 0 : c <= 0;
-    }
-    case "GtLt":
-    case "GeLe": {
-      if (e.value?.length !== 2)
-        throw new ExpressionError(
-          `invalid expression, 'value' field must contain exactly two elements for Op ${JSON.stringify(e.op)} (have ${describe3(e)})`
-        );
-      const lo = compare2(e, value, e.value[0]);
-      const hi = compare2(e, value, e.value[1]);
-      if (compare2(e, e.value[0], e.value[1]) >= 0) {
-        throw new ExpressionError(
-          `invalid expression, value[0] must be less than Value[1] for Op ${JSON.stringify(e.op)} (have ${describe3(e)})`
-        );
-      }
-      return e.op === "GtLt" ? lo > 0 && hi < 0 : lo >= 0 && hi <= 0;
-    }
-    case "IsTrue":
-      mustBeEmpty(e);
-      return value === "true";
-    case "IsFalse":
-      mustBeEmpty(e);
-      return value === "false";
-  }
-  throw new ExpressionError(`unsupported Op ${JSON.stringify(e.op)}`);
-}
-
-// src/match/terms.ts
-var TermError = class extends Error {
-  constructor(message, feature, key) {
-    super(message);
-    this.feature = feature;
-    this.key = key;
-  }
-  feature;
-  key;
-};
-function guard(feature, key, fn) {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof ExpressionError) throw new TermError(err.message, feature, key);
-    throw err;
-  }
-}
-function matchMulti(feature, exprs, keys, values, instances) {
-  const matched = /* @__PURE__ */ new Map();
-  const entries2 = Object.entries(exprs);
-  let current;
-  try {
-    let isMatch = keys !== void 0 || values !== void 0;
-    for (const [name, e] of entries2) {
-      current = name;
-      let matchK = false;
-      let matchV = false;
-      if (keys) {
-        matchK = evaluateExpression(e, Object.hasOwn(keys, name), void 0);
-        if (matchK) matched.set(name, e);
-        else if (e.op === "DoesNotExist") {
-          isMatch = false;
-          continue;
-        }
-      }
-      if (values) {
-        const has = Object.hasOwn(values, name);
-        matchV = evaluateExpression(e, has, has ? values[name] : void 0);
-        if (matchV) matched.set(name, e);
-        else if (e.op === "DoesNotExist") {
-          isMatch = false;
-          continue;
-        }
-      }
-      if (!matchK && !matchV) isMatch = false;
-    }
-    let anyInstance = false;
-    for (const inst of instances ?? []) {
-      const attrs = inst.attributes ?? {};
-      let all = true;
-      for (const [name, e] of entries2) {
-        current = name;
-        const has = Object.hasOwn(attrs, name);
-        if (evaluateExpression(e, has, has ? attrs[name] : void 0)) {
-          if (!matched.has(name)) matched.set(name, e);
-        } else all = false;
-      }
-      if (all) anyInstance = true;
-    }
-    return { isMatch: isMatch || anyInstance, matched };
-  } catch (err) {
-    if (err instanceof ExpressionError) throw new TermError(err.message, feature, current);
-    throw err;
-  }
-}
-function matchNames(feature, e, keys, values, instances) {
-  const names = /* @__PURE__ */ new Set();
-  const test = (n) => {
-    if (guard(feature, void 0, () => evaluateExpression(e, true, n))) names.add(n);
-  };
-  for (const k of Object.keys(keys ?? {})) test(k);
-  for (const k of Object.keys(values ?? {})) test(k);
-  for (const inst of instances ?? []) for (const k of Object.keys(inst.attributes ?? {})) test(k);
-  return [...names];
-}
-function own(obj, key) {
-  return obj && Object.hasOwn(obj, key) ? obj[key] : void 0;
-}
-function evaluateTerms(terms2, features) {
-  let isMatch = true;
-  let isTermMatch = true;
-  const processed = [];
-  const names = [];
-  for (const term3 of terms2) {
-    const matchedNames = [];
-    names.push(matchedNames);
-    const feature = term3.feature.toLowerCase();
-    const flags = own(features.flags, feature);
-    const attrs = own(features.attributes, feature);
-    const insts = own(features.instances, feature);
-    if (!flags && !attrs && !insts) {
-      isMatch = false;
-      continue;
-    }
-    const keys = flags ? flags.elements ?? {} : void 0;
-    const values = attrs ? attrs.elements ?? {} : void 0;
-    const instances = insts ? insts.elements ?? [] : void 0;
-    const rec = { feature };
-    if (term3.matchExpressions) {
-      const r = matchMulti(feature, term3.matchExpressions, keys, values, instances);
-      isTermMatch = r.isMatch;
-      rec.matchExpressions = r.matched;
-    }
-    if (isTermMatch && term3.matchName) {
-      matchedNames.push(...matchNames(feature, term3.matchName, keys, values, instances));
-      isTermMatch = matchedNames.length > 0;
-      if (isTermMatch) rec.matchName = term3.matchName;
-    }
-    if (rec.matchName || rec.matchExpressions && rec.matchExpressions.size > 0) processed.push(rec);
-    if (!isTermMatch) isMatch = false;
-  }
-  return { isMatch, terms: processed, names };
-}
-
-// src/match/rule.ts
-function executeRule(rule4, features) {
-  const matchAny = [];
-  if (rule4.matchAny?.length) {
-    let any = false;
-    for (const elem of rule4.matchAny) {
-      const status = evaluateTerms(elem.matchFeatures ?? [], features);
-      if (status.isMatch) any = true;
-      matchAny.push(status);
-    }
-    if (!any) return { isMatch: false, matchAny };
-  }
-  if (rule4.matchFeatures?.length) {
-    const status = evaluateTerms(rule4.matchFeatures, features);
-    return { isMatch: status.isMatch, matchFeatures: status, matchAny };
-  }
-  return { isMatch: true, matchAny };
-}
-function sameExpression(a, b) {
-  const av = a.value ?? [];
-  const bv = b.value ?? [];
-  return a.op === b.op && av.length === bv.length && av.every((v, i) => v === bv[i]);
-}
-function outputExpression(e) {
-  return {
-    op: e.op,
-    ...e.value?.length ? { value: [...e.value] } : {},
-    ...e.type ? { type: e.type } : {}
-  };
-}
-function hostValuesOf(features, feature, name) {
-  const out = /* @__PURE__ */ new Set();
-  const flags = own(features.flags, feature)?.elements;
-  if (flags && Object.hasOwn(flags, name)) out.add(name);
-  const attrs = own(features.attributes, feature)?.elements;
-  if (attrs && Object.hasOwn(attrs, name)) out.add(attrs[name]);
-  for (const inst of own(features.instances, feature)?.elements ?? []) {
-    if (inst.attributes && Object.hasOwn(inst.attributes, name)) out.add(inst.attributes[name]);
-  }
-  return [...out];
-}
-function reportTerms(terms2, status, features, cache) {
-  const processed = status?.terms ?? [];
-  const out = [];
-  terms2.forEach((term3, i) => {
-    const lower = term3.feature.toLowerCase();
-    for (const [name, exp] of Object.entries(term3.matchExpressions ?? {})) {
-      const isMatch = processed.some((p) => {
-        const pexp = term3.feature === p.feature ? p.matchExpressions?.get(name) : void 0;
-        return pexp !== void 0 && sameExpression(exp, pexp);
-      });
-      out.push({
-        feature: term3.feature,
-        name,
-        expression: outputExpression(exp),
-        matcherType: "matchExpression",
-        isMatch,
-        hostValues: cachedHostValues(cache, features, lower, name)
-      });
-    }
-    if (term3.matchName) {
-      const mn = term3.matchName;
-      const isMatch = processed.some(
-        (p) => term3.feature === p.feature && p.matchName !== void 0 && sameExpression(mn, p.matchName)
-      );
-      out.push({
-        feature: term3.feature,
-        name: "",
-        expression: outputExpression(mn),
-        matcherType: "matchName",
-        isMatch,
-        hostValues: [...status?.names[i] ?? []]
-      });
-    }
-  });
-  const key = (m) => [m.feature, m.name, expressionString(m.expression)];
-  return out.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-    return 0;
-  });
-}
-function cachedHostValues(cache, features, feature, name) {
-  if (feature === "rule.matched") return hostValuesOf(features, feature, name);
-  const key = `${feature}\0${name}`;
-  let v = cache.get(key);
-  if (!v) {
-    v = hostValuesOf(features, feature, name);
-    cache.set(key, v);
-  }
-  return [...v];
-}
-function reportRule(rule4, status, features, cache = /* @__PURE__ */ new Map()) {
-  const out = { name: rule4.name, isMatch: status.isMatch };
-  const mf = reportTerms(rule4.matchFeatures ?? [], status.matchFeatures, features, cache);
-  if (mf.length) out.matchedExpressions = mf;
-  if (rule4.matchAny?.length) {
-    out.matchedAny = rule4.matchAny.map((elem, i) => {
-      const m = reportTerms(elem.matchFeatures ?? [], status.matchAny[i], features, cache);
-      return { matchedExpressions: m.length ? m : null };
-    });
-  }
-  return out;
-}
-
-// src/match/index.ts
-function selectSets(spec, tags) {
-  return spec.compatibilities.map((set, index) => ({ set, index })).filter(({ set }) => !tags?.length || tags.includes(set.tag ?? ""));
-}
-function setLabel(set, index) {
-  return set.tag ? `#${index + 1} (tag ${JSON.stringify(set.tag)})` : `#${index + 1}`;
-}
-function evaluateSpec(spec, features, opts = {}) {
-  const working = { ...features, attributes: { ...features.attributes ?? {} } };
-  const results = [];
-  const hostValues = /* @__PURE__ */ new Map();
-  for (const { set, index } of selectSets(spec, opts.tags)) {
-    const result = { rules: [] };
-    for (const rule4 of set.rules) {
-      let status;
-      try {
-        status = executeRule(rule4, working);
-      } catch (err) {
-        if (!(err instanceof TermError)) throw err;
-        const where = err.key !== void 0 ? `feature ${err.feature}, element ${JSON.stringify(err.key)}` : `feature ${err.feature}, matchName`;
-        throw new EvaluationError(
-          `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule4.name)}: ${where}: ${err.message}`,
-          { set: set.tag ?? `#${index + 1}`, rule: rule4.name, feature: err.feature, key: err.key }
-        );
-      }
-      result.rules.push(reportRule(rule4, status, working, hostValues));
-      addBackref(working, status.isMatch ? rule4.vars : void 0);
-    }
-    if (set.description) result.description = set.description;
-    if (set.weight) result.weight = set.weight;
-    if (set.tag) result.tag = set.tag;
-    results.push(result);
-  }
-  return results;
-}
-function addBackref(features, vars) {
-  const attrs = features.attributes;
-  const prev = attrs["rule.matched"];
-  attrs["rule.matched"] = { elements: { ...prev?.elements ?? {}, ...vars ?? {} } };
-}
-function isCompatible(results) {
-  return results.some((r) => r.rules.every((rule4) => rule4.isMatch));
-}
-
 // src/commands/validate.ts
 function validate3(opts) {
   if (opts.hosts.length === 0) throw new InputError("no host features to validate against");
@@ -31975,268 +33009,11 @@ function validate3(opts) {
       }
       throw err;
     }
-    const matchingSets = results.flatMap((r, i) => r.rules.every((rule4) => rule4.isMatch) ? [i] : []);
-    return { node: host.name, compatible: isCompatible(results), results, matchingSets };
+    const matchingSets2 = results.flatMap((r, i) => r.rules.every((rule4) => rule4.isMatch) ? [i] : []);
+    return { node: host.name, compatible: isCompatible(results), results, matchingSets: matchingSets2 };
   });
   const compatibleCount = hosts.filter((h) => h.compatible).length;
   return { sets: sets2, hosts, compatible: compatibleCount === hosts.length, compatibleCount };
-}
-
-// src/features/snapshot.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-
-// src/features/snapshot-shape.ts
-var import_ajv3 = __toESM(require_ajv(), 1);
-var stringMap = { type: "object", additionalProperties: { type: "string" } };
-var featuresSchema = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    flags: {
-      type: ["object", "null"],
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          elements: { type: ["object", "null"], additionalProperties: { type: ["object", "null"] } }
-        }
-      }
-    },
-    attributes: {
-      type: ["object", "null"],
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        properties: { elements: { ...stringMap, type: ["object", "null"] } }
-      }
-    },
-    instances: {
-      type: ["object", "null"],
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          elements: {
-            type: ["array", "null"],
-            items: {
-              type: "object",
-              additionalProperties: false,
-              properties: { attributes: { ...stringMap, type: ["object", "null"] } }
-            }
-          }
-        }
-      }
-    }
-  }
-};
-var nodeFeatureSchema = {
-  type: "object",
-  required: ["kind", "metadata"],
-  properties: {
-    kind: { const: "NodeFeature" },
-    metadata: {
-      type: "object",
-      properties: { name: { type: "string" }, namespace: { type: "string" }, labels: stringMap }
-    },
-    spec: {
-      type: "object",
-      properties: { features: featuresSchema, labels: { ...stringMap, type: ["object", "null"] } }
-    }
-  }
-};
-var listSchema = {
-  type: "object",
-  required: ["items"],
-  properties: { items: { type: "array", items: nodeFeatureSchema } }
-};
-var validators;
-function compiled() {
-  if (!validators) {
-    const ajv = new import_ajv3.Ajv({ allErrors: true, verbose: true, strict: false });
-    validators = {
-      features: ajv.compile(featuresSchema),
-      node: ajv.compile(nodeFeatureSchema),
-      list: ajv.compile(listSchema)
-    };
-  }
-  return validators;
-}
-var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-var onlyKeys = (v, keys) => Object.keys(v).every((k) => keys.includes(k));
-var isStringMap = (v) => isObject(v) && Object.values(v).every((x) => typeof x === "string");
-var optional = (v, check) => v === void 0 || check(v);
-var nullable = (v, check) => v === null || check(v);
-var isSet = (v, elements) => isObject(v) && onlyKeys(v, ["elements"]) && optional(v.elements, (e) => nullable(e, elements));
-var sets = (v, elements) => optional(
-  v,
-  (m) => nullable(m, (x) => isObject(x) && Object.values(x).every((set) => isSet(set, elements)))
-);
-function isFeatures(v) {
-  return isObject(v) && onlyKeys(v, ["flags", "attributes", "instances"]) && sets(v.flags, (e) => isObject(e) && Object.values(e).every((x) => x === null || isObject(x))) && sets(v.attributes, isStringMap) && sets(
-    v.instances,
-    (e) => Array.isArray(e) && e.every(
-      (i) => isObject(i) && onlyKeys(i, ["attributes"]) && optional(i.attributes, (a) => nullable(a, isStringMap))
-    )
-  );
-}
-function isNodeFeature(v) {
-  if (!isObject(v) || v.kind !== "NodeFeature" || !isObject(v.metadata)) return false;
-  const m = v.metadata;
-  return optional(m.name, (x) => typeof x === "string") && optional(m.namespace, (x) => typeof x === "string") && optional(m.labels, isStringMap) && optional(
-    v.spec,
-    (sp) => isObject(sp) && optional(sp.features, isFeatures) && optional(sp.labels, (l) => nullable(l, isStringMap))
-  );
-}
-
-// src/features/snapshot.ts
-var MAX_FEATURES_BYTES = 512 * 1024 * 1024;
-var NODE_NAME_LABEL2 = "nfd.node.kubernetes.io/node-name";
-function sourceOf(text3, file, value) {
-  const lines = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text3, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
-  const problem = doc.errors[0];
-  if (problem) {
-    const pos = lines.linePos(problem.pos[0]);
-    throw new InputError(problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""), {
-      file,
-      line: pos.line,
-      column: pos.col
-    });
-  }
-  if (value === void 0) {
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      throw new InputError(`too many alias expansions: ${err.message}`, { file });
-    }
-  }
-  return { file, text: text3, value, doc, lines };
-}
-function parseFeaturesDocument(text3, file) {
-  const name = displayName(file);
-  if (Buffer.byteLength(text3) > MAX_FEATURES_BYTES) {
-    throw new InputError(`document is larger than the ${MAX_FEATURES_BYTES}-byte limit`, { file: name });
-  }
-  let value;
-  let src;
-  const trimmed = text3.trimStart();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      value = JSON.parse(text3);
-    } catch {
-      src = sourceOf(text3, name);
-      value = src.value;
-    }
-  } else {
-    src = sourceOf(text3, name);
-    value = src.value;
-  }
-  const fail = (validate4, data) => {
-    src ??= sourceOf(text3, name, data);
-    throwFirstError(schemaDiagnostics(src, validate4.errors));
-    throw new InputError("invalid features document", { file: name });
-  };
-  const at = (path6, message) => {
-    src ??= sourceOf(text3, name, value);
-    throw new InputError(message, positionOf(src, path6));
-  };
-  if (text3.trim() === "") {
-    throw new InputError(
-      "document is empty: expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures",
-      { file: name }
-    );
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return at([], "expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures");
-  }
-  const obj = value;
-  if (obj.kind === void 0) {
-    if (!isFeatures(obj) && !compiled().features(obj)) fail(compiled().features, obj);
-    return [{ name: "", features: normalize(obj) }];
-  }
-  let items;
-  if (obj.kind === "NodeFeature") {
-    if (!isNodeFeature(obj) && !compiled().node(obj)) fail(compiled().node, obj);
-    items = [obj];
-  } else if (obj.kind === "NodeFeatureList" || obj.kind === "List") {
-    const fast = Array.isArray(obj.items) && obj.items.every(isNodeFeature);
-    if (!fast && !compiled().list(obj)) fail(compiled().list, obj);
-    items = obj.items;
-  } else {
-    return at(
-      ["kind"],
-      `unsupported kind ${JSON.stringify(obj.kind)}: expected NodeFeature, NodeFeatureList or List`
-    );
-  }
-  return mergeByNode(items);
-}
-function normalize(f) {
-  return {
-    flags: Object.fromEntries(
-      Object.entries(f.flags ?? {}).map(([k, s]) => [k, { elements: { ...s?.elements ?? {} } }])
-    ),
-    attributes: Object.fromEntries(
-      Object.entries(f.attributes ?? {}).map(([k, s]) => [k, { elements: { ...s?.elements ?? {} } }])
-    ),
-    instances: Object.fromEntries(
-      Object.entries(f.instances ?? {}).map(([k, s]) => [
-        k,
-        { elements: (s?.elements ?? []).map((i) => ({ attributes: { ...i?.attributes ?? {} } })) }
-      ])
-    )
-  };
-}
-function mergeByNode(items) {
-  const byNode = /* @__PURE__ */ new Map();
-  items.forEach((item, i) => {
-    const node = item.metadata.labels?.[NODE_NAME_LABEL2] ?? item.metadata.name ?? `items[${i}]`;
-    const list3 = byNode.get(node) ?? [];
-    list3.push(item);
-    byNode.set(node, list3);
-  });
-  const hosts = [];
-  for (const [name, objs] of byNode) {
-    const key = (o) => [o.metadata.name ?? "", o.metadata.namespace ?? ""];
-    objs.sort((a, b) => {
-      const [an, ans] = key(a);
-      const [bn, bns] = key(b);
-      return an < bn ? -1 : an > bn ? 1 : ans < bns ? -1 : ans > bns ? 1 : 0;
-    });
-    const merged = normalize(objs[0].spec?.features ?? {});
-    for (const o of objs.slice(1)) {
-      const f = normalize(o.spec?.features ?? {});
-      const own2 = (m, k) => Object.hasOwn(m, k) ? m[k] : void 0;
-      merged.flags = {
-        ...merged.flags,
-        ...Object.fromEntries(
-          Object.entries(f.flags).map(([k, s]) => [
-            k,
-            { elements: { ...own2(merged.flags, k)?.elements, ...s.elements } }
-          ])
-        )
-      };
-      merged.attributes = {
-        ...merged.attributes,
-        ...Object.fromEntries(
-          Object.entries(f.attributes).map(([k, s]) => [
-            k,
-            { elements: { ...own2(merged.attributes, k)?.elements, ...s.elements } }
-          ])
-        )
-      };
-      merged.instances = {
-        ...merged.instances,
-        ...Object.fromEntries(
-          Object.entries(f.instances).map(([k, s]) => [
-            k,
-            { elements: [...own2(merged.instances, k)?.elements ?? [], ...s.elements] }
-          ])
-        )
-      };
-    }
-    hosts.push({ name, features: merged });
-  }
-  return hosts;
 }
 
 // src/report/json.ts
@@ -32377,7 +33154,7 @@ function renderHostTable(result, host, opts) {
     out.push(setHeading(set, set.index + 1, s) + r.rules.map((rule4) => ruleTable(rule4, s)).join(""));
   });
   const label = host.node ? `${host.node}: ` : "";
-  const sets2 = host.matchingSets.map((i) => setName2(result.sets[i])).join(", ");
+  const sets2 = host.matchingSets.map((i) => setName3(result.sets[i])).join(", ");
   out.push(
     host.compatible ? `${label}${s.ok("COMPATIBLE")}: ${sets2} ${host.matchingSets.length > 1 ? "match" : "matches"}
 ` : `${label}${s.fail("INCOMPATIBLE")}: no compatibility set has all its rules matching
@@ -32385,7 +33162,7 @@ function renderHostTable(result, host, opts) {
   );
   return out.join("\n");
 }
-function setName2(set) {
+function setName3(set) {
   return set.tag ? `#${set.index + 1} (${set.tag})` : `#${set.index + 1}`;
 }
 function whyNot(result, host) {
@@ -32398,7 +33175,7 @@ function whyNot(result, host) {
     ];
     const m = all.find((x) => !x.isMatch);
     const detail = m ? `: ${m.name ? `${m.feature}.${m.name}` : m.feature} ${hostText(m)}` : "";
-    return `${setName2(result.sets[i])} rule "${rule4.name}"${detail}`;
+    return `${setName3(result.sets[i])} rule "${rule4.name}"${detail}`;
   }).filter((x) => x !== void 0).join("; ");
 }
 function renderNodesTable(result, opts) {
@@ -32406,7 +33183,7 @@ function renderNodesTable(result, opts) {
   const rows = result.hosts.map((h) => [
     h.node || "(host)",
     h.compatible ? s.ok("compatible") : s.fail("incompatible"),
-    h.matchingSets.map((i) => setName2(result.sets[i])).join(", ") || "-",
+    h.matchingSets.map((i) => setName3(result.sets[i])).join(", ") || "-",
     h.compatible ? "" : whyNot(result, h)
   ]);
   const table = renderBox({ header: ["Node", "Verdict", "Matching sets", "Why not"], groups: [rows] });
@@ -32480,7 +33257,8 @@ var commands = [
   attachCommand,
   discoverCommand,
   planCommand,
-  reportCommand
+  reportCommand,
+  checkCommand
 ];
 
 // src/version.ts

@@ -36633,7 +36633,8 @@ var DEFAULTS = {
     "plain-http": "false",
     "fail-on-incompatible": "true"
   },
-  report: { path: "image-compat-reports", require: "all", "fail-on-incompatible": "true" }
+  report: { path: "image-compat-reports", require: "all", "fail-on-incompatible": "true" },
+  check: { config: ".github/image-compat.yaml", "fail-on-exclusion": "false", "plain-http": "false" }
 };
 function text2(name, defaults = {}) {
   return getInput(name) || defaults[name] || "";
