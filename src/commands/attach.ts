@@ -8,7 +8,6 @@ import { compileConfig, compileForPlatforms } from '../config/compile.js';
 import { loadConfig } from '../config/load.js';
 import { platformFileName } from '../config/platform.js';
 import type { ImageCompatConfig } from '../config/types.js';
-import { specToYaml } from '../config/yaml.js';
 import { InputError, RegistryError } from '../errors.js';
 import type { Descriptor, Platform, RegistryOptions, ResolvedManifest } from '../oci/index.js';
 import {
@@ -37,7 +36,7 @@ import {
   sourceFromGitHubEnv,
 } from '../sign/statement.js';
 import { parseSource, readSource, throwFirstError, type Diagnostic } from '../spec/document.js';
-import { checkSpecDocument, parseSpec } from '../spec/parse.js';
+import { checkSpecDocument, parseSpec, serializeSpec } from '../spec/index.js';
 import type { Spec } from '../spec/types.js';
 
 export interface AttachOptions extends RegistryOptions {
@@ -160,7 +159,7 @@ export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcom
         continue;
       }
       compileConfig(input.config, key ? { platform: key } : {}).notes.forEach((n) => notes.add(n));
-      const yaml = specToYaml(compiled);
+      const yaml = serializeSpec(compiled);
       // What we attach must be a spec the spec parser (and NFD) accepts.
       const spec = parseSpec(yaml, `<spec for ${key || 'the image'} compiled from ${input.file}>`);
       planned.push({
