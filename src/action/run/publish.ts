@@ -85,14 +85,14 @@ export async function signingFor(
 }
 
 export async function run(inputs: PublishInputs): Promise<PublishOutcome> {
+  if (inputs.username !== undefined && inputs.password === undefined)
+    throw inputError('password', 'required when username is given');
   const { sign, warning } = await signingFor(inputs);
   const settleMs = settleFromEnv();
   const credentials =
     inputs.password !== undefined
       ? { username: inputs.username ?? process.env.GITHUB_ACTOR ?? 'token', password: inputs.password }
       : undefined;
-  if (inputs.username !== undefined && inputs.password === undefined)
-    throw inputError('password', 'required when username is given');
   const outcome = await attachArtifacts({
     image: inputs.image,
     configFile: inputs.config,
