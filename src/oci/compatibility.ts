@@ -1,6 +1,6 @@
 // NFD compatibility artifacts in a registry: attach one to a subject manifest (through
-// ./referrer.ts: blobs, manifest, then the referrers API or the fallback index), list a subject's artifacts newest first, and fetch
-// the newest one's spec bytes the way NFD's `validate-node` picks it.
+// ./referrer.ts: blobs, manifest, then the referrers API or the fallback index), list a subject's
+// artifacts newest first, and fetch the newest one's spec bytes the way NFD's `validate-node` picks it.
 import { RegistryError } from '../errors.js';
 import {
   ANNOTATION_CREATED,
