@@ -87,8 +87,9 @@ function outputDir(): string {
   return path.join(process.env.RUNNER_TEMP || tmpdir(), 'image-compat');
 }
 
-export type SignMode = 'auto' | 'keyless' | 'key' | 'none';
-export const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none'];
+/** `true`: sign (keyless when OIDC is granted, else with the key) or fail; `false` is `none`. */
+export type SignMode = 'auto' | 'keyless' | 'key' | 'none' | 'true' | 'false';
+export const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none', 'true', 'false'];
 
 export interface PublishInputs {
   /** The image: `image`, or `image-name@digest` built from the build step's outputs. */
