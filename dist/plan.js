@@ -44465,9 +44465,6 @@ function isFile(file) {
 async function run(inputs) {
   return plan({ config: inputs.config });
 }
-function matrixOf(entries2) {
-  return entries2.map((e) => ({ ...e, compatibility: e.name }));
-}
 function planMarkdown(entries2, config) {
   const out = ["## image-compat plan", "", `${entries2.length} validation jobs from \`${config}\`.`, ""];
   out.push(
@@ -44491,7 +44488,7 @@ function planMarkdown(entries2, config) {
 async function publish(entries2, inputs) {
   info(`${entries2.length} validation jobs planned from ${inputs.config}`);
   if (entries2.length > 256) warning(`the matrix has ${entries2.length} jobs; GitHub allows at most 256`);
-  setOutputs({ matrix: JSON.stringify(matrixOf(entries2)) });
+  setOutputs({ matrix: JSON.stringify(entries2) });
   await writeSummary(planMarkdown(entries2, inputs.config));
 }
 

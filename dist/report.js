@@ -36209,7 +36209,7 @@ function shortfallsOf(rows, require2) {
 function missingRuns(rows, planned) {
   const want = /* @__PURE__ */ new Map();
   for (const run2 of planned) {
-    const set = run2.compatibility || "all sets";
+    const set = run2.name || "all sets";
     want.set(set, (want.get(set) ?? 0) + 1);
   }
   const out = [];
@@ -36552,11 +36552,11 @@ function parsePlannedRuns(text3, file) {
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
       throw new InputError("expected a matrix entry (a mapping)", positionOf(src, [...base, i]));
     }
-    const set = entry.compatibility;
+    const set = entry.name;
     if (set !== void 0 && typeof set !== "string") {
       throw new InputError(
-        "expected the set's tag, a string",
-        positionOf(src, [...base, i, "compatibility"])
+        "expected the set's name (its tag), a string",
+        positionOf(src, [...base, i, "name"])
       );
     }
   });

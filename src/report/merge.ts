@@ -82,9 +82,9 @@ export interface Shortfall {
   reason: string;
 }
 
-/** One entry of the plan's matrix (`strategy.matrix.include`): the set a job was to validate. */
+/** One entry of the plan's matrix (`strategy.matrix.include`): `name` is the set a job was to validate. */
 export interface PlannedRun {
-  compatibility?: string;
+  name?: string;
 }
 
 /** A set some of whose planned runs sent no report (the job failed before writing one). */
@@ -268,7 +268,7 @@ function shortfallsOf(rows: readonly Row[], require: Requirement): Shortfall[] {
 function missingRuns(rows: readonly Row[], planned: readonly PlannedRun[]): MissingRuns[] {
   const want = new Map<string, number>();
   for (const run of planned) {
-    const set = run.compatibility || 'all sets';
+    const set = run.name || 'all sets';
     want.set(set, (want.get(set) ?? 0) + 1);
   }
   const out: MissingRuns[] = [];

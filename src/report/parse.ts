@@ -47,11 +47,11 @@ export function parsePlannedRuns(text: string, file: string): PlannedRun[] {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
       throw new InputError('expected a matrix entry (a mapping)', positionOf(src, [...base, i]));
     }
-    const set = (entry as { compatibility?: unknown }).compatibility;
+    const set = (entry as { name?: unknown }).name;
     if (set !== undefined && typeof set !== 'string') {
       throw new InputError(
-        "expected the set's tag, a string",
-        positionOf(src, [...base, i, 'compatibility']),
+        "expected the set's name (its tag), a string",
+        positionOf(src, [...base, i, 'name']),
       );
     }
   });

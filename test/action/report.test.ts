@@ -155,7 +155,7 @@ describe('report action bundle (dist/report.js)', () => {
 
 describe('report action with the plan matrix', () => {
   it('fails a run whose planned jobs did not all report', async () => {
-    const matrix = JSON.stringify([{ compatibility: 'sriov' }, { compatibility: 'sriov' }]);
+    const matrix = JSON.stringify([{ name: 'sriov' }, { name: 'sriov' }]);
     const r = await runAction('report', { inputs: { path: MATRIX, require: 'any-per-set', matrix } });
     expect(r.code).toBe(0); // sriov reported once and passed: any-per-set holds
     const all = await runAction('report', { inputs: { path: MATRIX, matrix } });

@@ -48,10 +48,10 @@ describe('image-compat report', () => {
 describe('image-compat report --matrix', () => {
   it('counts planned runs that sent no report', async () => {
     const plan = JSON.stringify([
-      { compatibility: 'gpu-h100', 'runs-on': ['self-hosted', 'gpu'] },
-      { compatibility: 'gpu-h100', 'runs-on': ['self-hosted', 'gpu'] },
-      { compatibility: 'sriov', 'runs-on': ['self-hosted', 'sriov'] },
-      { compatibility: 'rdma', 'runs-on': ['self-hosted', 'rdma'] },
+      { name: 'gpu-h100', 'runs-on': ['self-hosted', 'gpu'] },
+      { name: 'gpu-h100', 'runs-on': ['self-hosted', 'gpu'] },
+      { name: 'sriov', 'runs-on': ['self-hosted', 'sriov'] },
+      { name: 'rdma', 'runs-on': ['self-hosted', 'rdma'] },
     ]);
     const r = await runCli(['report', '--dir', MATRIX, '--require', 'any-per-set', '--matrix', '-'], {
       input: plan,

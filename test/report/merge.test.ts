@@ -194,12 +194,12 @@ describe('mergeReports with the plan', () => {
     report('nic', 'd', true),
   ];
   const plan = [
-    { compatibility: 'gpu' },
-    { compatibility: 'gpu' },
-    { compatibility: 'gpu' },
-    { compatibility: 'nic' },
-    { compatibility: 'nic' },
-    { compatibility: 'rdma' },
+    { name: 'gpu' },
+    { name: 'gpu' },
+    { name: 'gpu' },
+    { name: 'nic' },
+    { name: 'nic' },
+    { name: 'rdma' },
   ];
 
   it('counts the planned runs that sent no report', () => {
@@ -225,7 +225,7 @@ describe('mergeReports with the plan', () => {
   });
 
   it('is compatible when every planned run reported and passed', () => {
-    const m = mergeReports(sourced(report('gpu', 'a', true)), 'all', [{ compatibility: 'gpu' }]);
+    const m = mergeReports(sourced(report('gpu', 'a', true)), 'all', [{ name: 'gpu' }]);
     expect(m).toMatchObject({ compatible: true, missing: [], shortfalls: [] });
   });
 });

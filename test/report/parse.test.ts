@@ -92,11 +92,11 @@ describe('schemas/validation-report.schema.json', () => {
 
 describe('parsePlannedRuns', () => {
   it.each([
-    ['the plan output', '[{"compatibility": "gpu", "runs-on": ["self-hosted", "gpu"]}, {}]'],
-    ['a matrix object', '{"include": [{"compatibility": "gpu", "runs-on": ["self-hosted", "gpu"]}, {}]}'],
+    ['the plan output', '[{"name": "gpu", "runs-on": ["self-hosted", "gpu"]}, {}]'],
+    ['a matrix object', '{"include": [{"name": "gpu", "runs-on": ["self-hosted", "gpu"]}, {}]}'],
   ])('reads %s', (_name, text) => {
     expect(parsePlannedRuns(text, 'm.json')).toEqual([
-      { compatibility: 'gpu', 'runs-on': ['self-hosted', 'gpu'] },
+      { name: 'gpu', 'runs-on': ['self-hosted', 'gpu'] },
       {},
     ]);
   });
@@ -104,7 +104,7 @@ describe('parsePlannedRuns', () => {
   it.each([
     ['{"runs-on": "x"}', /m\.json:1:1: expected the plan matrix/],
     ['[1]', /m\.json:1:2: \[0\]: expected a matrix entry/],
-    ['[\n  {"compatibility": 3}\n]', /m\.json:2:21: \[0\]\.compatibility: expected the set's tag/],
+    ['[\n  {"name": 3}\n]', /m\.json:2:12: \[0\]\.name: expected the set's name/],
     ['{"include": 1}', /include: expected the plan matrix/],
   ])('rejects %s', (text, message) => {
     expect(() => parsePlannedRuns(text, 'm.json')).toThrow(message);

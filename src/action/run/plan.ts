@@ -10,14 +10,6 @@ export async function run(inputs: PlanInputs): Promise<PlanEntry[]> {
   return plan({ config: inputs.config });
 }
 
-/**
- * The `plan` command's entries, each also naming its set as `compatibility`: the validate action's
- * input of that name reads `${{ matrix.compatibility }}` (action.yml and the example workflow).
- */
-export function matrixOf(entries: readonly PlanEntry[]): Array<PlanEntry & { compatibility: string }> {
-  return entries.map((e) => ({ ...e, compatibility: e.name }));
-}
-
 export function planMarkdown(entries: readonly PlanEntry[], config: string): string {
   const out = ['## image-compat plan', '', `${entries.length} validation jobs from \`${config}\`.`, ''];
   out.push(
@@ -42,6 +34,7 @@ export async function publish(entries: PlanEntry[], inputs: PlanInputs): Promise
   core.info(`${entries.length} validation jobs planned from ${inputs.config}`);
   // GitHub refuses a matrix of more than 256 jobs: say so here rather than in a confusing run error.
   if (entries.length > 256) core.warning(`the matrix has ${entries.length} jobs; GitHub allows at most 256`);
-  setOutputs({ matrix: JSON.stringify(matrixOf(entries)) });
+  // Exactly the `plan` command's array: workflows pass `${{ matrix.name }}` as the validate action's `compatibility`.
+  setOutputs({ matrix: JSON.stringify(entries) });
   await writeSummary(planMarkdown(entries, inputs.config));
 }
