@@ -9,6 +9,7 @@ const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 export const entries = {
   cli: 'src/cli.ts',
   report: 'src/action/report.ts',
+  validate: 'src/action/validate.ts',
 };
 
 // CommonJS dependencies inside an ES module bundle still call require(): give them one.
