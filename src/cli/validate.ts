@@ -179,17 +179,14 @@ export function validateCommand(): Command {
         process.stderr.write(`image-compat: note: feature source ${u.source} unavailable: ${u.reason}\n`);
     }
 
+    if ((flags.report !== undefined || flags.saveFeatures !== undefined) && hosts.length !== 1) {
+      throw new InputError(`--report and --save-features describe one host; --features gave ${hosts.length}`);
+    }
     const tags = flags.compatibility !== undefined ? [flags.compatibility] : flags.tags;
     const result = validate({ spec, hosts, ...(tags && { tags }) });
     process.stdout.write(
       flags.output === 'json' ? validateJson(result) : renderValidateTable(result, { color: useColor() }),
     );
-    if (flags.report !== undefined || flags.saveFeatures !== undefined) {
-      if (hosts.length !== 1)
-        throw new InputError(
-          `--report and --save-features describe one host; --features gave ${hosts.length}`,
-        );
-    }
     if (flags.report !== undefined) {
       await writeJson(
         flags.report,
