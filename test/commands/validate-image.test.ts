@@ -333,6 +333,36 @@ describe('keyless (fake Fulcio and Rekor)', () => {
   });
 });
 
+describe('keyless without a policy', () => {
+  it('a certificate bundle is still checked: one naming another spec blob is exit 4 (tampering)', async () => {
+    const ref = await image();
+    const [a] = await attachSpec(ref, spec('x'), dir);
+    await signAttached(
+      a!,
+      {
+        kind: 'keyless',
+        identityProvider: staticIdentityProvider(identityToken({ iss: ISSUER, sub: WORKFLOW })),
+        instance: { fulcioURL: mock.fulcioURL, rekorURL: mock.rekorURL },
+        timeout: 5000,
+      },
+      {
+        statement: (s) => ({
+          ...s,
+          predicate: {
+            ...(s.predicate as object),
+            spec: { digest: `sha256:${'e'.repeat(64)}`, mediaType: 'x' },
+          },
+        }),
+      },
+    );
+    const err = await specFromImage({ image: ref, requireSignature: false, plainHttp: true }).catch(
+      (e: Error) => e,
+    );
+    expect(err).toBeInstanceOf(SignatureError);
+    expect((err as Error).message).toMatch(/spec-mismatch/);
+  });
+});
+
 describe('platforms of an index', () => {
   it('validate reads the platform asked for; verify checks every platform', async () => {
     const repo = `multi${++n}`;
