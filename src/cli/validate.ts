@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { validate } from '../commands/validate.js';
 import { buildReport, hostFromMachine, nodeFeatureOf, specFromImage } from '../commands/validate-sources.js';
-import type { UnavailableSource } from '../features/index.js';
+import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import { ExitCode, InputError } from '../errors.js';
 import { MAX_FEATURES_BYTES, parseFeaturesDocument, type HostFeatures } from '../features/snapshot.js';
 import { validateJson } from '../report/json.js';
@@ -76,11 +76,55 @@ function checkFlags(flags: Flags): void {
     throw new InputError('give --tags or --compatibility, not both');
   if (flags.platform !== undefined && !flags.image) throw new InputError('--platform needs --image');
   if (flags.requireSignature && !flags.image) throw new InputError('--require-signature needs --image');
+  const policyGiven = [
+    flags.key,
+    flags.certificateIdentity,
+    flags.certificateIdentityRegexp,
+    flags.certificateOidcIssuer,
+    flags.trustedRoot,
+  ].some((v) => v !== undefined);
+  if (policyGiven && !flags.image)
+    throw new InputError('signature policy flags (--key, --certificate-*, --trusted-root) need --image');
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+interface About {
+  image?: string;
+  spec?: string;
+  platform?: string;
+  artifact?: string;
+}
+
+/** The spec: a file (--spec), or an image's compatibility artifact (--image) with its signature checks. */
+async function specSource(flags: Flags): Promise<{ spec: Spec; about: About }> {
+  if (!flags.image) return { spec: await loadSpecFile(flags.spec!), about: { spec: flags.spec! } };
+  const policy = await policyFrom(flags);
+  const got = await specFromImage({
+    image: flags.image,
+    ...(flags.platform !== undefined && { platform: flags.platform }),
+    ...(policy && { policy }),
+    requireSignature: flags.requireSignature,
+    ...(await registryOptionsFrom(flags)),
+  });
+  for (const w of got.warnings) warn(w);
+  const about: About = { image: flags.image, artifact: got.artifact };
+  if (got.platform !== undefined) about.platform = got.platform;
+  return { spec: got.spec, about };
+}
+
+/** The hosts: a snapshot (--features), else this machine or --host-root (unavailable sources as notes). */
+async function hostSource(
+  flags: Flags,
+): Promise<{ hosts: HostFeatures[]; unavailable: UnavailableSource[]; nodeFeature?: NodeFeature }> {
+  if (flags.features !== undefined) return { hosts: await loadHostsFile(flags.features), unavailable: [] };
+  const machine = await hostFromMachine(flags.hostRoot);
+  for (const u of machine.unavailable)
+    process.stderr.write(`image-compat: note: feature source ${u.source} unavailable: ${u.reason}\n`);
+  return { hosts: [machine.host], unavailable: machine.unavailable, nodeFeature: machine.nodeFeature };
 }
 
 export function validateCommand(): Command {
@@ -142,43 +186,8 @@ export function validateCommand(): Command {
   );
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
     checkFlags(flags);
-    const policy = await policyFrom(flags);
-    let spec: Spec;
-    let about: { image?: string; spec?: string; platform?: string; artifact?: string } = {};
-    if (flags.image) {
-      const got = await specFromImage({
-        image: flags.image,
-        ...(flags.platform !== undefined && { platform: flags.platform }),
-        ...(policy && { policy }),
-        requireSignature: flags.requireSignature,
-        ...(await registryOptionsFrom(flags)),
-      });
-      for (const w of got.warnings) warn(w);
-      spec = got.spec;
-      about = {
-        image: flags.image,
-        ...(got.platform !== undefined && { platform: got.platform }),
-        artifact: got.artifact,
-      };
-    } else {
-      spec = await loadSpecFile(flags.spec!);
-      about = { spec: flags.spec! };
-    }
-
-    let hosts: HostFeatures[];
-    let unavailable: UnavailableSource[] = [];
-    let nodeFeature: unknown;
-    if (flags.features !== undefined) {
-      hosts = await loadHostsFile(flags.features);
-    } else {
-      const machine = await hostFromMachine(flags.hostRoot);
-      hosts = [machine.host];
-      unavailable = machine.unavailable;
-      nodeFeature = machine.nodeFeature;
-      for (const u of unavailable)
-        process.stderr.write(`image-compat: note: feature source ${u.source} unavailable: ${u.reason}\n`);
-    }
-
+    const { spec, about } = await specSource(flags);
+    const { hosts, unavailable, nodeFeature } = await hostSource(flags);
     if ((flags.report !== undefined || flags.saveFeatures !== undefined) && hosts.length !== 1) {
       throw new InputError(`--report and --save-features describe one host; --features gave ${hosts.length}`);
     }
