@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { run } from '../../src/action/run/validate.js';
+import type { ValidateInputs } from '../../src/action/runtime.js';
+import { InputError } from '../../src/errors.js';
 import { loadPrivateKey } from '../../src/sign/keys.js';
 import { parseReport } from '../../src/report/parse.js';
 import { runAction } from '../helpers/action.js';
@@ -42,6 +45,53 @@ beforeAll(async () => {
 afterAll(async () => {
   await reg?.stop();
   rmSync(dir, { recursive: true, force: true });
+});
+
+const inputs = (over: Partial<ValidateInputs>): ValidateInputs => ({
+  requireSignature: false,
+  hostRoot: '/',
+  plainHttp: true,
+  failOnIncompatible: true,
+  outputDir: mkdtempSync(path.join(dir, 'out-')),
+  ...over,
+});
+
+describe('validate run(inputs)', () => {
+  it('spec + features: the report, the snapshot file and the summary', async () => {
+    const o = await run(
+      inputs({ spec: GPU_SPEC, features: H100, compatibility: 'ampere', runnerName: 'r1' }),
+    );
+    expect(o.report).toMatchObject({ spec: GPU_SPEC, compatibility: 'ampere', host: { runner: 'r1' } });
+    expect(o.report.results.map((r) => r.tag)).toEqual(['ampere']);
+    expect(JSON.parse(readFileSync(o.reportFile, 'utf8'))).toEqual(JSON.parse(JSON.stringify(o.report)));
+    expect(JSON.parse(readFileSync(o.featuresFile, 'utf8'))).toMatchObject({ kind: 'NodeFeature' });
+    expect(o.markdown).toContain('### ampere');
+  });
+
+  it('public-key as PEM content or as a path', async () => {
+    const pem = readFileSync(PUB, 'utf8');
+    for (const publicKey of [pem, PUB]) {
+      const o = await run(inputs({ image: signed, requireSignature: true, publicKey, features: H100 }));
+      expect(o.report.compatible).toBe(true);
+      expect(o.report.artifact).toMatch(/^sha256:/);
+    }
+  });
+
+  it('rejects a public-key that is neither PEM nor a file, and an identity without a trusted root', async () => {
+    await expect(run(inputs({ image: signed, publicKey: 'nope', features: H100 }))).rejects.toThrow(
+      InputError,
+    );
+    await expect(
+      run(
+        inputs({
+          image: signed,
+          certificateIdentity: 'x',
+          certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+          features: H100,
+        }),
+      ),
+    ).rejects.toThrow(/--trusted-root is required/);
+  });
 });
 
 describe('validate action bundle (dist/validate.js)', () => {
