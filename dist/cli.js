@@ -3474,12 +3474,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isPair5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -3500,7 +3500,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -3509,14 +3509,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias3;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
     exports.isNode = isNode;
-    exports.isPair = isPair4;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq4;
+    exports.isPair = isPair5;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -3528,7 +3528,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -3537,9 +3537,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path6) {
       const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -3673,7 +3673,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -3683,7 +3683,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -3827,7 +3827,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -3854,7 +3854,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -3865,7 +3865,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -4045,7 +4045,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -4071,7 +4071,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -4166,7 +4166,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar4 = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -4178,12 +4178,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar4.PLAIN = "PLAIN";
-    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar4;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -4194,7 +4194,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -4239,7 +4239,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar4.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -4250,7 +4250,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -4563,7 +4563,7 @@ ${indent}${text3.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -4706,7 +4706,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -4761,7 +4761,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -4784,7 +4784,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -4809,20 +4809,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar4.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar4.Scalar.BLOCK_FOLDED:
-          case Scalar4.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar4.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar4.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar4.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -4971,7 +4971,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -4986,7 +4986,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -5126,19 +5126,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -5445,7 +5445,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -5512,7 +5512,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -5610,7 +5610,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -5667,7 +5667,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar4.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -5763,14 +5763,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar4.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar4.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -5781,13 +5781,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar4.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -5832,7 +5832,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -5860,7 +5860,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node = new Scalar4.Scalar(parseFloat(str));
+        const node = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node.minFractionDigits = str.length - dot - 1;
@@ -5951,7 +5951,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -5968,7 +5968,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar4.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -6019,7 +6019,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -6063,15 +6063,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -6086,7 +6086,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -6097,7 +6097,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar4.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -6240,7 +6240,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -6252,7 +6252,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar4.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -6260,7 +6260,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar4.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -6272,7 +6272,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -6300,7 +6300,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node = new Scalar4.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -6838,7 +6838,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document2 = class _Document {
+    var Document3 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -7128,7 +7128,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document2;
+    exports.Document = Document3;
   }
 });
 
@@ -7808,7 +7808,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -7857,7 +7857,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -7872,13 +7872,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -7940,7 +7940,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -8055,7 +8055,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -8064,15 +8064,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar4.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar4.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar4.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -8277,7 +8277,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -8295,11 +8295,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar4.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -8493,13 +8493,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document2 = require_Document();
+    var Document3 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document2.Document(void 0, opts);
+      const doc = new Document3.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -8538,7 +8538,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document2 = require_Document();
+    var Document3 = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -8727,7 +8727,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document2.Document(void 0, opts);
+          const doc = new Document3.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -8993,15 +8993,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path6) => {
       let item = cst;
       for (const [field, index] of path6) {
         const tok = item?.[field];
@@ -9012,8 +9012,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+    visit4.parentCollection = (cst, path6) => {
+      const parent = visit4.itemAtPath(cst, path6.slice(0, -1));
       const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -9044,7 +9044,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit4;
   }
 });
 
@@ -9060,7 +9060,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -9144,7 +9144,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -10649,7 +10649,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document3 = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
@@ -10732,7 +10732,7 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document2.Document(value, _replacer, options).toString(options);
+      return new Document3.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
@@ -10746,13 +10746,13 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document3 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar4 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -10760,9 +10760,9 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document2.Document;
+    exports.Document = Document3.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -10777,7 +10777,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar4.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -10788,8 +10788,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -12234,12 +12234,12 @@ var require_applicability = __commonJS({
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
     function shouldUseGroup(schema, group) {
-      return group.rules.some((rule4) => shouldUseRule(schema, rule4));
+      return group.rules.some((rule3) => shouldUseRule(schema, rule3));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule4) {
+    function shouldUseRule(schema, rule3) {
       var _a;
-      return schema[rule4.keyword] !== void 0 || ((_a = rule4.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema[rule3.keyword] !== void 0 || ((_a = rule3.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -13291,9 +13291,9 @@ var require_validate = __commonJS({
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
-        for (const rule4 of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule4)) {
-            keywordCode(it, rule4.keyword, rule4.definition, group.type);
+        for (const rule3 of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule3)) {
+            keywordCode(it, rule3.keyword, rule3.definition, group.type);
           }
         }
       });
@@ -13328,9 +13328,9 @@ var require_validate = __commonJS({
     function checkKeywordTypes(it, ts) {
       const rules = it.self.RULES.all;
       for (const keyword in rules) {
-        const rule4 = rules[keyword];
-        if (typeof rule4 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule4)) {
-          const { type } = rule4.definition;
+        const rule3 = rules[keyword];
+        if (typeof rule3 == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule3)) {
+          const { type } = rule3.definition;
           if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
@@ -15416,8 +15416,8 @@ var require_core = __commonJS({
         return this;
       }
       getKeyword(keyword) {
-        const rule4 = this.RULES.all[keyword];
-        return typeof rule4 == "object" ? rule4.definition : !!rule4;
+        const rule3 = this.RULES.all[keyword];
+        return typeof rule3 == "object" ? rule3.definition : !!rule3;
       }
       // Remove keyword
       removeKeyword(keyword) {
@@ -15425,7 +15425,7 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule4) => rule4.keyword === keyword);
+          const i = group.rules.findIndex((rule3) => rule3.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
         }
@@ -15452,10 +15452,10 @@ var require_core = __commonJS({
           for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
-            const rule4 = rules[key];
-            if (typeof rule4 != "object")
+            const rule3 = rules[key];
+            if (typeof rule3 != "object")
               continue;
-            const { $data } = rule4.definition;
+            const { $data } = rule3.definition;
             const schema = keywords[key];
             if ($data && schema)
               keywords[key] = schemaOrData(schema);
@@ -15619,7 +15619,7 @@ var require_core = __commonJS({
       RULES.keywords[keyword] = true;
       if (!definition)
         return;
-      const rule4 = {
+      const rule3 = {
         keyword,
         definition: {
           ...definition,
@@ -15628,18 +15628,18 @@ var require_core = __commonJS({
         }
       };
       if (definition.before)
-        addBeforeRule.call(this, ruleGroup, rule4, definition.before);
+        addBeforeRule.call(this, ruleGroup, rule3, definition.before);
       else
-        ruleGroup.rules.push(rule4);
-      RULES.all[keyword] = rule4;
+        ruleGroup.rules.push(rule3);
+      RULES.all[keyword] = rule3;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule4, before) {
+    function addBeforeRule(ruleGroup, rule3, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
       if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule4);
+        ruleGroup.rules.splice(i, 0, rule3);
       } else {
-        ruleGroup.rules.push(rule4);
+        ruleGroup.rules.push(rule3);
         this.logger.warn(`rule ${before} is not defined`);
       }
     }
@@ -20680,167 +20680,6 @@ function isKnownKey(entry, key) {
 // src/spec/document.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { readFile as readFile3 } from "node:fs/promises";
-
-// src/spec/goyaml.ts
-var BOOLS = {};
-for (const s of ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]) BOOLS[s] = true;
-for (const s of ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"])
-  BOOLS[s] = false;
-var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
-var SPECIAL_FLOATS = {
-  ".nan": NaN,
-  ".NaN": NaN,
-  ".NAN": NaN,
-  ".inf": Infinity,
-  ".Inf": Infinity,
-  ".INF": Infinity,
-  "+.inf": Infinity,
-  "+.Inf": Infinity,
-  "+.INF": Infinity,
-  "-.inf": -Infinity,
-  "-.Inf": -Infinity,
-  "-.INF": -Infinity
-};
-var YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-var INT64_MIN = -(2n ** 63n);
-var INT64_MAX = 2n ** 63n - 1n;
-var UINT64_MAX = 2n ** 64n - 1n;
-function resolvePlain(s) {
-  if (s in BOOLS) return { kind: "bool", value: BOOLS[s] };
-  if (NULLS.has(s)) return { kind: "null" };
-  if (s in SPECIAL_FLOATS) return { kind: "float", value: SPECIAL_FLOATS[s] };
-  const first = s[0];
-  if (first === ".") {
-    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return { kind: "float", value: Number(s) };
-    return { kind: "str", value: s };
-  }
-  if (!/[-+0-9]/.test(first)) return { kind: "str", value: s };
-  const time = parseTimestamp(s);
-  if (time !== void 0) return { kind: "timestamp", value: time };
-  const plain = s.replace(/_/g, "");
-  const int = parseGoInt(plain);
-  if (int.ok && int.value >= INT64_MIN && int.value <= INT64_MAX) return { kind: "int", value: int.value };
-  if (int.ok && int.value >= 0n && int.value <= UINT64_MAX && !/^[-+]/.test(plain))
-    return { kind: "int", value: int.value };
-  if (YAML_STYLE_FLOAT.test(plain)) {
-    const f = Number(plain);
-    if (Number.isFinite(f)) return { kind: "float", value: f };
-  }
-  if (int.ok && int.outOfRangeOnly) return { kind: "bigint", value: int.value };
-  return { kind: "str", value: s };
-}
-function parseGoInt(s) {
-  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return { ok: false };
-  const body = m[2];
-  let digits;
-  if (/^0[oO]/.test(body)) digits = BigInt(`0o${body.slice(2)}`);
-  else if (/^0[xXbB]/.test(body)) digits = BigInt(`0${body[1].toLowerCase()}${body.slice(2)}`);
-  else if (body.length > 1 && body.startsWith("0")) digits = BigInt(`0o${body.slice(1)}`);
-  else digits = BigInt(body);
-  const value = m[1] === "-" ? -digits : digits;
-  return { ok: true, value, outOfRangeOnly: value < INT64_MIN || value > UINT64_MAX };
-}
-var DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function parseTimestamp(s) {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt ])(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?(Z|[-+]\d{2}:\d{2})?)?$/.exec(
-    s
-  );
-  if (!m) return void 0;
-  const [, y, mo, d, sep, h, mi, se, frac, zone] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]) return void 0;
-  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))
-    return void 0;
-  const two = (n) => String(n).padStart(2, "0");
-  const date = `${y}-${two(month)}-${two(day)}`;
-  if (sep === void 0) return `${date}T00:00:00Z`;
-  if (sep === " " !== (zone === void 0)) return void 0;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(se) > 59) return void 0;
-  const fraction = frac ? `.${frac}`.replace(/0+$/, "").replace(/\.$/, "") : "";
-  const tz = zone === void 0 || zone === "Z" || zone === "+00:00" ? "Z" : zone;
-  if (zone && zone !== "Z" && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4)) > 59)) return void 0;
-  return `${date}T${two(h)}:${two(mi)}:${two(se)}${fraction}${tz}`;
-}
-function formatFloat32(f) {
-  const x = Math.fround(f);
-  if (Number.isNaN(x)) return "NaN";
-  if (x === Infinity) return "+Inf";
-  if (x === -Infinity) return "-Inf";
-  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  let shortest = x.toPrecision(9);
-  for (let p = 1; p <= 9; p++) {
-    const candidate = x.toPrecision(p);
-    if (Math.fround(Number(candidate)) === x) {
-      shortest = candidate;
-      break;
-    }
-  }
-  const [mant, expText] = Number(shortest).toExponential().split("e");
-  const exp = Number(expText);
-  const sign = mant.startsWith("-") ? "-" : "";
-  const digits = mant.replace(/^-/, "").replace(".", "");
-  if (exp < -4 || exp >= 6) {
-    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
-    return `${sign}${digits[0]}${frac}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  if (digits.length <= exp + 1) return `${sign}${digits}${"0".repeat(exp + 1 - digits.length)}`;
-  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
-}
-function goString(r) {
-  switch (r.kind) {
-    case "str":
-    case "timestamp":
-      return { value: r.value };
-    case "null":
-      return { value: "" };
-    case "bool":
-      return { value: r.value ? "true" : "false" };
-    case "int":
-      return { value: r.value.toString() };
-    case "float":
-      return { value: formatFloat32(r.value) };
-    case "bigint":
-      return { problem: "an integer beyond 64 bits, which NFD cannot decode into a string" };
-  }
-}
-function goKey(r) {
-  switch (r.kind) {
-    case "str":
-      return { value: r.value };
-    case "bool":
-      return { value: r.value ? "true" : "false" };
-    case "int":
-      if (r.value > INT64_MAX) return { problem: "a key beyond int64, which NFD rejects" };
-      return { value: r.value.toString() };
-    case "float": {
-      const s = formatFloat32(r.value);
-      return { value: s === "+Inf" ? ".inf" : s === "-Inf" ? "-.inf" : s === "NaN" ? ".nan" : s };
-    }
-    case "null":
-      return { problem: "a null key, which NFD rejects" };
-    case "timestamp":
-      return { problem: "a timestamp key, which NFD rejects" };
-    case "bigint":
-      return { problem: "a key beyond 64 bits, which NFD rejects" };
-  }
-}
-function goPlainValue(r) {
-  switch (r.kind) {
-    case "null":
-      return null;
-    case "int":
-    case "bigint":
-      return Number(r.value);
-    default:
-      return r.value;
-  }
-}
-
-// src/spec/document.ts
 var MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 var MAX_ALIAS_COUNT = 100;
 function formatPath(path6) {
@@ -20917,7 +20756,7 @@ function positionOf(src, path6, opts = {}) {
     if ((0, import_yaml3.isAlias)(node)) node = node.resolve(src.doc);
     keyNode = void 0;
     if ((0, import_yaml3.isMap)(node) && typeof seg === "string") {
-      const pair = node.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === seg) ?? node.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && nfdKey(p.key) === seg);
+      const pair = node.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === seg);
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
@@ -20934,10 +20773,9 @@ function positionOf(src, path6, opts = {}) {
   const { line, col } = src.lines.linePos(offset);
   return { file: src.file, line, column: col, path: formatPath(path6) };
 }
-function nfdKey(key) {
-  if (key.type !== import_yaml3.Scalar.PLAIN || key.tag || typeof key.source !== "string") return void 0;
-  const read = goKey(resolvePlain(key.source));
-  return "value" in read ? read.value : void 0;
+function scalarAt(src, path6) {
+  const node = src.doc.getIn(path6, true);
+  return (0, import_yaml3.isScalar)(node) ? node : void 0;
 }
 function schemaDiagnostics(src, errors) {
   const out = [];
@@ -27705,16 +27543,16 @@ var RE2JS = class RE2JS2 {
 };
 
 // src/spec/values.ts
-var INT64_MIN2 = -(2n ** 63n);
-var INT64_MAX2 = 2n ** 63n - 1n;
-function parseGoInt2(s) {
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+function parseGoInt(s) {
   if (!/^[+-]?[0-9]+$/.test(s)) return void 0;
   const v = BigInt(s);
-  return v < INT64_MIN2 || v > INT64_MAX2 ? void 0 : v;
+  return v < INT64_MIN || v > INT64_MAX ? void 0 : v;
 }
 var DIGITS = /^[+-]?[0-9]{1,15}$/;
 function parseGoIntFast(s) {
-  return DIGITS.test(s) ? Number(s) : parseGoInt2(s);
+  return DIGITS.test(s) ? Number(s) : parseGoInt(s);
 }
 var VERSION_RE = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 var versions = /* @__PURE__ */ new Map();
@@ -27745,6 +27583,80 @@ function compileRE2(pattern) {
     patterns.set(pattern, re);
   }
   return re;
+}
+
+// src/spec/yaml11.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var YAML11_SPECIAL = [
+  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  // bool
+  /^(~|null|Null|NULL)$/,
+  // null
+  /^[-+]?0b[0-1_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^[-+]?(0|[1-9][0-9_]*)$/,
+  /^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+$/,
+  // sexagesimal int
+  /^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$/,
+  /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*$/,
+  /^[-+]?\.(inf|Inf|INF)$/,
+  /^\.(nan|NaN|NAN)$/
+];
+function yaml11Special(s) {
+  return YAML11_SPECIAL.some((re) => re.test(s));
+}
+function misread(source, value) {
+  if (typeof value === "string") return yaml11Special(source);
+  if (typeof value === "boolean") return source !== "true" && source !== "false";
+  if (typeof value === "number") return !/^-?(0|[1-9][0-9]*)$/.test(source);
+  return true;
+}
+function yaml11Diagnostics(src) {
+  const out = [];
+  (0, import_yaml4.visit)(src.doc, {
+    Scalar(key, node, ancestors) {
+      if (node.type !== "PLAIN" || node.source === void 0) return;
+      if (!misread(node.source, node.value)) return;
+      const path6 = pathOf(ancestors, node);
+      const parentKey = path6.at(-2);
+      const isValueItem = typeof path6.at(-1) === "number" && parentKey === "value";
+      const isElementName = key === "key" && path6.at(-2) === "matchExpressions";
+      const field = path6.at(-1);
+      if (!isValueItem && !isElementName && (field === "op" || field === "version" || field === "weight"))
+        return;
+      const { line, col } = src.lines.linePos(node.range?.[0] ?? 0);
+      out.push({
+        severity: isValueItem || isElementName ? "error" : "warning",
+        message: `unquoted ${node.source} is not the string "${node.source}" to NFD (YAML 1.1 reads it as ${kind(node.source, node.value)})`,
+        position: { file: src.file, line, column: col, path: formatPath(path6) },
+        hint: `quote it: "${node.source}"`
+      });
+    }
+  });
+  return out;
+}
+function kind(source, value) {
+  if (/^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(source))
+    return "a boolean";
+  if (value === null || /^(~|null|Null|NULL)$/.test(source)) return "null";
+  return "a number";
+}
+function pathOf(ancestors, node) {
+  const path6 = [];
+  let child = node;
+  const chain = [...ancestors];
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const a = chain[i];
+    if ((0, import_yaml4.isPair)(a)) {
+      if ((0, import_yaml4.isScalar)(a.key)) path6.unshift(String(a.key.value));
+    } else if ((0, import_yaml4.isSeq)(a)) {
+      path6.unshift(a.items.indexOf(child));
+    } else if ((0, import_yaml4.isMap)(a)) {
+    }
+    child = a;
+  }
+  return path6;
 }
 
 // src/spec/checks.ts
@@ -27783,7 +27695,7 @@ function expressionProblems(e) {
     });
   }
   if (ONE_VALUE.has(e.op) || TWO_VALUES.has(e.op)) {
-    const parse = e.type === "version" ? parseVersion : parseGoInt2;
+    const parse = e.type === "version" ? parseVersion : parseGoInt;
     const what = e.type === "version" ? "a version (major[.minor[.patch]])" : "an integer";
     const parsed = values.map((v, i) => {
       const p = parse(v);
@@ -27799,13 +27711,13 @@ function expressionProblems(e) {
   return out;
 }
 function nfdDiagnostics(src, spec) {
-  const out = [];
+  const out = yaml11Diagnostics(src);
   const add2 = (severity2, message, path6, hint) => out.push({ severity: severity2, message, position: positionOf(src, path6), hint });
   const tags = /* @__PURE__ */ new Map();
   const checkExpression = (e, path6) => {
     for (const p of expressionProblems(e)) add2(p.severity, p.message, [...path6, ...p.at]);
   };
-  const checkTerms = (terms2, path6) => (terms2 ?? []).forEach((t, ti) => {
+  const checkTerms = (terms, path6) => (terms ?? []).forEach((t, ti) => {
     const tp = [...path6, ti];
     if (t.feature === "")
       add2("error", "feature must not be empty (expected domain.feature, e.g. pci.device)", [
@@ -28341,10 +28253,10 @@ function featureAlternatives(feature, fixed, ranged, path6, ctx) {
 }
 function ruleOf(name, alternatives, common = []) {
   if (alternatives.length <= 1) return { name, matchFeatures: [...common, ...alternatives[0] ?? []] };
-  const rule4 = { name };
-  if (common.length) rule4.matchFeatures = common;
-  rule4.matchAny = alternatives.map((matchFeatures) => ({ matchFeatures }));
-  return rule4;
+  const rule3 = { name };
+  if (common.length) rule3.matchFeatures = common;
+  rule3.matchAny = alternatives.map((matchFeatures) => ({ matchFeatures }));
+  return rule3;
 }
 function lookup(table, word, path6, ctx, what, accept) {
   const hit = table[word.trim().toLowerCase()] ?? accept?.(word.trim());
@@ -28427,8 +28339,8 @@ function compileKernel(set, k, path6, ctx) {
         plain[name] = expr("Exists");
       }
     }
-    const terms2 = Object.keys(plain).length ? [{ feature: "kernel.enabledmodule", matchExpressions: plain }] : [];
-    rules.push({ name: `${set}/kernel-modules`, matchFeatures: [...terms2, ...spelled] });
+    const terms = Object.keys(plain).length ? [{ feature: "kernel.enabledmodule", matchExpressions: plain }] : [];
+    rules.push({ name: `${set}/kernel-modules`, matchFeatures: [...terms, ...spelled] });
   }
   if (k.loadedModules !== void 0) {
     const mods = {};
@@ -28597,12 +28509,12 @@ function pciTerm(d, path6, ctx) {
   return m;
 }
 function compilePci(set, devices, path6, ctx) {
-  const terms2 = devices.map((d, i) => {
+  const terms = devices.map((d, i) => {
     const m = pciTerm(d, [...path6, i], ctx);
     if (!Object.keys(m).length) ctx.error([...path6, i], "a PCI device needs a vendor, device or class");
     return { feature: "pci.device", matchExpressions: m };
   });
-  return { name: `${set}/pci`, matchFeatures: terms2 };
+  return { name: `${set}/pci`, matchFeatures: terms };
 }
 function compileSriov(set, s, path6, ctx) {
   const rules = [];
@@ -28757,16 +28669,16 @@ function declaredPlatforms(config) {
 }
 function compileSet(set, base, ctx) {
   const rules = [];
-  const add2 = (rule4) => {
-    if (!rule4) return;
-    rules.push(rule4);
+  const add2 = (rule3) => {
+    if (!rule3) return;
+    rules.push(rule3);
     const features = /* @__PURE__ */ new Set();
-    for (const t of rule4.matchFeatures ?? []) features.add(t.feature);
-    for (const a of rule4.matchAny ?? []) for (const t of a.matchFeatures) features.add(t.feature);
+    for (const t of rule3.matchFeatures ?? []) features.add(t.feature);
+    for (const a of rule3.matchAny ?? []) for (const t of a.matchFeatures) features.add(t.feature);
     for (const f of [...features].sort()) {
       if (isOwnFeature(f)) {
         ctx.notes.add(
-          `rule '${rule4.name}' uses ${f}: nfd compat validate-node cannot check it (NFD has no such source and treats the term as not matching)`
+          `rule '${rule3.name}' uses ${f}: nfd compat validate-node cannot check it (NFD has no such source and treats the term as not matching)`
         );
       }
     }
@@ -28842,17 +28754,17 @@ function passThrough(raw, path6, ctx) {
     if (t.matchName) out.matchName = fix(t.matchName, [...p, "matchName"]);
     return out;
   };
-  const rule4 = { name: raw.name };
+  const rule3 = { name: raw.name };
   if (raw.matchFeatures)
-    rule4.matchFeatures = raw.matchFeatures.map((t, i) => term3(t, [...path6, "matchFeatures", i]));
+    rule3.matchFeatures = raw.matchFeatures.map((t, i) => term3(t, [...path6, "matchFeatures", i]));
   if (raw.matchAny) {
-    rule4.matchAny = raw.matchAny.map((a, i) => ({
+    rule3.matchAny = raw.matchAny.map((a, i) => ({
       matchFeatures: a.matchFeatures.map((t, j) => term3(t, [...path6, "matchAny", i, "matchFeatures", j]))
     }));
   }
-  if (raw.vars) rule4.vars = raw.vars;
-  if (raw.varsTemplate !== void 0) rule4.varsTemplate = raw.varsTemplate;
-  return rule4;
+  if (raw.vars) rule3.vars = raw.vars;
+  if (raw.varsTemplate !== void 0) rule3.varsTemplate = raw.varsTemplate;
+  return rule3;
 }
 
 // src/config/schema.ts
@@ -29142,160 +29054,11 @@ async function loadConfig(file) {
 // src/config/types.ts
 var DEFAULT_CONFIG_PATH = ".github/image-compat.yaml";
 
-// src/spec/serialize.ts
+// src/config/yaml.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/spec/yaml11.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var expression2 = { struct: { op: "string", value: { seq: "string" }, type: "string" } };
-var terms = {
-  seq: { struct: { feature: "string", matchExpressions: { map: expression2 }, matchName: expression2 } }
-};
-var rule2 = {
-  struct: {
-    name: "string",
-    vars: { map: "string" },
-    varsTemplate: "string",
-    labels: { map: "string" },
-    labelsTemplate: "string",
-    annotations: { map: "string" },
-    extendedResources: { map: "string" },
-    matchFeatures: terms,
-    matchAny: { seq: { struct: { matchFeatures: terms } } }
-  }
-};
-var SPEC = {
-  struct: {
-    version: "string",
-    compatibilities: {
-      seq: { struct: { rules: { seq: rule2 }, weight: "other", tag: "string", description: "string" } }
-    }
-  }
-};
-function nfdSource(src) {
-  const diagnostics = [];
-  const reported = /* @__PURE__ */ new Set();
-  const report2 = (severity2, node, path6, message, hint) => {
-    if (node && reported.has(node)) return;
-    if (node) reported.add(node);
-    const { line, col } = src.lines.linePos(node?.range?.[0] ?? 0);
-    diagnostics.push({
-      severity: severity2,
-      message,
-      position: { file: src.file, line, column: col, path: formatPath(path6) },
-      hint
-    });
-  };
-  const misread = (node, path6, read) => report2(
-    "warning",
-    node,
-    path6,
-    `unquoted ${node.source} is read by NFD (YAML 1.1) as ${read}`,
-    `quote it: "${node.source}"`
-  );
-  const walk = (node, target, path6) => {
-    if ((0, import_yaml4.isAlias)(node)) return walk(node.resolve(src.doc), target, path6);
-    if (node === null || node === void 0) return target === "string" ? "" : null;
-    if ((0, import_yaml4.isScalar)(node)) return scalar(node, target, path6);
-    if ((0, import_yaml4.isSeq)(node)) {
-      const elem = typeof target === "object" && "seq" in target ? target.seq : "other";
-      return node.items.map((item, i) => walk(item, elem, [...path6, i]));
-    }
-    if ((0, import_yaml4.isMap)(node)) {
-      const out = {};
-      const seen = /* @__PURE__ */ new Map();
-      for (const pair of node.items) {
-        if (!(0, import_yaml4.isPair)(pair)) continue;
-        const k = key(pair.key, path6);
-        if (k === void 0) continue;
-        const child = typeof target === "object" && "struct" in target ? target.struct[k.name] ?? "other" : typeof target === "object" && "map" in target ? target.map : "other";
-        const prev = seen.get(k.name);
-        if (prev !== void 0 && prev !== k.written) {
-          report2(
-            "error",
-            pair.key,
-            [...path6, k.written],
-            `NFD reads both ${prev} and ${k.written} as the key "${k.name}" (and keeps either one)`,
-            `quote it: "${k.written}"`
-          );
-        }
-        seen.set(k.name, k.written);
-        Object.defineProperty(out, k.name, {
-          value: walk(pair.value, child, [...path6, k.written]),
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
-      }
-      return out;
-    }
-    return null;
-  };
-  const key = (node, path6) => {
-    if (!(0, import_yaml4.isScalar)(node)) {
-      report2("error", node, path6, "NFD accepts only scalar map keys");
-      return void 0;
-    }
-    if (!isPlain(node)) return { name: String(node.value), written: String(node.value) };
-    const written = node.source;
-    const read = goKey(resolvePlain(written));
-    if ("problem" in read) {
-      report2(
-        "error",
-        node,
-        [...path6, written],
-        `unquoted ${written} is ${read.problem}`,
-        `quote it: "${written}"`
-      );
-      return void 0;
-    }
-    if (read.value !== written) misread(node, [...path6, written], JSON.stringify(read.value));
-    return { name: read.value, written };
-  };
-  const scalar = (node, target, path6) => {
-    if (!isPlain(node)) {
-      const v2 = node.value;
-      if (target !== "string") return v2;
-      if (typeof v2 === "number") return formatFloat32(v2);
-      if (typeof v2 === "boolean" || typeof v2 === "bigint") return String(v2);
-      return v2 === null ? "" : v2;
-    }
-    const r = resolvePlain(node.source);
-    if (target === "string") {
-      const s = goString(r);
-      if ("problem" in s) {
-        report2("error", node, path6, `unquoted ${node.source} is ${s.problem}`, `quote it: "${node.source}"`);
-        return node.source;
-      }
-      if (s.value !== node.source) misread(node, path6, JSON.stringify(s.value));
-      return s.value;
-    }
-    const v = goPlainValue(r);
-    if (typeof v === "number" && typeof node.value === "number" && v !== node.value) {
-      report2(
-        "warning",
-        node,
-        path6,
-        `unquoted ${node.source} is read by NFD (YAML 1.1) as ${v}`,
-        `write ${v}`
-      );
-    }
-    return v;
-  };
-  const value = walk(src.doc.contents, SPEC, []);
-  return { src: { ...src, value }, diagnostics };
-}
-function isPlain(node) {
-  return node.type === import_yaml4.Scalar.PLAIN && !node.tag && typeof node.source === "string";
-}
-function yaml11Special(s) {
-  return resolvePlain(s).kind !== "str";
-}
-
-// src/spec/serialize.ts
-function expression3(e) {
+function expression2(e) {
   const out = { op: e.op };
-  if (e.value !== void 0) out.value = e.value.map(String);
+  if (e.value !== void 0) out.value = e.value;
   if (e.type !== void 0) out.type = e.type;
   return out;
 }
@@ -29303,17 +29066,17 @@ function term2(t) {
   const out = { feature: t.feature };
   if (t.matchExpressions) {
     out.matchExpressions = Object.fromEntries(
-      Object.entries(t.matchExpressions).map(([k, e]) => [k, expression3(e)])
+      Object.entries(t.matchExpressions).map(([k, e]) => [k, expression2(e)])
     );
   }
-  if (t.matchName) out.matchName = expression3(t.matchName);
+  if (t.matchName) out.matchName = expression2(t.matchName);
   return out;
 }
-function rule3(r) {
+function rule2(r) {
   const out = { name: r.name };
   if (r.matchFeatures) out.matchFeatures = r.matchFeatures.map(term2);
   if (r.matchAny) out.matchAny = r.matchAny.map((a) => ({ matchFeatures: a.matchFeatures.map(term2) }));
-  if (r.vars) out.vars = { ...r.vars };
+  if (r.vars) out.vars = r.vars;
   if (r.varsTemplate !== void 0) out.varsTemplate = r.varsTemplate;
   return out;
 }
@@ -29322,18 +29085,13 @@ function compatibility2(c) {
   if (c.description !== void 0) out.description = c.description;
   if (c.tag !== void 0) out.tag = c.tag;
   if (c.weight !== void 0) out.weight = c.weight;
-  out.rules = c.rules.map(rule3);
+  out.rules = c.rules.map(rule2);
   return out;
 }
-function canonicalSpec(spec) {
-  return { version: spec.version, compatibilities: spec.compatibilities.map(compatibility2) };
-}
-function serializeSpec(spec) {
-  const doc = new import_yaml5.Document(canonicalSpec(spec), { version: "1.1", aliasDuplicateObjects: false });
+function specToYaml(spec) {
+  const ordered = { version: spec.version, compatibilities: spec.compatibilities.map(compatibility2) };
+  const doc = new import_yaml5.Document(ordered, { version: "1.1", aliasDuplicateObjects: false });
   (0, import_yaml5.visit)(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === "string" && yaml11Special(node.value)) node.type = import_yaml5.Scalar.QUOTE_DOUBLE;
-    },
     Map(_, node) {
       if (node.items.some((p) => (0, import_yaml5.isPair)(p) && (0, import_yaml5.isScalar)(p.key) && p.key.value === "op")) node.flow = true;
     },
@@ -29343,6 +29101,9 @@ function serializeSpec(spec) {
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true });
 }
+
+// src/spec/parse.ts
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/spec/schema.validate.ts
 var validate = validate10;
@@ -30553,18 +30314,46 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 
 // src/spec/parse.ts
 var validateSchema = validate;
-function checkSpecDocument(text3) {
-  const { src, diagnostics: read } = nfdSource(text3);
-  if (!validateSchema(src.value))
-    return { diagnostics: [...read, ...schemaDiagnostics(src, validateSchema.errors)] };
-  const spec = canonicalSpec(src.value);
-  const diagnostics = [...read, ...nfdDiagnostics(src, spec)];
+function checkSpecDocument(src) {
+  if (!validateSchema(src.value)) return { diagnostics: schemaDiagnostics(src, validateSchema.errors) };
+  const spec = normalizeSpec(src.value);
+  const diagnostics = nfdDiagnostics(src, spec);
   return diagnostics.some((d) => d.severity === "error") ? { diagnostics } : { spec, diagnostics };
 }
 function parseSpec(text3, file) {
   const { spec, diagnostics } = checkSpecDocument(parseSource(text3, file));
   throwFirstError(diagnostics);
   return spec;
+}
+function normalizeSpec(raw) {
+  const expr2 = (e) => ({
+    op: e.op,
+    ...e.value !== void 0 ? { value: e.value.map((v) => String(v)) } : {},
+    ...e.type !== void 0 ? { type: e.type } : {}
+  });
+  const terms = (ts) => ts.map((t) => ({
+    feature: t.feature,
+    ...t.matchExpressions ? {
+      matchExpressions: Object.fromEntries(
+        Object.entries(t.matchExpressions).map(([k, e]) => [k, expr2(e)])
+      )
+    } : {},
+    ...t.matchName ? { matchName: expr2(t.matchName) } : {}
+  }));
+  const rule3 = (r) => ({
+    name: r.name,
+    ...r.matchFeatures ? { matchFeatures: terms(r.matchFeatures) } : {},
+    ...r.matchAny ? { matchAny: r.matchAny.map((m) => ({ matchFeatures: terms(m.matchFeatures) })) } : {},
+    ...r.vars ? { vars: { ...r.vars } } : {},
+    ...r.varsTemplate !== void 0 ? { varsTemplate: r.varsTemplate } : {}
+  });
+  const set = (c) => ({
+    ...c.description !== void 0 ? { description: c.description } : {},
+    ...c.tag !== void 0 ? { tag: c.tag } : {},
+    ...c.weight !== void 0 ? { weight: c.weight } : {},
+    rules: c.rules.map(rule3)
+  });
+  return { version: raw.version, compatibilities: raw.compatibilities.map(set) };
 }
 
 // src/commands/generate.ts
@@ -30575,7 +30364,7 @@ async function generate(opts) {
   const compile = (platform2) => {
     const r = compileConfig(config, platform2 ? { platform: platform2 } : {});
     r.notes.forEach((n) => notes.add(n));
-    parseSpec(serializeSpec(r.spec), `<spec generated from ${file}>`);
+    parseSpec(specToYaml(r.spec), `<spec generated from ${file}>`);
     return r.spec;
   };
   if (opts.platform !== void 0) {
@@ -30586,17 +30375,17 @@ async function generate(opts) {
     if (!spec.compatibilities.length) {
       throw new InputError(`no compatibility set applies to platform ${opts.platform}`, { file });
     }
-    const yaml = serializeSpec(spec);
+    const yaml = specToYaml(spec);
     const files = opts.outDir ? [await writeSpec(opts.outDir, opts.platform, yaml)] : [];
     return { yaml: opts.outDir ? void 0 : yaml, files, notes: [...notes], warnings };
   }
   const platforms = declaredPlatforms(config);
   const perPlatform = platforms.map((platform2) => ({ platform: platform2, spec: compile(platform2) })).filter((p) => p.spec.compatibilities.length);
-  const yamls = perPlatform.map((p) => ({ platform: p.platform, yaml: serializeSpec(p.spec) }));
+  const yamls = perPlatform.map((p) => ({ platform: p.platform, yaml: specToYaml(p.spec) }));
   const same = new Set(yamls.map((y) => y.yaml)).size <= 1;
   if (opts.outDir) {
     const files = [];
-    if (!yamls.length) files.push(await writeSpec(opts.outDir, "", serializeSpec(compile())));
+    if (!yamls.length) files.push(await writeSpec(opts.outDir, "", specToYaml(compile())));
     for (const y of yamls) files.push(await writeSpec(opts.outDir, y.platform, y.yaml));
     return { files, notes: [...notes], warnings };
   }
@@ -30607,7 +30396,7 @@ async function generate(opts) {
       "pass --platform P for one of them, or --out-dir DIR for one file per platform"
     );
   }
-  return { yaml: yamls[0]?.yaml ?? serializeSpec(compile()), files: [], notes: [...notes], warnings };
+  return { yaml: yamls[0]?.yaml ?? specToYaml(compile()), files: [], notes: [...notes], warnings };
 }
 async function writeSpec(dir, platform2, yaml) {
   await mkdir(dir, { recursive: true });
@@ -30675,17 +30464,19 @@ function generateCommand() {
 }
 
 // src/lint/rules.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+var YAML11_BOOLS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 function add(ctx, severity2, path6, message, hint, key = false) {
   ctx.out.push({ severity: severity2, message, position: positionOf(ctx.src, path6, { key }), hint });
 }
-function lintRules(src, rulesPath) {
-  const ctx = { src, out: [] };
+function lintRules(src, rulesPath, opts) {
+  const ctx = { src, out: [], checkScalars: opts.checkScalars };
   const rules = valueAt(src.value, rulesPath);
   if (!Array.isArray(rules)) return ctx.out;
-  rules.forEach((rule4, i) => {
-    if (!rule4 || typeof rule4 !== "object") return;
+  rules.forEach((rule3, i) => {
+    if (!rule3 || typeof rule3 !== "object") return;
     const rp = [...rulesPath, i];
-    const r = rule4;
+    const r = rule3;
     lintTerms(ctx, r.matchFeatures, [...rp, "matchFeatures"]);
     if (Array.isArray(r.matchAny)) {
       r.matchAny.forEach(
@@ -30700,9 +30491,9 @@ function lintRules(src, rulesPath) {
   });
   return ctx.out;
 }
-function lintTerms(ctx, terms2, path6) {
-  if (!Array.isArray(terms2)) return;
-  terms2.forEach((t, j) => {
+function lintTerms(ctx, terms, path6) {
+  if (!Array.isArray(terms)) return;
+  terms.forEach((t, j) => {
     if (!t || typeof t !== "object") return;
     const term3 = t;
     const tp = [...path6, j];
@@ -30798,6 +30589,16 @@ function lintExpression(ctx, feature, key, raw, path6) {
   const values = Array.isArray(e.value) ? e.value : [];
   const strings = values.map(String);
   const entry = catalogEntry(feature);
+  values.forEach((v, i) => {
+    const vp = [...path6, "value", i];
+    if (typeof v === "string" && ctx.checkScalars) {
+      const node = scalarAt(ctx.src, vp);
+      if ((0, import_yaml8.isScalar)(node) && node.type === import_yaml8.Scalar.PLAIN && YAML11_BOOLS.test(v)) {
+        const read = /^(y|yes|on)$/i.test(v) ? "true" : "false";
+        add(ctx, "warning", vp, `unquoted ${v} is read by NFD (YAML 1.1) as "${read}"`, `quote it: "${v}"`);
+      }
+    }
+  });
   if (!op) return;
   if (key === void 0 || !entry) return;
   const isFlag = entry.kind === "flag" && !(entry.name === "cpu.cpuid" && key === "AVX10_VERSION");
@@ -30884,16 +30685,19 @@ function lintConfig(src) {
   const out = [...checked.diagnostics];
   const sets2 = valueAt(src.value, ["compatibilities"]);
   if (checked.config && Array.isArray(sets2)) {
-    sets2.forEach((_, i) => out.push(...lintRules(src, ["compatibilities", i, "rules"])));
+    sets2.forEach(
+      (_, i) => out.push(...lintRules(src, ["compatibilities", i, "rules"], { checkScalars: false }))
+    );
   }
   return out;
 }
 function lintSpec(src) {
   const out = [...checkSpecDocument(src).diagnostics];
-  const nfd = nfdSource(src).src;
-  const sets2 = valueAt(nfd.value, ["compatibilities"]);
+  const sets2 = valueAt(src.value, ["compatibilities"]);
   if (Array.isArray(sets2)) {
-    sets2.forEach((_, i) => out.push(...lintRules(nfd, ["compatibilities", i, "rules"])));
+    sets2.forEach(
+      (_, i) => out.push(...lintRules(src, ["compatibilities", i, "rules"], { checkScalars: true }))
+    );
   }
   return out;
 }
@@ -30908,8 +30712,8 @@ function lintSource(text3, file) {
       diagnostics: [{ severity: "error", message: err.detail, position: err.position, hint: err.hint }]
     };
   }
-  const kind = detectKind(src.value);
-  if (!kind) {
+  const kind2 = detectKind(src.value);
+  if (!kind2) {
     return {
       file: src.file,
       diagnostics: [
@@ -30921,8 +30725,8 @@ function lintSource(text3, file) {
       ]
     };
   }
-  const diagnostics = kind === "config" ? lintConfig(src) : lintSpec(src);
-  return { file: src.file, kind, diagnostics: diagnostics.sort(byPosition) };
+  const diagnostics = kind2 === "config" ? lintConfig(src) : lintSpec(src);
+  return { file: src.file, kind: kind2, diagnostics: diagnostics.sort(byPosition) };
 }
 
 // src/commands/lint.ts
@@ -31117,13 +30921,13 @@ function cellOf(result) {
     failed: result.rules.filter((r) => !r.isMatch).map(failedRule)
   };
 }
-function failedRule(rule4) {
-  const own2 = (rule4.matchedExpressions ?? []).filter((e) => !e.isMatch).map(failedExpression);
-  if (own2.length > 0 || !rule4.matchedAny?.length) return { rule: rule4.name, anyOf: false, expressions: own2 };
-  const anyMatched = rule4.matchedAny.some((m) => (m.matchedExpressions ?? []).every((e) => e.isMatch));
-  if (anyMatched) return { rule: rule4.name, anyOf: false, expressions: [] };
-  const alternatives = rule4.matchedAny.flatMap((m) => (m.matchedExpressions ?? []).filter((e) => !e.isMatch));
-  return { rule: rule4.name, anyOf: true, expressions: alternatives.map(failedExpression) };
+function failedRule(rule3) {
+  const own2 = (rule3.matchedExpressions ?? []).filter((e) => !e.isMatch).map(failedExpression);
+  if (own2.length > 0 || !rule3.matchedAny?.length) return { rule: rule3.name, anyOf: false, expressions: own2 };
+  const anyMatched = rule3.matchedAny.some((m) => (m.matchedExpressions ?? []).every((e) => e.isMatch));
+  if (anyMatched) return { rule: rule3.name, anyOf: false, expressions: [] };
+  const alternatives = rule3.matchedAny.flatMap((m) => (m.matchedExpressions ?? []).filter((e) => !e.isMatch));
+  return { rule: rule3.name, anyOf: true, expressions: alternatives.map(failedExpression) };
 }
 function failedExpression(e) {
   const out = {
@@ -31237,10 +31041,10 @@ function renderMarkdown(merged, opts = {}) {
 `;
 }
 function verdictLine(m) {
-  const rule4 = m.require === "all" ? "every compatibility set on every runner that ran it" : "every compatibility set on at least one runner";
+  const rule3 = m.require === "all" ? "every compatibility set on every runner that ran it" : "every compatibility set on at least one runner";
   const counts = `${m.totals.runs} run${m.totals.runs === 1 ? "" : "s"}: ${m.totals.compatible} compatible, ${m.totals.incompatible} incompatible, ${m.totals.error} errors`;
   if (m.rows.length === 0) return `**\u274C No results**: no report contained a verdict.`;
-  return m.compatible ? `**\u2705 Compatible**: ${rule4} (require \`${m.require}\`). ${counts}.` : `**\u274C Not compatible**: ${rule4} was required (require \`${m.require}\`). ${counts}.`;
+  return m.compatible ? `**\u2705 Compatible**: ${rule3} (require \`${m.require}\`). ${counts}.` : `**\u274C Not compatible**: ${rule3} was required (require \`${m.require}\`). ${counts}.`;
 }
 function matrixTable(m) {
   const showImage = m.images.length > 1;
@@ -31304,10 +31108,10 @@ function failureSections(m, max) {
     }
     out.push(tableRow(["Rule", "Feature", "Key", "Expected", "Host has"]), tableRow(Array(5).fill("---")));
     for (const f of cell.failed) {
-      const rule4 = f.anyOf ? `${text2(f.rule)} (any of)` : text2(f.rule);
-      if (f.expressions.length === 0) out.push(tableRow([rule4, "\u2014", "\u2014", "no expression detail", "\u2014"]));
+      const rule3 = f.anyOf ? `${text2(f.rule)} (any of)` : text2(f.rule);
+      if (f.expressions.length === 0) out.push(tableRow([rule3, "\u2014", "\u2014", "no expression detail", "\u2014"]));
       for (const e of f.expressions) {
-        out.push(tableRow([rule4, text2(e.feature), text2(keyOf(e)), text2(expected(e)), text2(hostHas(e))]));
+        out.push(tableRow([rule3, text2(e.feature), text2(keyOf(e)), text2(expected(e)), text2(hostHas(e))]));
       }
     }
     out.push("");
@@ -31761,12 +31565,12 @@ function matchNames(feature, e, keys, values, instances) {
 function own(obj, key) {
   return obj && Object.hasOwn(obj, key) ? obj[key] : void 0;
 }
-function evaluateTerms(terms2, features) {
+function evaluateTerms(terms, features) {
   let isMatch = true;
   let isTermMatch = true;
   const processed = [];
   const names = [];
-  for (const term3 of terms2) {
+  for (const term3 of terms) {
     const matchedNames = [];
     names.push(matchedNames);
     const feature = term3.feature.toLowerCase();
@@ -31798,19 +31602,19 @@ function evaluateTerms(terms2, features) {
 }
 
 // src/match/rule.ts
-function executeRule(rule4, features) {
+function executeRule(rule3, features) {
   const matchAny = [];
-  if (rule4.matchAny?.length) {
+  if (rule3.matchAny?.length) {
     let any = false;
-    for (const elem of rule4.matchAny) {
+    for (const elem of rule3.matchAny) {
       const status = evaluateTerms(elem.matchFeatures ?? [], features);
       if (status.isMatch) any = true;
       matchAny.push(status);
     }
     if (!any) return { isMatch: false, matchAny };
   }
-  if (rule4.matchFeatures?.length) {
-    const status = evaluateTerms(rule4.matchFeatures, features);
+  if (rule3.matchFeatures?.length) {
+    const status = evaluateTerms(rule3.matchFeatures, features);
     return { isMatch: status.isMatch, matchFeatures: status, matchAny };
   }
   return { isMatch: true, matchAny };
@@ -31838,10 +31642,10 @@ function hostValuesOf(features, feature, name) {
   }
   return [...out];
 }
-function reportTerms(terms2, status, features, cache) {
+function reportTerms(terms, status, features, cache) {
   const processed = status?.terms ?? [];
   const out = [];
-  terms2.forEach((term3, i) => {
+  terms.forEach((term3, i) => {
     const lower = term3.feature.toLowerCase();
     for (const [name, exp] of Object.entries(term3.matchExpressions ?? {})) {
       const isMatch = processed.some((p) => {
@@ -31890,12 +31694,12 @@ function cachedHostValues(cache, features, feature, name) {
   }
   return [...v];
 }
-function reportRule(rule4, status, features, cache = /* @__PURE__ */ new Map()) {
-  const out = { name: rule4.name, isMatch: status.isMatch };
-  const mf = reportTerms(rule4.matchFeatures ?? [], status.matchFeatures, features, cache);
+function reportRule(rule3, status, features, cache = /* @__PURE__ */ new Map()) {
+  const out = { name: rule3.name, isMatch: status.isMatch };
+  const mf = reportTerms(rule3.matchFeatures ?? [], status.matchFeatures, features, cache);
   if (mf.length) out.matchedExpressions = mf;
-  if (rule4.matchAny?.length) {
-    out.matchedAny = rule4.matchAny.map((elem, i) => {
+  if (rule3.matchAny?.length) {
+    out.matchedAny = rule3.matchAny.map((elem, i) => {
       const m = reportTerms(elem.matchFeatures ?? [], status.matchAny[i], features, cache);
       return { matchedExpressions: m.length ? m : null };
     });
@@ -31916,20 +31720,20 @@ function evaluateSpec(spec, features, opts = {}) {
   const hostValues = /* @__PURE__ */ new Map();
   for (const { set, index } of selectSets(spec, opts.tags)) {
     const result = { rules: [] };
-    for (const rule4 of set.rules) {
+    for (const rule3 of set.rules) {
       let status;
       try {
-        status = executeRule(rule4, working);
+        status = executeRule(rule3, working);
       } catch (err) {
         if (!(err instanceof TermError)) throw err;
         const where = err.key !== void 0 ? `feature ${err.feature}, element ${JSON.stringify(err.key)}` : `feature ${err.feature}, matchName`;
         throw new EvaluationError(
-          `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule4.name)}: ${where}: ${err.message}`,
-          { set: set.tag ?? `#${index + 1}`, rule: rule4.name, feature: err.feature, key: err.key }
+          `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule3.name)}: ${where}: ${err.message}`,
+          { set: set.tag ?? `#${index + 1}`, rule: rule3.name, feature: err.feature, key: err.key }
         );
       }
-      result.rules.push(reportRule(rule4, status, working, hostValues));
-      addBackref(working, status.isMatch ? rule4.vars : void 0);
+      result.rules.push(reportRule(rule3, status, working, hostValues));
+      addBackref(working, status.isMatch ? rule3.vars : void 0);
     }
     if (set.description) result.description = set.description;
     if (set.weight) result.weight = set.weight;
@@ -31944,7 +31748,7 @@ function addBackref(features, vars) {
   attrs["rule.matched"] = { elements: { ...prev?.elements ?? {}, ...vars ?? {} } };
 }
 function isCompatible(results) {
-  return results.some((r) => r.rules.every((rule4) => rule4.isMatch));
+  return results.some((r) => r.rules.every((rule3) => rule3.isMatch));
 }
 
 // src/commands/validate.ts
@@ -31975,7 +31779,7 @@ function validate3(opts) {
       }
       throw err;
     }
-    const matchingSets = results.flatMap((r, i) => r.rules.every((rule4) => rule4.isMatch) ? [i] : []);
+    const matchingSets = results.flatMap((r, i) => r.rules.every((rule3) => rule3.isMatch) ? [i] : []);
     return { node: host.name, compatible: isCompatible(results), results, matchingSets };
   });
   const compatibleCount = hosts.filter((h) => h.compatible).length;
@@ -31983,7 +31787,7 @@ function validate3(opts) {
 }
 
 // src/features/snapshot.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/features/snapshot-shape.ts
 var import_ajv3 = __toESM(require_ajv(), 1);
@@ -32092,8 +31896,8 @@ function isNodeFeature(v) {
 var MAX_FEATURES_BYTES = 512 * 1024 * 1024;
 var NODE_NAME_LABEL2 = "nfd.node.kubernetes.io/node-name";
 function sourceOf(text3, file, value) {
-  const lines = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text3, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  const lines = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text3, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const problem = doc.errors[0];
   if (problem) {
     const pos = lines.linePos(problem.pos[0]);
@@ -32348,8 +32152,8 @@ function setHeading(set, n, s) {
 Description: ${set.description ?? ""}
 `;
 }
-function ruleTable(rule4, s) {
-  const status = rule4.isMatch ? s.ok("OK") : s.fail("FAIL");
+function ruleTable(rule3, s) {
+  const status = rule3.isMatch ? s.ok("OK") : s.fail("FAIL");
   const rows = (list3) => (list3 ?? []).map((m) => [
     m.name ? `${m.feature}.${m.name}` : m.feature,
     expressionText(m.expression),
@@ -32358,13 +32162,13 @@ function ruleTable(rule4, s) {
     hostText(m)
   ]);
   const groups = [
-    rows(rule4.matchedExpressions),
-    ...(rule4.matchedAny ?? []).map((a) => rows(a.matchedExpressions))
+    rows(rule3.matchedExpressions),
+    ...(rule3.matchedAny ?? []).map((a) => rows(a.matchedExpressions))
   ].filter((g) => g.length > 0);
   let n = 0;
   const numbered = groups.map((g) => g.map((r) => [String(++n), ...r]));
   return renderBox({
-    title: `RULE: ${rule4.name.toUpperCase()} - ${status}`,
+    title: `RULE: ${rule3.name.toUpperCase()} - ${status}`,
     header: ["", "Feature", "Expression", "Matcher Type", "Status", "Host"],
     groups: numbered.length ? numbered : [[]]
   });
@@ -32374,7 +32178,7 @@ function renderHostTable(result, host, opts) {
   const out = [];
   result.sets.forEach((set, i) => {
     const r = host.results[i];
-    out.push(setHeading(set, set.index + 1, s) + r.rules.map((rule4) => ruleTable(rule4, s)).join(""));
+    out.push(setHeading(set, set.index + 1, s) + r.rules.map((rule3) => ruleTable(rule3, s)).join(""));
   });
   const label = host.node ? `${host.node}: ` : "";
   const sets2 = host.matchingSets.map((i) => setName2(result.sets[i])).join(", ");
@@ -32390,15 +32194,15 @@ function setName2(set) {
 }
 function whyNot(result, host) {
   return host.results.map((r, i) => {
-    const rule4 = r.rules.find((x) => !x.isMatch);
-    if (!rule4) return void 0;
+    const rule3 = r.rules.find((x) => !x.isMatch);
+    if (!rule3) return void 0;
     const all = [
-      ...rule4.matchedExpressions ?? [],
-      ...(rule4.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? [])
+      ...rule3.matchedExpressions ?? [],
+      ...(rule3.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? [])
     ];
     const m = all.find((x) => !x.isMatch);
     const detail = m ? `: ${m.name ? `${m.feature}.${m.name}` : m.feature} ${hostText(m)}` : "";
-    return `${setName2(result.sets[i])} rule "${rule4.name}"${detail}`;
+    return `${setName2(result.sets[i])} rule "${rule3.name}"${detail}`;
   }).filter((x) => x !== void 0).join("; ");
 }
 function renderNodesTable(result, opts) {
