@@ -8,7 +8,10 @@ const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 // entry point -> bundle path (relative to dist/)
 export const entries = {
   cli: 'src/cli.ts',
+  index: 'src/action/publish.ts',
+  plan: 'src/action/plan.ts',
   report: 'src/action/report.ts',
+  check: 'src/action/check.ts',
   validate: 'src/action/validate.ts',
 };
 

@@ -35,6 +35,7 @@ export const DEFAULTS = {
     'fail-on-incompatible': 'true',
   },
   report: { path: 'image-compat-reports', require: 'all', 'fail-on-incompatible': 'true' },
+  check: { config: '.github/image-compat.yaml', 'fail-on-exclusion': 'false', 'plain-http': 'false' },
 } as const satisfies Record<string, Record<string, string>>;
 
 type Defaults = Readonly<Record<string, string>>;
@@ -86,8 +87,9 @@ function outputDir(): string {
   return path.join(process.env.RUNNER_TEMP || tmpdir(), 'image-compat');
 }
 
-export type SignMode = 'auto' | 'keyless' | 'key' | 'none';
-export const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none'];
+/** `true`: sign (keyless when OIDC is granted, else with the key) or fail; `false` is `none`. */
+export type SignMode = 'auto' | 'keyless' | 'key' | 'none' | 'true' | 'false';
+export const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none', 'true', 'false'];
 
 export interface PublishInputs {
   /** The image: `image`, or `image-name@digest` built from the build step's outputs. */
@@ -222,6 +224,47 @@ export function readReportInputs(): ReportInputs {
     failOnIncompatible: flag('fail-on-incompatible', d),
     outputDir: outputDir(),
   };
+}
+
+export interface CheckInputs {
+  config: string;
+  baseRef?: string;
+  baseConfig?: string;
+  baseImage?: string;
+  fleet?: string;
+  /** Files to lint instead of those the pull request changed. */
+  files: string[];
+  failOnExclusion: boolean;
+  plainHttp: boolean;
+  username?: string;
+  password?: string;
+  /** GITHUB_EVENT_PATH: a pull_request payload gives the base and head SHAs. */
+  event?: string;
+  outputDir: string;
+}
+
+export function readCheckInputs(): CheckInputs {
+  const d = DEFAULTS.check;
+  const inputs: CheckInputs = {
+    config: text('config', d),
+    baseRef: optional('base-ref'),
+    baseConfig: optional('base-config'),
+    baseImage: optional('base-image'),
+    fleet: optional('fleet'),
+    files: list('files'),
+    failOnExclusion: flag('fail-on-exclusion', d),
+    plainHttp: flag('plain-http', d),
+    username: optional('username'),
+    password: secret('password'),
+    event: process.env.GITHUB_EVENT_PATH || undefined,
+    outputDir: outputDir(),
+  };
+  const bases = (['base-ref', 'base-config', 'base-image'] as const).filter((n) => core.getInput(n));
+  if (bases.length > 1)
+    throw inputError(bases[1]!, `give at most one of base-ref, base-config and base-image`);
+  if (Boolean(inputs.username) !== Boolean(inputs.password))
+    throw inputError('username', 'give both username and password, or neither');
+  return inputs;
 }
 
 // ---------------------------------------------------------------- publishing results

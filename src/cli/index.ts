@@ -2,6 +2,7 @@
 // command's flags and printing; the work itself is in src/commands/.
 import type { Command } from 'commander';
 import { attachCommand } from './attach.js';
+import { checkCommand } from './check.js';
 import { discoverCommand } from './discover.js';
 import { featuresCommand } from './features.js';
 import { generateCommand } from './generate.js';
@@ -21,4 +22,5 @@ export const commands: Array<() => Command> = [
   verifyCommand,
   planCommand,
   reportCommand,
+  checkCommand,
 ];

@@ -1,36 +1,62 @@
-// `attach`: check the spec file, then attach it as an NFD compatibility artifact to the image's
-// manifest, or to each platform manifest of an index (`platform` restricts). Nothing is pushed
-// unless the spec passed its check; the spec bytes are pushed exactly as read.
-import { readFile } from 'node:fs/promises';
+// `attach`: check the spec file (or compile the config for each platform of the image), then attach
+// each spec as an NFD compatibility artifact to its platform manifest, optionally signed. Everything
+// is built and signed before the first push, so a bad spec, a config that does not compile, a wrong
+// key password or a signing service that is down leaves the registry untouched. Each artifact is
+// pushed before its signature (a referrer of the artifact), never the other way round.
 import path from 'node:path';
-import { parseDocument } from 'yaml';
-import { InputError } from '../errors.js';
-import type { Descriptor, RegistryOptions } from '../oci/index.js';
+import { compileConfig, compileForPlatforms } from '../config/compile.js';
+import { loadConfig } from '../config/load.js';
+import { platformFileName } from '../config/platform.js';
+import type { ImageCompatConfig } from '../config/types.js';
+import { InputError, RegistryError } from '../errors.js';
+import type { Descriptor, Platform, RegistryOptions, ResolvedManifest } from '../oci/index.js';
 import {
-  attachCompatibilityArtifact,
+  COMPATIBILITY_SPEC_MEDIA_TYPE,
+  compatibilityReferrer,
+  formatCreated,
   formatPlatform,
   formatReference,
   hostPlatform,
   openRepository,
+  packCompatibilityArtifact,
   parsePlatform,
   parseReference,
+  platformsMatch,
+  pushReferrer,
   resolveManifests,
   withDigest,
 } from '../oci/index.js';
-
-/** Checks a spec's text; throws InputError (with file, line, column) when it is not a valid spec. */
-export type SpecCheck = (text: string, file: string) => void;
+import type { ReferrerManifest } from '../oci/index.js';
+import { buildBundleArtifact } from '../sign/bundle-artifact.js';
+import type { SignWith } from '../sign/sign.js';
+import { signStatement } from '../sign/sign.js';
+import {
+  buildCompatibilityStatement,
+  COMPATIBILITY_PREDICATE_TYPE,
+  sourceFromGitHubEnv,
+} from '../sign/statement.js';
+import { parseSource, readSource, throwFirstError, type Diagnostic } from '../spec/document.js';
+import { checkSpecDocument, parseSpec, serializeSpec } from '../spec/index.js';
+import type { Spec } from '../spec/types.js';
 
 export interface AttachOptions extends RegistryOptions {
   image: string;
-  specFile: string;
+  /** The spec to attach to every platform manifest (exactly one of specFile and configFile). */
+  specFile?: string;
+  /** The config to compile into one spec per platform of the image. */
+  configFile?: string;
   /** `os/arch[/variant]`: for an index, attach only to that platform's manifest. */
   platform?: string;
+  /** Several platforms (the publish action's `platforms`): only those manifests of the index. */
+  platforms?: string[];
   /** Settle delay of the fallback-index protocol (ms). */
   settleMs?: number;
-  checkSpec?: SpecCheck;
   /** The creation time recorded in the artifact (default: now). */
   now?: () => Date;
+  /** Sign each artifact and attach the signature as its referrer. */
+  sign?: SignWith;
+  /** Build, check and sign, but push nothing. */
+  dryRun?: boolean;
 }
 
 export interface AttachedArtifact {
@@ -42,90 +68,192 @@ export interface AttachedArtifact {
   /** `registry/repo@digest` of the artifact manifest. */
   artifact: string;
   artifactDescriptor: Descriptor;
-  referrers: 'api' | 'fallback';
+  /** How the referrer was recorded; null on a dry run. */
+  referrers: 'api' | 'fallback' | null;
+  /** The spec attached, parsed, and its bytes exactly as pushed. */
+  spec: Spec;
+  specBytes: Buffer;
+  /** `registry/repo@digest` of the signature bundle's referrer manifest, when signed. */
+  signature?: string;
+  signatureDescriptor?: Descriptor;
 }
 
-/**
- * The minimal check used until the full spec parser is wired in: YAML that parses, `version:
- * v1alpha1`, and a non-empty `compatibilities` list.
- */
-export const minimalSpecCheck: SpecCheck = (text, file) => {
-  const doc = parseDocument(text, { prettyErrors: false });
-  const lineCol = (offset: number | undefined) => {
-    if (offset === undefined) return {};
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-  };
-  const first = doc.errors[0];
-  if (first)
-    throw new InputError(`not valid YAML: ${first.message.split('\n')[0]}`, {
-      file,
-      ...lineCol(first.pos[0]),
-    });
-  const value = doc.toJS() as unknown;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError('a spec must be a mapping with version and compatibilities', { file });
-  }
-  const spec = value as Record<string, unknown>;
-  const node = (key: string) =>
-    (doc.get(key, true) as { range?: [number, number, number] } | undefined)?.range?.[0];
-  if (spec.version !== 'v1alpha1') {
-    throw new InputError(
-      spec.version === undefined
-        ? 'version is missing'
-        : `version ${JSON.stringify(spec.version)} is not supported`,
-      { file, path: 'version', ...lineCol(node('version')) },
-      'expected version: v1alpha1',
-    );
-  }
-  if (!Array.isArray(spec.compatibilities) || spec.compatibilities.length === 0) {
-    throw new InputError('compatibilities must be a non-empty list', {
-      file,
-      path: 'compatibilities',
-      ...lineCol(node('compatibilities')),
-    });
-  }
-};
-
-/** Reads and checks the spec before anything touches a registry. */
-export async function readCheckedSpec(file: string, check: SpecCheck = minimalSpecCheck): Promise<Buffer> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    throw new InputError(`cannot read the spec: ${(err as Error).message}`, { file });
-  }
-  check(bytes.toString('utf8'), file);
-  return bytes;
+export interface AttachOutcome {
+  artifacts: AttachedArtifact[];
+  /** The compiler's notes: rules `nfd compat validate-node` cannot check, NFD version needs. */
+  notes: string[];
+  /** Warnings of the spec or config check (lint warnings). */
+  warnings: Diagnostic[];
+  /** Platforms of the image no compatibility set applies to (config only): nothing attached there. */
+  skipped: string[];
 }
 
+/** Checks a spec's text with the spec parser; throws its first error (file:line:column). */
+export function checkSpecText(text: string, file: string): { spec: Spec; warnings: Diagnostic[] } {
+  const { spec, diagnostics } = checkSpecDocument(parseSource(text, file));
+  throwFirstError(diagnostics);
+  return { spec: spec!, warnings: diagnostics.filter((d) => d.severity === 'warning') };
+}
+
+/** Reads and checks a spec file before anything touches a registry; the bytes are pushed as read. */
+export async function readCheckedSpec(
+  file: string,
+): Promise<{ spec: Spec; bytes: Buffer; warnings: Diagnostic[] }> {
+  const text = await readSource(file);
+  const { spec, warnings } = checkSpecText(text, file);
+  return { spec, bytes: Buffer.from(text, 'utf8'), warnings };
+}
+
+/** attach, returning only the artifacts (see attachArtifacts). */
 export async function attach(opts: AttachOptions): Promise<AttachedArtifact[]> {
+  return (await attachArtifacts(opts)).artifacts;
+}
+
+interface Planned {
+  subject: ResolvedManifest;
+  spec: Spec;
+  bytes: Buffer;
+  title: string;
+}
+
+type Input =
+  | { kind: 'spec'; file: string; spec: Spec; bytes: Buffer; warnings: Diagnostic[] }
+  | { kind: 'config'; file: string; config: ImageCompatConfig; warnings: Diagnostic[] };
+
+export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcome> {
+  if ((opts.specFile === undefined) === (opts.configFile === undefined)) {
+    throw new InputError('give exactly one of --spec and --config');
+  }
   const reference = parseReference(opts.image);
   const platform = opts.platform !== undefined ? parsePlatform(opts.platform) : undefined;
-  const spec = await readCheckedSpec(opts.specFile, opts.checkSpec);
+  const wanted = (opts.platforms ?? []).map((p) => parsePlatform(p));
+  // The input first: nothing touches a registry before the spec or config checks out.
+  const input: Input =
+    opts.specFile !== undefined
+      ? { kind: 'spec', file: opts.specFile, ...(await readCheckedSpec(opts.specFile)) }
+      : { kind: 'config', file: opts.configFile!, ...(await loadConfig(opts.configFile!)) };
+
   const repo = openRepository(reference, opts);
-  const subjects = await resolveManifests(repo, reference, {
+  const resolved = await resolveManifests(repo, reference, {
     ...(platform && { platform }),
     all: true,
     hostPlatform: hostPlatform(),
   });
-  const created = (opts.now ?? (() => new Date()))();
-  // Platforms attach in parallel: each has its own fallback tag, and their settle delays overlap.
-  return Promise.all(
-    subjects.map(async (subject) => {
-      const result = await attachCompatibilityArtifact(repo, subject.descriptor, spec, {
-        created,
-        title: path.basename(opts.specFile),
-        ...(opts.settleMs !== undefined && { settleMs: opts.settleMs }),
+  const subjects = restrict(resolved, wanted, formatReference(reference));
+
+  const notes = new Set<string>();
+  const skipped: string[] = [];
+  let planned: Planned[];
+  if (input.kind === 'spec') {
+    const title = path.basename(input.file);
+    planned = subjects.map((subject) => ({ subject, spec: input.spec, bytes: input.bytes, title }));
+  } else {
+    const keyOf = (s: ResolvedManifest) => (s.platform ? formatPlatform(s.platform) : '');
+    const specs = compileForPlatforms(input.config, [...new Set(subjects.map(keyOf))]);
+    planned = [];
+    for (const subject of subjects) {
+      const key = keyOf(subject);
+      const compiled = specs.get(key);
+      if (!compiled) {
+        skipped.push(key);
+        continue;
+      }
+      compileConfig(input.config, key ? { platform: key } : {}).notes.forEach((n) => notes.add(n));
+      const yaml = serializeSpec(compiled);
+      // What we attach must be a spec the spec parser (and NFD) accepts.
+      const spec = parseSpec(yaml, `<spec for ${key || 'the image'} compiled from ${input.file}>`);
+      planned.push({
+        subject,
+        spec,
+        bytes: Buffer.from(yaml, 'utf8'),
+        title: key ? platformFileName(key) : 'spec.yaml',
       });
+    }
+    if (!planned.length) {
+      throw new InputError(
+        `no compatibility set applies to any platform of ${formatReference(reference)} (${skipped.join(', ') || 'none'})`,
+        { file: input.file },
+        "check the sets' platforms",
+      );
+    }
+  }
+
+  // Build every artifact and sign it before the first push: the artifact's digest is known from
+  // its bytes (deterministic given the creation time).
+  const created = (opts.now ?? (() => new Date()))();
+  const source = sourceFromGitHubEnv(opts.env ?? process.env);
+  const built = await Promise.all(
+    planned.map(async (p) => {
+      const packed = packCompatibilityArtifact({
+        spec: p.bytes,
+        subject: p.subject.descriptor,
+        created,
+        title: p.title,
+      });
+      let bundle: ReferrerManifest | undefined;
+      if (opts.sign) {
+        const statement = buildCompatibilityStatement({
+          subjectName: `${reference.registry}/${reference.repository}`,
+          artifactDigest: packed.descriptor.digest,
+          imageDigest: p.subject.descriptor.digest,
+          spec: { digest: packed.layer.digest, mediaType: COMPATIBILITY_SPEC_MEDIA_TYPE },
+          ...(source && { source }),
+        });
+        const signed = await signStatement(statement, opts.sign);
+        const art = buildBundleArtifact({
+          bundle: signed.bytes,
+          predicateType: COMPATIBILITY_PREDICATE_TYPE,
+          subject: packed.descriptor,
+          created: formatCreated(created),
+        });
+        bundle = {
+          manifest: art.manifestBytes,
+          descriptor: art.manifestDescriptor,
+          blobs: art.blobs.map((b) => ({ bytes: b.bytes, mediaType: b.descriptor.mediaType })),
+        };
+      }
+      return { ...p, artifact: compatibilityReferrer(packed, p.bytes), bundle };
+    }),
+  );
+
+  const settle = opts.settleMs !== undefined ? { settleMs: opts.settleMs } : {};
+  // Platforms attach in parallel: each has its own fallback tag, and their settle delays overlap.
+  const artifacts = await Promise.all(
+    built.map(async (b): Promise<AttachedArtifact> => {
+      let referrers: AttachedArtifact['referrers'] = null;
+      if (!opts.dryRun) {
+        referrers = (await pushReferrer(repo, b.subject.descriptor.digest, b.artifact, settle)).referrers;
+        if (b.bundle) await pushReferrer(repo, b.artifact.descriptor.digest, b.bundle, settle);
+      }
       return {
-        platform: subject.platform ? formatPlatform(subject.platform) : null,
-        subject: formatReference(withDigest(reference, subject.descriptor.digest)),
-        subjectDescriptor: subject.descriptor,
-        artifact: formatReference(withDigest(reference, result.artifact.digest)),
-        artifactDescriptor: result.artifact,
-        referrers: result.referrers,
+        platform: b.subject.platform ? formatPlatform(b.subject.platform) : null,
+        subject: formatReference(withDigest(reference, b.subject.descriptor.digest)),
+        subjectDescriptor: b.subject.descriptor,
+        artifact: formatReference(withDigest(reference, b.artifact.descriptor.digest)),
+        artifactDescriptor: b.artifact.descriptor,
+        referrers,
+        spec: b.spec,
+        specBytes: b.bytes,
+        ...(b.bundle && {
+          signature: formatReference(withDigest(reference, b.bundle.descriptor.digest)),
+          signatureDescriptor: b.bundle.descriptor,
+        }),
       };
     }),
   );
+  return { artifacts, notes: [...notes], warnings: input.warnings, skipped };
+}
+
+/** Only the wanted platforms' manifests (all when none is wanted); each wanted one must be there. */
+function restrict(subjects: ResolvedManifest[], wanted: Platform[], image: string): ResolvedManifest[] {
+  if (!wanted.length) return subjects;
+  for (const w of wanted) {
+    if (!subjects.some((s) => s.platform && platformsMatch(w, s.platform))) {
+      const offered = subjects.map((s) => (s.platform ? formatPlatform(s.platform) : '?')).join(', ');
+      throw new RegistryError(
+        `image ${image} has no manifest for ${formatPlatform(w)}; it offers ${offered}`,
+      );
+    }
+  }
+  return subjects.filter((s) => s.platform && wanted.some((w) => platformsMatch(w, s.platform!)));
 }

@@ -5,7 +5,7 @@ import { compileConfig, declaredPlatforms } from '../config/compile.js';
 import { loadConfig } from '../config/load.js';
 import { parsePlatform, platformFileName } from '../config/platform.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
-import { specToYaml } from '../config/yaml.js';
+import { serializeSpec } from '../spec/serialize.js';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from '../spec/document.js';
 import { parseSpec } from '../spec/parse.js';
@@ -33,7 +33,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     const r = compileConfig(config, platform ? { platform } : {});
     r.notes.forEach((n) => notes.add(n));
     // A safety net: what we emit must be a spec our own (strict) spec parser accepts.
-    parseSpec(specToYaml(r.spec), `<spec generated from ${file}>`);
+    parseSpec(serializeSpec(r.spec), `<spec generated from ${file}>`);
     return r.spec;
   };
 
@@ -45,7 +45,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     if (!spec.compatibilities.length) {
       throw new InputError(`no compatibility set applies to platform ${opts.platform}`, { file });
     }
-    const yaml = specToYaml(spec);
+    const yaml = serializeSpec(spec);
     const files = opts.outDir ? [await writeSpec(opts.outDir, opts.platform, yaml)] : [];
     return { yaml: opts.outDir ? undefined : yaml, files, notes: [...notes], warnings };
   }
@@ -54,12 +54,12 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const perPlatform = platforms
     .map((platform) => ({ platform, spec: compile(platform) }))
     .filter((p) => p.spec.compatibilities.length);
-  const yamls = perPlatform.map((p) => ({ platform: p.platform, yaml: specToYaml(p.spec) }));
+  const yamls = perPlatform.map((p) => ({ platform: p.platform, yaml: serializeSpec(p.spec) }));
   const same = new Set(yamls.map((y) => y.yaml)).size <= 1;
 
   if (opts.outDir) {
     const files = [];
-    if (!yamls.length) files.push(await writeSpec(opts.outDir, '', specToYaml(compile())));
+    if (!yamls.length) files.push(await writeSpec(opts.outDir, '', serializeSpec(compile())));
     for (const y of yamls) files.push(await writeSpec(opts.outDir, y.platform, y.yaml));
     return { files, notes: [...notes], warnings };
   }
@@ -70,7 +70,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       'pass --platform P for one of them, or --out-dir DIR for one file per platform',
     );
   }
-  return { yaml: yamls[0]?.yaml ?? specToYaml(compile()), files: [], notes: [...notes], warnings };
+  return { yaml: yamls[0]?.yaml ?? serializeSpec(compile()), files: [], notes: [...notes], warnings };
 }
 
 /** Writes atomically (temp file + rename): a reader never sees half a spec. */

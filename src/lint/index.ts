@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { parseSource, positionOf, valueAt, type Diagnostic, type SourceDocument } from '../spec/document.js';
 import { lintRules } from './rules.js';
 import { checkSpecDocument } from '../spec/parse.js';
+import { nfdSource } from '../spec/yaml11.js';
 
 export type DocumentKind = 'config' | 'spec';
 
@@ -37,21 +38,19 @@ export function lintConfig(src: SourceDocument): Diagnostic[] {
   const sets = valueAt(src.value, ['compatibilities']);
   if (checked.config && Array.isArray(sets)) {
     // Raw rules are re-serialised by generate (strings quoted), so only their meaning is checked.
-    sets.forEach((_, i) =>
-      out.push(...lintRules(src, ['compatibilities', i, 'rules'], { checkScalars: false })),
-    );
+    sets.forEach((_, i) => out.push(...lintRules(src, ['compatibilities', i, 'rules'])));
   }
   return out;
 }
 
 export function lintSpec(src: SourceDocument): Diagnostic[] {
-  // Structure and NFD's evaluation errors: the spec room's checks; never-matching rules: ours.
+  // Structure, NFD's evaluation errors and YAML 1.1 readings: the spec room's checks;
+  // never-matching rules: ours, on the values as NFD reads them (`value: [y]` is "true").
   const out = [...checkSpecDocument(src).diagnostics];
-  const sets = valueAt(src.value, ['compatibilities']);
+  const nfd = nfdSource(src).src;
+  const sets = valueAt(nfd.value, ['compatibilities']);
   if (Array.isArray(sets)) {
-    sets.forEach((_, i) =>
-      out.push(...lintRules(src, ['compatibilities', i, 'rules'], { checkScalars: true })),
-    );
+    sets.forEach((_, i) => out.push(...lintRules(nfd, ['compatibilities', i, 'rules'])));
   }
   return out;
 }

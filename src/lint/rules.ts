@@ -1,13 +1,12 @@
 // Lint for NFD rules (in specs and in a config's raw `rules:`): the mistakes that make a rule never
 // match on a real host, though NFD accepts it silently: `In` on a flag, `GenuineIntel`, a 6-digit
-// PCI class, a feature no source provides, `vfio-pci` in /proc/modules, an unquoted `1.10` or `y`.
-// (NFD's evaluation errors and unquoted numbers are the spec room's checks: src/spec/checks.ts.)
-import { isScalar, Scalar } from 'yaml';
+// PCI class, a feature no source provides, `vfio-pci` in /proc/modules. (NFD's evaluation errors
+// and unquoted `1.10` or `y`, which NFD reads as "1.1" and "true", are the spec room's checks:
+// src/spec/checks.ts and src/spec/yaml11.ts; specs reach us already read as NFD reads them.)
 import { catalogEntry, CPUID_FLAGS, FEATURE_CATALOG, isKnownKey } from '../features/catalog.js';
 import {
   closest,
   positionOf,
-  scalarAt,
   valueAt,
   type Diagnostic,
   type PathSegment,
@@ -20,14 +19,9 @@ import {
   normaliseModule,
 } from '../config/vocabulary.js';
 
-/** Plain scalars a YAML 1.1 reader (NFD's) takes for booleans. */
-const YAML11_BOOLS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
-
 interface Ctx {
   src: SourceDocument;
   out: Diagnostic[];
-  /** Check how value scalars were written (specs: yes; configs re-serialise, so no). */
-  checkScalars: boolean;
 }
 
 function add(
@@ -42,12 +36,8 @@ function add(
 }
 
 /** Lints the rules list at `rulesPath` of the document. */
-export function lintRules(
-  src: SourceDocument,
-  rulesPath: PathSegment[],
-  opts: { checkScalars: boolean },
-): Diagnostic[] {
-  const ctx: Ctx = { src, out: [], checkScalars: opts.checkScalars };
+export function lintRules(src: SourceDocument, rulesPath: PathSegment[]): Diagnostic[] {
+  const ctx: Ctx = { src, out: [] };
   const rules = valueAt(src.value, rulesPath);
   if (!Array.isArray(rules)) return ctx.out;
   rules.forEach((rule, i) => {
@@ -176,19 +166,6 @@ function lintExpression(
   const strings = values.map(String);
   const entry = catalogEntry(feature);
 
-  // How each value was written: an unquoted 1.10 is the number 1.1; an unquoted y is a boolean to NFD.
-  values.forEach((v, i) => {
-    const vp = [...path, 'value', i];
-    // (non-strings: the spec checks warn about them; a config re-serialises them as strings)
-    if (typeof v === 'string' && ctx.checkScalars) {
-      const node = scalarAt(ctx.src, vp);
-      if (isScalar(node) && node.type === Scalar.PLAIN && YAML11_BOOLS.test(v)) {
-        // sigs.k8s.io/yaml (YAML 1.1) turns it into the string "true" or "false" for a string field.
-        const read = /^(y|yes|on)$/i.test(v) ? 'true' : 'false';
-        add(ctx, 'warning', vp, `unquoted ${v} is read by NFD (YAML 1.1) as "${read}"`, `quote it: "${v}"`);
-      }
-    }
-  });
   if (!op) return;
 
   if (key === undefined || !entry) return;

@@ -1,6 +1,6 @@
-// NFD compatibility artifacts in a registry: attach one to a subject manifest (blobs, manifest,
-// then the referrers API or the fallback index), list a subject's artifacts newest first, and fetch
-// the newest one's spec bytes the way NFD's `validate-node` picks it.
+// NFD compatibility artifacts in a registry: attach one to a subject manifest (through
+// ./referrer.ts: blobs, manifest, then the referrers API or the fallback index), list a subject's
+// artifacts newest first, and fetch the newest one's spec bytes the way NFD's `validate-node` picks it.
 import { RegistryError } from '../errors.js';
 import {
   ANNOTATION_CREATED,
@@ -10,6 +10,7 @@ import {
   EMPTY_CONFIG_BYTES,
   packCompatibilityArtifact,
   sortByCreated,
+  type PackedArtifact,
 } from './artifact.js';
 import type { RegistryOptions, Repository } from './client.js';
 import { openRepository } from './client.js';
@@ -17,7 +18,8 @@ import { resolveManifests } from './image.js';
 import { hostPlatform, parsePlatform } from './platform.js';
 import type { Reference } from './reference.js';
 import { formatReference, parseReference } from './reference.js';
-import { addToFallbackIndex, listReferrers, referrersApiSupported } from './referrers.js';
+import { pushReferrer, type ReferrerManifest } from './referrer.js';
+import { listReferrers } from './referrers.js';
 import type { Descriptor, ImageManifest, Platform } from './types.js';
 import { MAX_MANIFEST_BYTES } from './types.js';
 
@@ -42,42 +44,22 @@ export async function attachCompatibilityArtifact(
     created: opts.created,
     ...(opts.title !== undefined && { title: opts.title }),
   });
-  await pushArtifact(repo, spec, packed.descriptor, packed.manifest);
-  // An OCI-Subject header is no proof (ECR sends it without serving the API): ask the API itself.
-  if (await referrersApiSupported(repo, subject.digest))
-    return { artifact: packed.descriptor, referrers: 'api' };
-  await addToFallbackIndex(repo, subject.digest, packed.descriptor, {
+  const pushed = await pushReferrer(repo, subject.digest, compatibilityReferrer(packed, spec), {
     ...(opts.settleMs !== undefined && { settleMs: opts.settleMs }),
   });
-  return { artifact: packed.descriptor, referrers: 'fallback' };
+  return { artifact: pushed.descriptor, referrers: pushed.referrers };
 }
 
-/**
- * Blobs (each skipped when present), then the manifest by digest. Writers uploading the same blob
- * at once can leave docker-registry briefly without it (MANIFEST_BLOB_UNKNOWN on the manifest PUT):
- * then the blobs are checked again and the PUT repeated, a few times.
- */
-async function pushArtifact(
-  repo: Repository,
-  spec: Uint8Array,
-  descriptor: Descriptor,
-  manifest: Buffer,
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await repo.pushBlob(EMPTY_CONFIG_BYTES, EMPTY_CONFIG.mediaType);
-    await repo.pushBlob(spec, COMPATIBILITY_SPEC_MEDIA_TYPE);
-    try {
-      await repo.putManifest(descriptor.digest, manifest, descriptor.mediaType);
-      return;
-    } catch (err) {
-      const blobUnknown =
-        err instanceof RegistryError &&
-        err.response?.status === 400 &&
-        /BLOB_UNKNOWN/.test(err.response.body ?? '');
-      if (!blobUnknown || attempt >= 3) throw err;
-      await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 100)));
-    }
-  }
+/** A packed compatibility artifact as a referrer to push: the empty config and the spec blob. */
+export function compatibilityReferrer(packed: PackedArtifact, spec: Uint8Array): ReferrerManifest {
+  return {
+    manifest: packed.manifest,
+    descriptor: packed.descriptor,
+    blobs: [
+      { bytes: EMPTY_CONFIG_BYTES, mediaType: EMPTY_CONFIG.mediaType },
+      { bytes: spec, mediaType: COMPATIBILITY_SPEC_MEDIA_TYPE },
+    ],
+  };
 }
 
 export interface CompatibilityListing {

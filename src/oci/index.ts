@@ -8,6 +8,7 @@ export * from './digest.js';
 export * from './image.js';
 export * from './platform.js';
 export * from './reference.js';
+export * from './referrer.js';
 export * from './referrers.js';
 export * from './transport.js';
 export * from './types.js';

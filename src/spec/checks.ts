@@ -5,7 +5,6 @@ import type { Diagnostic, PathSegment, SourceDocument } from './document.js';
 import { positionOf } from './document.js';
 import type { FeatureMatcherTerm, MatchExpression, Spec } from './types.js';
 import { compareVersions, compileRE2, parseGoInt, parseVersion } from './values.js';
-import { yaml11Diagnostics } from './yaml11.js';
 
 const NO_VALUE = new Set(['Exists', 'DoesNotExist', 'IsTrue', 'IsFalse']);
 const ONE_VALUE = new Set(['Gt', 'Ge', 'Lt', 'Le']);
@@ -75,7 +74,7 @@ export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
 
 /** NFD-level diagnostics for a spec that passed the schema. */
 export function nfdDiagnostics(src: SourceDocument, spec: Spec): Diagnostic[] {
-  const out: Diagnostic[] = yaml11Diagnostics(src);
+  const out: Diagnostic[] = [];
   const add = (severity: Diagnostic['severity'], message: string, path: PathSegment[], hint?: string) =>
     out.push({ severity, message, position: positionOf(src, path), hint });
   const tags = new Map<string, number>();

@@ -12,10 +12,12 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  Scalar,
   type Document,
   type Node,
 } from 'yaml';
 import { InputError, type SourcePosition } from '../errors.js';
+import { goKey, resolvePlain } from './goyaml.js';
 
 /** Largest document read: specs and configs are a few KiB; 4 MiB matches registries' manifest cap. */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -131,7 +133,10 @@ export function positionOf(
     if (isAlias(node)) node = node.resolve(src.doc);
     keyNode = undefined;
     if (isMap(node) && typeof seg === 'string') {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      // A path may name a key as written (`yes`) or as NFD reads it ("true").
+      const pair =
+        node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg) ??
+        node.items.find((p) => isPair(p) && isScalar(p.key) && nfdKey(p.key) === seg);
       if (!pair) break;
       keyNode = pair.key as Node;
       node = pair.value;
@@ -147,6 +152,13 @@ export function positionOf(
   const offset = target?.range?.[0] ?? 0;
   const { line, col } = src.lines.linePos(offset);
   return { file: src.file, line, column: col, path: formatPath(path) };
+}
+
+/** A plain key as NFD's decoder turns it into a string (`yes` -> "true"). */
+function nfdKey(key: Scalar): string | undefined {
+  if (key.type !== Scalar.PLAIN || key.tag || typeof key.source !== 'string') return undefined;
+  const read = goKey(resolvePlain(key.source));
+  return 'value' in read ? read.value : undefined;
 }
 
 /** The YAML scalar at `path`, to tell an unquoted `1.10` (a number) from the string `"1.10"`. */

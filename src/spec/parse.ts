@@ -2,9 +2,9 @@
 // file:line:column and a field path. Schema errors come from ajv (all of them, not only the
 // first); NFD's evaluation errors that can be seen without a host come from checks.ts.
 import type { ErrorObject } from 'ajv';
-import { Document, isSeq, isPair, isScalar, visit } from 'yaml';
 import { nfdDiagnostics } from './checks.js';
-import { yaml11Special } from './yaml11.js';
+import { nfdSource } from './yaml11.js';
+import { canonicalSpec, serializeSpec } from './serialize.js';
 import {
   parseSource,
   schemaDiagnostics,
@@ -13,16 +13,24 @@ import {
   type SourceDocument,
 } from './document.js';
 import { validate as validateSpecSchema } from './schema.validate.js';
-import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } from './types.js';
+import type { Spec } from './types.js';
+
+export { serializeSpec };
 
 /** The schema compiled ahead of time (allErrors, verbose: schemaDiagnostics reads parentSchema). */
 const validateSchema = validateSpecSchema as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-/** Every schema error and statically detectable NFD error; `spec` is set when there is no error. */
-export function checkSpecDocument(src: SourceDocument): { spec?: Spec; diagnostics: Diagnostic[] } {
-  if (!validateSchema(src.value)) return { diagnostics: schemaDiagnostics(src, validateSchema.errors) };
-  const spec = normalizeSpec(src.value as Spec);
-  const diagnostics = nfdDiagnostics(src, spec);
+/**
+ * Every schema error and statically detectable NFD error; `spec` is set when there is no error.
+ * The spec is the document as NFD decodes it (YAML 1.1: an unquoted `y` in `value` is "true",
+ * `1.10` is "1.1"), each such scalar a warning (yaml11.ts).
+ */
+export function checkSpecDocument(text: SourceDocument): { spec?: Spec; diagnostics: Diagnostic[] } {
+  const { src, diagnostics: read } = nfdSource(text);
+  if (!validateSchema(src.value))
+    return { diagnostics: [...read, ...schemaDiagnostics(src, validateSchema.errors)] };
+  const spec = canonicalSpec(src.value as Spec);
+  const diagnostics = [...read, ...nfdDiagnostics(src, spec)];
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { spec, diagnostics };
 }
 
@@ -42,61 +50,4 @@ export function parseSpec(text: string, file: string): Spec {
   const { spec, diagnostics } = checkSpecDocument(parseSource(text, file));
   throwFirstError(diagnostics);
   return spec!;
-}
-
-/**
- * Value items as NFD sees them: YAML numbers and booleans become their string form, the way
- * sigs.k8s.io/yaml converts them for a []string field (an unquoted 1.10 becomes "1.1").
- */
-function normalizeSpec(raw: Spec): Spec {
-  const expr = (e: MatchExpression): MatchExpression => ({
-    op: e.op,
-    ...(e.value !== undefined ? { value: e.value.map((v) => String(v)) } : {}),
-    ...(e.type !== undefined ? { type: e.type } : {}),
-  });
-  const terms = (ts: FeatureMatcherTerm[]): FeatureMatcherTerm[] =>
-    ts.map((t) => ({
-      feature: t.feature,
-      ...(t.matchExpressions
-        ? {
-            matchExpressions: Object.fromEntries(
-              Object.entries(t.matchExpressions).map(([k, e]) => [k, expr(e)]),
-            ),
-          }
-        : {}),
-      ...(t.matchName ? { matchName: expr(t.matchName) } : {}),
-    }));
-  const rule = (r: Rule): Rule => ({
-    name: r.name,
-    ...(r.matchFeatures ? { matchFeatures: terms(r.matchFeatures) } : {}),
-    ...(r.matchAny ? { matchAny: r.matchAny.map((m) => ({ matchFeatures: terms(m.matchFeatures) })) } : {}),
-    ...(r.vars ? { vars: { ...r.vars } } : {}),
-    ...(r.varsTemplate !== undefined ? { varsTemplate: r.varsTemplate } : {}),
-  });
-  const set = (c: Compatibility): Compatibility => ({
-    ...(c.description !== undefined ? { description: c.description } : {}),
-    ...(c.tag !== undefined ? { tag: c.tag } : {}),
-    ...(c.weight !== undefined ? { weight: c.weight } : {}),
-    rules: c.rules.map(rule),
-  });
-  return { version: raw.version, compatibilities: raw.compatibilities.map(set) };
-}
-
-/**
- * The spec as YAML in a stable key order (version, sets: description, tag, weight, rules). Every
- * `value` item is double-quoted, and so is any other string NFD's YAML 1.1 reader would take for
- * a boolean, null or number (`y`, `on`, `1_000`).
- */
-export function serializeSpec(spec: Spec): string {
-  const doc = new Document(normalizeSpec(spec), { aliasDuplicateObjects: false });
-  visit(doc, {
-    Scalar(_key, node, ancestors) {
-      if (typeof node.value !== 'string') return;
-      const parent = ancestors.at(-1);
-      const owner = ancestors.at(-2);
-      const inValue = isSeq(parent) && isPair(owner) && isScalar(owner.key) && owner.key.value === 'value';
-      if (inValue || yaml11Special(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return doc.toString({ lineWidth: 0 });
 }

@@ -193,7 +193,7 @@ describe('input readers', () => {
     [{ image: 'a:1', digest: `sha256:${'a'.repeat(64)}` }, /either image, or image-name and digest/],
     [{ 'image-name': 'a', digest: 'latest' }, /input "digest": not a sha256 digest/],
     [{ image: 'a:1', sign: 'key' }, /input "signing-key": required when sign is "key"/],
-    [{ image: 'a:1', sign: 'cosign' }, /input "sign": must be one of auto, keyless, key, none/],
+    [{ image: 'a:1', sign: 'cosign' }, /input "sign": must be one of auto, keyless, key, none, true, false/],
   ])('publish: rejects %j', (values, message) => {
     inputs(values);
     expect(() => readPublishInputs()).toThrow(message);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   DEFAULTS,
+  readCheckInputs,
   readPlanInputs,
   readPublishInputs,
   readReportInputs,
@@ -165,6 +166,25 @@ const ACTIONS = {
     read: readReportInputs,
     required: {},
   },
+  check: {
+    file: 'check/action.yml',
+    main: '../dist/check.js',
+    inputs: [
+      'config',
+      'base-ref',
+      'base-config',
+      'base-image',
+      'fleet',
+      'files',
+      'fail-on-exclusion',
+      'plain-http',
+      'username',
+      'password',
+    ],
+    outputs: ['excluded-hosts', 'admitted-hosts', 'changes'],
+    read: readCheckInputs,
+    required: {},
+  },
 } as const;
 type ActionName = keyof typeof ACTIONS;
 const names = Object.keys(ACTIONS) as ActionName[];
@@ -222,7 +242,7 @@ describe.each(names)('%s action.yml', (name) => {
       expect(existsSync(path.join('dist', `${bundle}.js`))).toBe(true);
     } else {
       // Pending: wired when its command lands; until then only its declaration is checked (above).
-      expect(['index', 'plan']).toContain(bundle);
+      expect([] as string[]).toContain(bundle);
     }
   });
 });

@@ -249,9 +249,31 @@ describe('image-compat validate', () => {
     const r = await runCli(['validate', '--spec', spec, '--features', `${HOSTS}/arm-server.json`]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      `image-compat: warning: ${spec}:13:8: compatibilities[0].tag: unquoted yes is not the string "yes" to NFD (YAML 1.1 reads it as a boolean) (quote it: "yes")`,
+      `image-compat: warning: ${spec}:13:8: compatibilities[0].tag: unquoted yes is read by NFD (YAML 1.1) as "true" (quote it: "yes")`,
     );
   });
+
+  it.each([
+    ['y', 1],
+    ['true', 0],
+  ])(
+    'reads an unquoted value: [y] as NFD does ("true"), warns once, exits with the verdict (host NO_HZ=%s: %i)',
+    async (hostValue, code) => {
+      const spec = write(
+        'noh.yaml',
+        'version: v1alpha1\ncompatibilities:\n- rules:\n  - name: r\n    matchFeatures:\n    - feature: kernel.config\n      matchExpressions:\n        NO_HZ: {op: In, value: [y]}\n',
+      );
+      const features = write(
+        `noh-${hostValue}.json`,
+        JSON.stringify({ attributes: { 'kernel.config': { elements: { NO_HZ: hostValue } } } }),
+      );
+      const r = await runCli(['validate', '--spec', spec, '--features', features]);
+      expect(r.code).toBe(code);
+      expect(r.stderr).toBe(
+        `image-compat: warning: ${spec}:8:33: compatibilities[0].rules[0].matchFeatures[0].matchExpressions.NO_HZ.value[0]: unquoted y is read by NFD (YAML 1.1) as "true" (quote it: "y")\n`,
+      );
+    },
+  );
 
   it('has help', async () => {
     const r = await runCli(['validate', '--help']);

@@ -118,6 +118,20 @@ describe('image-compat lint', () => {
     ]);
   });
 
+  it('an unquoted y in value: one warning (from the spec checks), exit 0', async () => {
+    const spec = path.join(dir, 'yaml11.yaml');
+    writeFileSync(
+      spec,
+      'version: v1alpha1\ncompatibilities:\n  - rules:\n      - name: r\n        matchFeatures:\n          - feature: kernel.config\n            matchExpressions:\n              VFIO_PCI: {op: In, value: [y, m]}\n',
+    );
+    const r = await runCli(['lint', spec]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `${spec}:8:42: warning: compatibilities[0].rules[0].matchFeatures[0].matchExpressions.VFIO_PCI.value[0]: unquoted y is read by NFD (YAML 1.1) as "true" (quote it: "y")\n`,
+    );
+    expect(r.stderr).toContain('1 file(s): 0 error(s), 1 warning(s)');
+  });
+
   it('text output and a summary on stderr; the default file', async () => {
     const r = await runCli(['lint'], { cwd: dir });
     expect(r.code).toBe(0);

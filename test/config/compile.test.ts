@@ -4,7 +4,7 @@ import { compileConfig, compileForPlatforms, declaredPlatforms } from '../../src
 import { parseConfig } from '../../src/config/load.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { ImageCompatConfig } from '../../src/config/types.js';
-import { specToYaml } from '../../src/config/yaml.js';
+import { serializeSpec } from '../../src/spec/serialize.js';
 import { InputError } from '../../src/errors.js';
 import { evaluateSpec } from '../../src/match/index.js';
 import { parseSpec } from '../../src/spec/parse.js';
@@ -50,8 +50,8 @@ describe('compileConfig', () => {
   });
 
   it('is deterministic: the same YAML twice, byte for byte', () => {
-    const a = specToYaml(compileConfig(example(), { platform: 'linux/amd64' }).spec);
-    const b = specToYaml(compileConfig(example(), { platform: 'linux/amd64' }).spec);
+    const a = serializeSpec(compileConfig(example(), { platform: 'linux/amd64' }).spec);
+    const b = serializeSpec(compileConfig(example(), { platform: 'linux/amd64' }).spec);
     expect(a).toBe(b);
   });
 
@@ -223,14 +223,14 @@ describe('compileConfig', () => {
 describe('generated YAML', () => {
   it('is a valid spec for the spec parser and evaluates the same as the compiled object', () => {
     const { spec } = compileConfig(example(), { platform: 'linux/amd64' });
-    const yaml = specToYaml(spec);
+    const yaml = serializeSpec(spec);
     const parsed = parseSpec(yaml, 'generated.yaml');
     expect(parsed).toEqual(spec);
     expect(evaluateSpec(parsed, host('h100-server'))).toEqual(evaluateSpec(spec, host('h100-server')));
   });
 
   it('quotes what a YAML 1.1 reader (NFD) would not read as a string', () => {
-    const yaml = specToYaml(
+    const yaml = serializeSpec(
       compileConfig({
         version: 1,
         compatibilities: [{ name: 'k', require: { kernel: { config: { VFIO_PCI: ['y', 'm'], X: 'on' } } } }],

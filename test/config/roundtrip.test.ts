@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { compileForPlatforms } from '../../src/config/compile.js';
 import { parseConfig } from '../../src/config/load.js';
-import { specToYaml } from '../../src/config/yaml.js';
+import { serializeSpec } from '../../src/spec/serialize.js';
 import { evaluateSpec, isCompatible } from '../../src/match/index.js';
 import { parseSpec } from '../../src/spec/parse.js';
 import { host, type HostName } from './hosts.js';
@@ -14,7 +14,7 @@ const specs = compileForPlatforms(parseConfig(readFileSync(EXAMPLE, 'utf8'), EXA
 
 /** set tag -> names of the rules that did not match. */
 function failures(platform: string, name: HostName): Record<string, string[]> {
-  const spec = parseSpec(specToYaml(specs.get(platform)!), `${platform}.yaml`);
+  const spec = parseSpec(serializeSpec(specs.get(platform)!), `${platform}.yaml`);
   const results = evaluateSpec(spec, host(name));
   return Object.fromEntries(
     results.map((r) => [r.tag!, r.rules.filter((x) => !x.isMatch).map((x) => x.name)]),

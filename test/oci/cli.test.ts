@@ -269,10 +269,10 @@ describe('bad input (CLI): clear errors, exit 2/3, nothing written', () => {
   it.each([
     [
       'test/fixtures/oci/wrong-version.yaml',
-      /wrong-version\.yaml:1:10: version: version "v1beta9" is not supported/,
+      /wrong-version\.yaml:1:10: version: must be "v1alpha1"; got "v1beta9"/,
     ],
-    ['test/fixtures/oci/broken.yaml', /broken\.yaml:\d+:\d+: not valid YAML/],
-    ['test/fixtures/oci/no-such.yaml', /no-such\.yaml: cannot read the spec/],
+    ['test/fixtures/oci/broken.yaml', /broken\.yaml:\d+:\d+: Flow sequence in block collection/],
+    ['test/fixtures/oci/no-such.yaml', /no-such\.yaml: cannot read: no such file/],
   ])('attach refuses the invalid spec %s and pushes nothing', async (spec, message) => {
     const before = await rawTags(reg, 'bad/app');
     const blobsBefore = await rawManifest(reg, 'bad/app', 'v1');

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { minimalSpecCheck } from '../../src/commands/attach.js';
+import { checkSpecText } from '../../src/commands/attach.js';
 import { InputError } from '../../src/errors.js';
 import {
   credentialsFromDockerConfig,
@@ -206,23 +206,23 @@ describe('the NFD artifact', () => {
   });
 });
 
-describe('minimalSpecCheck', () => {
+describe('attach checks specs with the spec parser (checkSpecText)', () => {
   it.each([
     ['version: v1alpha1\ncompatibilities:\n- rules: []\n', undefined],
-    ['compatibilities:\n- rules: []\n', /spec.yaml: version: version is missing/],
+    ['compatibilities:\n- rules: []\n', /^spec.yaml:1:1: missing required field "version"/],
     [
       'version: v2\ncompatibilities:\n- rules: []\n',
-      /spec.yaml:1:10: version: version "v2" is not supported/,
+      /^spec.yaml:1:10: version: must be "v1alpha1"; got "v2"/,
     ],
     [
       'version: v1alpha1\ncompatibilities: []\n',
-      /spec.yaml:2:18: compatibilities: compatibilities must be a non-empty list/,
+      /^spec.yaml:2:18: compatibilities: must NOT have fewer than 1 items/,
     ],
-    ['version: v1alpha1\ncompatibilities: [\n', /spec.yaml:\d+:\d+: not valid YAML/],
-    ['- a\n- b\n', /must be a mapping/],
+    ['version: v1alpha1\ncompatibilities: [\n', /^spec.yaml:\d+:\d+: .*Flow sequence/],
+    ['- a\n- b\n', /^spec.yaml:1:1: expected object, got a list/],
   ])('%j', (text, error) => {
-    if (error === undefined) expect(() => minimalSpecCheck(text, 'spec.yaml')).not.toThrow();
-    else expect(() => minimalSpecCheck(text, 'spec.yaml')).toThrow(error);
+    if (error === undefined) expect(checkSpecText(text, 'spec.yaml').spec.version).toBe('v1alpha1');
+    else expect(() => checkSpecText(text, 'spec.yaml')).toThrow(error);
   });
 });
 

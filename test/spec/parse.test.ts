@@ -157,33 +157,15 @@ describe('checkSpecDocument', () => {
       'type',
       'type version applies only to Gt, Ge, Lt, Le, GtLt, GeLe (NFD ignores it here)',
     ],
-    [
-      '{op: In, value: [1.10]}',
-      'error',
-      'value[0]',
-      'unquoted 1.10 is not the string "1.10" to NFD (YAML 1.1 reads it as a number)',
-    ],
-    [
-      '{op: In, value: [y]}',
-      'error',
-      'value[0]',
-      'unquoted y is not the string "y" to NFD (YAML 1.1 reads it as a boolean)',
-    ],
-    [
-      '{op: In, value: [off]}',
-      'error',
-      'value[0]',
-      'unquoted off is not the string "off" to NFD (YAML 1.1 reads it as a boolean)',
-    ],
-    [
-      '{op: In, value: [1_000]}',
-      'error',
-      'value[0]',
-      'unquoted 1_000 is not the string "1_000" to NFD (YAML 1.1 reads it as a number)',
-    ],
-    ['{op: In, value: [010]}', 'error', 'value[0]', 'unquoted 010 is not the string "010" to NFD'],
-    ['{op: In, value: [~]}', 'error', 'value[0]', 'expected string,number,boolean, got null'],
-    ['{op: In, value: [True]}', 'error', 'value[0]', 'unquoted True is not the string "True" to NFD'],
+    ['{op: In, value: [1.10]}', 'warning', 'value[0]', 'unquoted 1.10 is read by NFD (YAML 1.1) as "1.1"'],
+    ['{op: In, value: [y]}', 'warning', 'value[0]', 'unquoted y is read by NFD (YAML 1.1) as "true"'],
+    ['{op: In, value: [off]}', 'warning', 'value[0]', 'unquoted off is read by NFD (YAML 1.1) as "false"'],
+    ['{op: In, value: [1_000]}', 'warning', 'value[0]', 'unquoted 1_000 is read by NFD (YAML 1.1) as "1000"'],
+    ['{op: In, value: [010]}', 'warning', 'value[0]', 'unquoted 010 is read by NFD (YAML 1.1) as "8"'],
+    ['{op: In, value: [~]}', 'warning', 'value[0]', 'unquoted ~ is read by NFD (YAML 1.1) as ""'],
+    ['{op: In, value: [True]}', 'warning', 'value[0]', 'unquoted True is read by NFD (YAML 1.1) as "true"'],
+    ['{op: In, value: [0x1F]}', 'warning', 'value[0]', 'unquoted 0x1F is read by NFD (YAML 1.1) as "31"'],
+    ['{op: In, value: [1e6]}', 'warning', 'value[0]', 'unquoted 1e6 is read by NFD (YAML 1.1) as "1e+06"'],
     ['{op: In, value: [8, -3, true, "y", m]}', 'ok', '', ''],
     ['{op: Ge, value: ["+5"]}', 'ok', '', ''],
   ])('%s -> %s', (expr, severity, at, message) => {
@@ -228,7 +210,7 @@ describe('checkSpecDocument', () => {
 });
 
 describe('serializeSpec', () => {
-  it('quotes strings NFD (YAML 1.1) would misread, and every value item', () => {
+  it('quotes strings NFD (YAML 1.1) would misread, and only those', () => {
     const text = serializeSpec({
       version: 'v1alpha1',
       compatibilities: [
@@ -247,9 +229,7 @@ describe('serializeSpec', () => {
     });
     expect(text).toContain('tag: "on"');
     expect(text).toContain('name: "yes"');
-    expect(text).toContain('"y":');
-    expect(text).toContain('- "y"\n');
-    expect(text).toContain('- "m"\n');
+    expect(text).toContain('"y": {op: In, value: ["y", m]}');
     expect(diagnose(text)).toEqual([]);
   });
 
@@ -264,18 +244,29 @@ describe('serializeSpec', () => {
     expect(text.startsWith('version: v1alpha1\ncompatibilities:\n')).toBe(true);
   });
 
-  it('reports element names NFD would read as booleans', () => {
-    const found = diagnose(withExpressions(['yes: {op: Exists}']));
-    expect(found).toEqual([
-      'error 8:9 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.yes: unquoted yes is not the string "yes" to NFD (YAML 1.1 reads it as a boolean)',
+  it('reads element names as NFD does (yes is "true"), with a warning', () => {
+    const text = withExpressions(['yes: {op: Exists}']);
+    expect(diagnose(text)).toEqual([
+      'warning 8:9 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.yes: unquoted yes is read by NFD (YAML 1.1) as "true"',
     ]);
+    expect(
+      parseSpec(text, 's.yaml').compatibilities[0]!.rules[0]!.matchFeatures![0]!.matchExpressions,
+    ).toEqual({
+      true: { op: 'Exists' },
+    });
   });
 
-  it('warns about other fields NFD would read differently', () => {
-    const text = 'version: v1alpha1\ncompatibilities:\n- tag: no\n  rules: []\n';
+  it('reads other string fields as NFD does (tag: no is "false"), with a warning', () => {
+    const text = 'version: v1alpha1\ncompatibilities:\n- tag: no\n  description: 1.10\n  rules: []\n';
     expect(diagnose(text)).toEqual([
-      'warning 3:8 compatibilities[0].tag: unquoted no is not the string "no" to NFD (YAML 1.1 reads it as a boolean)',
+      'warning 3:8 compatibilities[0].tag: unquoted no is read by NFD (YAML 1.1) as "false"',
+      'warning 4:16 compatibilities[0].description: unquoted 1.10 is read by NFD (YAML 1.1) as "1.1"',
     ]);
+    expect(parseSpec(text, 's.yaml').compatibilities[0]).toEqual({
+      description: '1.1',
+      tag: 'false',
+      rules: [],
+    });
   });
 
   it('quotes values YAML would read as numbers', () => {
@@ -294,8 +285,7 @@ describe('serializeSpec', () => {
         },
       ],
     });
-    expect(text).toContain('"1.10"');
-    expect(text).toContain('- "true"');
+    expect(text).toContain('value: ["1.10", "true"]');
     expect(
       parseSpec(text, 'x.yaml').compatibilities[0]!.rules[0]!.matchFeatures![0]!.matchExpressions!.k!.value,
     ).toEqual(['1.10', 'true']);

@@ -1,13 +1,14 @@
-// Writes a spec as YAML with a stable key order. Strings are quoted wherever a YAML 1.1 reader
-// would take them for something else: NFD decodes with a YAML 1.1 library, where `y`, `on` and
-// `no` are booleans and `0300` a number, and a kernel option `VFIO_PCI: [y, m]` must stay strings.
-// (Used until the spec room's serializeSpec is available; the same key order.)
-import { Document, isPair, isScalar, isSeq, visit } from 'yaml';
-import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } from '../spec/types.js';
+// Writes a spec as YAML: stable key order (version; per set description, tag, weight, rules),
+// expressions on one line (`vfio_pci: {op: Exists}`), and every string double-quoted where NFD's
+// YAML 1.1 reader would take it for something else (`y`, `on`, `1.10`, `0x10`, `2024-01-02`), so
+// what we publish means the same to NFD as to us. The one writer for `generate` and the spec checks.
+import { Document, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
+import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } from './types.js';
+import { yaml11Special } from './yaml11.js';
 
 function expression(e: MatchExpression): MatchExpression {
   const out: MatchExpression = { op: e.op };
-  if (e.value !== undefined) out.value = e.value;
+  if (e.value !== undefined) out.value = e.value.map(String);
   if (e.type !== undefined) out.type = e.type;
   return out;
 }
@@ -27,7 +28,7 @@ function rule(r: Rule): Rule {
   const out: Rule = { name: r.name };
   if (r.matchFeatures) out.matchFeatures = r.matchFeatures.map(term);
   if (r.matchAny) out.matchAny = r.matchAny.map((a) => ({ matchFeatures: a.matchFeatures.map(term) }));
-  if (r.vars) out.vars = r.vars;
+  if (r.vars) out.vars = { ...r.vars };
   if (r.varsTemplate !== undefined) out.varsTemplate = r.varsTemplate;
   return out;
 }
@@ -41,11 +42,20 @@ function compatibility(c: Compatibility): Compatibility {
   return out;
 }
 
-export function specToYaml(spec: Spec): string {
-  const ordered = { version: spec.version, compatibilities: spec.compatibilities.map(compatibility) };
-  const doc = new Document(ordered, { version: '1.1', aliasDuplicateObjects: false });
-  // Expressions read best on one line: `vfio_pci: {op: Exists}`, `full: {op: Ge, value: ["5.15"], type: version}`.
+/** The spec in a canonical shape (only known fields, in the stable order, value items as strings). */
+export function canonicalSpec(spec: Spec): Spec {
+  return { version: spec.version, compatibilities: spec.compatibilities.map(compatibility) };
+}
+
+/** The spec as YAML; deterministic: the same spec gives the same bytes. */
+export function serializeSpec(spec: Spec): string {
+  // The YAML 1.1 schema already quotes most strings a 1.1 reader would misread; yaml11Special adds
+  // what go-yaml reads beyond it (`0o10`, `0X1F`, `08`).
+  const doc = new Document(canonicalSpec(spec), { version: '1.1', aliasDuplicateObjects: false });
   visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && yaml11Special(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
     Map(_, node) {
       if (node.items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === 'op')) node.flow = true;
     },

@@ -1,0 +1,101 @@
+// `image-compat check`: flags and printing for the pull-request check (the work is in
+// commands/check). Exit 0 normally, 1 with --fail-on-exclusion when a host is newly excluded,
+// 2 on lint errors or bad input, 3 on registry errors.
+import { Command, Option } from 'commander';
+import { check } from '../commands/check.js';
+import { checkExitCode, checkJson, renderCheckMarkdown, renderCheckText } from '../check/index.js';
+import { DEFAULT_CONFIG_PATH } from '../config/types.js';
+import { formatDiagnostics } from '../lint/format.js';
+import {
+  addRegistryOptions,
+  REGISTRY_HELP,
+  registryOptionsFrom,
+  type RegistryFlags,
+} from './registry-options.js';
+
+interface Flags extends RegistryFlags {
+  config: string;
+  baseRef?: string;
+  baseConfig?: string;
+  baseImage?: string;
+  fleet?: string;
+  files?: string[];
+  event?: string;
+  output: 'text' | 'json' | 'markdown';
+  annotations: boolean;
+  failOnExclusion: boolean;
+}
+
+export function checkCommand(): Command {
+  const cmd = new Command('check')
+    .summary('the pull-request check: lint, requirement diff against a baseline, fleet impact')
+    .description(
+      'Lint the changed configs and specs, compile the config and compare its requirements with a baseline ' +
+        '(the config at a git ref, a base config file, or the specs published for an image), and evaluate both ' +
+        'on a fleet of host snapshots: which hosts the change newly excludes or admits.',
+    )
+    .option('--config <file>', 'the compatibility config', DEFAULT_CONFIG_PATH)
+    .option(
+      '--base-ref <ref>',
+      'baseline: the config at this git ref (default with --event: the pull request base SHA)',
+    )
+    .option('--base-config <file>', 'baseline: a config file')
+    .option('--base-image <ref>', 'baseline: the newest specs attached to this image, per platform')
+    .option(
+      '--fleet <dir>',
+      'folder of host snapshots (features output, NodeFeature, NodeFeatureList, List; JSON or YAML)',
+    )
+    .option('--files <files...>', 'lint these files instead of those git says changed')
+    .option(
+      '--event <file>',
+      'GitHub event payload (GITHUB_EVENT_PATH): a pull_request gives the base and head SHAs',
+    )
+    .addOption(
+      new Option('--output <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'),
+    )
+    .option(
+      '--annotations',
+      'also print lint findings as GitHub workflow commands (::error file=...::)',
+      false,
+    )
+    .option('--fail-on-exclusion', 'exit 1 when a host of the fleet is newly excluded', false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  image-compat check --base-ref origin/main --fleet hosts/',
+        '  image-compat check --event "$GITHUB_EVENT_PATH" --fleet hosts/ --output markdown --annotations',
+        '  image-compat check --base-image ghcr.io/o/app:latest --fleet hosts/ --fail-on-exclusion',
+        REGISTRY_HELP,
+        'Exit codes: 0 done, 1 a host newly excluded (with --fail-on-exclusion), 2 lint errors or bad input, 3 registry error.',
+      ].join('\n'),
+    );
+  return addRegistryOptions(cmd).action(async (flags: Flags) => {
+    const result = await check({
+      config: flags.config,
+      ...(flags.baseRef !== undefined && { baseRef: flags.baseRef }),
+      ...(flags.baseConfig !== undefined && { baseConfig: flags.baseConfig }),
+      ...(flags.baseImage !== undefined && { baseImage: flags.baseImage }),
+      ...(flags.fleet !== undefined && { fleet: flags.fleet }),
+      ...(flags.files !== undefined && { files: flags.files }),
+      ...(flags.event !== undefined && { event: flags.event }),
+      registry: await registryOptionsFrom(flags),
+    });
+    if (flags.annotations)
+      process.stdout.write(
+        formatDiagnostics(
+          result.lint.files.flatMap((f) => f.diagnostics),
+          'github',
+        ),
+      );
+    process.stdout.write(
+      flags.output === 'json'
+        ? checkJson(result)
+        : flags.output === 'markdown'
+          ? renderCheckMarkdown(result)
+          : renderCheckText(result),
+    );
+    process.exitCode = checkExitCode(result, flags.failOnExclusion);
+  });
+}

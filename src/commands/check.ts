@@ -1,0 +1,341 @@
+// `check`: the pull-request check of a compatibility config. Lints the changed configs and specs
+// (from the pull_request event's SHAs or `git diff` against a base ref), compiles the head config,
+// compares it with a baseline (the config at the base ref, a base config file, or the specs
+// published for a base image) and evaluates both on a fleet of host snapshots. Typed options in,
+// typed result out, no printing. Git is only read (`diff`, `show`, `rev-parse`): nothing fetched.
+import { execFile } from 'node:child_process';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  alignPlatforms,
+  diffSpecs,
+  fleetImpact,
+  type FleetImpact,
+  type RequirementChange,
+} from '../check/index.js';
+import { compileForPlatforms } from '../config/compile.js';
+import { parseConfig } from '../config/load.js';
+import { DEFAULT_CONFIG_PATH } from '../config/types.js';
+import { InputError } from '../errors.js';
+import { MAX_FEATURES_BYTES, parseFeaturesDocument, type HostFeatures } from '../features/snapshot.js';
+import { detectKind, lintSource, type LintResult } from '../lint/index.js';
+import { fetchNewestCompatibilitySpec, type RegistryOptions } from '../oci/index.js';
+import { parseSource, readSource } from '../spec/document.js';
+import { parseSpec } from '../spec/parse.js';
+import type { Spec } from '../spec/types.js';
+
+export interface CheckOptions {
+  /** The head config; default `.github/image-compat.yaml`. */
+  config?: string;
+  /** Baseline, at most one: a git ref (the config at it), a config file, or a published image. */
+  baseRef?: string;
+  baseConfig?: string;
+  baseImage?: string;
+  /** A folder of host snapshots (NodeFeature, NodeFeatureList, List, Features; JSON or YAML). */
+  fleet?: string;
+  /** Files to lint instead of those git says changed. */
+  files?: string[];
+  /** A GitHub event payload (GITHUB_EVENT_PATH); a pull_request gives base and head SHAs. */
+  event?: string;
+  /** The working directory (the repository checkout); default process.cwd(). */
+  cwd?: string;
+  registry?: RegistryOptions;
+}
+
+export type BaselineKind = 'ref' | 'config' | 'image';
+
+export interface CheckResult {
+  config: string;
+  baseline: { kind: BaselineKind; source: string };
+  lint: { files: LintResult[]; errors: number; warnings: number };
+  /** False when the head config has lint errors: nothing compiled, compared or evaluated. */
+  compared: boolean;
+  platforms: string[];
+  changes: RequirementChange[];
+  fleet?: FleetImpact;
+  notes: string[];
+}
+
+interface PullRequest {
+  base: string;
+  head: string;
+}
+
+function baselineOf(opts: CheckOptions, baseRef: string | undefined): CheckResult['baseline'] {
+  if (opts.baseImage) return { kind: 'image', source: opts.baseImage };
+  if (opts.baseConfig) return { kind: 'config', source: opts.baseConfig };
+  if (baseRef) return { kind: 'ref', source: baseRef };
+  throw new InputError(
+    'no baseline to compare with',
+    {},
+    'give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)',
+  );
+}
+
+/** The path with symbolic links resolved (git prints real paths), or as given when it does not exist. */
+async function real(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return file;
+  }
+}
+
+export async function check(opts: CheckOptions): Promise<CheckResult> {
+  const cwd = await real(path.resolve(opts.cwd ?? process.cwd()));
+  const configArg = opts.config ?? DEFAULT_CONFIG_PATH;
+  const configFile = await real(path.resolve(cwd, configArg));
+  const notes: string[] = [];
+  const given = [opts.baseRef, opts.baseConfig, opts.baseImage].filter((b) => b !== undefined);
+  if (given.length > 1)
+    throw new InputError('give at most one of --base-ref, --base-config and --base-image');
+  const pr = opts.event ? await pullRequestOf(opts.event) : undefined;
+  if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
+
+  const baseRef = opts.baseRef ?? (opts.baseConfig || opts.baseImage ? undefined : pr?.base);
+  // A ref is handed to git as an argument: one that looks like an option would be read as one.
+  if (baseRef !== undefined && (baseRef === '' || baseRef.startsWith('-'))) {
+    throw new InputError(`base ref ${JSON.stringify(baseRef)} is not a git ref`);
+  }
+  const baseline = baselineOf(opts, baseRef);
+
+  // ---- lint: the config, and the changed files that are configs or specs
+  const display = (abs: string) => path.relative(cwd, abs) || abs;
+  const toLint = new Map<string, string>([[configFile, configArg]]);
+  const changed = await changedFiles(opts, cwd, pr, baseRef, notes);
+  for (const file of changed) {
+    const abs = await real(file);
+    if (!toLint.has(abs)) toLint.set(abs, display(abs));
+  }
+  const files: LintResult[] = [];
+  let configLint: LintResult | undefined;
+  for (const [abs, name] of toLint) {
+    const result = await lintFile(abs, name, abs === configFile);
+    if (result) files.push(result);
+    if (abs === configFile) configLint = result;
+  }
+  const all = files.flatMap((f) => f.diagnostics);
+  const lint = {
+    files,
+    errors: all.filter((d) => d.severity === 'error').length,
+    warnings: all.filter((d) => d.severity === 'warning').length,
+  };
+  const result: CheckResult = {
+    config: configArg,
+    baseline,
+    lint,
+    compared: false,
+    platforms: [],
+    changes: [],
+    notes,
+  };
+  if (configLint?.diagnostics.some((d) => d.severity === 'error')) {
+    notes.push(`${configArg} has errors: nothing compared`);
+    return result;
+  }
+
+  // ---- compile the head, get the baseline
+  const { config } = parseConfig(await readSource(configFile), configArg);
+  const head = compileForPlatforms(config);
+  let base: Map<string, Spec>;
+  if (baseline.kind === 'image')
+    base = await publishedSpecs(baseline.source, [...head.keys()], opts.registry ?? { plainHttp: false });
+  else if (baseline.kind === 'config')
+    base = await configSpecs(await readSource(path.resolve(cwd, baseline.source)), baseline.source, notes);
+  else base = await configAtRef(cwd, configFile, baseline.source, notes);
+  const [before, after] = alignPlatforms(base, head);
+
+  const platforms = [...new Set([...before.keys(), ...after.keys()])].sort();
+  result.compared = true;
+  result.platforms = platforms;
+  result.changes = platforms.flatMap((p) => diffSpecs(before.get(p), after.get(p), p));
+  if (opts.fleet) result.fleet = fleetImpact(before, after, await loadFleet(path.resolve(cwd, opts.fleet)));
+  return result;
+}
+
+// ---------------------------------------------------------------- git
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(`git ${args.join(' ')}: ${(stderr || err.message).trim()}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+class GitError extends Error {}
+
+async function repositoryRoot(cwd: string): Promise<string> {
+  return (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+}
+
+/** Files changed by the pull request (base...head) or since the base ref, absolute paths. */
+async function changedFiles(
+  opts: CheckOptions,
+  cwd: string,
+  pr: PullRequest | undefined,
+  baseRef: string | undefined,
+  notes: string[],
+): Promise<string[]> {
+  if (opts.files?.length) return opts.files.map((f) => path.resolve(cwd, f));
+  const range = pr ? [`${pr.base}...${pr.head}`] : baseRef ? [baseRef] : undefined;
+  if (!range) {
+    notes.push('no pull request and no base ref: only the config is linted');
+    return [];
+  }
+  try {
+    const root = await repositoryRoot(cwd);
+    const out = await git(cwd, ['diff', '--name-only', '--no-renames', '-z', ...range, '--']);
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((name) => path.join(root, name));
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    throw new InputError(
+      `cannot list the changed files: ${err.message}`,
+      {},
+      pr ? 'check out with fetch-depth: 0 so that both SHAs and their merge base are present' : undefined,
+    );
+  }
+}
+
+/** The head config compiled at the base ref; empty when the file did not exist there (a new config). */
+async function configAtRef(
+  cwd: string,
+  configFile: string,
+  ref: string,
+  notes: string[],
+): Promise<Map<string, Spec>> {
+  let root: string;
+  try {
+    root = await repositoryRoot(path.dirname(configFile));
+  } catch (err) {
+    if (!(err instanceof GitError)) throw err;
+    throw new InputError(`--base-ref ${ref}: ${path.relative(cwd, configFile)} is not in a git repository`);
+  }
+  const rel = path.relative(root, configFile).split(path.sep).join('/');
+  try {
+    await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch {
+    throw new InputError(
+      `base ref ${JSON.stringify(ref)} is not a commit in this repository`,
+      {},
+      'fetch it first, or check out with fetch-depth: 0',
+    );
+  }
+  let text: string;
+  try {
+    text = await git(root, ['show', `${ref}:${rel}`]);
+  } catch {
+    notes.push(`${rel} does not exist at ${ref}: every requirement is new`);
+    return new Map();
+  }
+  return configSpecs(text, `${ref}:${rel}`, notes);
+}
+
+/** A baseline config compiled per platform; one that does not compile is reported and empty. */
+async function configSpecs(text: string, name: string, notes: string[]): Promise<Map<string, Spec>> {
+  try {
+    return compileForPlatforms(parseConfig(text, name).config);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    notes.push(`the base config does not compile (${err.message}): compared with nothing`);
+    return new Map();
+  }
+}
+
+/** The newest spec published for each platform of the head config. RegistryError (exit 3) propagates. */
+async function publishedSpecs(
+  image: string,
+  platforms: string[],
+  registry: RegistryOptions,
+): Promise<Map<string, Spec>> {
+  const out = new Map<string, Spec>();
+  for (const platform of platforms) {
+    const found = await fetchNewestCompatibilitySpec(image, { ...registry, ...(platform && { platform }) });
+    out.set(platform, parseSpec(found.specBytes.toString('utf8'), `${image} (${found.artifact.digest})`));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- inputs
+
+async function pullRequestOf(file: string): Promise<PullRequest | undefined> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new InputError(`cannot read the event payload: ${(err as Error).message}`, { file });
+  }
+  const pr = (payload as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } })
+    ?.pull_request;
+  const base = pr?.base?.sha;
+  const head = pr?.head?.sha;
+  if (typeof base !== 'string' || typeof head !== 'string') return undefined;
+  for (const sha of [base, head]) {
+    if (!/^[0-9a-f]{7,64}$/.test(sha))
+      throw new InputError(`not a commit SHA: ${JSON.stringify(sha)}`, { file, path: 'pull_request' });
+  }
+  return { base, head };
+}
+
+const DOCUMENT_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+/** Lints one file when it is a config or spec; the head config always (even when unreadable). */
+async function lintFile(abs: string, name: string, always: boolean): Promise<LintResult | undefined> {
+  if (!always && !DOCUMENT_EXTENSIONS.test(abs)) return undefined;
+  let text: string;
+  try {
+    if (!(await stat(abs)).isFile()) return undefined;
+    text = await readSource(abs);
+  } catch (err) {
+    if (!always) return undefined; // deleted by the change, or too large to be a config
+    if (err instanceof InputError) {
+      return {
+        file: name,
+        diagnostics: [{ severity: 'error', message: err.detail, position: { file: name } }],
+      };
+    }
+    return {
+      file: name,
+      diagnostics: [
+        { severity: 'error', message: `cannot read: ${(err as Error).message}`, position: { file: name } },
+      ],
+    };
+  }
+  if (!always) {
+    try {
+      if (!detectKind(parseSource(text, name).value)) return undefined;
+    } catch {
+      return undefined; // not YAML: not ours to judge
+    }
+  }
+  return lintSource(text, name);
+}
+
+/** Every host snapshot under a folder (recursively): `*.json`, `*.yaml`, `*.yml`. */
+export async function loadFleet(dir: string): Promise<HostFeatures[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir, { recursive: true })).map(String).sort();
+  } catch (err) {
+    throw new InputError(`cannot read the fleet folder: ${(err as Error).message}`, { file: dir });
+  }
+  const hosts: HostFeatures[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries.filter((e) => DOCUMENT_EXTENSIONS.test(e))) {
+    const file = path.join(dir, entry);
+    if (!(await stat(file)).isFile()) continue;
+    for (const host of parseFeaturesDocument(await readSource(file, MAX_FEATURES_BYTES), file)) {
+      let name = host.name || entry.replace(DOCUMENT_EXTENSIONS, '');
+      if (seen.has(name)) name = `${name} (${entry})`;
+      seen.add(name);
+      hosts.push({ name, features: host.features });
+    }
+  }
+  if (hosts.length === 0)
+    throw new InputError('no host snapshots (*.json, *.yaml) in the fleet folder', { file: dir });
+  return hosts;
+}
