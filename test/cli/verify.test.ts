@@ -111,6 +111,44 @@ describe('verify', () => {
   });
 });
 
+describe('attach --sign then verify (the publishing side as it ships)', () => {
+  it('verify and validate --require-signature pass on what `attach --sign --key` pushed', async () => {
+    const ref = await image();
+    const specFile = path.join(dir, `signed-${n}.yaml`);
+    writeFileSync(specFile, spec('gpu'));
+    const attached = await runCli(
+      [
+        'attach',
+        '--image',
+        ref,
+        '--spec',
+        specFile,
+        '--sign',
+        '--key',
+        path.join(FIX, 'ec-sec1.pem'),
+        '--plain-http',
+      ],
+      { env: { IMAGE_COMPAT_SETTLE_MS: '0' } },
+    );
+    expect(attached.stderr).not.toMatch(/error/i);
+    expect(attached.code).toBe(0);
+    const v = await cli('verify', '--image', ref, '--key', PUB);
+    expect(v.code).toBe(0);
+    const val = await cli(
+      'validate',
+      '--image',
+      ref,
+      '--features',
+      H100,
+      '--require-signature',
+      '--key',
+      PUB,
+    );
+    expect(val.code).toBe(0);
+    expect((await cli('verify', '--image', ref, '--key', OTHER_PUB)).code).toBe(4);
+  });
+});
+
 describe('validate --image', () => {
   it('exit 3 with a message when the image has no compatibility artifact', async () => {
     const r = await cli('validate', '--image', await image(), '--features', H100);
