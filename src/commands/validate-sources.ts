@@ -2,7 +2,7 @@
 // image's compatibility artifact (NFD's pick, or the newest that passes a signature policy), the
 // host from this machine's collectors (or a mounted host root), and the ValidationReport built
 // from one host's verdict. Typed in, typed out; messages are returned, never printed.
-import { RegistryError, SignatureError } from '../errors.js';
+import { InputError, RegistryError, SignatureError } from '../errors.js';
 import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features/index.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
@@ -52,7 +52,7 @@ function describeFailure(f: { reason: string; message: string }): string {
  */
 export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> {
   if (opts.requireSignature && !opts.policy) {
-    throw new SignatureError(
+    throw new InputError(
       '--require-signature needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer and --trusted-root',
     );
   }

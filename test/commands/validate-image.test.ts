@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { specFromImage } from '../../src/commands/validate-sources.js';
 import { verify } from '../../src/commands/verify.js';
-import { RegistryError, SignatureError } from '../../src/errors.js';
+import { InputError, RegistryError, SignatureError } from '../../src/errors.js';
 import { openRepository, parseReference } from '../../src/oci/index.js';
 import type { ImageManifest } from '../../src/oci/index.js';
 import { loadPrivateKey } from '../../src/sign/keys.js';
@@ -285,11 +285,11 @@ describe('--require-signature failure reasons', () => {
     );
   });
 
-  it('--require-signature without a policy is exit 4 with a hint', async () => {
+  it('--require-signature without a policy is bad input (exit 2) with a hint', async () => {
     const ref = await image();
-    await expect(specFromImage({ image: ref, requireSignature: true, plainHttp: true })).rejects.toThrow(
-      /needs a policy/,
-    );
+    const p = specFromImage({ image: ref, requireSignature: true, plainHttp: true });
+    await expect(p).rejects.toThrow(InputError);
+    await expect(p).rejects.toThrow(/needs a policy/);
   });
 });
 
