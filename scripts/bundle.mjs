@@ -12,6 +12,7 @@ export const entries = {
   plan: 'src/action/plan.ts',
   report: 'src/action/report.ts',
   check: 'src/action/check.ts',
+  validate: 'src/action/validate.ts',
 };
 
 // CommonJS dependencies inside an ES module bundle still call require(): give them one.

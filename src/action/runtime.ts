@@ -159,6 +159,8 @@ export interface ValidateInputs {
   certificateIdentity?: string;
   certificateIdentityRegexp?: string;
   certificateOidcIssuer?: string;
+  /** Path of a Sigstore trusted root (JSON) for keyless verification. */
+  trustedRoot?: string;
   features?: string;
   hostRoot: string;
   plainHttp: boolean;
@@ -182,6 +184,7 @@ export function readValidateInputs(): ValidateInputs {
     certificateIdentity: optional('certificate-identity'),
     certificateIdentityRegexp: optional('certificate-identity-regexp'),
     certificateOidcIssuer: optional('certificate-oidc-issuer'),
+    trustedRoot: optional('trusted-root'),
     features: optional('features'),
     hostRoot: text('host-root', d),
     plainHttp: flag('plain-http', d),

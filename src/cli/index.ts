@@ -10,6 +10,7 @@ import { lintCommand } from './lint.js';
 import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
+import { verifyCommand } from './verify.js';
 
 export const commands: Array<() => Command> = [
   validateCommand,
@@ -18,6 +19,7 @@ export const commands: Array<() => Command> = [
   lintCommand,
   attachCommand,
   discoverCommand,
+  verifyCommand,
   planCommand,
   reportCommand,
   checkCommand,

@@ -1,22 +1,7 @@
 // Cell formatters shared by the Markdown renderers: device summaries, an expression as a person
 // reads it, what the host has, and escaping of text that came from a host or a spec.
-import type { GpuSummary, NicSummary, RdmaSummary } from './report.js';
 import type { FailedExpression } from './merge.js';
-
-export function gpu(g: GpuSummary): string {
-  const extra = [g.driver, g.memory, g.computeCapability && `cc ${g.computeCapability}`].filter(Boolean);
-  return extra.length ? `${g.model} (${extra.join(', ')})` : g.model;
-}
-
-export function nic(n: NicSummary): string {
-  const extra = [n.vendor, n.vfs !== undefined && `${n.vfs} VFs`].filter(Boolean);
-  return extra.length ? `${n.name} (${extra.join(', ')})` : n.name;
-}
-
-export function rdma(r: RdmaSummary): string {
-  const extra = [r.linkLayer, r.state, r.rate].filter(Boolean);
-  return extra.length ? `${r.name} (${extra.join(', ')})` : r.name;
-}
+export { cpuLine as cpu, gpuLine as gpu, nicLine as nic, rdmaLine as rdma } from './hardware.js';
 
 export function keyOf(e: Pick<FailedExpression, 'matcherType' | 'name'>): string {
   return e.matcherType === 'matchName' ? `(name) ${e.name}` : e.name;
@@ -28,10 +13,12 @@ export function expected(e: Pick<FailedExpression, 'op' | 'value' | 'type'>): st
   return `${e.op}${value}${e.type ? ` (${e.type})` : ''}`;
 }
 
-/** `absent` when the host lacks the key, `present` for a flag (flags carry no value). */
+/**
+ * What the host has, from the evaluator's hostValues: an attribute's value, a present flag's own
+ * name, every distinct value across instances; empty (or missing) when the host has nothing there.
+ */
 export function hostHas(e: Pick<FailedExpression, 'hostValues'>): string {
-  if (!e.hostValues) return 'absent';
-  if (e.hostValues.length === 0) return 'present';
+  if (!e.hostValues || e.hostValues.length === 0) return 'absent';
   return e.hostValues.join(', ');
 }
 

@@ -105,7 +105,7 @@ export function summarizeHardware(
   };
 }
 
-function cpuLine(s: HardwareSummary): string {
+export function cpuLine(s: HardwareSummary): string {
   const c = s.cpu;
   const parts = [c.vendor ?? 'unknown vendor'];
   if (c.family !== undefined) parts.push(`family ${c.family} model ${c.model ?? '?'}`);
@@ -117,7 +117,7 @@ function cpuLine(s: HardwareSummary): string {
   return parts.join(', ');
 }
 
-function gpuLine(g: HardwareSummary['gpus'][number]): string {
+export function gpuLine(g: HardwareSummary['gpus'][number]): string {
   const parts = [g.model ?? `${g.vendor} ${g.device}`];
   if (g.memoryMib) parts.push(`${g.memoryMib} MiB`);
   if (g.computeCapability) parts.push(`cc ${g.computeCapability}`);
@@ -127,7 +127,7 @@ function gpuLine(g: HardwareSummary['gpus'][number]): string {
   return parts.join(', ');
 }
 
-function nicLine(n: HardwareSummary['nics'][number]): string {
+export function nicLine(n: HardwareSummary['nics'][number]): string {
   const parts = [n.name];
   if (n.operstate) parts.push(n.operstate);
   if (n.speed && n.speed !== '-1') parts.push(`${n.speed} Mb/s`);
@@ -135,7 +135,7 @@ function nicLine(n: HardwareSummary['nics'][number]): string {
   return parts.join(', ');
 }
 
-function rdmaLine(r: HardwareSummary['rdma'][number]): string {
+export function rdmaLine(r: HardwareSummary['rdma'][number]): string {
   const parts = [r.name];
   if (r.vendor) parts.push(r.vendor);
   if (r.linkLayer) parts.push(r.linkLayer);

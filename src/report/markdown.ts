@@ -4,7 +4,7 @@
 import type { HardwareSummary } from './report.js';
 import type { Cell, MergedReport, Row } from './merge.js';
 import { describe } from './merge.js';
-import { expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
+import { cpu, expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
 
 export interface MarkdownOptions {
   /** At most this many failed (set, runner) pairs are detailed; the rest are counted. */
@@ -80,7 +80,7 @@ function runnerTable(m: MergedReport): string[] {
       tableRow([
         text(r.name),
         text(r.host),
-        text(hw.cpu ?? '—'),
+        text(cpu(hw)),
         text(hw.kernel ?? '—'),
         text(hw.os ?? '—'),
         list(hw.gpus.map(gpu)),

@@ -12,45 +12,10 @@ export type {
   ProcessedRule,
 } from '../match/types.js';
 
-export interface GpuSummary {
-  /** Marketing name when known (`NVIDIA H100 80GB HBM3`), else `vendor:device` PCI ids. */
-  model: string;
-  /** Kernel driver and version, e.g. `nvidia 550.135`. */
-  driver?: string;
-  /** Human-readable, e.g. `81559 MiB`. */
-  memory?: string;
-  /** NVIDIA compute capability, e.g. `9.0`. */
-  computeCapability?: string;
-}
-
-export interface NicSummary {
-  /** Interface name (`ens1f0`), or the PCI address when it has none. */
-  name: string;
-  /** PCI vendor id (`15b3`) or name. */
-  vendor?: string;
-  /** SR-IOV virtual functions the device supports (`sriov_totalvfs`). */
-  vfs?: number;
-}
-
-export interface RdmaSummary {
-  name: string;
-  linkLayer?: string;
-  state?: string;
-  rate?: string;
-}
-
-/** What a person needs to know about a runner to read a verdict; produced from collected features. */
-export interface HardwareSummary {
-  /** e.g. `Intel family 6 model 143, 2 sockets, x86-64-v4`. */
-  cpu?: string;
-  /** Kernel release, e.g. `6.8.0-45-generic`. */
-  kernel?: string;
-  /** e.g. `Ubuntu 24.04.1 LTS`. */
-  os?: string;
-  gpus: GpuSummary[];
-  nics: NicSummary[];
-  rdma: RdmaSummary[];
-}
+// The host's hardware is the collectors' summary (src/report/hardware.ts): one type for the
+// features table, the validate report and the merged matrix report.
+import type { HardwareSummary } from './hardware.js';
+export type { HardwareSummary } from './hardware.js';
 
 export interface HostInfo {
   /** Host name of the machine that was validated. */

@@ -91,23 +91,53 @@ export const validationReportSchema = {
       },
     },
     hardware: {
+      // The collectors' summary (src/report/hardware.ts summarizeHardware).
       type: 'object',
-      required: ['gpus', 'nics', 'rdma'],
+      required: ['cpu', 'gpus', 'nics', 'rdma'],
       properties: {
-        cpu: { type: 'string' },
+        host: { type: 'string' },
+        cpu: {
+          type: 'object',
+          required: ['flagCount'],
+          properties: {
+            vendor: { type: 'string' },
+            family: { type: 'string' },
+            model: { type: 'string' },
+            x86Level: { type: 'string' },
+            hypervisor: { type: 'string' },
+            sockets: { type: 'string' },
+            multithreading: { type: 'string' },
+            flagCount: { type: 'integer', minimum: 0 },
+          },
+        },
         kernel: { type: 'string' },
         os: { type: 'string' },
+        memory: {
+          type: 'object',
+          properties: {
+            numaNodes: { type: 'string' },
+            hugepages: { type: 'array', items: { type: 'string' } },
+            swap: { type: 'string' },
+          },
+        },
         gpus: {
           type: 'array',
           items: {
             type: 'object',
-            required: ['model'],
-            properties: {
-              model: { type: 'string' },
-              driver: { type: 'string' },
-              memory: { type: 'string' },
-              computeCapability: { type: 'string' },
-            },
+            required: ['vendor', 'device'],
+            properties: Object.fromEntries(
+              [
+                'vendor',
+                'device',
+                'model',
+                'driver',
+                'driverVersion',
+                'memoryMib',
+                'computeCapability',
+                'gfxTarget',
+                'numaNode',
+              ].map((k) => [k, { type: 'string' }]),
+            ),
           },
         },
         nics: {
@@ -115,11 +145,9 @@ export const validationReportSchema = {
           items: {
             type: 'object',
             required: ['name'],
-            properties: {
-              name: { type: 'string' },
-              vendor: { type: 'string' },
-              vfs: { type: 'integer', minimum: 0 },
-            },
+            properties: Object.fromEntries(
+              ['name', 'operstate', 'speed', 'totalVfs', 'numVfs'].map((k) => [k, { type: 'string' }]),
+            ),
           },
         },
         rdma: {
@@ -127,12 +155,17 @@ export const validationReportSchema = {
           items: {
             type: 'object',
             required: ['name'],
-            properties: {
-              name: { type: 'string' },
-              linkLayer: { type: 'string' },
-              state: { type: 'string' },
-              rate: { type: 'string' },
-            },
+            properties: Object.fromEntries(
+              ['name', 'vendor', 'linkLayer', 'state', 'rate'].map((k) => [k, { type: 'string' }]),
+            ),
+          },
+        },
+        unavailable: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['source', 'reason'],
+            properties: { source: { type: 'string' }, reason: { type: 'string' } },
           },
         },
       },

@@ -2,7 +2,7 @@
 // the verdict, the host's hardware, then per set and rule what was expected, what the host has,
 // OK/FAIL. And one error annotation per failed rule. Pure: the report comes in, text goes out.
 import type { Annotation } from './annotations.js';
-import { expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
+import { cpu, expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
 import { failedRule } from './merge.js';
 import type { MatchedExpression, ProcessedRule, ValidationReport } from './report.js';
 import { setMatched, setName } from './report.js';
@@ -25,7 +25,7 @@ export function renderValidationMarkdown(report: ValidationReport): string {
   const hw = host.hardware;
   out.push(`### Host ${text(host.name)}${host.runner ? ` (runner ${text(host.runner)})` : ''}`, '');
   out.push(tableRow(['', '']), tableRow(['---', '---']));
-  out.push(tableRow(['CPU', text(hw.cpu ?? '—')]), tableRow(['Kernel', text(hw.kernel ?? '—')]));
+  out.push(tableRow(['CPU', text(cpu(hw))]), tableRow(['Kernel', text(hw.kernel ?? '—')]));
   out.push(tableRow(['OS', text(hw.os ?? '—')]), tableRow(['GPUs', list(hw.gpus.map(gpu))]));
   out.push(tableRow(['NICs', list(hw.nics.map(nic))]), tableRow(['RDMA', list(hw.rdma.map(rdma))]), '');
 

@@ -146,6 +146,7 @@ const ACTIONS = {
       'certificate-identity',
       'certificate-identity-regexp',
       'certificate-oidc-issuer',
+      'trusted-root',
       'features',
       'host-root',
       'plain-http',
@@ -241,7 +242,7 @@ describe.each(names)('%s action.yml', (name) => {
       expect(existsSync(path.join('dist', `${bundle}.js`))).toBe(true);
     } else {
       // Pending: wired when its command lands; until then only its declaration is checked (above).
-      expect(['validate']).toContain(bundle);
+      expect([] as string[]).toContain(bundle);
     }
   });
 });

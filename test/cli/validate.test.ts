@@ -189,11 +189,12 @@ describe('image-compat validate', () => {
     expect(r.stderr).toMatch(message);
   });
 
-  it('exits 2 without --spec or --features', async () => {
-    expect((await runCli(['validate', '--features', `${HOSTS}/arm-server.json`])).stderr).toMatch(
-      /required option '--spec <file>'/,
-    );
-    expect((await runCli(['validate', '--spec', `${SPEC}/gpu.yaml`])).code).toBe(2);
+  it('exits 2 without --spec or --image, or with both', async () => {
+    const none = await runCli(['validate', '--features', `${HOSTS}/arm-server.json`]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/give exactly one of --spec FILE and --image REF/);
+    const both = await runCli(['validate', '--spec', `${SPEC}/gpu.yaml`, '--image', 'localhost/x:1']);
+    expect(both.code).toBe(2);
   });
 
   it('exits 2 naming file, line, column and field for a bad spec', async () => {

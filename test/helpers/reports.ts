@@ -8,10 +8,14 @@ import type {
 } from '../../src/report/report.js';
 
 export const hardware = (over: Partial<HardwareSummary> = {}): HardwareSummary => ({
+  host: '',
+  cpu: { flagCount: 0 },
   kernel: '6.8.0-45-generic',
+  memory: { hugepages: [] },
   gpus: [],
   nics: [],
   rdma: [],
+  unavailable: [],
   ...over,
 });
 
@@ -22,7 +26,7 @@ export function expression(over: Partial<MatchedExpression> = {}): MatchedExpres
     expression: { op: 'Exists' },
     matcherType: 'matchExpression',
     isMatch: true,
-    hostValues: [],
+    hostValues: ['vfio_pci'],
     ...over,
   };
 }

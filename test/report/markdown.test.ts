@@ -20,10 +20,18 @@ describe('renderMarkdown', () => {
     results: [set('gpu', [rule('driver', false, [driver]), rule('k', true)])],
   });
   failing.host.hardware = hardware({
-    cpu: 'Intel',
+    cpu: { vendor: 'Intel', flagCount: 120 },
     os: 'Ubuntu 22.04',
     gpus: [
-      { model: 'NVIDIA A100', driver: 'nvidia 535.104.05', memory: '40960 MiB', computeCapability: '8.0' },
+      {
+        vendor: 'NVIDIA',
+        device: '20b0',
+        model: 'NVIDIA A100',
+        driver: 'nvidia',
+        driverVersion: '535.104.05',
+        memoryMib: '40960',
+        computeCapability: '8.0',
+      },
     ],
   });
   const md = renderMarkdown(mergeReports(sourced(report('gpu', 'a', true), failing), 'all'));
@@ -41,7 +49,7 @@ describe('renderMarkdown', () => {
 
   it("lists each runner's hardware", () => {
     expect(md).toContain(
-      '| b | b-host | Intel | 6.8.0-45-generic | Ubuntu 22.04 | NVIDIA A100 (nvidia 535.104.05, 40960 MiB, cc 8.0) | — | — |',
+      '| b | b-host | Intel, 120 cpuid flags | 6.8.0-45-generic | Ubuntu 22.04 | NVIDIA A100, 40960 MiB, cc 8.0, driver nvidia 535.104.05 | — | — |',
     );
   });
 
@@ -97,15 +105,18 @@ describe('cell text', () => {
 
   it.each([
     [undefined, 'absent'],
-    [[], 'present'],
+    [[], 'absent'],
+    [['vfio_pci'], 'vfio_pci'],
     [['10de', '15b3'], '10de, 15b3'],
   ])('hostHas(%j) = %s', (hostValues, out) => expect(hostHas({ hostValues })).toBe(out));
 
   it('summarises devices, leaving out what is unknown', () => {
-    expect(gpu({ model: 'X' })).toBe('X');
-    expect(gpu({ model: 'H100', computeCapability: '9.0' })).toBe('H100 (cc 9.0)');
-    expect(nic({ name: 'ens1', vfs: 0 })).toBe('ens1 (0 VFs)');
-    expect(rdma({ name: 'mlx5_0', linkLayer: 'Ethernet' })).toBe('mlx5_0 (Ethernet)');
+    expect(gpu({ vendor: 'NVIDIA', device: '2330' })).toBe('NVIDIA 2330');
+    expect(gpu({ vendor: 'NVIDIA', device: '2330', model: 'H100', computeCapability: '9.0' })).toBe(
+      'H100, cc 9.0',
+    );
+    expect(nic({ name: 'ens1', totalVfs: '0', numVfs: '0' })).toBe('ens1, SR-IOV 0/0 VFs');
+    expect(rdma({ name: 'mlx5_0', linkLayer: 'Ethernet' })).toBe('mlx5_0, Ethernet');
   });
 
   it('text() escapes Markdown and HTML', () => {

@@ -33,7 +33,10 @@ const failing = report('gpu', 'gpu-b', false, {
     set('gpu', [rule('driver', false, [driver]), rule('modules', true), nicAny], { description: 'Hopper' }),
   ],
 });
-failing.host.hardware = hardware({ cpu: 'Intel', gpus: [{ model: 'A100', computeCapability: '8.0' }] });
+failing.host.hardware = hardware({
+  cpu: { vendor: 'Intel', flagCount: 100 },
+  gpus: [{ vendor: 'NVIDIA', device: '20b0', model: 'A100', computeCapability: '8.0' }],
+});
 
 describe('renderValidationMarkdown', () => {
   const md = renderValidationMarkdown(failing);
@@ -46,7 +49,7 @@ describe('renderValidationMarkdown', () => {
 
   it("shows the host's hardware", () => {
     expect(md).toContain('### Host gpu-b-host (runner gpu-b)');
-    expect(md).toContain('| GPUs | A100 (cc 8.0) |');
+    expect(md).toContain('| GPUs | A100, cc 8.0 |');
     expect(md).toContain('| NICs | — |');
   });
 
@@ -55,7 +58,7 @@ describe('renderValidationMarkdown', () => {
     expect(md).toContain(
       '| driver | gpu.device | driver\\_version | Ge 550 (version) | 535.104.05 | **FAIL** |',
     );
-    expect(md).toContain('| modules | kernel.loadedmodule | vfio\\_pci | Exists | present | OK |');
+    expect(md).toContain('| modules | kernel.loadedmodule | vfio\\_pci | Exists | vfio\\_pci | OK |');
     expect(md).toContain('| nic (any of, #1) | pci.device | vendor | In 15b3 | 8086 | **FAIL** |');
     expect(md).toContain(
       '| nic (any of, #2) | kernel.loadedmodule | mlx5\\_core | Exists | absent | **FAIL** |',

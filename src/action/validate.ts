@@ -1,0 +1,7 @@
+// Entry of the `validate` action (validate/action.yml -> dist/validate.js): evaluate this runner
+// (or a snapshot) against an image's compatibility artifact or a spec file; outputs, report,
+// job summary and one annotation per failed rule.
+import { publish, run } from './run/validate.js';
+import { readValidateInputs, runAction } from './runtime.js';
+
+await runAction(readValidateInputs, run, publish);

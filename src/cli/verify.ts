@@ -1,0 +1,132 @@
+// `image-compat verify`: flags and printing (the work is in commands/verify), and the signature
+// policy flags that `validate --image` shares (--key, --certificate-identity[-regexp],
+// --certificate-oidc-issuer, --trusted-root).
+import { readFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { verify } from '../commands/verify.js';
+import { ExitCode, InputError } from '../errors.js';
+import { policyFromFlags } from '../sign/verify.js';
+import type { VerificationPolicy } from '../sign/verify.js';
+import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
+import type { RegistryFlags } from './registry-options.js';
+
+export interface PolicyFlagValues {
+  key?: string;
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+  certificateOidcIssuer?: string;
+  trustedRoot?: string;
+}
+
+/** Adds the verification policy flags to a command. */
+export function addPolicyOptions(cmd: Command): Command {
+  return cmd
+    .option('--key <file>', 'public key (PEM) the compatibility artifact must be signed with')
+    .option('--certificate-identity <identity>', 'keyless: the exact signer identity (e.g. a workflow URL)')
+    .option(
+      '--certificate-identity-regexp <re>',
+      'keyless: a regular expression (RE2) for the signer identity',
+    )
+    .option('--certificate-oidc-issuer <url>', 'keyless: the OIDC issuer of the signer identity')
+    .option(
+      '--trusted-root <file>',
+      'keyless: the Sigstore trusted root (JSON) to verify certificates offline',
+    );
+}
+
+async function readText(file: string, flag: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError(
+      `${flag} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      {
+        file,
+      },
+    );
+  }
+}
+
+/** The policy the flags describe (files read); undefined when no policy flag was given. */
+export async function policyFrom(flags: PolicyFlagValues): Promise<VerificationPolicy | undefined> {
+  return policyFromFlags({
+    ...(flags.key !== undefined && { key: await readText(flags.key, '--key'), keySource: flags.key }),
+    ...(flags.certificateIdentity !== undefined && { certificateIdentity: flags.certificateIdentity }),
+    ...(flags.certificateIdentityRegexp !== undefined && {
+      certificateIdentityRegexp: flags.certificateIdentityRegexp,
+    }),
+    ...(flags.certificateOidcIssuer !== undefined && { certificateOidcIssuer: flags.certificateOidcIssuer }),
+    ...(flags.trustedRoot !== undefined && {
+      trustedRoot: await readText(flags.trustedRoot, '--trusted-root'),
+      trustedRootSource: flags.trustedRoot,
+    }),
+  });
+}
+
+interface Flags extends PolicyFlagValues, RegistryFlags {
+  image: string;
+  platform?: string;
+  output: 'text' | 'json';
+}
+
+export function verifyCommand(): Command {
+  const cmd = new Command('verify')
+    .summary("check the signatures of an image's compatibility artifacts")
+    .description(
+      'For each platform of the image (or the one given), find the newest compatibility artifact whose ' +
+        'Sigstore signature passes the policy. Exit 0: every platform has one; 4: a platform has none ' +
+        '(the reason is printed); 3: the image has no compatibility artifact at all, or a registry error; 2: bad input.',
+    )
+    .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
+    .option(
+      '--platform <os/arch[/variant]>',
+      'verify only this platform of an index (default: every platform)',
+    )
+    .addOption(new Option('--output <format>', 'output format').choices(['text', 'json']).default('text'));
+  addPolicyOptions(cmd).addHelpText(
+    'after',
+    [
+      REGISTRY_HELP,
+      '',
+      'Examples:',
+      '  image-compat verify --image ghcr.io/acme/app:1.0 --key cosign.pub',
+      '  image-compat verify --image ghcr.io/acme/app:1.0 --trusted-root trusted_root.json \\',
+      '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+      '',
+    ].join('\n'),
+  );
+  return addRegistryOptions(cmd).action(async (flags: Flags) => {
+    const result = await verify({
+      image: flags.image,
+      ...(flags.platform !== undefined && { platform: flags.platform }),
+      policy: await policyFrom(flags),
+      ...(await registryOptionsFrom(flags)),
+    });
+    if (flags.output === 'json') {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      for (const p of result.platforms) {
+        const name = p.platform ?? 'no platform';
+        if (p.verified) {
+          const by =
+            p.signer?.kind === 'key' ? `key ${p.signer.hint}` : `${p.signer?.identity} (${p.signer?.issuer})`;
+          process.stdout.write(`${name}: verified ${p.artifact} signed by ${by}\n`);
+        } else {
+          process.stdout.write(`${name}: NOT VERIFIED: ${p.error}\n`);
+        }
+        for (const r of p.verified ? p.rejected : []) {
+          process.stderr.write(
+            `image-compat: warning: ${name}: ignored newer artifact ${r.artifact}: ${r.reason}: ${r.message}\n`,
+          );
+        }
+      }
+    }
+    if (!result.verified) {
+      const failing = result.platforms.filter((p) => !p.verified);
+      process.stderr.write(
+        `image-compat: ${failing.map((p) => `${p.platform ?? 'image'}: ${p.error}`).join('; ')}\n`,
+      );
+    }
+    process.exitCode = result.verified ? ExitCode.ok : ExitCode.signature;
+  });
+}

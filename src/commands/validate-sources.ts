@@ -1,0 +1,158 @@
+// Where `validate` gets its inputs, for the CLI and the validate action alike: the spec from an
+// image's compatibility artifact (NFD's pick, or the newest that passes a signature policy), the
+// host from this machine's collectors (or a mounted host root), and the ValidationReport built
+// from one host's verdict. Typed in, typed out; messages are returned, never printed.
+import { InputError, RegistryError, SignatureError } from '../errors.js';
+import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features/index.js';
+import type { NodeFeature, UnavailableSource } from '../features/index.js';
+import type { HostFeatures } from '../features/snapshot.js';
+import { formatPlatform, formatReference } from '../oci/index.js';
+import type { RegistryOptions } from '../oci/index.js';
+import { summarizeHardware } from '../report/hardware.js';
+import type { ValidationReport } from '../report/report.js';
+import { mustFail } from '../sign/verify.js';
+import type { VerificationPolicy, VerifyResult } from '../sign/verify.js';
+import { parseSpec } from '../spec/index.js';
+import type { Spec } from '../spec/types.js';
+import { describeSubject, resolveImage, selectArtifact } from './artifact-selection.js';
+import type { IgnoredArtifact } from './artifact-selection.js';
+import type { ValidateResult } from './validate.js';
+
+export interface ImageSpecOptions extends RegistryOptions {
+  image: string;
+  platform?: string;
+  policy?: VerificationPolicy;
+  requireSignature: boolean;
+}
+
+export interface ImageSpec {
+  spec: Spec;
+  /** The image as given. */
+  image: string;
+  /** `os/arch[/variant]` of the platform manifest read, when known. */
+  platform?: string;
+  /** Digest of the compatibility artifact manifest evaluated. */
+  artifact: string;
+  created?: string;
+  signature: VerifyResult;
+  /** Newer artifacts passed over under --require-signature. */
+  ignored: IgnoredArtifact[];
+  /** Warnings for stderr or annotations: ignored artifacts, a signature that fails the policy. */
+  warnings: string[];
+}
+
+function describeFailure(f: { reason: string; message: string }): string {
+  return `${f.reason}: ${f.message}`;
+}
+
+/**
+ * The spec of an image's compatibility artifact. RegistryError (exit 3) when the image has none;
+ * SignatureError (exit 4) when --require-signature finds none that passes, or when the chosen
+ * artifact's signature contradicts it (tampering).
+ */
+export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> {
+  if (opts.requireSignature && !opts.policy) {
+    throw new InputError(
+      '--require-signature needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer and --trusted-root',
+    );
+  }
+  const { reference, repo, subjects } = await resolveImage(opts.image, opts);
+  const resolved = subjects[0]!;
+  const selected = await selectArtifact(repo, resolved, {
+    requireSignature: opts.requireSignature,
+    ...(opts.policy && { policy: opts.policy }),
+  });
+  const where = describeSubject(reference, selected);
+  if (selected.artifacts.length === 0) {
+    throw new RegistryError(`image ${where} has no compatibility artifact`);
+  }
+  const warnings = selected.ignored.map(
+    (i) =>
+      `ignored compatibility artifact ${i.artifact.digest}${i.created ? ` (created ${i.created})` : ''}: ${describeFailure(i.failure)}`,
+  );
+  const chosen = selected.chosen;
+  if (!chosen) {
+    throw new SignatureError(
+      `image ${where}: none of its ${selected.artifacts.length} compatibility artifact(s) has a signature that passes the policy (newest: ${describeFailure(selected.ignored[0]!.failure)})`,
+    );
+  }
+  const sig = chosen.signature;
+  if (mustFail(sig, opts.requireSignature) && !sig.ok) {
+    throw new SignatureError(
+      `compatibility artifact ${chosen.artifact.digest} of ${where}: its signature fails its integrity check (${describeFailure(sig)}); the artifact or its signature was tampered with`,
+    );
+  }
+  if (!sig.ok && opts.policy && !opts.requireSignature) {
+    warnings.push(`compatibility artifact ${chosen.artifact.digest}: ${describeFailure(sig)}`);
+  }
+  const source = `${formatReference(reference)}@${chosen.artifact.digest}`;
+  return {
+    spec: parseSpec(chosen.specBytes.toString('utf8'), source),
+    image: opts.image,
+    ...(selected.platform && { platform: formatPlatform(selected.platform) }),
+    artifact: chosen.artifact.digest,
+    ...(chosen.created !== undefined && { created: chosen.created }),
+    signature: sig,
+    ignored: selected.ignored,
+    warnings,
+  };
+}
+
+export interface MachineHost {
+  host: HostFeatures;
+  unavailable: UnavailableSource[];
+  nodeFeature: NodeFeature;
+}
+
+/** This machine (or the host mounted at `hostRoot` / IMAGE_COMPAT_HOST_ROOT) as features. */
+export async function hostFromMachine(
+  hostRoot: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<MachineHost> {
+  const collected = await collectHostFeatures({ hostRoot: resolveHostRoot(hostRoot, env) });
+  return {
+    host: { name: collected.hostname, features: collected.features },
+    unavailable: collected.unavailable,
+    nodeFeature: toNodeFeature(collected),
+  };
+}
+
+/** A snapshot host as a NodeFeature (what --save-features writes when --features was given). */
+export function nodeFeatureOf(host: HostFeatures, unavailable: UnavailableSource[] = []): NodeFeature {
+  return toNodeFeature({ features: host.features, unavailable, hostname: host.name });
+}
+
+export interface ReportInput {
+  result: ValidateResult;
+  /** The host the result is about (its features give the hardware summary). */
+  host: HostFeatures;
+  image?: string;
+  spec?: string;
+  platform?: string;
+  artifact?: string;
+  compatibility?: string;
+  unavailable?: UnavailableSource[];
+  runner?: string;
+}
+
+/** The ValidationReport of a one-host validation. */
+export function buildReport(input: ReportInput): ValidationReport {
+  const verdict = input.result.hosts[0];
+  if (!verdict || input.result.hosts.length !== 1) {
+    throw new RangeError('a validation report describes exactly one host');
+  }
+  return {
+    ...(input.image !== undefined && { image: input.image }),
+    ...(input.spec !== undefined && { spec: input.spec }),
+    ...(input.platform !== undefined && { platform: input.platform }),
+    ...(input.artifact !== undefined && { artifact: input.artifact }),
+    ...(input.compatibility !== undefined && { compatibility: input.compatibility }),
+    compatible: verdict.compatible,
+    host: {
+      name: verdict.node,
+      ...(input.runner !== undefined && { runner: input.runner }),
+      hardware: summarizeHardware(input.host.features, verdict.node, input.unavailable ?? []),
+    },
+    results: verdict.results,
+  };
+}

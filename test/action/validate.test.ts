@@ -1,0 +1,193 @@
+// The validate action: the bundle (dist/validate.js) run as the runner runs it, against a real
+// local registry (a spec attached with `attach`, signed with a test key) and with `spec` +
+// `features` inputs; outputs, report and snapshot files, job summary and annotations.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { run } from '../../src/action/run/validate.js';
+import type { ValidateInputs } from '../../src/action/runtime.js';
+import { InputError } from '../../src/errors.js';
+import { loadPrivateKey } from '../../src/sign/keys.js';
+import { parseReport } from '../../src/report/parse.js';
+import { runAction } from '../helpers/action.js';
+import { pushTestImage, startRegistry } from '../helpers/registry.js';
+import type { TestRegistry } from '../helpers/registry.js';
+import { attachSpec, signAttached } from '../helpers/signed-artifact.js';
+
+const FIX = path.resolve('test/fixtures/sign');
+const H100 = path.resolve('test/fixtures/features/snapshots/h100-server.json');
+const VM = path.resolve('test/fixtures/features/snapshots/vm.json');
+const GPU_SPEC = path.resolve('examples/specs/gpu.yaml');
+const PUB = path.join(FIX, 'ec-pub.pem');
+
+const spec = (tag: string) =>
+  `version: v1alpha1\ncompatibilities:\n  - tag: ${tag}\n    rules:\n      - name: nvidia module\n        matchFeatures:\n          - feature: kernel.loadedmodule\n            matchExpressions:\n              nvidia: {op: Exists}\n`;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ic-validate-action-'));
+let reg: TestRegistry;
+let signed: string;
+let unsigned: string;
+
+beforeAll(async () => {
+  reg = await startRegistry();
+  await pushTestImage(reg, 'signed', 'v1');
+  await pushTestImage(reg, 'unsigned', 'v1');
+  signed = `${reg.host}/signed:v1`;
+  unsigned = `${reg.host}/unsigned:v1`;
+  const [a] = await attachSpec(signed, spec('gpu'), dir);
+  await signAttached(a!, {
+    kind: 'key',
+    key: loadPrivateKey(readFileSync(path.join(FIX, 'ec-sec1.pem'), 'utf8')),
+  });
+  await attachSpec(unsigned, spec('gpu'), dir);
+}, 60_000);
+afterAll(async () => {
+  await reg?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const inputs = (over: Partial<ValidateInputs>): ValidateInputs => ({
+  requireSignature: false,
+  hostRoot: '/',
+  plainHttp: true,
+  failOnIncompatible: true,
+  outputDir: mkdtempSync(path.join(dir, 'out-')),
+  ...over,
+});
+
+describe('validate run(inputs)', () => {
+  it('spec + features: the report, the snapshot file and the summary', async () => {
+    const o = await run(
+      inputs({ spec: GPU_SPEC, features: H100, compatibility: 'ampere', runnerName: 'r1' }),
+    );
+    expect(o.report).toMatchObject({ spec: GPU_SPEC, compatibility: 'ampere', host: { runner: 'r1' } });
+    expect(o.report.results.map((r) => r.tag)).toEqual(['ampere']);
+    expect(JSON.parse(readFileSync(o.reportFile, 'utf8'))).toEqual(JSON.parse(JSON.stringify(o.report)));
+    expect(JSON.parse(readFileSync(o.featuresFile, 'utf8'))).toMatchObject({ kind: 'NodeFeature' });
+    expect(o.markdown).toContain('### ampere');
+  });
+
+  it('public-key as PEM content or as a path', async () => {
+    const pem = readFileSync(PUB, 'utf8');
+    for (const publicKey of [pem, PUB]) {
+      const o = await run(inputs({ image: signed, requireSignature: true, publicKey, features: H100 }));
+      expect(o.report.compatible).toBe(true);
+      expect(o.report.artifact).toMatch(/^sha256:/);
+    }
+  });
+
+  it('rejects a public-key that is neither PEM nor a file, and an identity without a trusted root', async () => {
+    await expect(run(inputs({ image: signed, publicKey: 'nope', features: H100 }))).rejects.toThrow(
+      InputError,
+    );
+    await expect(
+      run(
+        inputs({
+          image: signed,
+          certificateIdentity: 'x',
+          certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+          features: H100,
+        }),
+      ),
+    ).rejects.toThrow(/--trusted-root is required/);
+  });
+});
+
+describe('validate action bundle (dist/validate.js)', () => {
+  it('spec + features: outputs, a report that validates, the snapshot, summary and one error per failed rule', async () => {
+    const r = await runAction('validate', {
+      inputs: { spec: GPU_SPEC, features: VM, compatibility: 'hopper', 'fail-on-incompatible': 'true' },
+      env: { RUNNER_NAME: 'ci-vm-1' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.compatible).toBe('false');
+    expect(r.outputs.report).toBe(path.join(r.runnerTemp, 'image-compat', 'report.json'));
+    expect(r.outputs.features).toBe(path.join(r.runnerTemp, 'image-compat', 'features.json'));
+    expect(r.summary).toContain('## Image compatibility: ❌ not compatible');
+    expect(r.summary).toContain('Compatibility set: hopper');
+    expect(r.summary).toMatch(/### Host .* \(runner ci-vm-1\)/);
+    expect(r.summary).toMatch(/\| driver\\_version \| Ge 550 \(version\) \| absent \| \*\*FAIL\*\* \|/);
+    const errors = r.commands.filter((c) => c.command === 'error');
+    expect(errors.length).toBe(3);
+    expect(errors[0]!.properties.title).toBe('image-compat: rule "hopper gpu present" failed (hopper)');
+  });
+
+  it('spec + features on a matching host: compatible, exit 0, report readable by the report action', async () => {
+    const out = mkdtempSync(path.join(dir, 'rt-'));
+    const r = await runAction('validate', {
+      inputs: { spec: GPU_SPEC, features: H100, compatibility: 'hopper' },
+      env: { RUNNER_NAME: 'gpu-1', RUNNER_TEMP: out },
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs.compatible).toBe('true');
+    expect(r.commands.filter((c) => c.command === 'error')).toEqual([]);
+    expect(r.summary).toMatch(/\| GPUs \| NVIDIA H100/);
+  });
+
+  it('image with require-signature and the right public key: compatible on the H100 snapshot', async () => {
+    const r = await runAction('validate', {
+      inputs: {
+        image: signed,
+        'plain-http': 'true',
+        'require-signature': 'true',
+        'public-key': PUB,
+        features: H100,
+      },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.outputs.compatible).toBe('true');
+    expect(r.summary).toContain(`Image: ${signed}`);
+    expect(r.summary).toMatch(/Artifact: sha256:[0-9a-f]{64}/);
+  });
+
+  it('image without a signature under require-signature: exit 4, a signature annotation, no outputs', async () => {
+    const r = await runAction('validate', {
+      inputs: {
+        image: unsigned,
+        'plain-http': 'true',
+        'require-signature': 'true',
+        'public-key': readFileSync(PUB, 'utf8'),
+        features: H100,
+      },
+    });
+    expect(r.code).toBe(4);
+    expect(r.outputs).toEqual({});
+    const errors = r.commands.filter((c) => c.command === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.properties.title).toBe('image-compat: signature policy');
+    expect(errors[0]!.message).toMatch(/unsigned/);
+  });
+
+  it('fail-on-incompatible false reports without failing; the host is this machine when no features are given', async () => {
+    const out = mkdtempSync(path.join(dir, 'rt-'));
+    const r = await runAction('validate', {
+      inputs: { image: unsigned, 'plain-http': 'true', 'fail-on-incompatible': 'false' },
+      env: { RUNNER_TEMP: out },
+    });
+    expect(r.code).toBe(0);
+    expect(['true', 'false']).toContain(r.outputs.compatible);
+    const nf = JSON.parse(readFileSync(r.outputs.features!, 'utf8')) as { kind: string };
+    expect(nf.kind).toBe('NodeFeature');
+  });
+
+  it('the report output validates against the report schema', async () => {
+    const out = mkdtempSync(path.join(dir, 'rt-'));
+    await runAction('validate', {
+      inputs: { spec: GPU_SPEC, features: H100 },
+      env: { RUNNER_TEMP: out },
+    });
+    const file = path.join(out, 'image-compat', 'report.json');
+    const text = readFileSync(file, 'utf8');
+    const parsed = parseReport(text, file);
+    expect(parsed?.host.hardware.gpus[0]).toMatchObject({ vendor: 'NVIDIA', computeCapability: '9.0' });
+    expect(parsed?.spec).toBe(GPU_SPEC);
+  });
+
+  it('neither image nor spec: exit 2', async () => {
+    const r = await runAction('validate', { inputs: { features: H100 } });
+    expect(r.code).toBe(2);
+    expect(r.commands[0]!.message).toMatch(/exactly one of image and spec/);
+  });
+});
