@@ -49566,24 +49566,25 @@ function decodeEntry(entry, file, key) {
 function helperServerUrl(registry) {
   return registry.toLowerCase() === "docker.io" ? "https://index.docker.io/v1/" : registry;
 }
-async function readAuthFile(file) {
+async function readAuthFile(file, env) {
+  const kind2 = file === dockerConfigPath(env) ? "Docker's config file" : "the registry auth file";
   let text3;
   try {
     text3 = await readFile(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return void 0;
-    throw new InputError(`cannot read the registry auth file: ${err.message}`, { file });
+    throw new InputError(`cannot read ${kind2}: ${err.message}`, { file });
   }
   let config;
   try {
     config = JSON.parse(text3);
   } catch (err) {
-    throw new InputError(`the registry auth file is not JSON: ${err.message}`, { file });
+    throw new InputError(`${kind2} is not JSON: ${err.message}`, { file });
   }
   return config !== null && typeof config === "object" ? config : {};
 }
 async function credentialsFromAuthFile(registry, file, env = process.env) {
-  const config = await readAuthFile(file);
+  const config = await readAuthFile(file, env);
   if (!config) return void 0;
   const wanted = hostsFor(registry);
   const helpers = config.credHelpers;
@@ -49746,15 +49747,17 @@ var Transport = class {
     const auth = this.options.authenticator;
     let authorization = await auth?.authorization(scope);
     let response = await this.follow(req, url, authorization);
-    if (response.status === 401 && auth) {
+    let retried = false;
+    for (let round = 0; response.status === 401 && auth && round < 2; round++) {
       const retry = await auth.onChallenge(response.headers.get("www-authenticate"), scope, authorization);
-      if (retry) {
-        await response.body?.cancel().catch(() => void 0);
-        authorization = await auth.authorization(scope);
-        response = await this.follow(req, url, authorization);
-        if (response.status === 401) auth.refused(response.headers.get("www-authenticate"), scope);
-      }
+      if (!retry) return response;
+      retried = true;
+      await response.body?.cancel().catch(() => void 0);
+      authorization = await auth.authorization(scope);
+      response = await this.follow(req, url, authorization);
     }
+    if (response.status === 401 && auth && retried)
+      auth.refused(response.headers.get("www-authenticate"), scope);
     return response;
   }
   /** One request and its redirects; Authorization only goes to the registry's own origin. */

@@ -127,16 +127,20 @@ export class Transport {
     const auth = this.options.authenticator;
     let authorization = await auth?.authorization(scope);
     let response = await this.follow(req, url, authorization);
-    if (response.status === 401 && auth) {
+    // Two rounds: the first answers the challenge; the second replaces an answer the registry
+    // refused (an expired token, one lacking a scope); then the refusal stands.
+    let retried = false;
+    for (let round = 0; response.status === 401 && auth && round < 2; round++) {
       const retry = await auth.onChallenge(response.headers.get('www-authenticate'), scope, authorization);
-      if (retry) {
-        await response.body?.cancel().catch(() => undefined);
-        authorization = await auth.authorization(scope);
-        response = await this.follow(req, url, authorization);
-        // Refused again: let the auth layer record why, for the error message.
-        if (response.status === 401) auth.refused(response.headers.get('www-authenticate'), scope);
-      }
+      if (!retry) return response;
+      retried = true;
+      await response.body?.cancel().catch(() => undefined);
+      authorization = await auth.authorization(scope);
+      response = await this.follow(req, url, authorization);
     }
+    // Refused again: let the auth layer record why, for the error message.
+    if (response.status === 401 && auth && retried)
+      auth.refused(response.headers.get('www-authenticate'), scope);
     return response;
   }
 
