@@ -265,15 +265,16 @@ export class Repository {
     return { mediaType, digest, size };
   }
 
-  /** PUTs a manifest under a tag or its digest; `ifMatch` makes it conditional where the registry supports it. */
+  /** PUTs a manifest under a tag or its digest; `ifMatch`/`ifNoneMatch` make it conditional where the registry supports it. */
   async putManifest(
     reference: string,
     bytes: Uint8Array,
     mediaType: string,
-    opts: { ifMatch?: string } = {},
+    opts: { ifMatch?: string; ifNoneMatch?: string } = {},
   ): Promise<{ descriptor: Descriptor; status: number; subjectHeader?: string }> {
     const headers: Record<string, string> = { 'Content-Type': mediaType };
     if (opts.ifMatch !== undefined) headers['If-Match'] = opts.ifMatch;
+    if (opts.ifNoneMatch !== undefined) headers['If-None-Match'] = opts.ifNoneMatch;
     const req = this.req('PUT', `/v2/${this.name}/manifests/${reference}`, {
       push: true,
       body: bytes,
