@@ -49699,6 +49699,8 @@ var Transport = class {
   baseUrl;
   registry;
   doFetch;
+  /** Whether the registry answered at least once: a refused connection after that is a restart. */
+  reached = false;
   resolve(url) {
     return new URL(url, this.baseUrl);
   }
@@ -49725,7 +49727,9 @@ var Transport = class {
       debug?.(
         `${req.method} ${redactUrl(url)} -> ${response ? response.status : `failed (${errorCode(error)})`}`
       );
-      const wait = this.options.retry && (error !== void 0 || response && response.status >= 500 || response?.status === 429) ? this.options.retry(
+      if (response) this.reached = true;
+      const firstContactRefused = error !== void 0 && !this.reached && errorCode(error) === "ECONNREFUSED";
+      const wait = this.options.retry && !firstContactRefused && (error !== void 0 || response && response.status >= 500 || response?.status === 429) ? this.options.retry(
         attempt,
         { ...response && { response }, error },
         {
@@ -50071,10 +50075,11 @@ var Repository = class {
     }
     return { mediaType, digest, size };
   }
-  /** PUTs a manifest under a tag or its digest; `ifMatch` makes it conditional where the registry supports it. */
+  /** PUTs a manifest under a tag or its digest; `ifMatch`/`ifNoneMatch` make it conditional where the registry supports it. */
   async putManifest(reference, bytes, mediaType, opts = {}) {
     const headers = { "Content-Type": mediaType };
     if (opts.ifMatch !== void 0) headers["If-Match"] = opts.ifMatch;
+    if (opts.ifNoneMatch !== void 0) headers["If-None-Match"] = opts.ifNoneMatch;
     const req = this.req("PUT", `/v2/${this.name}/manifests/${reference}`, {
       push: true,
       body: bytes,
@@ -50314,6 +50319,7 @@ var DEFAULT_SETTLE_MS = 2e3;
 var MAX_ROUNDS = 50;
 var MAX_SLOW_READS = 5;
 var apiSupport = /* @__PURE__ */ new Map();
+var conditionalSupport = /* @__PURE__ */ new Map();
 var writers = /* @__PURE__ */ new Map();
 function repoKey(repo) {
   return `${repo.transport.baseUrl}/${repo.name}`;
@@ -50409,6 +50415,25 @@ async function listReferrers(repo, subjectDigest, opts = {}) {
   );
   return corrected.filter((d) => d.artifactType === wanted);
 }
+function conditionalPutSupport(repo, probe) {
+  const key = repoKey(repo);
+  let known = conditionalSupport.get(key);
+  if (!known) {
+    known = (async () => {
+      const got = await repo.getManifest(probe.digest);
+      if (!got) return { ifMatch: false, ifNoneMatch: false };
+      const mediaType = got.descriptor.mediaType || probe.mediaType;
+      const wrong = await repo.putManifest(probe.digest, got.bytes, mediaType, {
+        ifMatch: '"image-compat-precondition-probe"'
+      });
+      const exists = await repo.putManifest(probe.digest, got.bytes, mediaType, { ifNoneMatch: "*" });
+      return { ifMatch: wrong.status === 412, ifNoneMatch: exists.status === 412 };
+    })();
+    conditionalSupport.set(key, known);
+    known.catch(() => conditionalSupport.delete(key));
+  }
+  return known;
+}
 var sleepFor = (ms) => new Promise((r) => setTimeout(r, ms));
 function serialise(key, task) {
   const previous = writers.get(key) ?? Promise.resolve();
@@ -50441,18 +50466,17 @@ function addToFallbackIndex(repo, subjectDigest, entry, opts = {}) {
         continue;
       }
       slowReads = 0;
+      const conditions = settleMs > 0 ? await conditionalPutSupport(repo, entry) : void 0;
+      const condition = current.etag ? { ifMatch: current.etag } : !current.exists && conditions?.ifNoneMatch ? { ifNoneMatch: "*" } : {};
+      const atomic = "ifMatch" in condition && conditions?.ifMatch === true || "ifNoneMatch" in condition;
       const bytes = packIndex([...current.manifests, entry]);
-      const put = await repo.putManifest(
-        tag,
-        bytes,
-        MediaType.ociIndex,
-        current.etag ? { ifMatch: current.etag } : {}
-      );
+      const put = await repo.putManifest(tag, bytes, MediaType.ociIndex, condition);
       if (put.status === 412) {
         await sleep(Math.floor(Math.random() * 50));
         continue;
       }
       writes++;
+      if (atomic) return writes;
       await sleep(settleMs + Math.floor(Math.random() * (settleMs / 4 + 1)));
     }
     throw new RegistryError(

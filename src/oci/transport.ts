@@ -66,6 +66,8 @@ export class Transport {
   readonly baseUrl: string;
   readonly registry: string;
   private readonly doFetch: typeof fetch;
+  /** Whether the registry answered at least once: a refused connection after that is a restart. */
+  private reached = false;
 
   constructor(readonly options: TransportOptions) {
     this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.host}`;
@@ -100,8 +102,12 @@ export class Transport {
       debug?.(
         `${req.method} ${redactUrl(url)} -> ${response ? response.status : `failed (${errorCode(error)})`}`,
       );
+      if (response) this.reached = true;
+      // Refused before the registry ever answered: a wrong host or port, not a restart; fail fast.
+      const firstContactRefused = error !== undefined && !this.reached && errorCode(error) === 'ECONNREFUSED';
       const wait =
         this.options.retry &&
+        !firstContactRefused &&
         (error !== undefined || (response && response.status >= 500) || response?.status === 429)
           ? this.options.retry(
               attempt,

@@ -172,30 +172,62 @@ describe('faults between the client and docker-registry', () => {
     expect(proxy.count('PUT', '/blobs/uploads/')).toBe(0);
   });
 
-  it('retries through a registry restart, and exits 3 when it stays down', async () => {
-    await registry.stop();
-    const pending = discover({
-      image: `${registry.host}/f/down:v1`,
+  it('retries through a registry restart mid-run, and gives up (exit 3) when it stays down', async () => {
+    const image = `${registry.host}/f/down:v1`;
+    // Restarted after 700 ms: bounded retries carry the run through.
+    let stopped = false;
+    const hook: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!stopped) {
+        stopped = true;
+        const body = await res.arrayBuffer();
+        await registry.stop();
+        setTimeout(() => void registry.start(), 700);
+        return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      }
+      return res;
+    };
+    const found = await discover({
+      image,
       plainHttp: true,
       env: bareEnv(s),
+      fetch: hook,
       retry: retryPolicy({ retries: 6, baseMs: 200 }),
     });
-    await new Promise((r) => setTimeout(r, 700));
-    await registry.start();
-    await expect(pending).resolves.toMatchObject({ artifacts: [] });
+    expect(found.artifacts).toEqual([]);
+    expect(stopped).toBe(true);
+    await new Promise((r) => setTimeout(r, 800));
 
-    await registry.stop();
+    // Stays down: a clear registry error after the bounded retries.
+    let down = false;
+    const downHook: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!down) {
+        down = true;
+        const body = await res.arrayBuffer();
+        await registry.stop();
+        return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      }
+      return res;
+    };
     try {
-      const r = await runCli(
-        ['discover', '--image', `${registry.host}/f/down:v1`, '--plain-http', '--retries', '2'],
-        {
-          env: bareEnv(s),
-        },
-      );
-      expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(
+      const err = await discover({
+        image,
+        plainHttp: true,
+        env: bareEnv(s),
+        fetch: downHook,
+        retry: retryPolicy({ retries: 2, baseMs: 50 }),
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RegistryError);
+      expect((err as Error).message).toMatch(
         /cannot reach registry 127\.0\.0\.1:\d+: GET .*ECONNREFUSED.* after 3 attempts/,
       );
+      // Through the CLI, a registry that never answered fails at once with exit 3.
+      const started = Date.now();
+      const r = await runCli(['discover', '--image', image, '--plain-http'], { env: bareEnv(s) });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/cannot reach registry 127\.0\.0\.1:\d+: .*ECONNREFUSED.* \(nothing listens/);
+      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       await registry.start();
     }
