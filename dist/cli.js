@@ -24206,7 +24206,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent2 = class extends DispatcherBase {
+    var Agent = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError2("factory must be a function.");
@@ -24323,7 +24323,7 @@ var require_agent = __commonJS({
         return allClientStats;
       }
     };
-    module.exports = Agent2;
+    module.exports = Agent;
   }
 });
 
@@ -25194,7 +25194,7 @@ var require_proxy_agent = __commonJS({
   "../../main/node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError: InvalidArgumentError2, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = require_errors2();
@@ -25348,7 +25348,7 @@ var require_proxy_agent = __commonJS({
         } else {
           this[kClient] = clientFactory(url, { connect });
         }
-        this[kAgent] = new Agent2({
+        this[kAgent] = new Agent({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -25518,7 +25518,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent = require_proxy_agent();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -25531,7 +25531,7 @@ var require_env_http_proxy_agent = __commonJS({
         super(opts);
         this.#opts = opts;
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent2(agentOpts);
+        this[kNoProxyAgent] = new Agent(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent({ ...agentOpts, uri: HTTP_PROXY });
@@ -28720,7 +28720,7 @@ var require_mock_agent = __commonJS({
   "../../main/node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -28758,7 +28758,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError2("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent2(opts);
+        const agent = opts?.agent ? opts.agent : new Agent(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = mockOptions;
@@ -29399,7 +29399,7 @@ var require_snapshot_recorder = __commonJS({
 var require_snapshot_agent = __commonJS({
   "../../main/node_modules/undici/lib/mock/snapshot-agent.js"(exports, module) {
     "use strict";
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var MockAgent = require_mock_agent();
     var { SnapshotRecorder } = require_snapshot_recorder();
     var { InvalidArgumentError: InvalidArgumentError2, UndiciError } = require_errors2();
@@ -29452,7 +29452,7 @@ var require_snapshot_agent = __commonJS({
         });
         this[kSnapshotLoaded] = false;
         if (this[kSnapshotMode] === "record" || this[kSnapshotMode] === "update" || this[kSnapshotMode] === "playback" && opts.excludeUrls && opts.excludeUrls.length > 0) {
-          this[kRealAgent] = new Agent2(opts);
+          this[kRealAgent] = new Agent(opts);
         }
         if ((this[kSnapshotMode] === "playback" || this[kSnapshotMode] === "update") && this[kSnapshotPath]) {
           this.loadSnapshots().catch(() => {
@@ -29701,11 +29701,11 @@ var require_global2 = __commonJS({
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.2");
     var legacyGlobalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError: InvalidArgumentError2 } = require_errors2();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var Dispatcher1Wrapper = require_dispatcher1_wrapper();
     var fallbackDispatcher;
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent2());
+      setGlobalDispatcher(new Agent());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -41953,7 +41953,7 @@ var require_undici = __commonJS({
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var RoundRobinPool = require_round_robin_pool();
-    var Agent2 = require_agent();
+    var Agent = require_agent();
     var Dispatcher1Wrapper = require_dispatcher1_wrapper();
     var ProxyAgent = require_proxy_agent();
     var Socks5ProxyAgent = require_socks5_proxy_agent();
@@ -41981,7 +41981,7 @@ var require_undici = __commonJS({
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
     module.exports.RoundRobinPool = RoundRobinPool;
-    module.exports.Agent = Agent2;
+    module.exports.Agent = Agent;
     module.exports.Dispatcher1Wrapper = Dispatcher1Wrapper;
     module.exports.ProxyAgent = ProxyAgent;
     module.exports.Socks5ProxyAgent = Socks5ProxyAgent;
@@ -49895,6 +49895,7 @@ function rememberBlob(transport, repository, digest) {
   known.set(digest, repository);
 }
 var UPLOAD_ATTEMPTS = 4;
+var uploadsInFlight = /* @__PURE__ */ new Map();
 function createTransport(ref, opts = {}) {
   const credentials = opts.credentialSource ?? defaultCredentialSource(opts.credentials, opts.env);
   const retry = opts.retry ?? retryPolicy();
@@ -49958,6 +49959,18 @@ var Repository = class {
    */
   async pushBlob(bytes, mediaType, opts = {}) {
     const digest = sha256Digest(bytes);
+    const key = `${this.transport.baseUrl}/${this.name}@${digest}`;
+    const inFlight = uploadsInFlight.get(key);
+    if (inFlight) return { ...await inFlight, mediaType };
+    const pushed = this.pushBlobOnce(bytes, digest, mediaType, opts);
+    uploadsInFlight.set(key, pushed);
+    try {
+      return await pushed;
+    } finally {
+      uploadsInFlight.delete(key);
+    }
+  }
+  async pushBlobOnce(bytes, digest, mediaType, opts) {
     const descriptor = { mediaType, digest, size: bytes.byteLength };
     for (let attempt = 1; ; attempt++) {
       try {
@@ -50541,7 +50554,6 @@ async function listCompatibilityArtifacts(ref, opts = {}) {
 }
 
 // src/oci/tls.ts
-var import_undici = __toESM(require_undici(), 1);
 import { readFile as readFile2 } from "node:fs/promises";
 import { rootCertificates } from "node:tls";
 var PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -50561,13 +50573,14 @@ async function tlsTransport(opts) {
         file: opts.caFile
       });
   }
-  const dispatcher = new import_undici.Agent({
+  const { Agent, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici(), 1));
+  const dispatcher = new Agent({
     connect: {
       ca: [...rootCertificates, ...extra],
       rejectUnauthorized: !opts.insecure
     }
   });
-  return { dispatcher, fetch: import_undici.fetch };
+  return { dispatcher, fetch: undiciFetch };
 }
 
 // src/commands/attach.ts

@@ -177,6 +177,7 @@ const median = (xs) => {
 async function main() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-registry-'));
   const { port, child } = await startRegistry(dir);
+  process.on('exit', () => child.kill());
   const proxy = await startCountingProxy(port);
   const direct = `http://127.0.0.1:${port}`;
   const host = `127.0.0.1:${proxy.port}`;
@@ -213,12 +214,25 @@ async function main() {
   for (let i = 0; i < N; i++) {
     await pushImage(direct, 'bench/single', `ic-${i}`, platforms[0]);
     await pushImage(direct, 'bench/single', `oras-${i}`, platforms[0]);
+    await pushImage(direct, 'bench/single', `ic0-${i}`, platforms[0]);
   }
   const icEnv = {
     DOCKER_CONFIG: path.join(dir, 'docker'),
     ...(settle !== undefined && { IMAGE_COMPAT_SETTLE_MS: settle }),
   };
+  const icEnv0 = { ...icEnv, IMAGE_COMPAT_SETTLE_MS: '0' };
   await measure('attach (one image)', [
+    [
+      'image-compat settle=0',
+      async (i) =>
+        (
+          await run(
+            node,
+            [CLI, 'attach', '--image', `${host}/bench/single:ic0-${i}`, '--spec', spec, '--plain-http'],
+            icEnv0,
+          )
+        ).ms,
+    ],
     [
       'image-compat',
       async (i) =>
@@ -282,7 +296,7 @@ async function main() {
   // 8-platform index: one image-compat process vs eight sequential oras attach runs.
   const indexes = [];
   for (let i = 0; i < N; i++) {
-    for (const tool of ['ic', 'oras']) {
+    for (const tool of ['ic', 'ic0', 'oras']) {
       const entries = [];
       for (const p of platforms) {
         const d = await pushImage(direct, 'bench/multi', `${tool}-${i}-${p.architecture}`, p);
@@ -299,6 +313,17 @@ async function main() {
     }
   }
   await measure('attach (8-platform index)', [
+    [
+      'image-compat settle=0',
+      async (i) =>
+        (
+          await run(
+            node,
+            [CLI, 'attach', '--image', `${host}/bench/multi:ic0-${i}`, '--spec', spec, '--plain-http'],
+            icEnv0,
+          )
+        ).ms,
+    ],
     [
       'image-compat',
       async (i) =>
@@ -340,17 +365,19 @@ async function main() {
     `registry: docker-registry (distribution 2.8) on 127.0.0.1, N=${N}, median of N whole-process runs`,
   );
   console.log(`image-compat settle delay: ${settle ?? 'default (2000)'} ms\n`);
-  console.log('scenario                    tool           wall ms   requests');
+  console.log('scenario                    tool                    wall ms   requests');
   for (const r of results)
     console.log(
-      `${r.scenario.padEnd(27)} ${r.tool.padEnd(14)} ${r.ms.toFixed(0).padStart(7)}   ${String(r.requests).padStart(8)}`,
+      `${r.scenario.padEnd(27)} ${r.tool.padEnd(22)} ${r.ms.toFixed(0).padStart(7)}   ${String(r.requests).padStart(8)}`,
     );
   console.log('\nratios (image-compat / oras):');
   for (const scenario of [...new Set(results.map((r) => r.scenario))]) {
-    const [a, b] = results.filter((r) => r.scenario === scenario);
-    console.log(
-      `  ${scenario.padEnd(27)} wall ${(a.ms / b.ms).toFixed(2)}x   requests ${(a.requests / b.requests).toFixed(2)}x`,
-    );
+    const rows = results.filter((r) => r.scenario === scenario);
+    const oras = rows.find((r) => r.tool.startsWith('oras'));
+    for (const a of rows.filter((r) => r !== oras))
+      console.log(
+        `  ${scenario.padEnd(27)} ${a.tool.padEnd(22)} wall ${(a.ms / oras.ms).toFixed(2)}x   requests ${(a.requests / oras.requests).toFixed(2)}x`,
+      );
   }
   await proxy.close();
   child.kill();

@@ -43,6 +43,9 @@ function rememberBlob(transport: Transport, repository: string, digest: string):
 
 const UPLOAD_ATTEMPTS = 4;
 
+/** Uploads in flight, per registry, repository and digest: concurrent pushes of one blob share one. */
+const uploadsInFlight = new Map<string, Promise<Descriptor>>();
+
 export function createTransport(
   ref: Pick<Reference, 'registry' | 'apiHost'>,
   opts: RegistryOptions = {},
@@ -131,6 +134,26 @@ export class Repository {
     opts: { mountFrom?: string } = {},
   ): Promise<Descriptor> {
     const digest = sha256Digest(bytes);
+    // Platforms of one index attach in parallel with the same blobs: one upload serves them all
+    // (docker-registry can lose a blob that several sessions upload at once).
+    const key = `${this.transport.baseUrl}/${this.name}@${digest}`;
+    const inFlight = uploadsInFlight.get(key);
+    if (inFlight) return { ...(await inFlight), mediaType };
+    const pushed = this.pushBlobOnce(bytes, digest, mediaType, opts);
+    uploadsInFlight.set(key, pushed);
+    try {
+      return await pushed;
+    } finally {
+      uploadsInFlight.delete(key);
+    }
+  }
+
+  private async pushBlobOnce(
+    bytes: Uint8Array,
+    digest: string,
+    mediaType: string,
+    opts: { mountFrom?: string },
+  ): Promise<Descriptor> {
     const descriptor: Descriptor = { mediaType, digest, size: bytes.byteLength };
     for (let attempt = 1; ; attempt++) {
       try {

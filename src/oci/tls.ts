@@ -3,7 +3,6 @@
 // undici's own fetch goes with it, so the Agent and fetch come from the same undici.
 import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
-import { Agent, fetch as undiciFetch } from 'undici';
 import { InputError } from '../errors.js';
 
 export interface TlsOptions {
@@ -37,6 +36,8 @@ export async function tlsTransport(opts: TlsOptions): Promise<TlsTransport | und
         file: opts.caFile,
       });
   }
+  // Loaded only when needed: undici is large, and most runs use Node's own fetch.
+  const { Agent, fetch: undiciFetch } = await import('undici');
   const dispatcher = new Agent({
     connect: {
       ca: [...rootCertificates, ...extra],
