@@ -42,6 +42,7 @@ function rememberBlob(transport: Transport, repository: string, digest: string):
 }
 
 const UPLOAD_ATTEMPTS = 4;
+const READ_ATTEMPTS = 3;
 
 /** Uploads in flight, per registry, repository and digest: concurrent pushes of one blob share one. */
 const uploadsInFlight = new Map<string, Promise<Descriptor>>();
@@ -208,8 +209,25 @@ export class Repository {
     await done.body?.cancel().catch(() => undefined);
   }
 
+  /** Runs a read again (a few times) when its connection dropped mid-body: the answer's headers were no proof. */
+  private async reread<T>(read: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await read();
+      } catch (err) {
+        if (!isTransientFailure(err) || attempt >= READ_ATTEMPTS) throw err;
+        this.transport.options.debug?.(`reading again after a dropped connection (attempt ${attempt + 1})`);
+        await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 100)));
+      }
+    }
+  }
+
   /** Downloads a blob, refusing more than `maxBytes` and anything that does not match the descriptor. */
-  async fetchBlob(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
+  fetchBlob(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
+    return this.reread(() => this.fetchBlobOnce(descriptor, maxBytes));
+  }
+
+  private async fetchBlobOnce(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
     const what = `blob ${descriptor.digest} in ${this.label}`;
     if (descriptor.size > maxBytes)
       throw new RegistryError(`${what}: ${descriptor.size} bytes is over the limit of ${maxBytes}`);
@@ -230,9 +248,16 @@ export class Repository {
   // ---- manifests
 
   /** GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the digest asked for or announced. */
-  async getManifest(
+  getManifest(
     reference: string,
     opts: { accept?: readonly string[]; notFound?: string } = {},
+  ): Promise<FetchedManifest | undefined> {
+    return this.reread(() => this.getManifestOnce(reference, opts));
+  }
+
+  private async getManifestOnce(
+    reference: string,
+    opts: { accept?: readonly string[]; notFound?: string },
   ): Promise<FetchedManifest | undefined> {
     const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
     const req = this.req('GET', `/v2/${this.name}/manifests/${reference}`, {

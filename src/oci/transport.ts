@@ -280,13 +280,26 @@ export async function readCapped(response: Response, max: number, what: string):
   if (!response.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength;
+  const reader = response.body.getReader();
+  for (;;) {
+    let next: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      next = await reader.read();
+    } catch (err) {
+      // The connection dropped mid-body: a RegistryError a caller may answer by reading again.
+      const error = new RegistryError(
+        `${what}: the connection dropped after ${total} bytes (${errorCode(err)})`,
+      );
+      if (isTransientNetworkError(err)) transientFailures.add(error);
+      throw error;
+    }
+    if (next.done) break;
+    total += next.value.byteLength;
     if (total > max) {
-      await response.body.cancel().catch(() => undefined);
+      await reader.cancel().catch(() => undefined);
       throw new RegistryError(`${what}: over the limit of ${max} bytes`);
     }
-    chunks.push(Buffer.from(chunk));
+    chunks.push(Buffer.from(next.value));
   }
   return Buffer.concat(chunks);
 }

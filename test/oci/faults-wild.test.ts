@@ -2,7 +2,7 @@
 // (and a registry stopped mid-run): retried where safe, clear errors (exit 3) where not, and
 // nothing half written when a read does not verify. Also the cross-repository blob mount.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { attach } from '../../src/commands/attach.js';
 import { discover } from '../../src/commands/discover.js';
 import { RegistryError } from '../../src/errors.js';
@@ -11,6 +11,7 @@ import {
   openRepository,
   parseReference,
   retryPolicy,
+  sha256Digest,
 } from '../../src/oci/index.js';
 import { runCli } from '../helpers/cli.js';
 import type { FaultyProxy } from '../helpers/faulty-proxy.js';
@@ -87,6 +88,24 @@ describe('faults between the client and docker-registry', () => {
     expect(got.specBytes.byteLength).toBeGreaterThan(10_000);
     // A new session was started after the drop.
     expect(proxy.count('POST', '/blobs/uploads/')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads a blob again when its download drops mid-body', async () => {
+    await attach({ image: `${registry.host}/f/upload:v1`, specFile: s.bigSpec, ...opts() });
+    proxy.reset();
+    const specDigest = sha256Digest(await readFile(s.bigSpec));
+    const rule = proxy.inject({
+      method: 'GET',
+      path: `/blobs/${specDigest}`,
+      fault: { type: 'drop-download', afterBytes: 1000 },
+    });
+    const got = await fetchNewestCompatibilitySpec(`${proxy.host}/f/upload:v1`, {
+      plainHttp: true,
+      env: bareEnv(s),
+    });
+    expect(rule.hits).toBe(1);
+    expect(proxy.count('GET', `/blobs/${specDigest}`)).toBe(2);
+    expect(got.specBytes.byteLength).toBeGreaterThan(10_000);
   });
 
   it('refuses a manifest whose bytes do not match its digest, writing nothing', async () => {
