@@ -92,6 +92,19 @@ describe('docker-registry behind bearer tokens', () => {
     ).toBe(true);
   });
 
+  it('retries a token service that fails for a moment', async () => {
+    tokens.requests.length = 0;
+    tokens.failNext(503, 2);
+    const found = await discover({
+      image: `${registry.host}/team/app:v1`,
+      ...plain,
+      credentials: ALICE,
+      env: bareEnv(s),
+    });
+    expect(found.subject).toMatch(/team\/app@sha256:/);
+    expect(tokens.requests.map((r) => r.status)).toEqual([503, 503, 200]);
+  });
+
   it('pulls a public repository with an anonymous token', async () => {
     tokens.requests.length = 0;
     const found = await discover({ image: `${registry.host}/public/app:v1`, ...plain, env: bareEnv(s) });

@@ -108,6 +108,16 @@ describe('faults between the client and docker-registry', () => {
     expect(got.specBytes.byteLength).toBeGreaterThan(10_000);
   });
 
+  it('times a slow request out and tries it again', async () => {
+    proxy.reset();
+    const rule = proxy.inject({ method: 'GET', path: '/manifests/v1', fault: { type: 'delay', ms: 3000 } });
+    const started = Date.now();
+    const found = await discover({ image: `${proxy.host}/f/retry:v1`, ...opts(), timeoutMs: 500 });
+    expect(found.artifacts).toEqual([]);
+    expect(rule.hits).toBe(1);
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
   it('refuses a manifest whose bytes do not match its digest, writing nothing', async () => {
     proxy.reset();
     proxy.inject({ method: 'GET', path: '/manifests/v1', times: Infinity, fault: { type: 'flip-byte' } });
