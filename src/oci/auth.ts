@@ -1,6 +1,5 @@
 // The auth layer of the transport: parse `WWW-Authenticate` challenges and answer them with a
-// handler per scheme. Basic is here; a Bearer handler (token service, scopes, cached tokens) plugs
-// in through `handlers` without touching the transport.
+// handler per scheme. Basic is here; Bearer (token service, scopes, cached tokens) is in bearer.ts.
 import type { CredentialSource } from './credentials.js';
 
 export interface Challenge {
@@ -14,11 +13,17 @@ export interface AuthScope {
   registry: string;
   repository?: string;
   actions: Array<'pull' | 'push'>;
+  /** Other repositories read from (a cross-repository mount's source): pull on each. */
+  pullFrom?: string[];
 }
 
 export interface ChallengeHandler {
   /** The `Authorization` value answering `challenge` for `scope`, or undefined when it cannot. */
   answer(challenge: Challenge, scope: AuthScope): Promise<string | undefined>;
+  /** The registry refused `sent` (401): forget it, so the next answer asks anew (a new token). */
+  invalidate?(sent: string, challenge: Challenge, scope: AuthScope): void;
+  /** Why the last answer could not be given or was refused, for the error message. */
+  refusal?(scope: AuthScope): string | undefined;
 }
 
 /** Parses `Basic realm="x", Bearer realm="y",service="z"` into challenges. */
@@ -46,7 +51,8 @@ export class BasicHandler implements ChallengeHandler {
 
   async answer(_challenge: Challenge, scope: AuthScope): Promise<string | undefined> {
     const c = await this.credentials(scope.registry);
-    if (!c) return undefined;
+    // An identity token is for a token service only: it is never sent as Basic.
+    if (!c || c.identityToken !== undefined) return undefined;
     return `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
   }
 }
@@ -73,9 +79,12 @@ export class Authenticator {
     for (const challenge of challenges) {
       const handler = this.handlers[challenge.scheme];
       if (!handler) continue;
+      // A refused token (expired, or lacking a scope: `insufficient_scope`) is dropped first, so
+      // the handler fetches a new one for this challenge.
+      if (sent !== undefined) handler.invalidate?.(sent, challenge, scope);
       const value = await handler.answer(challenge, scope);
       if (value === undefined) {
-        this.lastRefusal = `no credentials for ${scope.registry}`;
+        this.lastRefusal = handler.refusal?.(scope) ?? `no credentials for ${scope.registry}`;
         return false;
       }
       this.challenge = challenge;
@@ -89,6 +98,18 @@ export class Authenticator {
     const schemes = challenges.map((c) => c.scheme).join(', ') || 'none';
     this.lastRefusal = `unsupported authentication scheme (${schemes})`;
     return false;
+  }
+
+  /** The answer to a challenge was refused again: record why (no new credentials are fetched). */
+  refused(header: string | null, scope: AuthScope): void {
+    const challenge = parseChallenges(header ?? '').find((c) => this.handlers[c.scheme]);
+    const handler = challenge ? this.handlers[challenge.scheme] : undefined;
+    const error = challenge?.params.error;
+    const why = handler?.refusal?.(scope);
+    if (why !== undefined) this.lastRefusal = why;
+    else if (error === 'insufficient_scope')
+      this.lastRefusal = `the token for ${scope.registry} lacks ${challenge?.params.scope ?? 'the scope asked for'}`;
+    else this.lastRefusal = `the credentials for ${scope.registry} were refused`;
   }
 }
 

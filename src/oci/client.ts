@@ -1,14 +1,17 @@
 // A registry client for one repository: blobs (exists, upload, verified download) and manifests
-// (get, head, put) over the transport. Every read is checked against its digest and size.
+// (get, head, put) over the transport. Every read is checked against its digest and size. A blob
+// upload whose connection drops is restarted from its POST (it is idempotent by digest), and a blob
+// this process saw in another repository of the same registry is mounted from there.
 import { RegistryError } from '../errors.js';
-import { basicAuthenticator } from './auth.js';
-import type { Authenticator } from './auth.js';
+import { Authenticator, BasicHandler } from './auth.js';
+import { BearerHandler } from './bearer.js';
 import type { Credentials, CredentialSource } from './credentials.js';
 import { defaultCredentialSource } from './credentials.js';
 import { isDigest, sha256Digest, verifyDigest } from './digest.js';
 import type { Reference } from './reference.js';
 import type { RegistryRequest, RetryPolicy } from './transport.js';
-import { readCapped, retryReads, Transport } from './transport.js';
+import { retryPolicy } from './retry.js';
+import { isTransientFailure, readCapped, Transport } from './transport.js';
 import type { Descriptor } from './types.js';
 import { MANIFEST_MEDIA_TYPES, MAX_MANIFEST_BYTES } from './types.js';
 
@@ -25,19 +28,51 @@ export interface RegistryOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** A line per request (method, URL, status; never headers, tokens or bodies). */
+  debug?: (line: string) => void;
 }
+
+/** Per registry (base URL): blobs seen in a repository, for cross-repository mounts. */
+const knownBlobs = new Map<string, Map<string, string>>();
+
+function rememberBlob(transport: Transport, repository: string, digest: string): void {
+  let known = knownBlobs.get(transport.baseUrl);
+  if (!known) knownBlobs.set(transport.baseUrl, (known = new Map()));
+  known.set(digest, repository);
+}
+
+const UPLOAD_ATTEMPTS = 4;
+const READ_ATTEMPTS = 3;
+
+/** Uploads in flight, per registry, repository and digest: concurrent pushes of one blob share one. */
+const uploadsInFlight = new Map<string, Promise<Descriptor>>();
 
 export function createTransport(
   ref: Pick<Reference, 'registry' | 'apiHost'>,
   opts: RegistryOptions = {},
 ): Transport {
   const credentials = opts.credentialSource ?? defaultCredentialSource(opts.credentials, opts.env);
+  const retry = opts.retry ?? retryPolicy();
+  const authenticator =
+    opts.authenticator ??
+    new Authenticator({
+      basic: new BasicHandler(credentials),
+      bearer: new BearerHandler({
+        credentials,
+        retry,
+        ...(opts.fetch && { fetch: opts.fetch }),
+        ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
+        ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
+        ...(opts.debug && { debug: opts.debug }),
+      }),
+    });
   return new Transport({
     host: ref.apiHost,
     registry: ref.registry,
     plainHttp: opts.plainHttp ?? false,
-    authenticator: opts.authenticator ?? basicAuthenticator(credentials),
-    retry: opts.retry ?? retryReads,
+    authenticator,
+    retry,
+    ...(opts.debug && { debug: opts.debug }),
     ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
     ...(opts.fetch && { fetch: opts.fetch }),
     ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
@@ -75,22 +110,84 @@ export class Repository {
   async blobExists(digest: string): Promise<boolean> {
     const req = this.req('HEAD', `/v2/${this.name}/blobs/${digest}`);
     const res = await this.transport.send(req);
-    if (res.status === 200) return true;
+    if (res.status === 200) {
+      rememberBlob(this.transport, this.name, digest);
+      return true;
+    }
     if (res.status === 404) return false;
     throw await this.transport.fail(req, res, `checking blob ${digest} in ${this.label}`);
   }
 
-  /** Uploads a blob unless the registry has it: POST for a session, then PUT with the digest. */
-  async pushBlob(bytes: Uint8Array, mediaType: string): Promise<Descriptor> {
+  /** A repository of the same registry this process saw the blob in, to mount it from. */
+  mountSource(digest: string): string | undefined {
+    const from = knownBlobs.get(this.transport.baseUrl)?.get(digest);
+    return from !== undefined && from !== this.name ? from : undefined;
+  }
+
+  /**
+   * Uploads a blob unless the registry has it: POST for a session (or a cross-repository mount
+   * from `mountFrom`, else a repository this process saw it in; 201 = mounted, 202 = upload
+   * anyway), then PUT with the digest. A dropped connection or a 5xx restarts from the HEAD.
+   */
+  async pushBlob(
+    bytes: Uint8Array,
+    mediaType: string,
+    opts: { mountFrom?: string } = {},
+  ): Promise<Descriptor> {
     const digest = sha256Digest(bytes);
+    // Platforms of one index attach in parallel with the same blobs: one upload serves them all
+    // (docker-registry can lose a blob that several sessions upload at once).
+    const key = `${this.transport.baseUrl}/${this.name}@${digest}`;
+    const inFlight = uploadsInFlight.get(key);
+    if (inFlight) return { ...(await inFlight), mediaType };
+    const pushed = this.pushBlobOnce(bytes, digest, mediaType, opts);
+    uploadsInFlight.set(key, pushed);
+    try {
+      return await pushed;
+    } finally {
+      uploadsInFlight.delete(key);
+    }
+  }
+
+  private async pushBlobOnce(
+    bytes: Uint8Array,
+    digest: string,
+    mediaType: string,
+    opts: { mountFrom?: string },
+  ): Promise<Descriptor> {
     const descriptor: Descriptor = { mediaType, digest, size: bytes.byteLength };
-    if (await this.blobExists(digest)) return descriptor;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.blobExists(digest)) return descriptor;
+        await this.upload(bytes, digest, opts.mountFrom ?? this.mountSource(digest));
+        rememberBlob(this.transport, this.name, digest);
+        return descriptor;
+      } catch (err) {
+        const restart =
+          isTransientFailure(err) ||
+          (err instanceof RegistryError &&
+            err.response !== undefined &&
+            (err.response.status >= 500 || err.response.status === 429));
+        if (!restart || attempt >= UPLOAD_ATTEMPTS) throw err;
+        this.transport.options.debug?.(`restarting the upload of ${digest} (attempt ${attempt + 1})`);
+        await new Promise((r) => setTimeout(r, 200 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100)));
+      }
+    }
+  }
+
+  private async upload(bytes: Uint8Array, digest: string, mountFrom: string | undefined): Promise<void> {
+    const query = mountFrom !== undefined ? `?mount=${digest}&from=${encodeURIComponent(mountFrom)}` : '';
     // An empty body: fetch sends Content-Length: 0, which some registries require on this POST.
-    const start = this.req('POST', `/v2/${this.name}/blobs/uploads/`, {
+    const start = this.req('POST', `/v2/${this.name}/blobs/uploads/${query}`, {
       push: true,
       body: new Uint8Array(0),
+      ...(mountFrom !== undefined && { pullFrom: [mountFrom] }),
     });
     const started = await this.transport.send(start);
+    if (started.status === 201 && mountFrom !== undefined) {
+      await started.body?.cancel().catch(() => undefined);
+      return; // mounted
+    }
     const location = started.headers.get('location');
     if (started.status !== 202 || location === null) {
       throw await this.transport.fail(start, started, `starting the upload of ${digest} to ${this.label}`);
@@ -99,20 +196,38 @@ export class Repository {
     // Location may be relative and carries its own query (upload state): keep it, add the digest.
     const url = this.transport.resolve(location);
     url.searchParams.set('digest', digest);
+    // The session URL is single-use: a failed PUT is not resent, the whole upload restarts.
     const put = this.req('PUT', url.href, {
       push: true,
       body: bytes,
       headers: { 'Content-Type': 'application/octet-stream' },
+      idempotent: false,
     });
     const done = await this.transport.send(put);
     if (done.status !== 201)
       throw await this.transport.fail(put, done, `uploading blob ${digest} to ${this.label}`);
     await done.body?.cancel().catch(() => undefined);
-    return descriptor;
+  }
+
+  /** Runs a read again (a few times) when its connection dropped mid-body: the answer's headers were no proof. */
+  private async reread<T>(read: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await read();
+      } catch (err) {
+        if (!isTransientFailure(err) || attempt >= READ_ATTEMPTS) throw err;
+        this.transport.options.debug?.(`reading again after a dropped connection (attempt ${attempt + 1})`);
+        await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 100)));
+      }
+    }
   }
 
   /** Downloads a blob, refusing more than `maxBytes` and anything that does not match the descriptor. */
-  async fetchBlob(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
+  fetchBlob(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
+    return this.reread(() => this.fetchBlobOnce(descriptor, maxBytes));
+  }
+
+  private async fetchBlobOnce(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
     const what = `blob ${descriptor.digest} in ${this.label}`;
     if (descriptor.size > maxBytes)
       throw new RegistryError(`${what}: ${descriptor.size} bytes is over the limit of ${maxBytes}`);
@@ -126,15 +241,23 @@ export class Repository {
       );
     }
     verifyDigest(bytes, descriptor.digest, what);
+    rememberBlob(this.transport, this.name, descriptor.digest);
     return bytes;
   }
 
   // ---- manifests
 
   /** GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the digest asked for or announced. */
-  async getManifest(
+  getManifest(
     reference: string,
     opts: { accept?: readonly string[]; notFound?: string } = {},
+  ): Promise<FetchedManifest | undefined> {
+    return this.reread(() => this.getManifestOnce(reference, opts));
+  }
+
+  private async getManifestOnce(
+    reference: string,
+    opts: { accept?: readonly string[]; notFound?: string },
   ): Promise<FetchedManifest | undefined> {
     const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
     const req = this.req('GET', `/v2/${this.name}/manifests/${reference}`, {
@@ -190,15 +313,16 @@ export class Repository {
     return { mediaType, digest, size };
   }
 
-  /** PUTs a manifest under a tag or its digest; `ifMatch` makes it conditional where the registry supports it. */
+  /** PUTs a manifest under a tag or its digest; `ifMatch`/`ifNoneMatch` make it conditional where the registry supports it. */
   async putManifest(
     reference: string,
     bytes: Uint8Array,
     mediaType: string,
-    opts: { ifMatch?: string } = {},
+    opts: { ifMatch?: string; ifNoneMatch?: string } = {},
   ): Promise<{ descriptor: Descriptor; status: number; subjectHeader?: string }> {
     const headers: Record<string, string> = { 'Content-Type': mediaType };
     if (opts.ifMatch !== undefined) headers['If-Match'] = opts.ifMatch;
+    if (opts.ifNoneMatch !== undefined) headers['If-None-Match'] = opts.ifNoneMatch;
     const req = this.req('PUT', `/v2/${this.name}/manifests/${reference}`, {
       push: true,
       body: bytes,

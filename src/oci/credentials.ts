@@ -1,14 +1,19 @@
-// Registry credentials as users expect them: explicit options win, then Docker's config file
-// (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`, `auths[host]`). Credential helpers,
-// identity tokens and Podman's auth.json are later additions (they plug in as more sources).
+// Registry credentials as users expect them: explicit options win, then the auth files in the
+// order Podman reads them (`$REGISTRY_AUTH_FILE`, `${XDG_RUNTIME_DIR}/containers/auth.json`), then
+// Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`). In each file:
+// `credHelpers[host]`, then `auths[host]` (`auth`, `username`/`password`, `identitytoken`), then
+// `credsStore`; helpers are `docker-credential-<name>` programs (cred-helpers.ts).
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { credentialsFromHelper } from './cred-helpers.js';
 
 export interface Credentials {
   username: string;
   password: string;
+  /** An OAuth2 refresh token (`identitytoken`): exchanged for bearer tokens, never sent as Basic. */
+  identityToken?: string;
 }
 
 /** Finds credentials for a registry host (as written in the reference). */
@@ -23,6 +28,22 @@ interface DockerAuthEntry {
   auth?: string;
   username?: string;
   password?: string;
+  identitytoken?: string;
+}
+
+interface AuthFile {
+  auths?: Record<string, DockerAuthEntry>;
+  credHelpers?: Record<string, string>;
+  credsStore?: string;
+}
+
+/** The auth files to read, in order: Podman's (when set or present), then Docker's. */
+export function authFilePaths(env: NodeJS.ProcessEnv = process.env): string[] {
+  const files: string[] = [];
+  if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
+  if (env.XDG_RUNTIME_DIR) files.push(path.join(env.XDG_RUNTIME_DIR, 'containers', 'auth.json'));
+  files.push(dockerConfigPath(env));
+  return files;
 }
 
 /** `https://index.docker.io/v1/` -> `index.docker.io`: the keys Docker writes carry schemes and paths. */
@@ -40,6 +61,9 @@ function hostsFor(registry: string): string[] {
 }
 
 function decodeEntry(entry: DockerAuthEntry, file: string, key: string): Credentials | undefined {
+  if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
+    return { username: '', password: '', identityToken: entry.identitytoken };
+  }
   if (typeof entry.auth === 'string' && entry.auth !== '') {
     const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
     const sep = decoded.indexOf(':');
@@ -52,38 +76,82 @@ function decodeEntry(entry: DockerAuthEntry, file: string, key: string): Credent
   return undefined;
 }
 
-/** Credentials for `registry` from Docker's config file; undefined when the file or entry is absent. */
-export async function credentialsFromDockerConfig(
-  registry: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<Credentials | undefined> {
-  const file = dockerConfigPath(env);
+/** The server URL a credential helper is asked for: Docker Hub's historical URL, else the host. */
+export function helperServerUrl(registry: string): string {
+  return registry.toLowerCase() === 'docker.io' ? 'https://index.docker.io/v1/' : registry;
+}
+
+async function readAuthFile(file: string, env: NodeJS.ProcessEnv): Promise<AuthFile | undefined> {
+  const kind = file === dockerConfigPath(env) ? "Docker's config file" : 'the registry auth file';
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`cannot read Docker's config file: ${(err as Error).message}`, { file });
+    throw new InputError(`cannot read ${kind}: ${(err as Error).message}`, { file });
   }
-  let config: { auths?: Record<string, DockerAuthEntry> };
+  let config: unknown;
   try {
-    config = JSON.parse(text) as typeof config;
+    config = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`Docker's config file is not JSON: ${(err as Error).message}`, { file });
+    throw new InputError(`${kind} is not JSON: ${(err as Error).message}`, { file });
   }
-  const auths = config?.auths;
-  if (auths === null || typeof auths !== 'object') return undefined;
+  return config !== null && typeof config === 'object' ? (config as AuthFile) : {};
+}
+
+/** Credentials for `registry` from one auth file (Docker's or Podman's shape). */
+export async function credentialsFromAuthFile(
+  registry: string,
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Credentials | undefined> {
+  const config = await readAuthFile(file, env);
+  if (!config) return undefined;
   const wanted = hostsFor(registry);
-  for (const [key, entry] of Object.entries(auths)) {
-    if (entry && typeof entry === 'object' && wanted.includes(normaliseKey(key))) {
-      const found = decodeEntry(entry, file, key);
-      if (found) return found;
+  const helpers = config.credHelpers;
+  if (helpers !== null && typeof helpers === 'object') {
+    for (const [key, helper] of Object.entries(helpers)) {
+      if (typeof helper === 'string' && wanted.includes(normaliseKey(key))) {
+        return credentialsFromHelper(helper, helperServerUrl(registry), { env, configFile: file });
+      }
     }
+  }
+  const auths = config.auths;
+  if (auths !== null && typeof auths === 'object') {
+    for (const [key, entry] of Object.entries(auths)) {
+      if (entry && typeof entry === 'object' && wanted.includes(normaliseKey(key))) {
+        const found = decodeEntry(entry, file, key);
+        if (found) return found;
+      }
+    }
+  }
+  if (typeof config.credsStore === 'string' && config.credsStore !== '') {
+    return credentialsFromHelper(config.credsStore, helperServerUrl(registry), { env, configFile: file });
   }
   return undefined;
 }
 
-/** Explicit credentials first, then Docker's config file (read once per registry). */
+/** Credentials for `registry` from Docker's config file; undefined when the file or entry is absent. */
+export function credentialsFromDockerConfig(
+  registry: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Credentials | undefined> {
+  return credentialsFromAuthFile(registry, dockerConfigPath(env), env);
+}
+
+/** Credentials for `registry` from the first auth file that has some (see authFilePaths). */
+export async function credentialsFromAuthFiles(
+  registry: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Credentials | undefined> {
+  for (const file of authFilePaths(env)) {
+    const found = await credentialsFromAuthFile(registry, file, env);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Explicit credentials first, then the auth files (looked up once per registry). */
 export function defaultCredentialSource(
   explicit?: Credentials,
   env: NodeJS.ProcessEnv = process.env,
@@ -93,7 +161,7 @@ export function defaultCredentialSource(
     if (explicit) return Promise.resolve(explicit);
     let known = found.get(registry);
     if (!known) {
-      known = credentialsFromDockerConfig(registry, env);
+      known = credentialsFromAuthFiles(registry, env);
       found.set(registry, known);
     }
     return known;

@@ -1,8 +1,10 @@
 // The registry client's public surface for the other rooms (commands, action).
 export * from './artifact.js';
 export * from './auth.js';
+export * from './bearer.js';
 export * from './client.js';
 export * from './compatibility.js';
+export * from './cred-helpers.js';
 export * from './credentials.js';
 export * from './digest.js';
 export * from './image.js';
@@ -10,5 +12,7 @@ export * from './platform.js';
 export * from './reference.js';
 export * from './referrer.js';
 export * from './referrers.js';
+export * from './retry.js';
+export * from './tls.js';
 export * from './transport.js';
 export * from './types.js';

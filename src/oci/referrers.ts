@@ -3,7 +3,10 @@
 // index of them. Writing that index follows settle-and-verify: a conditional PUT (If-Match), then,
 // after a settle delay longer than any writer's read-to-write span, read again and merge-and-rewrite
 // until our entry is there, so that concurrent writers keep each other's entries even on registries
-// that ignore If-Match. Writers to one subject are serialised inside this process.
+// that ignore If-Match. Writers to one subject are serialised inside this process. Whether the
+// registry honours If-Match / If-None-Match is probed once per repository with harmless PUTs (the
+// artifact manifest again, by digest, with a condition that must fail): where it does, a
+// conditional write is compare-and-swap and needs no settle delay.
 import { RegistryError } from '../errors.js';
 import type { Repository } from './client.js';
 import { nextLink } from './client.js';
@@ -18,6 +21,8 @@ const MAX_SLOW_READS = 5;
 
 /** Per repository (`host/name`): whether the registry serves the referrers API. */
 const apiSupport = new Map<string, Promise<boolean>>();
+/** Per repository: which conditional PUTs the registry honours. */
+const conditionalSupport = new Map<string, Promise<ConditionalSupport>>();
 /** Per subject: the tail of the queue of in-process writers. */
 const writers = new Map<string, Promise<unknown>>();
 
@@ -154,6 +159,38 @@ export async function listReferrers(
   return corrected.filter((d) => d.artifactType === wanted);
 }
 
+export interface ConditionalSupport {
+  /** A PUT with a wrong `If-Match` is refused (412). */
+  ifMatch: boolean;
+  /** A PUT with `If-None-Match: *` over an existing manifest is refused (412). */
+  ifNoneMatch: boolean;
+}
+
+/**
+ * Probes (once per repository) whether manifest PUTs honour preconditions, by PUTting `probe` (a
+ * manifest already stored, by its digest) with conditions that must fail. A registry that ignores
+ * them stores the same bytes under the same digest again: nothing changes.
+ */
+export function conditionalPutSupport(repo: Repository, probe: Descriptor): Promise<ConditionalSupport> {
+  const key = repoKey(repo);
+  let known = conditionalSupport.get(key);
+  if (!known) {
+    known = (async () => {
+      const got = await repo.getManifest(probe.digest);
+      if (!got) return { ifMatch: false, ifNoneMatch: false };
+      const mediaType = got.descriptor.mediaType || probe.mediaType;
+      const wrong = await repo.putManifest(probe.digest, got.bytes, mediaType, {
+        ifMatch: '"image-compat-precondition-probe"',
+      });
+      const exists = await repo.putManifest(probe.digest, got.bytes, mediaType, { ifNoneMatch: '*' });
+      return { ifMatch: wrong.status === 412, ifNoneMatch: exists.status === 412 };
+    })();
+    conditionalSupport.set(key, known);
+    known.catch(() => conditionalSupport.delete(key));
+  }
+  return known;
+}
+
 export interface FallbackWriteOptions {
   settleMs?: number;
   /** For tests: how long to sleep; defaults to setTimeout. */
@@ -204,19 +241,23 @@ export function addToFallbackIndex(
         continue;
       }
       slowReads = 0;
+      // Where the registry honours the precondition, the write is compare-and-swap: done once it lands.
+      const conditions = settleMs > 0 ? await conditionalPutSupport(repo, entry) : undefined;
+      const condition = current.etag
+        ? { ifMatch: current.etag }
+        : !current.exists && conditions?.ifNoneMatch
+          ? { ifNoneMatch: '*' }
+          : {};
+      const atomic = ('ifMatch' in condition && conditions?.ifMatch === true) || 'ifNoneMatch' in condition;
       const bytes = packIndex([...current.manifests, entry]);
-      const put = await repo.putManifest(
-        tag,
-        bytes,
-        MediaType.ociIndex,
-        current.etag ? { ifMatch: current.etag } : {},
-      );
+      const put = await repo.putManifest(tag, bytes, MediaType.ociIndex, condition);
       if (put.status === 412) {
-        // Someone wrote meanwhile (the registry honours If-Match): read again after a short jitter.
+        // Someone wrote meanwhile (the registry honours the condition): read again after a short jitter.
         await sleep(Math.floor(Math.random() * 50));
         continue;
       }
       writes++;
+      if (atomic) return writes;
       // Settle (with jitter so writers that collided do not collide again), then verify.
       await sleep(settleMs + Math.floor(Math.random() * (settleMs / 4 + 1)));
     }

@@ -2,14 +2,16 @@
 // layer (challenge -> answer -> resend), redirects followed by hand so credentials never leave the
 // registry's origin, a retry-policy hook, an optional undici dispatcher (TLS settings), timeouts,
 // size-capped bodies, and registry answers turned into RegistryError with the request named.
+// The optional debug log names methods, URLs and statuses only: never a header or a body.
 import { RegistryError } from '../errors.js';
 import type { AuthScope, Authenticator } from './auth.js';
+import { isTransientNetworkError } from './retry.js';
 
 /** After a failed attempt: milliseconds to wait before the next, or undefined to stop. */
 export type RetryPolicy = (
   attempt: number,
   outcome: { response?: Response; error?: unknown },
-  request: { method: string; url: string },
+  request: { method: string; url: string; idempotent?: boolean },
 ) => number | undefined;
 
 /**
@@ -38,6 +40,8 @@ export interface TransportOptions {
   /** Per request. Default 60 s. */
   timeoutMs?: number;
   userAgent?: string;
+  /** A line per request and retry (method, URL, status): never headers or bodies. */
+  debug?: (line: string) => void;
 }
 
 export interface RegistryRequest {
@@ -48,7 +52,13 @@ export interface RegistryRequest {
   body?: Uint8Array;
   repository?: string;
   push?: boolean;
+  /** Other repositories the request reads from (a cross-repository mount's source): pull scope on them. */
+  pullFrom?: string[];
+  /** Whether sending it twice is harmless; default: GET, HEAD, PUT and DELETE are, POST and PATCH not. */
+  idempotent?: boolean;
 }
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 const MAX_REDIRECTS = 5;
 
@@ -56,6 +66,8 @@ export class Transport {
   readonly baseUrl: string;
   readonly registry: string;
   private readonly doFetch: typeof fetch;
+  /** Whether the registry answered at least once: a refused connection after that is a restart. */
+  private reached = false;
 
   constructor(readonly options: TransportOptions) {
     this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.host}`;
@@ -74,7 +86,10 @@ export class Transport {
       registry: this.registry,
       ...(req.repository !== undefined && { repository: req.repository }),
       actions: req.push ? ['pull', 'push'] : ['pull'],
+      ...(req.pullFrom !== undefined && { pullFrom: req.pullFrom }),
     };
+    const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method);
+    const debug = this.options.debug;
     for (let attempt = 1; ; attempt++) {
       let response: Response | undefined;
       let error: unknown;
@@ -84,15 +99,31 @@ export class Transport {
         if (err instanceof RegistryError) throw err;
         error = err;
       }
+      debug?.(
+        `${req.method} ${redactUrl(url)} -> ${response ? response.status : `failed (${errorCode(error)})`}`,
+      );
+      if (response) this.reached = true;
+      // Refused before the registry ever answered: a wrong host or port, not a restart; fail fast.
+      const firstContactRefused = error !== undefined && !this.reached && errorCode(error) === 'ECONNREFUSED';
       const wait =
         this.options.retry &&
+        !firstContactRefused &&
         (error !== undefined || (response && response.status >= 500) || response?.status === 429)
-          ? this.options.retry(attempt, { response, error }, { method: req.method, url: url.href })
+          ? this.options.retry(
+              attempt,
+              { ...(response && { response }), error },
+              {
+                method: req.method,
+                url: url.href,
+                idempotent,
+              },
+            )
           : undefined;
       if (wait === undefined) {
-        if (error !== undefined) throw this.networkError(req, url, error);
+        if (error !== undefined) throw this.networkError(req, url, error, attempt);
         return response as Response;
       }
+      debug?.(`retrying ${req.method} ${redactUrl(url)} in ${wait} ms (attempt ${attempt + 1})`);
       await response?.body?.cancel().catch(() => undefined);
       await new Promise((r) => setTimeout(r, wait));
     }
@@ -102,18 +133,20 @@ export class Transport {
     const auth = this.options.authenticator;
     let authorization = await auth?.authorization(scope);
     let response = await this.follow(req, url, authorization);
-    if (response.status === 401 && auth) {
+    // Two rounds: the first answers the challenge; the second replaces an answer the registry
+    // refused (an expired token, one lacking a scope); then the refusal stands.
+    let retried = false;
+    for (let round = 0; response.status === 401 && auth && round < 2; round++) {
       const retry = await auth.onChallenge(response.headers.get('www-authenticate'), scope, authorization);
-      if (retry) {
-        await response.body?.cancel().catch(() => undefined);
-        authorization = await auth.authorization(scope);
-        response = await this.follow(req, url, authorization);
-        // Refused again: let the auth layer record why, for the error message.
-        if (response.status === 401) {
-          await auth.onChallenge(response.headers.get('www-authenticate'), scope, authorization);
-        }
-      }
+      if (!retry) return response;
+      retried = true;
+      await response.body?.cancel().catch(() => undefined);
+      authorization = await auth.authorization(scope);
+      response = await this.follow(req, url, authorization);
     }
+    // Refused again: let the auth layer record why, for the error message.
+    if (response.status === 401 && auth && retried)
+      auth.refused(response.headers.get('www-authenticate'), scope);
     return response;
   }
 
@@ -166,7 +199,7 @@ export class Transport {
     }
   }
 
-  private networkError(req: RegistryRequest, url: URL, err: unknown): RegistryError {
+  private networkError(req: RegistryRequest, url: URL, err: unknown, attempts = 1): RegistryError {
     const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
     const message = (cause?.message ?? (err as Error)?.message ?? '').split('\n')[0] as string;
     // OpenSSL's messages carry a long internal prefix: keep the code and the reason.
@@ -178,19 +211,22 @@ export class Transport {
     else if (cause?.code === 'ECONNREFUSED') hint = ` (nothing listens at ${url.host})`;
     else if (/wrong version number|EPROTO|packet length too long/i.test(detail) && url.protocol === 'https:')
       hint = ' (the registry may speak plain HTTP: use --plain-http)';
-    else if ((err as Error)?.name === 'TimeoutError') hint = ' (timed out)';
-    return new RegistryError(
-      `cannot reach registry ${url.host}: ${req.method} ${url.href}: ${detail}${hint}`,
-      {
-        method: req.method,
-        url: url.href,
-      },
+    else if (/certificate|self[- ]signed|UNABLE_TO_VERIFY|CERT_/i.test(detail))
+      hint = " (TLS: give the registry's CA with --ca-file, or --insecure to skip verification)";
+    else if ((err as Error)?.name === 'TimeoutError')
+      hint = ` (timed out after ${this.options.timeoutMs ?? 60_000} ms)`;
+    if (attempts > 1) hint += ` after ${attempts} attempts`;
+    const error = new RegistryError(
+      `cannot reach registry ${url.host}: ${req.method} ${redactUrl(url)}: ${detail}${hint}`,
+      { method: req.method, url: redactUrl(url) },
     );
+    if (isTransientNetworkError(err)) transientFailures.add(error);
+    return error;
   }
 
   /** A RegistryError carrying the registry's answer: status and the `errors` of its body. */
   async fail(req: RegistryRequest, response: Response, what?: string): Promise<RegistryError> {
-    const url = this.resolve(req.url).href;
+    const url = redactUrl(this.resolve(req.url));
     let body = '';
     try {
       body = (await readCapped(response, 64 * 1024, url)).toString('utf8');
@@ -213,6 +249,27 @@ export class Transport {
   }
 }
 
+/** A URL for messages: upload-session state in the query is left out (it is the registry's, not ours to show). */
+export function redactUrl(url: URL): string {
+  if (!url.search) return url.href;
+  const copy = new URL(url.href);
+  for (const key of [...copy.searchParams.keys()])
+    if (/state|token|sig|signature|credential|key/i.test(key)) copy.searchParams.set(key, '…');
+  return copy.href;
+}
+
+const transientFailures = new WeakSet<Error>();
+
+/** Whether a RegistryError is a dropped, reset or refused connection (worth restarting an upload for). */
+export function isTransientFailure(err: unknown): boolean {
+  return err instanceof Error && transientFailures.has(err);
+}
+
+function errorCode(err: unknown): string {
+  const e = err as { name?: string; code?: string; cause?: { code?: string } };
+  return e?.cause?.code ?? e?.code ?? e?.name ?? 'error';
+}
+
 /** Reads a body, refusing more than `max` bytes (checked before and while reading). */
 export async function readCapped(response: Response, max: number, what: string): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -223,13 +280,26 @@ export async function readCapped(response: Response, max: number, what: string):
   if (!response.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength;
+  const reader = response.body.getReader();
+  for (;;) {
+    let next: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      next = await reader.read();
+    } catch (err) {
+      // The connection dropped mid-body: a RegistryError a caller may answer by reading again.
+      const error = new RegistryError(
+        `${what}: the connection dropped after ${total} bytes (${errorCode(err)})`,
+      );
+      if (isTransientNetworkError(err)) transientFailures.add(error);
+      throw error;
+    }
+    if (next.done) break;
+    total += next.value.byteLength;
     if (total > max) {
-      await response.body.cancel().catch(() => undefined);
+      await reader.cancel().catch(() => undefined);
       throw new RegistryError(`${what}: over the limit of ${max} bytes`);
     }
-    chunks.push(Buffer.from(chunk));
+    chunks.push(Buffer.from(next.value));
   }
   return Buffer.concat(chunks);
 }

@@ -1,0 +1,390 @@
+#!/usr/bin/env node
+// Benchmark: image-compat `attach` and `discover` against `oras attach` / `oras discover`, on one
+// local docker-registry (distribution 2.8, no referrers API: both write the fallback tag), in the
+// same run. A counting proxy in front of the registry counts the requests each command makes;
+// wall time is the median of N whole-process runs (interleaved, so drift hits both tools alike).
+// Also: attaching to an 8-platform index in one image-compat process against eight sequential
+// `oras attach` runs. Needs `npm run bundle` (dist/cli.js), docker-registry on PATH and .tools/bin/oras.
+//
+//   npm run bench:registry               # N=5
+//   BENCH_N=9 npm run bench:registry
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const N = Number(process.env.BENCH_N ?? 5);
+const CLI = path.resolve('dist/cli.js');
+const ORAS = process.env.ORAS ?? path.resolve('.tools/bin/oras');
+const ARTIFACT_TYPE = 'application/vnd.nfd.image-compatibility.v1alpha1';
+const SPEC_TYPE = 'application/vnd.nfd.image-compatibility.spec.v1alpha1+yaml';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const sha256 = (b) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+
+for (const [what, file] of [
+  ['dist/cli.js (run npm run bundle)', CLI],
+  ['oras (run scripts/install-tools.sh)', ORAS],
+]) {
+  if (!existsSync(file)) {
+    console.error(`missing ${what}: ${file}`);
+    process.exit(2);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRegistry(dir) {
+  const port = await freePort();
+  const config = path.join(dir, 'config.yml');
+  await writeFile(
+    config,
+    [
+      'version: 0.1',
+      'log: {level: error, accesslog: {disabled: true}}',
+      `storage: {filesystem: {rootdirectory: ${path.join(dir, 'data')}}, delete: {enabled: true}}`,
+      `http: {addr: "127.0.0.1:${port}", secret: bench}`,
+    ].join('\n'),
+  );
+  const child = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok) return { port, child };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error('docker-registry did not start');
+}
+
+/** A pass-through proxy that counts requests (Host kept, so Location URLs point back at it). */
+async function startCountingProxy(upstreamPort) {
+  let count = 0;
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((req, res) => {
+    count++;
+    const up = http.request(
+      {
+        host: '127.0.0.1',
+        port: upstreamPort,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: server.address().port,
+    take() {
+      const n = count;
+      count = 0;
+      return n;
+    },
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+async function put(base, repo, ref, body, type) {
+  const bytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  if (type === undefined) {
+    const start = await fetch(`${base}/v2/${repo}/blobs/uploads/`, {
+      method: 'POST',
+      body: new Uint8Array(0),
+    });
+    const url = new URL(start.headers.get('location'), base);
+    url.searchParams.set('digest', sha256(bytes));
+    const done = await fetch(url, { method: 'PUT', body: bytes });
+    if (done.status !== 201) throw new Error(`blob upload: ${done.status}`);
+  } else {
+    const done = await fetch(`${base}/v2/${repo}/manifests/${ref}`, {
+      method: 'PUT',
+      body: bytes,
+      headers: { 'Content-Type': type },
+    });
+    if (done.status !== 201) throw new Error(`manifest put: ${done.status}`);
+  }
+  return { mediaType: type, digest: sha256(bytes), size: bytes.byteLength };
+}
+
+async function pushImage(base, repo, tag, platform) {
+  const config = JSON.stringify({ ...platform, rootfs: { type: 'layers', diff_ids: [] }, config: {} });
+  const layer = `layer ${repo} ${tag} ${JSON.stringify(platform)}`;
+  const c = await put(base, repo, null, config);
+  const l = await put(base, repo, null, layer);
+  return put(
+    base,
+    repo,
+    tag,
+    {
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { ...c, mediaType: 'application/vnd.oci.image.config.v1+json' },
+      layers: [{ ...l, mediaType: 'application/vnd.oci.image.layer.v1.tar' }],
+    },
+    OCI_MANIFEST,
+  );
+}
+
+function run(cmd, args, env = {}, cwd = undefined) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) reject(new Error(`${path.basename(cmd)} ${args.join(' ')}: exit ${code}\n${err}`));
+      else resolve({ ms, out });
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-registry-'));
+  const { port, child } = await startRegistry(dir);
+  process.on('exit', () => child.kill());
+  const proxy = await startCountingProxy(port);
+  const direct = `http://127.0.0.1:${port}`;
+  const host = `127.0.0.1:${proxy.port}`;
+  const spec = path.join(dir, 'compat.yaml');
+  await writeFile(spec, 'version: v1alpha1\ncompatibilities:\n- description: bench\n  rules: []\n');
+  const node = process.execPath;
+  const orasHome = { HOME: dir, DOCKER_CONFIG: path.join(dir, 'docker') };
+  const settle = process.env.IMAGE_COMPAT_SETTLE_MS;
+
+  const platforms = ['amd64', 'arm64', 'arm', 'ppc64le', 's390x', 'riscv64', '386', 'mips64le'].map(
+    (architecture) => ({ os: 'linux', architecture }),
+  );
+  const results = [];
+  const measure = async (name, runs) => {
+    const samples = Object.fromEntries(runs.map(([label]) => [label, { ms: [], requests: [] }]));
+    for (let i = 0; i < N; i++) {
+      for (const [label, fn] of runs) {
+        proxy.take();
+        const ms = await fn(i);
+        samples[label].ms.push(ms);
+        samples[label].requests.push(proxy.take());
+      }
+    }
+    for (const [label] of runs)
+      results.push({
+        scenario: name,
+        tool: label,
+        ms: median(samples[label].ms),
+        requests: median(samples[label].requests),
+      });
+  };
+
+  // Each run attaches to a fresh subject, so neither tool finds an index grown by earlier runs.
+  for (let i = 0; i < N; i++) {
+    await pushImage(direct, 'bench/single', `ic-${i}`, platforms[0]);
+    await pushImage(direct, 'bench/single', `oras-${i}`, platforms[0]);
+    await pushImage(direct, 'bench/single', `ic0-${i}`, platforms[0]);
+  }
+  const icEnv = {
+    DOCKER_CONFIG: path.join(dir, 'docker'),
+    ...(settle !== undefined && { IMAGE_COMPAT_SETTLE_MS: settle }),
+  };
+  const icEnv0 = { ...icEnv, IMAGE_COMPAT_SETTLE_MS: '0' };
+  await measure('attach (one image)', [
+    [
+      'image-compat settle=0',
+      async (i) =>
+        (
+          await run(
+            node,
+            [CLI, 'attach', '--image', `${host}/bench/single:ic0-${i}`, '--spec', spec, '--plain-http'],
+            icEnv0,
+          )
+        ).ms,
+    ],
+    [
+      'image-compat',
+      async (i) =>
+        (
+          await run(
+            node,
+            [CLI, 'attach', '--image', `${host}/bench/single:ic-${i}`, '--spec', spec, '--plain-http'],
+            icEnv,
+          )
+        ).ms,
+    ],
+    [
+      'oras',
+      async (i) =>
+        (
+          await run(
+            ORAS,
+            [
+              'attach',
+              '--plain-http',
+              '--artifact-type',
+              ARTIFACT_TYPE,
+              `${host}/bench/single:oras-${i}`,
+              `compat.yaml:${SPEC_TYPE}`,
+            ],
+            orasHome,
+            dir,
+          )
+        ).ms,
+    ],
+  ]);
+  await measure('discover', [
+    [
+      'image-compat',
+      async () =>
+        (await run(node, [CLI, 'discover', '--image', `${host}/bench/single:ic-0`, '--plain-http'], icEnv))
+          .ms,
+    ],
+    [
+      'oras',
+      async () =>
+        (
+          await run(
+            ORAS,
+            [
+              'discover',
+              '--plain-http',
+              '--artifact-type',
+              ARTIFACT_TYPE,
+              '--format',
+              'json',
+              `${host}/bench/single:oras-0`,
+            ],
+            orasHome,
+            dir,
+          )
+        ).ms,
+    ],
+  ]);
+
+  // 8-platform index: one image-compat process vs eight sequential oras attach runs.
+  const indexes = [];
+  for (let i = 0; i < N; i++) {
+    for (const tool of ['ic', 'ic0', 'oras']) {
+      const entries = [];
+      for (const p of platforms) {
+        const d = await pushImage(direct, 'bench/multi', `${tool}-${i}-${p.architecture}`, p);
+        entries.push({ ...d, platform: p });
+      }
+      await put(
+        direct,
+        'bench/multi',
+        `${tool}-${i}`,
+        { schemaVersion: 2, mediaType: OCI_INDEX, manifests: entries },
+        OCI_INDEX,
+      );
+      indexes.push({ tool, i, entries });
+    }
+  }
+  await measure('attach (8-platform index)', [
+    [
+      'image-compat settle=0',
+      async (i) =>
+        (
+          await run(
+            node,
+            [CLI, 'attach', '--image', `${host}/bench/multi:ic0-${i}`, '--spec', spec, '--plain-http'],
+            icEnv0,
+          )
+        ).ms,
+    ],
+    [
+      'image-compat',
+      async (i) =>
+        (
+          await run(
+            node,
+            [CLI, 'attach', '--image', `${host}/bench/multi:ic-${i}`, '--spec', spec, '--plain-http'],
+            icEnv,
+          )
+        ).ms,
+    ],
+    [
+      'oras x8',
+      async (i) => {
+        const { entries } = indexes.find((x) => x.tool === 'oras' && x.i === i);
+        let total = 0;
+        for (const e of entries)
+          total += (
+            await run(
+              ORAS,
+              [
+                'attach',
+                '--plain-http',
+                '--artifact-type',
+                ARTIFACT_TYPE,
+                `${host}/bench/multi@${e.digest}`,
+                `compat.yaml:${SPEC_TYPE}`,
+              ],
+              orasHome,
+              dir,
+            )
+          ).ms;
+        return total;
+      },
+    ],
+  ]);
+
+  console.log(
+    `registry: docker-registry (distribution 2.8) on 127.0.0.1, N=${N}, median of N whole-process runs`,
+  );
+  console.log(`image-compat settle delay: ${settle ?? 'default (2000)'} ms\n`);
+  console.log('scenario                    tool                    wall ms   requests');
+  for (const r of results)
+    console.log(
+      `${r.scenario.padEnd(27)} ${r.tool.padEnd(22)} ${r.ms.toFixed(0).padStart(7)}   ${String(r.requests).padStart(8)}`,
+    );
+  console.log('\nratios (image-compat / oras):');
+  for (const scenario of [...new Set(results.map((r) => r.scenario))]) {
+    const rows = results.filter((r) => r.scenario === scenario);
+    const oras = rows.find((r) => r.tool.startsWith('oras'));
+    for (const a of rows.filter((r) => r !== oras))
+      console.log(
+        `  ${scenario.padEnd(27)} ${a.tool.padEnd(22)} wall ${(a.ms / oras.ms).toFixed(2)}x   requests ${(a.requests / oras.requests).toFixed(2)}x`,
+      );
+  }
+  await proxy.close();
+  child.kill();
+  await rm(dir, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,146 @@
+// Conditional PUTs on the fallback referrers index: probed once per repository with harmless PUTs.
+// docker-registry ignores If-Match (settle and verify stays); a registry that honours If-Match and
+// If-None-Match makes each write compare-and-swap, so the settle delay is skipped and concurrent
+// writers still keep every entry.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { rm } from 'node:fs/promises';
+import type { Descriptor } from '../../src/oci/index.js';
+import {
+  addToFallbackIndex,
+  conditionalPutSupport,
+  MediaType,
+  openRepository,
+  parseReference,
+  sha256Digest,
+} from '../../src/oci/index.js';
+import type { SecureRegistry } from '../helpers/secure-registry.js';
+import { startSecureRegistry } from '../helpers/secure-registry.js';
+import type { Scratch } from './wild-helpers.js';
+import { bareEnv, pushImage, scratch } from './wild-helpers.js';
+
+const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+
+/** Manifests only, with ETags (= digest) and RFC 9110 preconditions on PUT; no referrers API. */
+function preconditionRegistry() {
+  const manifests = new Map<string, { body: Buffer; type: string }>();
+  const tags = new Map<string, string>();
+  let refused = 0;
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    const m = /^\/v2\/(.+)\/manifests\/(.+)$/.exec(new URL(req.url as string, 'http://x').pathname);
+    if (!m) return res.writeHead(404).end();
+    const ref = m[2] as string;
+    const currentDigest = ref.startsWith('sha256:') ? (manifests.has(ref) ? ref : undefined) : tags.get(ref);
+    if (req.method === 'PUT') {
+      const ifMatch = req.headers['if-match'];
+      const ifNoneMatch = req.headers['if-none-match'];
+      if (
+        (ifMatch !== undefined && ifMatch !== `"${currentDigest}"`) ||
+        (ifNoneMatch === '*' && currentDigest)
+      ) {
+        refused++;
+        return res.writeHead(412).end();
+      }
+      const digest = sha(body);
+      manifests.set(digest, { body, type: req.headers['content-type'] as string });
+      if (!ref.startsWith('sha256:')) tags.set(ref, digest);
+      return res.writeHead(201, { 'Docker-Content-Digest': digest }).end();
+    }
+    const found = currentDigest ? manifests.get(currentDigest) : undefined;
+    if (!found) return res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"errors":[]}');
+    res
+      .writeHead(200, {
+        'Content-Type': found.type,
+        'Docker-Content-Digest': currentDigest as string,
+        ETag: `"${currentDigest}"`,
+        'Content-Length': found.body.length,
+      })
+      .end(req.method === 'HEAD' ? undefined : found.body);
+  });
+  return {
+    server,
+    manifests,
+    tags,
+    refused: () => refused,
+  };
+}
+
+function artifact(n: number): { bytes: Buffer; descriptor: Descriptor } {
+  const bytes = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociManifest, artifactType: 'x/y', n }),
+  );
+  return {
+    bytes,
+    descriptor: { mediaType: MediaType.ociManifest, digest: sha256Digest(bytes), size: bytes.length },
+  };
+}
+
+describe('conditional writes of the fallback index', () => {
+  let s: Scratch;
+  let registry: SecureRegistry;
+  const fake = preconditionRegistry();
+  let host = '';
+
+  beforeAll(async () => {
+    s = await scratch();
+    registry = await startSecureRegistry();
+    await new Promise<void>((r) => fake.server.listen(0, '127.0.0.1', r));
+    host = `127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await registry?.cleanup();
+    await new Promise((r) => fake.server.close(r));
+    if (s) await rm(s.dir, { recursive: true, force: true });
+  });
+
+  it('finds that docker-registry ignores If-Match and If-None-Match (the probe changes nothing)', async () => {
+    const subject = await pushImage(`${registry.host}/c/app:v1`, { plainHttp: true, env: bareEnv(s) });
+    const repo = openRepository(parseReference(`${registry.host}/c/app:v1`), {
+      plainHttp: true,
+      env: bareEnv(s),
+    });
+    expect(await conditionalPutSupport(repo, subject)).toEqual({ ifMatch: false, ifNoneMatch: false });
+    expect((await repo.headManifest('v1'))?.digest).toBe(subject.digest);
+  });
+
+  it('skips the settle delay where writes are compare-and-swap, and keeps every concurrent entry', async () => {
+    const repo = openRepository(parseReference(`${host}/c/app:v1`), { plainHttp: true, env: bareEnv(s) });
+    const subject = 'sha256:' + 'a'.repeat(64);
+    const entries = Array.from({ length: 6 }, (_, i) => artifact(i));
+    for (const e of entries) await repo.putManifest(e.descriptor.digest, e.bytes, MediaType.ociManifest);
+    expect(await conditionalPutSupport(repo, entries[0]?.descriptor as Descriptor)).toEqual({
+      ifMatch: true,
+      ifNoneMatch: true,
+    });
+    const slept: number[] = [];
+    const sleep = async (ms: number) => {
+      slept.push(ms);
+      await new Promise((r) => setTimeout(r, Math.min(ms, 5)));
+    };
+    // Separate repository objects (as separate processes would be): no in-process queue between them.
+    const started = Date.now();
+    await Promise.all(
+      entries.map((e) =>
+        addToFallbackIndex(
+          openRepository(parseReference(`${host}/c/app:v1`), { plainHttp: true, env: bareEnv(s) }),
+          subject,
+          { ...e.descriptor, artifactType: 'x/y' },
+          { settleMs: 60_000, sleep },
+        ),
+      ),
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(slept.every((ms) => ms < 60_000)).toBe(true);
+    const index = JSON.parse(
+      (fake.manifests.get(fake.tags.get(subject.replace(':', '-')) as string)?.body as Buffer).toString(),
+    ) as { manifests: Descriptor[] };
+    expect(index.manifests.map((d) => d.digest).sort()).toEqual(
+      entries.map((e) => e.descriptor.digest).sort(),
+    );
+  });
+});
