@@ -4,6 +4,7 @@ import { CPUID_FLAGS } from '../features/catalog.js';
 import { closest, type PathSegment } from '../spec/document.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
 import { expr, list, type Context, type KeyAlternatives } from './context.js';
+import { kernelVersionAlternatives } from './kernel-version.js';
 import {
   collect,
   escapeRe,
@@ -39,15 +40,9 @@ export function compileKernel(
 ): Rule[] {
   const rules: Rule[] = [];
   if (k.version !== undefined) {
-    const alts = versionAlternatives(k.version, [...path, 'version'], ctx, false);
-    if (alts) {
-      rules.push(
-        ruleOf(
-          `${set}/kernel-version`,
-          featureAlternatives('kernel.version', {}, [{ key: 'full', alternatives: alts }], path, ctx),
-        ),
-      );
-    }
+    // Integers, not `full` with `type: version`: see ./kernel-version.ts (RHEL releases).
+    const alts = kernelVersionAlternatives(k.version, [...path, 'version'], ctx);
+    if (alts) rules.push(ruleOf(`${set}/kernel-version`, alts));
   }
   if (k.modules !== undefined) {
     // kernel.enabledmodule = /proc/modules (underscores) + modules.builtin (file names, often

@@ -1,6 +1,7 @@
 // Lint for NFD rules (in specs and in a config's raw `rules:`): the mistakes that make a rule never
 // match on a real host, though NFD accepts it silently: `In` on a flag, `GenuineIntel`, a 6-digit
-// PCI class, a feature no source provides, `vfio-pci` in /proc/modules. (NFD's evaluation errors
+// PCI class, a feature no source provides, `vfio-pci` in /proc/modules; and `type: version` on
+// kernel.version `full`, which fails to evaluate on RHEL kernels. (NFD's evaluation errors
 // and unquoted `1.10` or `y`, which NFD reads as "1.1" and "true", are the spec room's checks:
 // src/spec/checks.ts and src/spec/yaml11.ts; specs reach us already read as NFD reads them.)
 import { catalogEntry, CPUID_FLAGS, FEATURE_CATALOG, isKnownKey } from '../features/catalog.js';
@@ -169,6 +170,21 @@ function lintExpression(
   if (!op) return;
 
   if (key === undefined || !entry) return;
+  if (
+    entry.name === 'kernel.version' &&
+    key === 'full' &&
+    e.type === 'version' &&
+    ['Gt', 'Ge', 'Lt', 'Le', 'GtLt', 'GeLe'].includes(op)
+  ) {
+    // NFD's version parser rejects `el8_10` (an underscore in the pre-release): an error, not a verdict.
+    add(
+      ctx,
+      'warning',
+      [...path, 'type'],
+      'RHEL kernels such as 4.18.0-553.el8_10.x86_64 are not versions to NFD: the evaluation fails on them',
+      'compare kernel.version.major/minor/revision as integers instead',
+    );
+  }
   // Rules that can never match on a real host.
   const isFlag = entry.kind === 'flag' && !(entry.name === 'cpu.cpuid' && key === 'AVX10_VERSION');
   if (isFlag && !['Exists', 'DoesNotExist'].includes(op)) {

@@ -56,6 +56,18 @@ describe('lint warnings for rules that never match', () => {
       { at: '9:39', message: /4 hex digits: "030200" never matches/, hint: 'did you mean 0302?' },
     ],
     [
+      'type: version on kernel.version full (RHEL releases are no versions to NFD)',
+      `          - feature: kernel.version
+            matchExpressions:
+              full: {op: Ge, value: ["5.15"], type: version}`,
+      {
+        at: '9:53',
+        message:
+          /^RHEL kernels such as 4\.18\.0-553\.el8_10\.x86_64 are not versions to NFD: the evaluation fails on them$/,
+        hint: 'compare kernel.version.major/minor/revision as integers instead',
+      },
+    ],
+    [
       'a 0x PCI vendor',
       `          - feature: pci.device
             matchExpressions:
@@ -150,7 +162,7 @@ describe('lint warnings for rules that never match', () => {
               vfio_pci: {op: Exists}
           - feature: kernel.version
             matchExpressions:
-              full: {op: Ge, value: ["5.15"], type: version}
+              major: {op: Gt, value: ["5"]}
           - feature: gpu.device
             matchExpressions:
               compute_capability: {op: Ge, value: ["9.0"], type: version}`),
