@@ -44219,6 +44219,133 @@ function integerExpressions(input) {
   return whole.split("||").map((alt) => integerExpression(alt, whole));
 }
 
+// src/config/kernel-version.ts
+var KERNEL_VERSION_KEYS = ["major", "minor", "revision"];
+var allZero = (t) => t.every((x) => x === 0);
+function halfOpen(iv) {
+  const after = (p) => [p[0], p[1], p[2] + 1];
+  return {
+    lo: iv.lo && (iv.lo.inclusive ? [...iv.lo.parts] : after(iv.lo.parts)),
+    hi: iv.hi && (iv.hi.inclusive ? after(iv.hi.parts) : [...iv.hi.parts])
+  };
+}
+function splitTuples(lo, hi) {
+  if (!lo && !hi) return [[]];
+  const k = (lo ?? hi).length;
+  const l0 = lo?.[0];
+  const h0 = hi?.[0];
+  if (k === 1) return l0 !== void 0 && h0 !== void 0 && l0 >= h0 ? [] : [[{ lo: l0, hi: h0 }]];
+  const loRest = lo?.slice(1);
+  const hiRest = hi?.slice(1);
+  const fixed = (n, boxes) => boxes.map((b) => [{ lo: n, hi: n + 1 }, ...b]);
+  if (l0 !== void 0 && h0 !== void 0) {
+    if (l0 > h0) return [];
+    if (l0 === h0) return fixed(l0, splitTuples(loRest, hiRest));
+  }
+  const out = [];
+  let start = l0;
+  if (l0 !== void 0 && !allZero(loRest)) {
+    out.push(...fixed(l0, splitTuples(loRest, void 0)));
+    start = l0 + 1;
+  }
+  if (start === void 0 || h0 === void 0 || start < h0) out.push([{ lo: start, hi: h0 }]);
+  if (h0 !== void 0 && !allZero(hiRest)) out.push(...fixed(h0, splitTuples(void 0, hiRest)));
+  return out;
+}
+function spanExpression(s) {
+  const lo = s.lo ?? 0;
+  if (s.hi !== void 0 && s.hi === lo + 1) return { op: "In", value: [String(lo)] };
+  if (lo > 0 && s.hi !== void 0) return { op: "GtLt", value: [String(lo - 1), String(s.hi)] };
+  if (lo > 0) return { op: "Gt", value: [String(lo - 1)] };
+  if (s.hi !== void 0) return { op: "Lt", value: [String(s.hi)] };
+  return void 0;
+}
+function boxExpressions(box) {
+  const out = {};
+  box.forEach((s, i) => {
+    const e = spanExpression(s);
+    if (e) out[KERNEL_VERSION_KEYS[i]] = e;
+  });
+  return Object.keys(out).length ? out : { full: { op: "Exists" } };
+}
+function mergeIns(alts) {
+  const out = [...alts];
+  for (let changed = true; changed; ) {
+    changed = false;
+    outer: for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const merged = mergePair(out[i], out[j]);
+        if (merged) {
+          out[i] = merged;
+          out.splice(j, 1);
+          changed = true;
+          break outer;
+        }
+      }
+    }
+  }
+  return out;
+}
+function mergePair(a, b) {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length || !keys.every((k2) => k2 in b)) return void 0;
+  const differ = keys.filter((k2) => JSON.stringify(a[k2]) !== JSON.stringify(b[k2]));
+  if (differ.length !== 1) return void 0;
+  const k = differ[0];
+  if (a[k].op !== "In" || b[k].op !== "In") return void 0;
+  const values = [.../* @__PURE__ */ new Set([...a[k].value, ...b[k].value])].sort((x, y) => Number(x) - Number(y));
+  return { ...a, [k]: { op: "In", value: values } };
+}
+function kernelVersionTerms(intervals) {
+  const seen = /* @__PURE__ */ new Set();
+  const exprs = [];
+  const empty = [];
+  intervals.forEach((iv, i) => {
+    const { lo, hi } = halfOpen(iv);
+    const boxes = splitTuples(lo, hi);
+    if (!boxes.length) empty.push(i);
+    for (const box of boxes) {
+      const e = boxExpressions(box);
+      const id = JSON.stringify(e);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      exprs.push(e);
+    }
+  });
+  return {
+    alternatives: mergeIns(exprs).map((m) => [{ feature: "kernel.version", matchExpressions: m }]),
+    empty
+  };
+}
+function kernelVersionAlternatives(range2, path10, ctx) {
+  let intervals;
+  try {
+    intervals = parseRange(range2);
+  } catch (err) {
+    if (!(err instanceof RangeSyntaxError)) throw err;
+    ctx.error(path10, err.message, err.hint);
+    return void 0;
+  }
+  const { alternatives, empty } = kernelVersionTerms(intervals);
+  if (empty.length) {
+    const parts = String(range2).split("||");
+    ctx.error(
+      path10,
+      `"${parts[empty[0]].trim()}" can never match: no kernel version lies between its bounds`
+    );
+    return void 0;
+  }
+  if (alternatives.length > MAX_ALTERNATIVES) {
+    ctx.error(
+      path10,
+      `"${String(range2)}" needs ${alternatives.length} alternatives on kernel.version major/minor/revision; at most ${MAX_ALTERNATIVES} per rule`,
+      'use fewer "||" parts'
+    );
+    return void 0;
+  }
+  return alternatives;
+}
+
 // src/config/vocabulary.ts
 var PCI_VENDORS = {
   nvidia: "10de",
@@ -44496,15 +44623,8 @@ function escapeRe(s) {
 function compileKernel(set, k, path10, ctx) {
   const rules = [];
   if (k.version !== void 0) {
-    const alts = versionAlternatives(k.version, [...path10, "version"], ctx, false);
-    if (alts) {
-      rules.push(
-        ruleOf(
-          `${set}/kernel-version`,
-          featureAlternatives("kernel.version", {}, [{ key: "full", alternatives: alts }], path10, ctx)
-        )
-      );
-    }
+    const alts = kernelVersionAlternatives(k.version, [...path10, "version"], ctx);
+    if (alts) rules.push(ruleOf(`${set}/kernel-version`, alts));
   }
   if (k.modules !== void 0) {
     const plain = {};
@@ -45628,6 +45748,15 @@ function lintExpression(ctx, feature, key, raw, path10) {
   const entry = catalogEntry(feature);
   if (!op) return;
   if (key === void 0 || !entry) return;
+  if (entry.name === "kernel.version" && key === "full" && e.type === "version" && ["Gt", "Ge", "Lt", "Le", "GtLt", "GeLe"].includes(op)) {
+    add(
+      ctx,
+      "warning",
+      [...path10, "type"],
+      "RHEL kernels such as 4.18.0-553.el8_10.x86_64 are not versions to NFD: the evaluation fails on them",
+      "compare kernel.version.major/minor/revision as integers instead"
+    );
+  }
   const isFlag = entry.kind === "flag" && !(entry.name === "cpu.cpuid" && key === "AVX10_VERSION");
   if (isFlag && !["Exists", "DoesNotExist"].includes(op)) {
     add(
@@ -47248,7 +47377,7 @@ var BasicHandler = class {
   credentials;
   async answer(_challenge, scope) {
     const c = await this.credentials(scope.registry);
-    if (!c) return void 0;
+    if (!c || c.identityToken !== void 0) return void 0;
     return `Basic ${Buffer.from(`${c.username}:${c.password}`, "utf8").toString("base64")}`;
   }
 };
@@ -47270,9 +47399,10 @@ var Authenticator = class {
     for (const challenge of challenges) {
       const handler = this.handlers[challenge.scheme];
       if (!handler) continue;
+      if (sent !== void 0) handler.invalidate?.(sent, challenge, scope);
       const value = await handler.answer(challenge, scope);
       if (value === void 0) {
-        this.lastRefusal = `no credentials for ${scope.registry}`;
+        this.lastRefusal = handler.refusal?.(scope) ?? `no credentials for ${scope.registry}`;
         return false;
       }
       this.challenge = challenge;
@@ -47286,18 +47416,255 @@ var Authenticator = class {
     this.lastRefusal = `unsupported authentication scheme (${schemes})`;
     return false;
   }
+  /** The answer to a challenge was refused again: record why (no new credentials are fetched). */
+  refused(header, scope) {
+    const challenge = parseChallenges(header ?? "").find((c) => this.handlers[c.scheme]);
+    const handler = challenge ? this.handlers[challenge.scheme] : void 0;
+    const error2 = challenge?.params.error;
+    const why = handler?.refusal?.(scope);
+    if (why !== void 0) this.lastRefusal = why;
+    else if (error2 === "insufficient_scope")
+      this.lastRefusal = `the token for ${scope.registry} lacks ${challenge?.params.scope ?? "the scope asked for"}`;
+    else this.lastRefusal = `the credentials for ${scope.registry} were refused`;
+  }
 };
-function basicAuthenticator(credentials) {
-  return new Authenticator({ basic: new BasicHandler(credentials) });
+
+// src/oci/bearer.ts
+var DEFAULT_EXPIRES_IN_S = 60;
+function scopesFor(scope) {
+  if (scope.repository === void 0) return [];
+  const out = [`repository:${scope.repository}:${scope.actions.join(",")}`];
+  for (const from of scope.pullFrom ?? []) if (from !== scope.repository) out.push(`repository:${from}:pull`);
+  return out;
+}
+var BearerHandler = class {
+  constructor(options) {
+    this.options = options;
+    this.doFetch = options.fetch ?? globalThis.fetch;
+  }
+  options;
+  cache = /* @__PURE__ */ new Map();
+  pending = /* @__PURE__ */ new Map();
+  refusals = /* @__PURE__ */ new Map();
+  doFetch;
+  key(challenge, scope) {
+    return [
+      scope.registry,
+      challenge.params.realm ?? "",
+      challenge.params.service ?? "",
+      ...scopesFor(scope).sort()
+    ].join("\n");
+  }
+  async answer(challenge, scope) {
+    const key = this.key(challenge, scope);
+    const cached = this.cache.get(key);
+    if (cached && Date.now() < cached.renewAt) return cached.value;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.fetchToken(challenge, scope, key).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
+  }
+  invalidate(sent, challenge, scope) {
+    const key = this.key(challenge, scope);
+    if (this.cache.get(key)?.value === sent) this.cache.delete(key);
+    for (const [k, t] of this.cache) if (t.value === sent) this.cache.delete(k);
+  }
+  refusal(scope) {
+    return this.refusals.get(scope.registry);
+  }
+  async fetchToken(challenge, scope, key) {
+    const realm = challenge.params.realm;
+    if (!realm) {
+      this.refusals.set(scope.registry, `the registry's Bearer challenge names no realm`);
+      return void 0;
+    }
+    let realmUrl;
+    try {
+      realmUrl = new URL(realm);
+    } catch {
+      throw new RegistryError(`the registry ${scope.registry} names a token realm that is not a URL`);
+    }
+    const credentials = await this.options.credentials(scope.registry);
+    const scopes = scopesFor(scope);
+    const service = challenge.params.service;
+    const request = tokenRequest(realmUrl, credentials, scopes, service, this.options.clientId);
+    const label = `${request.init.method} ${request.url.origin}${request.url.pathname}`;
+    for (let attempt = 1; ; attempt++) {
+      let response;
+      let error2;
+      try {
+        response = await this.doFetch(request.url, {
+          ...request.init,
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 6e4),
+          ...this.options.dispatcher !== void 0 && { dispatcher: this.options.dispatcher }
+        });
+      } catch (err) {
+        error2 = err;
+      }
+      this.options.debug?.(
+        `token ${label} (${scopes.join(" ") || "no scope"}; ${request.grant}) -> ${response?.status ?? "failed"}`
+      );
+      const retryable = error2 !== void 0 || response !== void 0 && response.status >= 429;
+      const wait = retryable ? this.options.retry?.(
+        attempt,
+        { ...response && { response }, error: error2 },
+        {
+          method: request.init.method,
+          url: request.url.href,
+          idempotent: true
+        }
+      ) : void 0;
+      if (wait !== void 0) {
+        await response?.body?.cancel().catch(() => void 0);
+        await new Promise((r) => setTimeout(r, wait));
+        continue;
+      }
+      if (error2 !== void 0) {
+        const cause = error2.cause?.code ?? error2.name;
+        throw new RegistryError(`cannot reach the token service of ${scope.registry}: ${label}: ${cause}`, {
+          method: request.init.method,
+          url: `${request.url.origin}${request.url.pathname}`
+        });
+      }
+      return this.readToken(response, scope, key, label, request.grant);
+    }
+  }
+  async readToken(response, scope, key, label, grant) {
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel().catch(() => void 0);
+      this.refusals.set(
+        scope.registry,
+        grant === "anonymous" ? `no credentials for ${scope.registry}, and its token service refused an anonymous token` : `the token service (${label}) refused the ${grant === "refresh_token" ? "identity token" : "credentials"} for ${scope.registry}: ${response.status}`
+      );
+      return void 0;
+    }
+    const text3 = await response.text().catch(() => "");
+    if (response.status !== 200) {
+      throw new RegistryError(
+        `the token service of ${scope.registry} answered ${label}: ${response.status} ${response.statusText}`,
+        { method: label.split(" ")[0], url: label.split(" ")[1] },
+        { status: response.status }
+      );
+    }
+    let body;
+    try {
+      body = JSON.parse(text3);
+    } catch {
+      throw new RegistryError(
+        `the token service of ${scope.registry} answered ${label} with something not JSON`
+      );
+    }
+    const token = typeof body.token === "string" ? body.token : body.access_token;
+    if (typeof token !== "string" || token === "") {
+      throw new RegistryError(`the token service of ${scope.registry} answered ${label} without a token`);
+    }
+    const expiresIn = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : DEFAULT_EXPIRES_IN_S;
+    const margin = Math.min(3e4, expiresIn * 100);
+    const value = `Bearer ${token}`;
+    this.cache.set(key, { value, renewAt: Date.now() + expiresIn * 1e3 - margin });
+    if (grant === "anonymous") this.refusals.set(scope.registry, `no credentials for ${scope.registry}`);
+    else this.refusals.delete(scope.registry);
+    return value;
+  }
+};
+function tokenRequest(realm, credentials, scopes, service, clientId = "image-compat") {
+  const headers = { "User-Agent": "image-compat", Accept: "application/json" };
+  if (credentials?.identityToken) {
+    const form = new URLSearchParams({
+      grant_type: "refresh_token",
+      refresh_token: credentials.identityToken,
+      client_id: clientId
+    });
+    if (service !== void 0) form.set("service", service);
+    if (scopes.length > 0) form.set("scope", scopes.join(" "));
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+    return { url: realm, init: { method: "POST", headers, body: form.toString() }, grant: "refresh_token" };
+  }
+  const url = new URL(realm.href);
+  if (service !== void 0) url.searchParams.set("service", service);
+  for (const s of scopes) url.searchParams.append("scope", s);
+  if (credentials) {
+    headers.Authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, "utf8").toString("base64")}`;
+    return { url, init: { method: "GET", headers }, grant: "basic" };
+  }
+  return { url, init: { method: "GET", headers }, grant: "anonymous" };
 }
 
 // src/oci/credentials.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import os6 from "node:os";
 import path6 from "node:path";
+
+// src/oci/cred-helpers.ts
+import { spawn as spawn2 } from "node:child_process";
+var NOT_FOUND = /credentials not found/i;
+function runHelper(program, input, env, timeoutMs) {
+  return new Promise((resolve2) => {
+    const child2 = spawn2(program, ["get"], { env, stdio: ["pipe", "pipe", "pipe"], timeout: timeoutMs });
+    let stdout = "";
+    let stderr = "";
+    child2.stdout.setEncoding("utf8").on("data", (d) => stdout += d);
+    child2.stderr.setEncoding("utf8").on("data", (d) => stderr += d);
+    child2.on(
+      "error",
+      (err) => resolve2({ code: null, stdout, stderr, spawnError: err })
+    );
+    child2.on("close", (code18) => resolve2({ code: code18, stdout, stderr }));
+    child2.stdin.on("error", () => void 0);
+    child2.stdin.end(input);
+  });
+}
+async function credentialsFromHelper(helper, serverUrl, opts = {}) {
+  if (!/^[\w.-]+$/.test(helper)) {
+    throw new InputError(
+      `credential helper name ${JSON.stringify(helper)} is not a plain name`,
+      opts.configFile !== void 0 ? { file: opts.configFile } : {}
+    );
+  }
+  const program = `docker-credential-${helper}`;
+  const run2 = await runHelper(program, serverUrl, opts.env ?? process.env, opts.timeoutMs ?? 3e4);
+  if (run2.spawnError) {
+    throw new InputError(
+      `credential helper ${program} cannot be run: ${run2.spawnError.code ?? run2.spawnError.message}`,
+      opts.configFile !== void 0 ? { file: opts.configFile } : {},
+      run2.spawnError.code === "ENOENT" ? `install ${program} or put it on PATH` : void 0
+    );
+  }
+  if (run2.code !== 0) {
+    if (NOT_FOUND.test(run2.stdout) || NOT_FOUND.test(run2.stderr)) return void 0;
+    const why = run2.stderr.trim().split("\n")[0]?.slice(0, 200) ?? "";
+    throw new RegistryError(
+      `credential helper ${program} failed for ${serverUrl} (exit ${run2.code ?? "killed"})${why ? `: ${why}` : ""}`
+    );
+  }
+  let answer;
+  try {
+    answer = JSON.parse(run2.stdout);
+  } catch {
+    throw new RegistryError(
+      `credential helper ${program} printed something that is not JSON for ${serverUrl}`
+    );
+  }
+  if (typeof answer.Secret !== "string" || answer.Secret === "") return void 0;
+  const username = typeof answer.Username === "string" ? answer.Username : "";
+  if (username === "<token>") return { username: "", password: "", identityToken: answer.Secret };
+  return { username, password: answer.Secret };
+}
+
+// src/oci/credentials.ts
 function dockerConfigPath(env = process.env) {
   const dir = env.DOCKER_CONFIG || path6.join(env.HOME || os6.homedir(), ".docker");
   return path6.join(dir, "config.json");
+}
+function authFilePaths(env = process.env) {
+  const files = [];
+  if (env.REGISTRY_AUTH_FILE) files.push(env.REGISTRY_AUTH_FILE);
+  if (env.XDG_RUNTIME_DIR) files.push(path6.join(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+  files.push(dockerConfigPath(env));
+  return files;
 }
 function normaliseKey(key) {
   return key.replace(/^[a-z]+:\/\//i, "").replace(/\/.*$/, "").toLowerCase();
@@ -47308,6 +47675,9 @@ function hostsFor(registry) {
   return [host];
 }
 function decodeEntry(entry, file, key) {
+  if (typeof entry.identitytoken === "string" && entry.identitytoken !== "") {
+    return { username: "", password: "", identityToken: entry.identitytoken };
+  }
   if (typeof entry.auth === "string" && entry.auth !== "") {
     const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
     const sep3 = decoded.indexOf(":");
@@ -47319,29 +47689,56 @@ function decodeEntry(entry, file, key) {
   }
   return void 0;
 }
-async function credentialsFromDockerConfig(registry, env = process.env) {
-  const file = dockerConfigPath(env);
+function helperServerUrl(registry) {
+  return registry.toLowerCase() === "docker.io" ? "https://index.docker.io/v1/" : registry;
+}
+async function readAuthFile(file, env) {
+  const kind = file === dockerConfigPath(env) ? "Docker's config file" : "the registry auth file";
   let text3;
   try {
     text3 = await readFile2(file, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return void 0;
-    throw new InputError(`cannot read Docker's config file: ${err.message}`, { file });
+    throw new InputError(`cannot read ${kind}: ${err.message}`, { file });
   }
   let config;
   try {
     config = JSON.parse(text3);
   } catch (err) {
-    throw new InputError(`Docker's config file is not JSON: ${err.message}`, { file });
+    throw new InputError(`${kind} is not JSON: ${err.message}`, { file });
   }
-  const auths = config?.auths;
-  if (auths === null || typeof auths !== "object") return void 0;
+  return config !== null && typeof config === "object" ? config : {};
+}
+async function credentialsFromAuthFile(registry, file, env = process.env) {
+  const config = await readAuthFile(file, env);
+  if (!config) return void 0;
   const wanted = hostsFor(registry);
-  for (const [key, entry] of Object.entries(auths)) {
-    if (entry && typeof entry === "object" && wanted.includes(normaliseKey(key))) {
-      const found = decodeEntry(entry, file, key);
-      if (found) return found;
+  const helpers = config.credHelpers;
+  if (helpers !== null && typeof helpers === "object") {
+    for (const [key, helper] of Object.entries(helpers)) {
+      if (typeof helper === "string" && wanted.includes(normaliseKey(key))) {
+        return credentialsFromHelper(helper, helperServerUrl(registry), { env, configFile: file });
+      }
     }
+  }
+  const auths = config.auths;
+  if (auths !== null && typeof auths === "object") {
+    for (const [key, entry] of Object.entries(auths)) {
+      if (entry && typeof entry === "object" && wanted.includes(normaliseKey(key))) {
+        const found = decodeEntry(entry, file, key);
+        if (found) return found;
+      }
+    }
+  }
+  if (typeof config.credsStore === "string" && config.credsStore !== "") {
+    return credentialsFromHelper(config.credsStore, helperServerUrl(registry), { env, configFile: file });
+  }
+  return void 0;
+}
+async function credentialsFromAuthFiles(registry, env = process.env) {
+  for (const file of authFilePaths(env)) {
+    const found = await credentialsFromAuthFile(registry, file, env);
+    if (found) return found;
   }
   return void 0;
 }
@@ -47351,20 +47748,71 @@ function defaultCredentialSource(explicit, env = process.env) {
     if (explicit) return Promise.resolve(explicit);
     let known = found.get(registry);
     if (!known) {
-      known = credentialsFromDockerConfig(registry, env);
+      known = credentialsFromAuthFiles(registry, env);
       found.set(registry, known);
     }
     return known;
   };
 }
 
+// src/oci/retry.ts
+var RETRY_STATUSES = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
+var RETRY_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ECONNABORTED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CLOSED",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT"
+]);
+function isTransientNetworkError(err) {
+  const e = err;
+  if (e?.name === "TimeoutError" || e?.cause?.name === "TimeoutError") return true;
+  const code18 = e?.cause?.code ?? e?.code;
+  if (code18 !== void 0 && RETRY_CODES.has(code18)) return true;
+  const message = `${err?.message ?? ""} ${e?.cause?.message ?? ""}`;
+  return /\b(terminated|other side closed|socket hang up|socket closed)\b/i.test(message);
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === null || value === void 0) return void 0;
+  const text3 = value.trim();
+  if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
+  const at = Date.parse(text3);
+  if (Number.isNaN(at)) return void 0;
+  return Math.max(0, at - now);
+}
+function retryPolicy(opts = {}) {
+  const retries = opts.retries ?? 4;
+  const base = opts.baseMs ?? 250;
+  const maxBackoff = opts.maxBackoffMs ?? 8e3;
+  const maxRetryAfter = opts.maxRetryAfterMs ?? 6e4;
+  const random = opts.random ?? Math.random;
+  const now = opts.now ?? Date.now;
+  return (attempt, outcome, request) => {
+    if (attempt > retries || request.idempotent === false) return void 0;
+    const status = outcome.response?.status;
+    if (outcome.response !== void 0) {
+      if (status === void 0 || !RETRY_STATUSES.has(status)) return void 0;
+    } else if (!isTransientNetworkError(outcome.error)) {
+      return void 0;
+    }
+    const backoff = Math.min(maxBackoff, base * 2 ** (attempt - 1));
+    const jittered = Math.floor(backoff / 2 + random() * (backoff / 2));
+    const asked = parseRetryAfter(outcome.response?.headers.get("retry-after"), now());
+    if (asked === void 0) return jittered;
+    if (asked > maxRetryAfter) return void 0;
+    return asked + Math.floor(random() * 100);
+  };
+}
+
 // src/oci/transport.ts
-var retryReads = (attempt, outcome, request) => {
-  const status = outcome.response?.status;
-  if (attempt >= 3 || request.method !== "GET" && request.method !== "HEAD") return void 0;
-  if (status === void 0 || ![500, 502, 503, 504].includes(status)) return void 0;
-  return 100 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100);
-};
+var IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "PUT", "DELETE"]);
 var MAX_REDIRECTS = 5;
 var Transport = class {
   constructor(options) {
@@ -47377,6 +47825,8 @@ var Transport = class {
   baseUrl;
   registry;
   doFetch;
+  /** Whether the registry answered at least once: a refused connection after that is a restart. */
+  reached = false;
   resolve(url) {
     return new URL(url, this.baseUrl);
   }
@@ -47386,8 +47836,11 @@ var Transport = class {
     const scope = {
       registry: this.registry,
       ...req.repository !== void 0 && { repository: req.repository },
-      actions: req.push ? ["pull", "push"] : ["pull"]
+      actions: req.push ? ["pull", "push"] : ["pull"],
+      ...req.pullFrom !== void 0 && { pullFrom: req.pullFrom }
     };
+    const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method);
+    const debug2 = this.options.debug;
     for (let attempt = 1; ; attempt++) {
       let response;
       let error2;
@@ -47397,11 +47850,25 @@ var Transport = class {
         if (err instanceof RegistryError) throw err;
         error2 = err;
       }
-      const wait = this.options.retry && (error2 !== void 0 || response && response.status >= 500 || response?.status === 429) ? this.options.retry(attempt, { response, error: error2 }, { method: req.method, url: url.href }) : void 0;
+      debug2?.(
+        `${req.method} ${redactUrl(url)} -> ${response ? response.status : `failed (${errorCode(error2)})`}`
+      );
+      if (response) this.reached = true;
+      const firstContactRefused = error2 !== void 0 && !this.reached && errorCode(error2) === "ECONNREFUSED";
+      const wait = this.options.retry && !firstContactRefused && (error2 !== void 0 || response && response.status >= 500 || response?.status === 429) ? this.options.retry(
+        attempt,
+        { ...response && { response }, error: error2 },
+        {
+          method: req.method,
+          url: url.href,
+          idempotent
+        }
+      ) : void 0;
       if (wait === void 0) {
-        if (error2 !== void 0) throw this.networkError(req, url, error2);
+        if (error2 !== void 0) throw this.networkError(req, url, error2, attempt);
         return response;
       }
+      debug2?.(`retrying ${req.method} ${redactUrl(url)} in ${wait} ms (attempt ${attempt + 1})`);
       await response?.body?.cancel().catch(() => void 0);
       await new Promise((r) => setTimeout(r, wait));
     }
@@ -47410,17 +47877,17 @@ var Transport = class {
     const auth = this.options.authenticator;
     let authorization = await auth?.authorization(scope);
     let response = await this.follow(req, url, authorization);
-    if (response.status === 401 && auth) {
+    let retried = false;
+    for (let round = 0; response.status === 401 && auth && round < 2; round++) {
       const retry = await auth.onChallenge(response.headers.get("www-authenticate"), scope, authorization);
-      if (retry) {
-        await response.body?.cancel().catch(() => void 0);
-        authorization = await auth.authorization(scope);
-        response = await this.follow(req, url, authorization);
-        if (response.status === 401) {
-          await auth.onChallenge(response.headers.get("www-authenticate"), scope, authorization);
-        }
-      }
+      if (!retry) return response;
+      retried = true;
+      await response.body?.cancel().catch(() => void 0);
+      authorization = await auth.authorization(scope);
+      response = await this.follow(req, url, authorization);
     }
+    if (response.status === 401 && auth && retried)
+      auth.refused(response.headers.get("www-authenticate"), scope);
     return response;
   }
   /** One request and its redirects; Authorization only goes to the registry's own origin. */
@@ -47464,7 +47931,7 @@ var Transport = class {
       }
     }
   }
-  networkError(req, url, err) {
+  networkError(req, url, err, attempts = 1) {
     const cause = err?.cause;
     const message = (cause?.message ?? err?.message ?? "").split("\n")[0];
     const reason = /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
@@ -47475,18 +47942,21 @@ var Transport = class {
     else if (cause?.code === "ECONNREFUSED") hint = ` (nothing listens at ${url.host})`;
     else if (/wrong version number|EPROTO|packet length too long/i.test(detail) && url.protocol === "https:")
       hint = " (the registry may speak plain HTTP: use --plain-http)";
-    else if (err?.name === "TimeoutError") hint = " (timed out)";
-    return new RegistryError(
-      `cannot reach registry ${url.host}: ${req.method} ${url.href}: ${detail}${hint}`,
-      {
-        method: req.method,
-        url: url.href
-      }
+    else if (/certificate|self[- ]signed|UNABLE_TO_VERIFY|CERT_/i.test(detail))
+      hint = " (TLS: give the registry's CA with --ca-file, or --insecure to skip verification)";
+    else if (err?.name === "TimeoutError")
+      hint = ` (timed out after ${this.options.timeoutMs ?? 6e4} ms)`;
+    if (attempts > 1) hint += ` after ${attempts} attempts`;
+    const error2 = new RegistryError(
+      `cannot reach registry ${url.host}: ${req.method} ${redactUrl(url)}: ${detail}${hint}`,
+      { method: req.method, url: redactUrl(url) }
     );
+    if (isTransientNetworkError(err)) transientFailures.add(error2);
+    return error2;
   }
   /** A RegistryError carrying the registry's answer: status and the `errors` of its body. */
   async fail(req, response, what) {
-    const url = this.resolve(req.url).href;
+    const url = redactUrl(this.resolve(req.url));
     let body = "";
     try {
       body = (await readCapped(response, 64 * 1024, url)).toString("utf8");
@@ -47508,6 +47978,21 @@ var Transport = class {
     return new RegistryError(message, { method: req.method, url }, { status: response.status, body });
   }
 };
+function redactUrl(url) {
+  if (!url.search) return url.href;
+  const copy = new URL(url.href);
+  for (const key of [...copy.searchParams.keys()])
+    if (/state|token|sig|signature|credential|key/i.test(key)) copy.searchParams.set(key, "\u2026");
+  return copy.href;
+}
+var transientFailures = /* @__PURE__ */ new WeakSet();
+function isTransientFailure(err) {
+  return err instanceof Error && transientFailures.has(err);
+}
+function errorCode(err) {
+  const e = err;
+  return e?.cause?.code ?? e?.code ?? e?.name ?? "error";
+}
 async function readCapped(response, max, what) {
   const declared = Number(response.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > max) {
@@ -47517,26 +48002,60 @@ async function readCapped(response, max, what) {
   if (!response.body) return Buffer.alloc(0);
   const chunks = [];
   let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
+  const reader = response.body.getReader();
+  for (; ; ) {
+    let next;
+    try {
+      next = await reader.read();
+    } catch (err) {
+      const error2 = new RegistryError(
+        `${what}: the connection dropped after ${total} bytes (${errorCode(err)})`
+      );
+      if (isTransientNetworkError(err)) transientFailures.add(error2);
+      throw error2;
+    }
+    if (next.done) break;
+    total += next.value.byteLength;
     if (total > max) {
-      await response.body.cancel().catch(() => void 0);
+      await reader.cancel().catch(() => void 0);
       throw new RegistryError(`${what}: over the limit of ${max} bytes`);
     }
-    chunks.push(Buffer.from(chunk));
+    chunks.push(Buffer.from(next.value));
   }
   return Buffer.concat(chunks);
 }
 
 // src/oci/client.ts
+var knownBlobs = /* @__PURE__ */ new Map();
+function rememberBlob(transport, repository, digest) {
+  let known = knownBlobs.get(transport.baseUrl);
+  if (!known) knownBlobs.set(transport.baseUrl, known = /* @__PURE__ */ new Map());
+  known.set(digest, repository);
+}
+var UPLOAD_ATTEMPTS = 4;
+var READ_ATTEMPTS = 3;
+var uploadsInFlight = /* @__PURE__ */ new Map();
 function createTransport(ref, opts = {}) {
   const credentials = opts.credentialSource ?? defaultCredentialSource(opts.credentials, opts.env);
+  const retry = opts.retry ?? retryPolicy();
+  const authenticator = opts.authenticator ?? new Authenticator({
+    basic: new BasicHandler(credentials),
+    bearer: new BearerHandler({
+      credentials,
+      retry,
+      ...opts.fetch && { fetch: opts.fetch },
+      ...opts.dispatcher !== void 0 && { dispatcher: opts.dispatcher },
+      ...opts.timeoutMs !== void 0 && { timeoutMs: opts.timeoutMs },
+      ...opts.debug && { debug: opts.debug }
+    })
+  });
   return new Transport({
     host: ref.apiHost,
     registry: ref.registry,
     plainHttp: opts.plainHttp ?? false,
-    authenticator: opts.authenticator ?? basicAuthenticator(credentials),
-    retry: opts.retry ?? retryReads,
+    authenticator,
+    retry,
+    ...opts.debug && { debug: opts.debug },
     ...opts.dispatcher !== void 0 && { dispatcher: opts.dispatcher },
     ...opts.fetch && { fetch: opts.fetch },
     ...opts.timeoutMs !== void 0 && { timeoutMs: opts.timeoutMs }
@@ -47560,20 +48079,64 @@ var Repository = class {
   async blobExists(digest) {
     const req = this.req("HEAD", `/v2/${this.name}/blobs/${digest}`);
     const res = await this.transport.send(req);
-    if (res.status === 200) return true;
+    if (res.status === 200) {
+      rememberBlob(this.transport, this.name, digest);
+      return true;
+    }
     if (res.status === 404) return false;
     throw await this.transport.fail(req, res, `checking blob ${digest} in ${this.label}`);
   }
-  /** Uploads a blob unless the registry has it: POST for a session, then PUT with the digest. */
-  async pushBlob(bytes, mediaType) {
+  /** A repository of the same registry this process saw the blob in, to mount it from. */
+  mountSource(digest) {
+    const from = knownBlobs.get(this.transport.baseUrl)?.get(digest);
+    return from !== void 0 && from !== this.name ? from : void 0;
+  }
+  /**
+   * Uploads a blob unless the registry has it: POST for a session (or a cross-repository mount
+   * from `mountFrom`, else a repository this process saw it in; 201 = mounted, 202 = upload
+   * anyway), then PUT with the digest. A dropped connection or a 5xx restarts from the HEAD.
+   */
+  async pushBlob(bytes, mediaType, opts = {}) {
     const digest = sha256Digest(bytes);
+    const key = `${this.transport.baseUrl}/${this.name}@${digest}`;
+    const inFlight = uploadsInFlight.get(key);
+    if (inFlight) return { ...await inFlight, mediaType };
+    const pushed = this.pushBlobOnce(bytes, digest, mediaType, opts);
+    uploadsInFlight.set(key, pushed);
+    try {
+      return await pushed;
+    } finally {
+      uploadsInFlight.delete(key);
+    }
+  }
+  async pushBlobOnce(bytes, digest, mediaType, opts) {
     const descriptor = { mediaType, digest, size: bytes.byteLength };
-    if (await this.blobExists(digest)) return descriptor;
-    const start = this.req("POST", `/v2/${this.name}/blobs/uploads/`, {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.blobExists(digest)) return descriptor;
+        await this.upload(bytes, digest, opts.mountFrom ?? this.mountSource(digest));
+        rememberBlob(this.transport, this.name, digest);
+        return descriptor;
+      } catch (err) {
+        const restart = isTransientFailure(err) || err instanceof RegistryError && err.response !== void 0 && (err.response.status >= 500 || err.response.status === 429);
+        if (!restart || attempt >= UPLOAD_ATTEMPTS) throw err;
+        this.transport.options.debug?.(`restarting the upload of ${digest} (attempt ${attempt + 1})`);
+        await new Promise((r) => setTimeout(r, 200 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100)));
+      }
+    }
+  }
+  async upload(bytes, digest, mountFrom) {
+    const query = mountFrom !== void 0 ? `?mount=${digest}&from=${encodeURIComponent(mountFrom)}` : "";
+    const start = this.req("POST", `/v2/${this.name}/blobs/uploads/${query}`, {
       push: true,
-      body: new Uint8Array(0)
+      body: new Uint8Array(0),
+      ...mountFrom !== void 0 && { pullFrom: [mountFrom] }
     });
     const started = await this.transport.send(start);
+    if (started.status === 201 && mountFrom !== void 0) {
+      await started.body?.cancel().catch(() => void 0);
+      return;
+    }
     const location = started.headers.get("location");
     if (started.status !== 202 || location === null) {
       throw await this.transport.fail(start, started, `starting the upload of ${digest} to ${this.label}`);
@@ -47584,16 +48147,31 @@ var Repository = class {
     const put = this.req("PUT", url.href, {
       push: true,
       body: bytes,
-      headers: { "Content-Type": "application/octet-stream" }
+      headers: { "Content-Type": "application/octet-stream" },
+      idempotent: false
     });
     const done = await this.transport.send(put);
     if (done.status !== 201)
       throw await this.transport.fail(put, done, `uploading blob ${digest} to ${this.label}`);
     await done.body?.cancel().catch(() => void 0);
-    return descriptor;
+  }
+  /** Runs a read again (a few times) when its connection dropped mid-body: the answer's headers were no proof. */
+  async reread(read) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await read();
+      } catch (err) {
+        if (!isTransientFailure(err) || attempt >= READ_ATTEMPTS) throw err;
+        this.transport.options.debug?.(`reading again after a dropped connection (attempt ${attempt + 1})`);
+        await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 100)));
+      }
+    }
   }
   /** Downloads a blob, refusing more than `maxBytes` and anything that does not match the descriptor. */
-  async fetchBlob(descriptor, maxBytes) {
+  fetchBlob(descriptor, maxBytes) {
+    return this.reread(() => this.fetchBlobOnce(descriptor, maxBytes));
+  }
+  async fetchBlobOnce(descriptor, maxBytes) {
     const what = `blob ${descriptor.digest} in ${this.label}`;
     if (descriptor.size > maxBytes)
       throw new RegistryError(`${what}: ${descriptor.size} bytes is over the limit of ${maxBytes}`);
@@ -47607,11 +48185,15 @@ var Repository = class {
       );
     }
     verifyDigest(bytes, descriptor.digest, what);
+    rememberBlob(this.transport, this.name, descriptor.digest);
     return bytes;
   }
   // ---- manifests
   /** GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the digest asked for or announced. */
-  async getManifest(reference, opts = {}) {
+  getManifest(reference, opts = {}) {
+    return this.reread(() => this.getManifestOnce(reference, opts));
+  }
+  async getManifestOnce(reference, opts) {
     const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
     const req = this.req("GET", `/v2/${this.name}/manifests/${reference}`, {
       headers: { Accept: accept.join(", ") }
@@ -47663,10 +48245,11 @@ var Repository = class {
     }
     return { mediaType, digest, size };
   }
-  /** PUTs a manifest under a tag or its digest; `ifMatch` makes it conditional where the registry supports it. */
+  /** PUTs a manifest under a tag or its digest; `ifMatch`/`ifNoneMatch` make it conditional where the registry supports it. */
   async putManifest(reference, bytes, mediaType, opts = {}) {
     const headers = { "Content-Type": mediaType };
     if (opts.ifMatch !== void 0) headers["If-Match"] = opts.ifMatch;
+    if (opts.ifNoneMatch !== void 0) headers["If-None-Match"] = opts.ifNoneMatch;
     const req = this.req("PUT", `/v2/${this.name}/manifests/${reference}`, {
       push: true,
       body: bytes,

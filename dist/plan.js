@@ -43294,6 +43294,133 @@ function integerExpressions(input) {
   return whole.split("||").map((alt) => integerExpression(alt, whole));
 }
 
+// src/config/kernel-version.ts
+var KERNEL_VERSION_KEYS = ["major", "minor", "revision"];
+var allZero = (t) => t.every((x) => x === 0);
+function halfOpen(iv) {
+  const after = (p) => [p[0], p[1], p[2] + 1];
+  return {
+    lo: iv.lo && (iv.lo.inclusive ? [...iv.lo.parts] : after(iv.lo.parts)),
+    hi: iv.hi && (iv.hi.inclusive ? after(iv.hi.parts) : [...iv.hi.parts])
+  };
+}
+function splitTuples(lo, hi) {
+  if (!lo && !hi) return [[]];
+  const k = (lo ?? hi).length;
+  const l0 = lo?.[0];
+  const h0 = hi?.[0];
+  if (k === 1) return l0 !== void 0 && h0 !== void 0 && l0 >= h0 ? [] : [[{ lo: l0, hi: h0 }]];
+  const loRest = lo?.slice(1);
+  const hiRest = hi?.slice(1);
+  const fixed = (n, boxes) => boxes.map((b) => [{ lo: n, hi: n + 1 }, ...b]);
+  if (l0 !== void 0 && h0 !== void 0) {
+    if (l0 > h0) return [];
+    if (l0 === h0) return fixed(l0, splitTuples(loRest, hiRest));
+  }
+  const out = [];
+  let start = l0;
+  if (l0 !== void 0 && !allZero(loRest)) {
+    out.push(...fixed(l0, splitTuples(loRest, void 0)));
+    start = l0 + 1;
+  }
+  if (start === void 0 || h0 === void 0 || start < h0) out.push([{ lo: start, hi: h0 }]);
+  if (h0 !== void 0 && !allZero(hiRest)) out.push(...fixed(h0, splitTuples(void 0, hiRest)));
+  return out;
+}
+function spanExpression(s) {
+  const lo = s.lo ?? 0;
+  if (s.hi !== void 0 && s.hi === lo + 1) return { op: "In", value: [String(lo)] };
+  if (lo > 0 && s.hi !== void 0) return { op: "GtLt", value: [String(lo - 1), String(s.hi)] };
+  if (lo > 0) return { op: "Gt", value: [String(lo - 1)] };
+  if (s.hi !== void 0) return { op: "Lt", value: [String(s.hi)] };
+  return void 0;
+}
+function boxExpressions(box) {
+  const out = {};
+  box.forEach((s, i) => {
+    const e = spanExpression(s);
+    if (e) out[KERNEL_VERSION_KEYS[i]] = e;
+  });
+  return Object.keys(out).length ? out : { full: { op: "Exists" } };
+}
+function mergeIns(alts) {
+  const out = [...alts];
+  for (let changed = true; changed; ) {
+    changed = false;
+    outer: for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const merged = mergePair(out[i], out[j]);
+        if (merged) {
+          out[i] = merged;
+          out.splice(j, 1);
+          changed = true;
+          break outer;
+        }
+      }
+    }
+  }
+  return out;
+}
+function mergePair(a, b) {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length || !keys.every((k2) => k2 in b)) return void 0;
+  const differ = keys.filter((k2) => JSON.stringify(a[k2]) !== JSON.stringify(b[k2]));
+  if (differ.length !== 1) return void 0;
+  const k = differ[0];
+  if (a[k].op !== "In" || b[k].op !== "In") return void 0;
+  const values = [.../* @__PURE__ */ new Set([...a[k].value, ...b[k].value])].sort((x, y) => Number(x) - Number(y));
+  return { ...a, [k]: { op: "In", value: values } };
+}
+function kernelVersionTerms(intervals) {
+  const seen = /* @__PURE__ */ new Set();
+  const exprs = [];
+  const empty = [];
+  intervals.forEach((iv, i) => {
+    const { lo, hi } = halfOpen(iv);
+    const boxes = splitTuples(lo, hi);
+    if (!boxes.length) empty.push(i);
+    for (const box of boxes) {
+      const e = boxExpressions(box);
+      const id = JSON.stringify(e);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      exprs.push(e);
+    }
+  });
+  return {
+    alternatives: mergeIns(exprs).map((m) => [{ feature: "kernel.version", matchExpressions: m }]),
+    empty
+  };
+}
+function kernelVersionAlternatives(range2, path7, ctx) {
+  let intervals;
+  try {
+    intervals = parseRange(range2);
+  } catch (err) {
+    if (!(err instanceof RangeSyntaxError)) throw err;
+    ctx.error(path7, err.message, err.hint);
+    return void 0;
+  }
+  const { alternatives, empty } = kernelVersionTerms(intervals);
+  if (empty.length) {
+    const parts = String(range2).split("||");
+    ctx.error(
+      path7,
+      `"${parts[empty[0]].trim()}" can never match: no kernel version lies between its bounds`
+    );
+    return void 0;
+  }
+  if (alternatives.length > MAX_ALTERNATIVES) {
+    ctx.error(
+      path7,
+      `"${String(range2)}" needs ${alternatives.length} alternatives on kernel.version major/minor/revision; at most ${MAX_ALTERNATIVES} per rule`,
+      'use fewer "||" parts'
+    );
+    return void 0;
+  }
+  return alternatives;
+}
+
 // src/config/vocabulary.ts
 var PCI_VENDORS = {
   nvidia: "10de",
@@ -43565,15 +43692,8 @@ function escapeRe(s) {
 function compileKernel(set, k, path7, ctx) {
   const rules = [];
   if (k.version !== void 0) {
-    const alts = versionAlternatives(k.version, [...path7, "version"], ctx, false);
-    if (alts) {
-      rules.push(
-        ruleOf(
-          `${set}/kernel-version`,
-          featureAlternatives("kernel.version", {}, [{ key: "full", alternatives: alts }], path7, ctx)
-        )
-      );
-    }
+    const alts = kernelVersionAlternatives(k.version, [...path7, "version"], ctx);
+    if (alts) rules.push(ruleOf(`${set}/kernel-version`, alts));
   }
   if (k.modules !== void 0) {
     const plain = {};

@@ -36236,19 +36236,44 @@ function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/report/hardware.ts
+function cpuLine(s) {
+  const c = s.cpu;
+  const parts = [c.vendor ?? "unknown vendor"];
+  if (c.family !== void 0) parts.push(`family ${c.family} model ${c.model ?? "?"}`);
+  if (c.x86Level) parts.push(c.x86Level);
+  if (c.sockets) parts.push(`${c.sockets} socket(s)`);
+  if (c.multithreading === "true") parts.push("SMT");
+  if (c.hypervisor && c.hypervisor !== "none") parts.push(`hypervisor ${c.hypervisor}`);
+  parts.push(`${c.flagCount} cpuid flags`);
+  return parts.join(", ");
+}
+function gpuLine(g) {
+  const parts = [g.model ?? `${g.vendor} ${g.device}`];
+  if (g.memoryMib) parts.push(`${g.memoryMib} MiB`);
+  if (g.computeCapability) parts.push(`cc ${g.computeCapability}`);
+  if (g.gfxTarget) parts.push(g.gfxTarget);
+  if (g.driver) parts.push(`driver ${g.driver}${g.driverVersion ? ` ${g.driverVersion}` : ""}`);
+  if (g.numaNode) parts.push(`NUMA ${g.numaNode}`);
+  return parts.join(", ");
+}
+function nicLine(n) {
+  const parts = [n.name];
+  if (n.operstate) parts.push(n.operstate);
+  if (n.speed && n.speed !== "-1") parts.push(`${n.speed} Mb/s`);
+  if (n.totalVfs !== void 0) parts.push(`SR-IOV ${n.numVfs ?? "?"}/${n.totalVfs} VFs`);
+  return parts.join(", ");
+}
+function rdmaLine(r) {
+  const parts = [r.name];
+  if (r.vendor) parts.push(r.vendor);
+  if (r.linkLayer) parts.push(r.linkLayer);
+  if (r.state) parts.push(r.state);
+  if (r.rate) parts.push(`${r.rate} Gb/s`);
+  return parts.join(", ");
+}
+
 // src/report/format.ts
-function gpu(g) {
-  const extra = [g.driver, g.memory, g.computeCapability && `cc ${g.computeCapability}`].filter(Boolean);
-  return extra.length ? `${g.model} (${extra.join(", ")})` : g.model;
-}
-function nic(n) {
-  const extra = [n.vendor, n.vfs !== void 0 && `${n.vfs} VFs`].filter(Boolean);
-  return extra.length ? `${n.name} (${extra.join(", ")})` : n.name;
-}
-function rdma(r) {
-  const extra = [r.linkLayer, r.state, r.rate].filter(Boolean);
-  return extra.length ? `${r.name} (${extra.join(", ")})` : r.name;
-}
 function keyOf(e) {
   return e.matcherType === "matchName" ? `(name) ${e.name}` : e.name;
 }
@@ -36257,8 +36282,7 @@ function expected(e) {
   return `${e.op}${value}${e.type ? ` (${e.type})` : ""}`;
 }
 function hostHas(e) {
-  if (!e.hostValues) return "absent";
-  if (e.hostValues.length === 0) return "present";
+  if (!e.hostValues || e.hostValues.length === 0) return "absent";
   return e.hostValues.join(", ");
 }
 function tableRow(cells) {
@@ -36329,12 +36353,12 @@ function runnerTable(m) {
       tableRow([
         text(r.name),
         text(r.host),
-        text(hw.cpu ?? "\u2014"),
+        text(cpuLine(hw)),
         text(hw.kernel ?? "\u2014"),
         text(hw.os ?? "\u2014"),
-        list(hw.gpus.map(gpu)),
-        list(hw.nics.map(nic)),
-        list(hw.rdma.map(rdma))
+        list(hw.gpus.map(gpuLine)),
+        list(hw.nics.map(nicLine)),
+        list(hw.rdma.map(rdmaLine))
       ])
     );
   }
@@ -36473,23 +36497,53 @@ var validationReportSchema = {
       }
     },
     hardware: {
+      // The collectors' summary (src/report/hardware.ts summarizeHardware).
       type: "object",
-      required: ["gpus", "nics", "rdma"],
+      required: ["cpu", "gpus", "nics", "rdma"],
       properties: {
-        cpu: { type: "string" },
+        host: { type: "string" },
+        cpu: {
+          type: "object",
+          required: ["flagCount"],
+          properties: {
+            vendor: { type: "string" },
+            family: { type: "string" },
+            model: { type: "string" },
+            x86Level: { type: "string" },
+            hypervisor: { type: "string" },
+            sockets: { type: "string" },
+            multithreading: { type: "string" },
+            flagCount: { type: "integer", minimum: 0 }
+          }
+        },
         kernel: { type: "string" },
         os: { type: "string" },
+        memory: {
+          type: "object",
+          properties: {
+            numaNodes: { type: "string" },
+            hugepages: { type: "array", items: { type: "string" } },
+            swap: { type: "string" }
+          }
+        },
         gpus: {
           type: "array",
           items: {
             type: "object",
-            required: ["model"],
-            properties: {
-              model: { type: "string" },
-              driver: { type: "string" },
-              memory: { type: "string" },
-              computeCapability: { type: "string" }
-            }
+            required: ["vendor", "device"],
+            properties: Object.fromEntries(
+              [
+                "vendor",
+                "device",
+                "model",
+                "driver",
+                "driverVersion",
+                "memoryMib",
+                "computeCapability",
+                "gfxTarget",
+                "numaNode"
+              ].map((k) => [k, { type: "string" }])
+            )
           }
         },
         nics: {
@@ -36497,11 +36551,9 @@ var validationReportSchema = {
           items: {
             type: "object",
             required: ["name"],
-            properties: {
-              name: { type: "string" },
-              vendor: { type: "string" },
-              vfs: { type: "integer", minimum: 0 }
-            }
+            properties: Object.fromEntries(
+              ["name", "operstate", "speed", "totalVfs", "numVfs"].map((k) => [k, { type: "string" }])
+            )
           }
         },
         rdma: {
@@ -36509,12 +36561,17 @@ var validationReportSchema = {
           items: {
             type: "object",
             required: ["name"],
-            properties: {
-              name: { type: "string" },
-              linkLayer: { type: "string" },
-              state: { type: "string" },
-              rate: { type: "string" }
-            }
+            properties: Object.fromEntries(
+              ["name", "vendor", "linkLayer", "state", "rate"].map((k) => [k, { type: "string" }])
+            )
+          }
+        },
+        unavailable: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["source", "reason"],
+            properties: { source: { type: "string" }, reason: { type: "string" } }
           }
         }
       }

@@ -1,37 +1,98 @@
 #!/usr/bin/env bash
-# Demo: validate the example specs (examples/specs) against the example host snapshots
-# (examples/hosts) with the built CLI. An incompatible verdict (exit 1) is expected output, not a
-# failure of the demo; any other non-zero exit is.
+# The whole pipeline on one machine, in seconds: start a local registry, push a small
+# multi-platform image, publish its compatibility artifacts (lint, compile per platform, sign with
+# a throwaway key, attach), discover and verify them, validate this host against the signed
+# artifact and print the report. Then the offline part: the example specs against the example
+# host snapshots (one host, a whole cluster).
+# An incompatible verdict (exit 1) is expected output, not a failure of the demo; any other
+# non-zero exit is. Needs docker-registry and openssl (scripts/install-tools.sh installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Under `npm run`, node is the project's Node 24. Build the bundle if it lacks `validate`.
-if ! node dist/cli.js validate --help >/dev/null 2>&1; then
-  node scripts/bundle.mjs
-fi
+# Under `npm run`, node is the project's Node 24. Build the bundle if it is missing.
+[ -f dist/cli.js ] || node scripts/bundle.mjs
 
-run() {
+for tool in docker-registry openssl; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "demo: $tool is missing: run 'bash scripts/install-tools.sh' first" >&2
+    exit 2
+  fi
+done
+
+work=$(mktemp -d)
+registry_pid=
+cleanup() {
+  [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# Runs the CLI, echoing the command; exit 1 (incompatible) is shown, not fatal.
+ic() {
   echo "\$ image-compat $*"
   local code=0
   node dist/cli.js "$@" || code=$?
   case "$code" in
-    0) echo "(exit 0: compatible)" ;;
+    0) ;;
     1) echo "(exit 1: incompatible)" ;;
-    *) echo "demo: unexpected exit $code" >&2; exit "$code" ;;
+    *) echo "demo: image-compat $1 failed with exit $code" >&2; exit "$code" ;;
   esac
-  echo
 }
 
-# One host, full report: NFD's per-set, per-rule tables plus what the host has.
-run validate --spec examples/specs/gpu.yaml --features examples/hosts/h100-server.json --tags hopper
-run validate --spec examples/specs/sriov.yaml --features examples/hosts/ci-vm.json
-run validate --spec examples/specs/kernel-module.yaml --features examples/hosts/arm-server.json
+step "A local registry (docker-registry, distribution 2.8: no referrers API, so the fallback tag is used)"
+port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+cat >"$work/registry.yml" <<EOF
+version: 0.1
+log: {level: error, accesslog: {disabled: true}}
+storage: {filesystem: {rootdirectory: $work/registry}, delete: {enabled: true}}
+http: {addr: "127.0.0.1:$port", secret: demo}
+EOF
+docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
+registry_pid=$!
+for _ in $(seq 50); do
+  curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+echo "registry at 127.0.0.1:$port"
 
+step "A small multi-platform image (linux/amd64, linux/arm64)"
+image="127.0.0.1:$port/demo/app:1.0"
+node scripts/demo-image.mjs "$image"
+
+step "A throwaway signing key (ECDSA P-256)"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/key.pem" 2>/dev/null
+openssl pkey -in "$work/key.pem" -pubout -out "$work/pub.pem"
+echo "private key $work/key.pem, public key $work/pub.pem"
+
+config=examples/config/image-compat.yaml
+step "Publish: lint the config, see the spec for one platform, then sign and attach per platform"
+ic lint "$config"
+ic generate --config "$config" --platform linux/arm64
+# One writer: the fallback tag's settle delay (there for concurrent writers) can be short here.
+IMAGE_COMPAT_SETTLE_MS=100 ic attach --config "$config" --image "$image" --plain-http --sign --key "$work/key.pem"
+
+step "Discover and verify what was published"
+ic discover --image "$image" --plain-http --platform linux/amd64
+ic verify --image "$image" --plain-http --key "$work/pub.pem"
+
+step "Plan the validation matrix, then validate this host as the job routed to it would"
+ic plan --config "$config" --pretty
+# The plan sends cpu-fallback to ubuntu-latest runners: this machine plays that runner.
+mkdir -p "$work/reports/cpu-fallback-this-host"
+ic validate --image "$image" --plain-http --require-signature --key "$work/pub.pem" \
+  --compatibility cpu-fallback --report "$work/reports/cpu-fallback-this-host/report.json"
+
+step "The matrix run's reports merged, as the report action does"
+ic report --dir "$work/reports"
+
+step "Offline: the example specs against example host snapshots"
+ic validate --spec examples/specs/gpu.yaml --features examples/hosts/h100-server.json --tags hopper
+ic validate --spec examples/specs/kernel-module.yaml --features examples/hosts/arm-server.json
 # A whole cluster (what `kubectl get nodefeatures -A -o json` prints): how many nodes can run each image.
 for spec in gpu kernel-module sriov; do
-  run validate --spec "examples/specs/$spec.yaml" --features examples/hosts/cluster.json
+  ic validate --spec "examples/specs/$spec.yaml" --features examples/hosts/cluster.json
 done
-
-# NFD's JSON, from standard input.
-echo "\$ image-compat validate --spec examples/specs/gpu.yaml --features - --tags cpu --output json < examples/hosts/arm-server.json"
-node dist/cli.js validate --spec examples/specs/gpu.yaml --features - --tags cpu --output json <examples/hosts/arm-server.json
+echo
+echo "demo: done"

@@ -26,7 +26,7 @@ describe('compileConfig', () => {
     expect(spec.version).toBe('v1alpha1');
     expect(spec.compatibilities.map((c) => [c.tag, c.weight, c.description])).toEqual([
       ['h100', 10, 'CUDA 12 on Hopper'],
-      ['cpu-fallback', 1, 'Any x86-64-v2 host with a recent kernel'],
+      ['cpu-fallback', 1, 'Any host with Linux 5.4 or newer and no swap'],
     ]);
     expect(spec.compatibilities[0]!.rules.map((r) => r.name)).toEqual([
       'h100/kernel-version',
