@@ -2,27 +2,13 @@
 // DoesNotExist look only at presence; every other op is false, without error, when the key is
 // missing or is a flag (no value). Value-count and number errors surface only when a value is
 // compared, as in NFD (the spec checks report them up front).
-import type { MatchExpression } from '../spec/types.js';
+import { MATCH_OPS, type MatchExpression } from '../spec/types.js';
 import { compareVersions, compileRE2, parseGoIntFast, parseVersion } from '../spec/values.js';
 
 /** An NFD evaluation error; the caller adds the set, rule, feature and key. */
 export class ExpressionError extends Error {}
 
-const KNOWN_OPS = new Set([
-  'In',
-  'NotIn',
-  'InRegexp',
-  'Exists',
-  'DoesNotExist',
-  'Gt',
-  'Ge',
-  'Lt',
-  'Le',
-  'GtLt',
-  'GeLe',
-  'IsTrue',
-  'IsFalse',
-]);
+const KNOWN_OPS: ReadonlySet<string> = new Set(MATCH_OPS);
 
 function describe(e: MatchExpression): string {
   return e.value?.length
