@@ -2,6 +2,15 @@
 import type { Spec } from '../spec/types.js';
 
 export * from './requirements.js';
+export {
+  describeVersions,
+  kernelVersionRule,
+  versionRelation,
+  type KernelVersionForm,
+  type VersionInterval,
+  type VersionSet,
+  type VersionTuple,
+} from './kernel-versions.js';
 export * from './fleet.js';
 export * from './render.js';
 

@@ -1,9 +1,19 @@
 // The requirement diff between two specs, at the level of NFD expressions (set, rule, feature,
 // key, op, values, type), so it works alike for compiled configs, raw rules and published specs.
 // Pure: no I/O. Version bounds compare with NFD's version ordering (src/spec/values.ts, as the
-// evaluator does for `type: version`), integer bounds as NFD's integers.
+// evaluator does for `type: version`), integer bounds as NFD's integers. A kernel version rule
+// compiled to boxes on major/minor/revision is one requirement (key `version`), compared as a set
+// of versions (src/check/kernel-versions.ts).
 import type { Compatibility, MatchExpression, Rule, Spec } from '../spec/types.js';
 import { compareVersions, parseGoIntFast, parseVersion } from '../spec/values.js';
+import {
+  describeVersions,
+  intersect,
+  kernelVersionRule,
+  termsVersions,
+  versionRelation,
+  type VersionSet,
+} from './kernel-versions.js';
 
 export type ChangeKind = 'added' | 'removed' | 'tightened' | 'loosened' | 'changed';
 
@@ -16,6 +26,8 @@ export interface Requirement {
   key: string;
   /** Conjunction: a rule may have several terms on the same feature (`Ge 5.15` and `Lt 6.9`). */
   expressions: MatchExpression[];
+  /** A kernel version rule read as versions (key `version`); `expressions` is then empty. */
+  versions?: VersionSet;
 }
 
 export interface RequirementChange {
@@ -38,15 +50,93 @@ export function setName(set: Compatibility, index: number): string {
 
 const NAME_KEY = '(name)';
 
+/** The key of a kernel version rule read as versions. */
+export const VERSION_KEY = 'version';
+
+const KERNEL_VERSION = 'kernel.version';
+
+const idOf = (set: string, rule: string, feature: string, key: string) =>
+  [set, rule, feature, key].join('\0');
+
 /** Every requirement of a spec, keyed by `set \0 rule \0 feature \0 key`, in spec order. */
 export function requirementsOf(spec: Spec | undefined): Map<string, Requirement> {
-  const out = new Map<string, Requirement>();
+  return readSpec(spec).requirements;
+}
+
+/** A kernel version rule written on `full` (`type: version`), read as versions too. */
+interface FullForm {
+  versions: VersionSet;
+  /** Its requirements as written (key `full`, one per matchAny alternative). */
+  ids: string[];
+}
+
+function readSpec(spec: Spec | undefined): {
+  requirements: Map<string, Requirement>;
+  /** By `set \0 rule`: read as versions only when the other side has boxes. */
+  fullForms: Map<string, FullForm>;
+} {
+  const requirements = new Map<string, Requirement>();
+  const fullForms = new Map<string, FullForm>();
   spec?.compatibilities.forEach((set, i) => {
     const sname = setName(set, i);
-    for (const rule of set.rules)
-      for (const { rule: r, terms } of ruleParts(rule)) collect(out, sname, r, terms);
+    for (const rule of set.rules) {
+      let kv = kernelVersionRule(rule);
+      let rest: Rule | undefined = kv?.form === 'boxes' ? undefined : rule;
+      if (!kv && !rule.matchAny?.length) {
+        // A hand-written rule with boxes beside other features: the boxes are one requirement.
+        const terms = rule.matchFeatures ?? [];
+        const part = termsVersions(terms.filter((t) => t.feature === KERNEL_VERSION));
+        if (part?.boxes) {
+          kv = { form: 'boxes', versions: part.versions };
+          rest = { ...rule, matchFeatures: terms.filter((t) => t.feature !== KERNEL_VERSION) };
+        }
+      }
+      if (kv?.form === 'boxes') {
+        // One requirement: the boxes, key by key, say nothing readable.
+        const id = idOf(sname, rule.name, KERNEL_VERSION, VERSION_KEY);
+        const prev = requirements.get(id);
+        requirements.set(id, {
+          set: sname,
+          rule: rule.name,
+          feature: KERNEL_VERSION,
+          key: VERSION_KEY,
+          expressions: [],
+          versions: prev?.versions ? intersect(prev.versions, kv.versions) : kv.versions,
+        });
+        if (rest) for (const { rule: r, terms } of ruleParts(rest)) collect(requirements, sname, r, terms);
+        continue;
+      }
+      const before = new Set(requirements.keys());
+      for (const { rule: r, terms } of ruleParts(rule)) collect(requirements, sname, r, terms);
+      if (kv) {
+        const ids = [...requirements.keys()].filter((id) => !before.has(id));
+        fullForms.set([sname, rule.name].join('\0'), { versions: kv.versions, ids });
+      }
+    }
   });
-  return out;
+  return { requirements, fullForms };
+}
+
+/**
+ * A spec published before kernel ranges compiled to boxes (`full`, `type: version`) against one
+ * after: where one side has a rule's boxes and the other the same rule on `full`, the `full`
+ * requirements are replaced by the rule's versions, in their place, so both compare as versions.
+ */
+function bridge(
+  boxes: Map<string, Requirement>,
+  other: { requirements: Map<string, Requirement>; fullForms: Map<string, FullForm> },
+): void {
+  for (const [id, req] of boxes) {
+    if (!req.versions || other.requirements.has(id)) continue;
+    const full = other.fullForms.get([req.set, req.rule].join('\0'));
+    if (!full || !full.ids.length) continue;
+    const entries = [...other.requirements];
+    other.requirements.clear();
+    for (const [k, r] of entries) {
+      if (k === full.ids[0]) other.requirements.set(id, { ...req, expressions: [], versions: full.versions });
+      else if (!full.ids.includes(k)) other.requirements.set(k, r);
+    }
+  }
 }
 
 /** matchFeatures as written; each matchAny alternative as its own pseudo-rule (`name (any 2)`). */
@@ -72,7 +162,7 @@ function collect(
     if (term.matchName)
       entries.push([`${NAME_KEY} ${(term.matchName.value ?? []).join(' ')}`.trim(), term.matchName]);
     for (const [key, expression] of entries) {
-      const id = [set, rule, term.feature, key].join('\0');
+      const id = idOf(set, rule, term.feature, key);
       const req = out.get(id) ?? { set, rule, feature: term.feature, key, expressions: [] };
       req.expressions.push(expression);
       out.set(id, req);
@@ -86,8 +176,12 @@ export function diffSpecs(
   after: Spec | undefined,
   platform = '',
 ): RequirementChange[] {
-  const old = requirementsOf(before);
-  const now = requirementsOf(after);
+  const oldSide = readSpec(before);
+  const nowSide = readSpec(after);
+  bridge(nowSide.requirements, oldSide);
+  bridge(oldSide.requirements, nowSide);
+  const old = oldSide.requirements;
+  const now = nowSide.requirements;
   const changes: RequirementChange[] = [];
   const row = (r: Requirement, change: ChangeKind, b?: Requirement, a?: Requirement): RequirementChange => ({
     platform,
@@ -96,14 +190,19 @@ export function diffSpecs(
     feature: r.feature,
     key: r.key,
     change,
-    ...(b && { before: describeRequirement(b.expressions) }),
-    ...(a && { after: describeRequirement(a.expressions) }),
+    ...(b && { before: describe(b) }),
+    ...(a && { after: describe(a) }),
   });
   for (const [id, a] of now) {
     const b = old.get(id);
     if (!b) changes.push(row(a, 'added', undefined, a));
     else {
-      const kind = classify(b.expressions, a.expressions);
+      const kind =
+        a.versions && b.versions
+          ? versionRelation(b.versions, a.versions)
+          : a.versions || b.versions
+            ? 'changed'
+            : classify(b.expressions, a.expressions);
       if (kind) changes.push(row(a, kind, b, a));
     }
   }
@@ -308,4 +407,9 @@ export function describeExpression(e: MatchExpression): string {
 
 export function describeRequirement(list: MatchExpression[]): string {
   return list.map(describeExpression).join(' and ');
+}
+
+/** A requirement as its expressions, or a kernel version rule as a range (`>=5.15 <6.9`). */
+function describe(r: Requirement): string {
+  return r.versions ? describeVersions(r.versions) : describeRequirement(r.expressions);
 }

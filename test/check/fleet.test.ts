@@ -78,10 +78,43 @@ describe('the fleet', () => {
   });
 
   it('keeps an NFD evaluation error on its host (not admitted) and goes on', () => {
-    // RHEL's kernel 4.18.0-553.el8_10.x86_64 is not a version NFD can read: validate-node fails.
+    // A driver_version NFD cannot read as a version ("[N/A]", as nvidia-smi prints it when the
+    // driver is broken): `type: version` on it fails, so validate-node fails on that host.
+    const l40s = hosts.find((h) => h.name === FLEET.l40s_535)!;
+    const device = l40s.features.instances!['gpu.device']!.elements[0]!;
+    const broken: HostFeatures = {
+      name: 'l40s-driver-na',
+      features: {
+        ...l40s.features,
+        instances: {
+          ...l40s.features.instances,
+          'gpu.device': { elements: [{ attributes: { ...device.attributes, driver_version: '[N/A]' } }] },
+        },
+      },
+    };
+    const fleet = [broken, ...hosts];
+    const impact = fleetImpact(compiled('base'), compiled('driver-535'), fleet);
+    const row = impact.hosts.find((h) => h.name === 'l40s-driver-na')!;
+    expect(row).toMatchObject({ admittedBefore: false, admittedAfter: false, before: [], after: [] });
+    expect(row.errors).toEqual([
+      expect.stringMatching(/^before: .*rule "gpu\/gpu-device".*not a version "\[N\/A\]"/),
+      expect.stringMatching(/^after: .*rule "gpu\/gpu-device".*not a version "\[N\/A\]"/),
+    ]);
+    // The check went on: every other host has its verdict, as without the broken host.
+    expect(impact.hosts.map((h) => h.name)).toEqual(fleet.map((h) => h.name));
+    expect(impact.excluded).toEqual([FLEET.a100_525]);
+    expect(impact.hosts.filter((h) => h.errors)).toEqual([row]);
+    expect(impact.hosts.find((h) => h.name === FLEET.l40s_535)).toMatchObject({
+      admittedBefore: true,
+      admittedAfter: true,
+    });
+  });
+
+  it('a RHEL kernel (4.18.0-553.el8_10) gets a verdict, not an evaluation error', () => {
+    // The kernel range compiles to NFD's integer major/minor/revision, which RHEL releases have.
     const impact = fleetImpact(compiled('base'), compiled('driver-535'), hosts);
     const rhel = impact.hosts.find((h) => h.name === 'runner-7f9c4')!;
-    expect(rhel.admittedBefore).toBe(false);
-    expect(rhel.errors?.[0]).toMatch(/not a version "4\.18\.0-553\.el8_10\.x86_64"/);
+    expect(rhel.errors).toBeUndefined();
+    expect(rhel).toMatchObject({ admittedBefore: false, admittedAfter: false });
   });
 });
