@@ -4526,15 +4526,15 @@ var require_util2 = __commonJS({
             );
           }
           const index = this.#index;
-          const values = this.#target[kInternalIterator];
-          const len = values.length;
+          const values2 = this.#target[kInternalIterator];
+          const len = values2.length;
           if (index >= len) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value } = values2[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
@@ -4585,7 +4585,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function values() {
+          value: function values2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "value");
           }
@@ -4804,11 +4804,11 @@ var require_util2 = __commonJS({
       let charset = null;
       let essence = null;
       let mimeType = null;
-      const values = getDecodeSplit("content-type", headers);
-      if (values === null) {
+      const values2 = getDecodeSplit("content-type", headers);
+      if (values2 === null) {
         return "failure";
       }
-      for (const value of values) {
+      for (const value of values2) {
         const temporaryMimeType = parseMIMEType(value);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
@@ -4832,7 +4832,7 @@ var require_util2 = __commonJS({
     function gettingDecodingSplitting(value) {
       const input = value;
       const position = { position: 0 };
-      const values = [];
+      const values2 = [];
       let temporaryValue = "";
       while (position.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
@@ -4855,10 +4855,10 @@ var require_util2 = __commonJS({
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
-        values.push(temporaryValue);
+        values2.push(temporaryValue);
         temporaryValue = "";
       }
-      return values;
+      return values2;
     }
     function getDecodeSplit(name, list3) {
       const value = list3.get(name, true);
@@ -8170,11 +8170,11 @@ var require_fixed_queue = __commonJS({
       }
       shift() {
         const tail = this.tail;
-        const next = tail.shift();
+        const next2 = tail.shift();
         if (tail.isEmpty() && tail.next !== null) {
           this.tail = tail.next;
         }
-        return next;
+        return next2;
       }
     };
   }
@@ -15412,14 +15412,14 @@ var require_util5 = __commonJS({
     }
     function getFieldValues(header) {
       assert(header !== null);
-      const values = [];
+      const values2 = [];
       for (let value of header.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
-          values.push(value);
+          values2.push(value);
         }
       }
-      return values;
+      return values2;
     }
     module.exports = {
       urlEquals,
@@ -17685,18 +17685,18 @@ var require_receiver = __commonJS({
         const buffer = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
-          const next = this.#buffers[0];
-          const { length } = next;
+          const next2 = this.#buffers[0];
+          const { length } = next2;
           if (length + offset === n) {
             buffer.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer.set(next.subarray(0, n - offset), offset);
-            this.#buffers[0] = next.subarray(n - offset);
+            buffer.set(next2.subarray(0, n - offset), offset);
+            this.#buffers[0] = next2.subarray(n - offset);
             break;
           } else {
             buffer.set(this.#buffers.shift(), offset);
-            offset += next.length;
+            offset += next2.length;
           }
         }
         this.#byteOffset -= n;
@@ -20174,8 +20174,8 @@ var require_foldFlowLines = __commonJS({
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	")
+            const next2 = text3[i + 1];
+            if (next2 && next2 !== " " && next2 !== "\n" && next2 !== "	")
               split = i;
           }
           if (i >= end) {
@@ -21587,7 +21587,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -21604,7 +21604,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -21620,16 +21620,16 @@ var require_schema = __commonJS({
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
       seq.seq,
       string.string,
       _null.nullTag,
       bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -22063,7 +22063,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -22080,7 +22080,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -22275,7 +22275,7 @@ var require_schema3 = __commonJS({
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int = require_int2();
+    var int2 = require_int2();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -22288,10 +22288,10 @@ var require_schema3 = __commonJS({
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -22318,7 +22318,7 @@ var require_tags = __commonJS({
     var string = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -22342,9 +22342,9 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge.merge,
@@ -22892,7 +22892,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next: next2, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -22921,7 +22921,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow && (indicator !== "doc-start" || next2?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -23000,10 +23000,10 @@ var require_resolve_props = __commonJS({
       }
       const last = tokens[tokens.length - 1];
       const end = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      if (reqSpace && next2 && next2.type !== "space" && next2.type !== "newline" && next2.type !== "comma" && (next2.type !== "scalar" || next2.source !== "")) {
+        onError(next2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
-      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+      if (tab && (atNewline && tab.indent <= parentIndent || next2?.type === "block-map" || next2?.type === "block-seq"))
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
@@ -23863,20 +23863,20 @@ var require_resolve_flow_scalar = __commonJS({
           res += fold;
           i = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
-          const cc = escapeCodes[next];
+          let next2 = source[++i];
+          const cc = escapeCodes[next2];
           if (cc)
             res += cc;
-          else if (next === "\n") {
-            next = source[i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+          else if (next2 === "\n") {
+            next2 = source[i + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i + 1];
+          } else if (next2 === "\r" && source[i + 1] === "\n") {
+            next2 = source[++i + 1];
+            while (next2 === " " || next2 === "	")
+              next2 = source[++i + 1];
+          } else if (next2 === "x" || next2 === "u" || next2 === "U") {
+            const length = next2 === "x" ? 2 : next2 === "u" ? 4 : 8;
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
@@ -23886,10 +23886,10 @@ var require_resolve_flow_scalar = __commonJS({
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
-          let next = source[i + 1];
-          while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+          let next2 = source[i + 1];
+          while (next2 === " " || next2 === "	")
+            next2 = source[++i + 1];
+          if (next2 !== "\n" && !(next2 === "\r" && source[i + 2] === "\n"))
             res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
         } else {
           res += ch;
@@ -24891,9 +24891,9 @@ var require_lexer = __commonJS({
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
-        let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
-          next = yield* this.parseNext(next);
+        let next2 = this.next ?? "stream";
+        while (next2 && (incomplete || this.hasChars(1)))
+          next2 = yield* this.parseNext(next2);
       }
       atLineEnd() {
         let i = this.pos;
@@ -24916,8 +24916,8 @@ var require_lexer = __commonJS({
           while (ch === " ")
             ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
-            if (next === "\n" || !next && !this.atEnd)
+            const next2 = this.buffer[indent + offset + 1];
+            if (next2 === "\n" || !next2 && !this.atEnd)
               return offset + indent + 1;
           }
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
@@ -24954,8 +24954,8 @@ var require_lexer = __commonJS({
       peek(n) {
         return this.buffer.substr(this.pos, n);
       }
-      *parseNext(next) {
-        switch (next) {
+      *parseNext(next2) {
+        switch (next2) {
           case "stream":
             return yield* this.parseStream();
           case "line-start":
@@ -25144,8 +25144,8 @@ var require_lexer = __commonJS({
             this.flowKey = true;
             return yield* this.parseQuotedScalar();
           case ":": {
-            const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            const next2 = this.charAt(1);
+            if (this.flowKey || isEmpty(next2) || next2 === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -25224,10 +25224,10 @@ var require_lexer = __commonJS({
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
-              if (!next && !this.atEnd)
+              const next2 = this.buffer[i2 + 1];
+              if (!next2 && !this.atEnd)
                 return this.setNext("block-scalar");
-              if (next === "\n")
+              if (next2 === "\n")
                 break;
             }
             // fallthrough
@@ -25289,21 +25289,21 @@ var require_lexer = __commonJS({
         let ch;
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            const next2 = this.buffer[i + 1];
+            if (isEmpty(next2) || inFlow && flowIndicatorChars.has(next2))
               break;
             end = i;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next2 = this.buffer[i + 1];
             if (ch === "\r") {
-              if (next === "\n") {
+              if (next2 === "\n") {
                 i += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next2 = this.buffer[i + 1];
               } else
                 end = i;
             }
-            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+            if (next2 === "#" || inFlow && flowIndicatorChars.has(next2))
               break;
             if (ch === "\n") {
               const cs = this.continueScalar(i + 1);
@@ -26739,24 +26739,24 @@ var require_scope = __commonJS({
           return;
         return vs.get(keyOrRef);
       }
-      scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
+      scopeRefs(scopeName, values2 = this._values) {
+        return this._reduceValues(values2, (name) => {
           if (name.scopePath === void 0)
             throw new Error(`CodeGen: name "${name}" has no value`);
           return (0, code_1._)`${scopeName}${name.scopePath}`;
         });
       }
-      scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
+      scopeCode(values2 = this._values, usedValues, getCode) {
+        return this._reduceValues(values2, (name) => {
           if (name.value === void 0)
             throw new Error(`CodeGen: name "${name}" has no value`);
           return name.value.code;
         }, usedValues, getCode);
       }
-      _reduceValues(values, valueCode, usedValues = {}, getCode) {
+      _reduceValues(values2, valueCode, usedValues = {}, getCode) {
         let code18 = code_1.nil;
-        for (const prefix in values) {
-          const vs = values[prefix];
+        for (const prefix in values2) {
+          const vs = values2[prefix];
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
@@ -28686,8 +28686,8 @@ var require_resolve = __commonJS({
       }
       return count2;
     }
-    function getFullPath(resolver, id = "", normalize2) {
-      if (normalize2 !== false)
+    function getFullPath(resolver, id = "", normalize3) {
+      if (normalize3 !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -30316,7 +30316,7 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize3(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
@@ -30716,7 +30716,7 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize2,
+      normalize: normalize3,
       resolve: resolve2,
       resolveComponent,
       equal,
@@ -36463,10 +36463,10 @@ var Utils = class Utils2 {
     }
   }
 };
-var createEnum = (values = [], initNum = 0) => {
+var createEnum = (values2 = [], initNum = 0) => {
   const enumObject = /* @__PURE__ */ Object.create(null);
-  for (let i = 0; i < values.length; i++) {
-    const val = values[i];
+  for (let i = 0; i < values2.length; i++) {
+    const val = values2[i];
     const keyVal = initNum + i;
     enumObject[val] = keyVal;
     enumObject[keyVal] = val;
@@ -38041,14 +38041,14 @@ var DFA = class DFA2 {
     return state;
   }
   stepOrReset(state, cls, rune, anchor, pos, search) {
-    let next = this.step(state, cls, rune, anchor);
-    if (next !== null) return next;
+    let next2 = this.step(state, cls, rune, anchor);
+    if (next2 !== null) return next2;
     if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
     search.resetPos = pos;
     const restored = this.resetCache(state);
     if (restored === null) return null;
-    next = this.step(restored, cls, rune, anchor);
-    return next;
+    next2 = this.step(restored, cls, rune, anchor);
+    return next2;
   }
   run(input, pos, anchor, state, onMatch) {
     const endPos = input.endPos();
@@ -38062,12 +38062,12 @@ var DFA = class DFA2 {
       const width = r & 7;
       if (width === 0) break;
       const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
-      let next = unanchored && state.next !== null ? state.next[cls] : null;
-      if (next === null) {
-        next = this.stepOrReset(state, cls, rune, anchor, i, search);
-        if (next === null) return null;
+      let next2 = unanchored && state.next !== null ? state.next[cls] : null;
+      if (next2 === null) {
+        next2 = this.stepOrReset(state, cls, rune, anchor, i, search);
+        if (next2 === null) return null;
       }
-      state = next;
+      state = next2;
       if (state.isMatch && onMatch(state, false)) return true;
       if (!unanchored && state.nfaStates.length === 0) return false;
       i += width;
@@ -38349,7 +38349,7 @@ var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
   const rightLen = rightRunes.length;
   let lx = 0, rx = 0;
   const merged = [];
-  const next = [];
+  const next2 = [];
   let ok = true;
   let ix = -1;
   const extend = (isLeft) => {
@@ -38361,7 +38361,7 @@ var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
     if (isLeft) lx += 2;
     else rx += 2;
     ix += 2;
-    next.push(pc);
+    next2.push(pc);
     return true;
   };
   while (lx < leftLen || rx < rightLen) {
@@ -38373,7 +38373,7 @@ var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
   }
   return {
     merged,
-    next
+    next: next2
   };
 };
 var OnePassProg = class {
@@ -39017,12 +39017,12 @@ var AhoCorasick = class {
       const p = parent[c];
       if (p !== 0) {
         let f = fail2[p];
-        let next = this.next(f, unit[c]);
-        while (next < 0 && f !== 0) {
+        let next2 = this.next(f, unit[c]);
+        while (next2 < 0 && f !== 0) {
           f = fail2[f];
-          next = this.next(f, unit[c]);
+          next2 = this.next(f, unit[c]);
         }
-        fail2[c] = next >= 0 ? next : 0;
+        fail2[c] = next2 >= 0 ? next2 : 0;
       }
       match[c] |= match[fail2[c]];
     }
@@ -39044,8 +39044,8 @@ var AhoCorasick = class {
   }
   advance(node, u) {
     for (; ; ) {
-      const next = this.next(node, u);
-      if (next >= 0) return next;
+      const next2 = this.next(node, u);
+      if (next2 >= 0) return next2;
       if (node === 0) return 0;
       node = this.fail[node];
     }
@@ -42372,19 +42372,285 @@ function compileRE2(pattern) {
   return re;
 }
 
+// src/check/kernel-versions.ts
+var FEATURE = "kernel.version";
+var COMPONENTS = ["major", "minor", "revision"];
+var MAX_PIECES = 4096;
+var EVERY = [{ lo: [0, 0, 0] }];
+function compareTuples(a, b) {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+function compareHi(a, b) {
+  if (!a || !b) return a === b ? 0 : a ? -1 : 1;
+  return compareTuples(a, b);
+}
+function normalize(list3) {
+  const sorted = list3.filter((iv) => !iv.hi || compareTuples(iv.lo, iv.hi) < 0).sort((a, b) => compareTuples(a.lo, b.lo));
+  const out = [];
+  for (const iv of sorted) {
+    const last = out[out.length - 1];
+    if (last && (!last.hi || compareTuples(iv.lo, last.hi) <= 0)) {
+      if (compareHi(iv.hi, last.hi) > 0) last.hi = iv.hi && [...iv.hi];
+    } else out.push({ lo: [...iv.lo], ...iv.hi && { hi: [...iv.hi] } });
+  }
+  return out;
+}
+function union(a, b) {
+  return normalize([...a, ...b]);
+}
+function intersect(a, b) {
+  const out = [];
+  for (const x of a)
+    for (const y of b) {
+      const lo = compareTuples(x.lo, y.lo) >= 0 ? x.lo : y.lo;
+      const hi = compareHi(x.hi, y.hi) <= 0 ? x.hi : y.hi;
+      out.push({ lo, ...hi && { hi } });
+    }
+  return normalize(out);
+}
+function sameVersions(a, b) {
+  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
+}
+function versionRelation(before, after) {
+  const sub = sameVersions(union(after, before), before);
+  const sup = sameVersions(union(after, before), after);
+  if (sub && sup) return void 0;
+  if (sub) return "tightened";
+  if (sup) return "loosened";
+  return "changed";
+}
+var ALL = [{ lo: 0 }];
+function int(s) {
+  if (s === void 0) return void 0;
+  const n = parseGoIntFast(s);
+  return typeof n === "number" && Number.isSafeInteger(n) ? n : void 0;
+}
+function spansOf(e) {
+  if (e.type === "version") return void 0;
+  const v = e.value ?? [];
+  const from = (n) => ({ lo: Math.max(n, 0) });
+  const span = (lo, hi) => ({ lo: Math.max(lo, 0), hi: Math.max(hi, 0) });
+  const [a, b] = [int(v[0]), int(v[1])];
+  switch (e.op) {
+    case "In": {
+      const values2 = v.map(int);
+      if (!v.length || values2.some((x) => x === void 0)) return void 0;
+      return values2.filter((x) => x >= 0).map((x) => span(x, x + 1));
+    }
+    case "Gt":
+      return a === void 0 ? void 0 : [from(a + 1)];
+    case "Ge":
+      return a === void 0 ? void 0 : [from(a)];
+    case "Lt":
+      return a === void 0 ? void 0 : [span(0, a)];
+    case "Le":
+      return a === void 0 ? void 0 : [span(0, a + 1)];
+    case "GtLt":
+      return a === void 0 || b === void 0 ? void 0 : [span(a + 1, b)];
+    case "GeLe":
+      return a === void 0 || b === void 0 ? void 0 : [span(a, b + 1)];
+  }
+  return void 0;
+}
+function intersectSpans(a, b) {
+  const out = [];
+  for (const x of a)
+    for (const y of b) {
+      const lo = Math.max(x.lo, y.lo);
+      const hi = x.hi === void 0 ? y.hi : y.hi === void 0 ? x.hi : Math.min(x.hi, y.hi);
+      if (hi === void 0 || lo < hi) out.push(hi === void 0 ? { lo } : { lo, hi });
+    }
+  return out;
+}
+var unconstrained = (s) => s.length === 1 && s[0].lo === 0 && s[0].hi === void 0;
+function values(s, budget) {
+  const out = [];
+  for (const { lo, hi } of s) {
+    if (hi === void 0 || out.length + hi - lo > budget) return void 0;
+    for (let x = lo; x < hi; x++) out.push(x);
+  }
+  return out;
+}
+function boxVersions([major, minor, revision]) {
+  const out = [];
+  if (unconstrained(minor) && unconstrained(revision)) {
+    for (const { lo, hi } of major) out.push({ lo: [lo, 0, 0], ...hi !== void 0 && { hi: [hi, 0, 0] } });
+    return normalize(out);
+  }
+  const majors = values(major, MAX_PIECES);
+  if (!majors) return void 0;
+  for (const x of majors) {
+    if (unconstrained(revision)) {
+      for (const { lo, hi } of minor)
+        out.push({ lo: [x, lo, 0], hi: hi === void 0 ? [x + 1, 0, 0] : [x, hi, 0] });
+      continue;
+    }
+    const minors = values(minor, MAX_PIECES);
+    if (!minors || majors.length * minors.length > MAX_PIECES) return void 0;
+    for (const y of minors)
+      for (const { lo, hi } of revision)
+        out.push({ lo: [x, y, lo], hi: hi === void 0 ? [x, y + 1, 0] : [x, y, hi] });
+  }
+  return normalize(out);
+}
+function versionTuple(s) {
+  const v = s === void 0 ? void 0 : parseVersion(s);
+  if (!v || v.some((x) => x > BigInt(Number.MAX_SAFE_INTEGER))) return void 0;
+  return [Number(v[0]), Number(v[1]), Number(v[2])];
+}
+var next = (t) => [t[0], t[1], t[2] + 1];
+function fullVersions(e) {
+  if (e.op === "Exists") return EVERY;
+  if (e.type !== "version") return void 0;
+  const [a, b] = [versionTuple(e.value?.[0]), versionTuple(e.value?.[1])];
+  if (!a) return void 0;
+  switch (e.op) {
+    case "Gt":
+      return [{ lo: next(a) }];
+    case "Ge":
+      return [{ lo: a }];
+    case "Lt":
+      return normalize([{ lo: [0, 0, 0], hi: a }]);
+    case "Le":
+      return [{ lo: [0, 0, 0], hi: next(a) }];
+    case "GtLt":
+      return b && normalize([{ lo: next(a), hi: b }]);
+    case "GeLe":
+      return b && normalize([{ lo: a, hi: next(b) }]);
+  }
+  return void 0;
+}
+function termVersions(term3) {
+  const entries2 = Object.entries(term3.matchExpressions ?? {});
+  if (term3.feature !== FEATURE || term3.matchName || !entries2.length) return void 0;
+  const box = [ALL, ALL, ALL];
+  let versions2 = EVERY;
+  let boxes = false;
+  for (const [key, e] of entries2) {
+    const i = COMPONENTS.indexOf(key);
+    if (i >= 0) {
+      const spans = spansOf(e);
+      if (!spans) return void 0;
+      box[i] = intersectSpans(box[i], spans);
+      boxes = true;
+    } else if (key === "full") {
+      const full = fullVersions(e);
+      if (!full) return void 0;
+      versions2 = intersect(versions2, full);
+    } else return void 0;
+  }
+  if (boxes) {
+    const b = boxVersions(box);
+    if (!b) return void 0;
+    versions2 = intersect(versions2, b);
+  }
+  return { versions: versions2, boxes };
+}
+function termsVersions(terms2) {
+  let versions2 = EVERY;
+  let boxes = false;
+  for (const term3 of terms2) {
+    const t = termVersions(term3);
+    if (!t) return void 0;
+    versions2 = intersect(versions2, t.versions);
+    boxes ||= t.boxes;
+  }
+  return { versions: versions2, boxes };
+}
+function kernelVersionRule(rule4) {
+  const plain = rule4.matchFeatures ?? [];
+  const alternatives = rule4.matchAny ?? [];
+  if (!plain.length && !alternatives.length) return void 0;
+  const all = termsVersions(plain);
+  if (!all) return void 0;
+  let versions2 = all.versions;
+  let boxes = all.boxes;
+  if (alternatives.length) {
+    let any = [];
+    for (const alt of alternatives) {
+      const t = alt.matchFeatures.length ? termsVersions(alt.matchFeatures) : void 0;
+      if (!t) return void 0;
+      any = union(any, t.versions);
+      boxes ||= t.boxes;
+    }
+    versions2 = intersect(versions2, any);
+  }
+  return { form: boxes ? "boxes" : "full", versions: versions2 };
+}
+function tupleText([a, b, c]) {
+  return c ? `${a}.${b}.${c}` : `${a}.${b}`;
+}
+function describeVersions(set) {
+  if (!set.length) return "none";
+  return normalize(set).map(({ lo, hi }) => {
+    const parts = [];
+    if (compareTuples(lo, [0, 0, 0]) > 0) parts.push(`>=${tupleText(lo)}`);
+    if (hi) parts.push(`<${tupleText(hi)}`);
+    return parts.length ? parts.join(" ") : "*";
+  }).join(" || ");
+}
+
 // src/check/requirements.ts
 function setName(set, index) {
   return set.tag ?? `#${index + 1}`;
 }
 var NAME_KEY = "(name)";
-function requirementsOf(spec) {
-  const out = /* @__PURE__ */ new Map();
+var VERSION_KEY = "version";
+var KERNEL_VERSION = "kernel.version";
+var idOf = (set, rule4, feature, key) => [set, rule4, feature, key].join("\0");
+function readSpec(spec) {
+  const requirements2 = /* @__PURE__ */ new Map();
+  const fullForms = /* @__PURE__ */ new Map();
   spec?.compatibilities.forEach((set, i) => {
     const sname = setName(set, i);
-    for (const rule4 of set.rules)
-      for (const { rule: r, terms: terms2 } of ruleParts(rule4)) collect(out, sname, r, terms2);
+    for (const rule4 of set.rules) {
+      let kv = kernelVersionRule(rule4);
+      let rest = kv?.form === "boxes" ? void 0 : rule4;
+      if (!kv && !rule4.matchAny?.length) {
+        const terms2 = rule4.matchFeatures ?? [];
+        const part = termsVersions(terms2.filter((t) => t.feature === KERNEL_VERSION));
+        if (part?.boxes) {
+          kv = { form: "boxes", versions: part.versions };
+          rest = { ...rule4, matchFeatures: terms2.filter((t) => t.feature !== KERNEL_VERSION) };
+        }
+      }
+      if (kv?.form === "boxes") {
+        const id = idOf(sname, rule4.name, KERNEL_VERSION, VERSION_KEY);
+        const prev = requirements2.get(id);
+        requirements2.set(id, {
+          set: sname,
+          rule: rule4.name,
+          feature: KERNEL_VERSION,
+          key: VERSION_KEY,
+          expressions: [],
+          versions: prev?.versions ? intersect(prev.versions, kv.versions) : kv.versions
+        });
+        if (rest) for (const { rule: r, terms: terms2 } of ruleParts(rest)) collect(requirements2, sname, r, terms2);
+        continue;
+      }
+      const before = new Set(requirements2.keys());
+      for (const { rule: r, terms: terms2 } of ruleParts(rule4)) collect(requirements2, sname, r, terms2);
+      if (kv) {
+        const ids = [...requirements2.keys()].filter((id) => !before.has(id));
+        fullForms.set([sname, rule4.name].join("\0"), { versions: kv.versions, ids });
+      }
+    }
   });
-  return out;
+  return { requirements: requirements2, fullForms };
+}
+function bridge(boxes, other) {
+  for (const [id, req] of boxes) {
+    if (!req.versions || other.requirements.has(id)) continue;
+    const full = other.fullForms.get([req.set, req.rule].join("\0"));
+    if (!full || !full.ids.length) continue;
+    const entries2 = [...other.requirements];
+    other.requirements.clear();
+    for (const [k, r] of entries2) {
+      if (k === full.ids[0]) other.requirements.set(id, { ...req, expressions: [], versions: full.versions });
+      else if (!full.ids.includes(k)) other.requirements.set(k, r);
+    }
+  }
 }
 function ruleParts(rule4) {
   const parts = [];
@@ -42400,7 +42666,7 @@ function collect(out, set, rule4, terms2) {
     if (term3.matchName)
       entries2.push([`${NAME_KEY} ${(term3.matchName.value ?? []).join(" ")}`.trim(), term3.matchName]);
     for (const [key, expression4] of entries2) {
-      const id = [set, rule4, term3.feature, key].join("\0");
+      const id = idOf(set, rule4, term3.feature, key);
       const req = out.get(id) ?? { set, rule: rule4, feature: term3.feature, key, expressions: [] };
       req.expressions.push(expression4);
       out.set(id, req);
@@ -42408,8 +42674,12 @@ function collect(out, set, rule4, terms2) {
   }
 }
 function diffSpecs(before, after, platform3 = "") {
-  const old = requirementsOf(before);
-  const now = requirementsOf(after);
+  const oldSide = readSpec(before);
+  const nowSide = readSpec(after);
+  bridge(nowSide.requirements, oldSide);
+  bridge(oldSide.requirements, nowSide);
+  const old = oldSide.requirements;
+  const now = nowSide.requirements;
   const changes = [];
   const row = (r, change, b, a) => ({
     platform: platform3,
@@ -42418,14 +42688,14 @@ function diffSpecs(before, after, platform3 = "") {
     feature: r.feature,
     key: r.key,
     change,
-    ...b && { before: describeRequirement(b.expressions) },
-    ...a && { after: describeRequirement(a.expressions) }
+    ...b && { before: describe(b) },
+    ...a && { after: describe(a) }
   });
   for (const [id, a] of now) {
     const b = old.get(id);
     if (!b) changes.push(row(a, "added", void 0, a));
     else {
-      const kind = classify(b.expressions, a.expressions);
+      const kind = a.versions && b.versions ? versionRelation(b.versions, a.versions) : a.versions || b.versions ? "changed" : classify(b.expressions, a.expressions);
       if (kind) changes.push(row(a, kind, b, a));
     }
   }
@@ -42572,6 +42842,9 @@ function describeExpression(e) {
 function describeRequirement(list3) {
   return list3.map(describeExpression).join(" and ");
 }
+function describe(r) {
+  return r.versions ? describeVersions(r.versions) : describeRequirement(r.expressions);
+}
 
 // src/errors.ts
 var ExitCode2 = {
@@ -42638,10 +42911,9 @@ function exitCodeOf(err) {
   return err instanceof ImageCompatError ? err.exitCode : ExitCode2.input;
 }
 
-// src/match/expression.ts
-var ExpressionError = class extends Error {
-};
-var KNOWN_OPS = /* @__PURE__ */ new Set([
+// src/spec/types.ts
+var SPEC_VERSION = "v1alpha1";
+var MATCH_OPS = [
   "In",
   "NotIn",
   "InRegexp",
@@ -42655,15 +42927,20 @@ var KNOWN_OPS = /* @__PURE__ */ new Set([
   "GeLe",
   "IsTrue",
   "IsFalse"
-]);
-function describe(e) {
+];
+
+// src/match/expression.ts
+var ExpressionError = class extends Error {
+};
+var KNOWN_OPS = new Set(MATCH_OPS);
+function describe2(e) {
   return e.value?.length ? `{op: ${JSON.stringify(e.op)}, value: [${e.value.map((v) => JSON.stringify(v)).join(" ")}]}` : `{op: ${JSON.stringify(e.op)}}`;
 }
-var expressionString = describe;
+var expressionString = describe2;
 function mustBeEmpty(e) {
   if (e.value?.length)
     throw new ExpressionError(
-      `invalid expression, 'value' field must be empty for Op ${JSON.stringify(e.op)} (have ${describe(e)})`
+      `invalid expression, 'value' field must be empty for Op ${JSON.stringify(e.op)} (have ${describe2(e)})`
     );
 }
 function mustBeNonEmpty(e) {
@@ -42681,13 +42958,13 @@ function compare(e, input, ref) {
     const l2 = parseVersion(input);
     if (!l2) throw new ExpressionError(`not a version ${JSON.stringify(input)}`);
     const r2 = parseVersion(ref);
-    if (!r2) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe(e)}`);
+    if (!r2) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe2(e)}`);
     return compareVersions(l2, r2);
   }
   const l = parseGoIntFast(input);
   if (l === void 0) throw new ExpressionError(`not a number ${JSON.stringify(input)}`);
   const r = parseGoIntFast(ref);
-  if (r === void 0) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe(e)}`);
+  if (r === void 0) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe2(e)}`);
   return l < r ? -1 : l > r ? 1 : 0;
 }
 function evaluateExpression(e, valid, value) {
@@ -42712,7 +42989,7 @@ function evaluateExpression(e, valid, value) {
           return compileRE2(p);
         } catch {
           throw new ExpressionError(
-            `invalid expression, 'value' field must only contain valid regexps for Op "InRegexp" (have ${describe(e)})`
+            `invalid expression, 'value' field must only contain valid regexps for Op "InRegexp" (have ${describe2(e)})`
           );
         }
       });
@@ -42724,7 +43001,7 @@ function evaluateExpression(e, valid, value) {
     case "Le": {
       if (e.value?.length !== 1)
         throw new ExpressionError(
-          `invalid expression, 'value' field must contain exactly one element for Op ${JSON.stringify(e.op)} (have ${describe(e)})`
+          `invalid expression, 'value' field must contain exactly one element for Op ${JSON.stringify(e.op)} (have ${describe2(e)})`
         );
       const c = compare(e, value, e.value[0]);
       return e.op === "Gt" ? c > 0 : e.op === "Ge" ? c >= 0 : e.op === "Lt" ? c < 0 : c <= 0;
@@ -42733,13 +43010,13 @@ function evaluateExpression(e, valid, value) {
     case "GeLe": {
       if (e.value?.length !== 2)
         throw new ExpressionError(
-          `invalid expression, 'value' field must contain exactly two elements for Op ${JSON.stringify(e.op)} (have ${describe(e)})`
+          `invalid expression, 'value' field must contain exactly two elements for Op ${JSON.stringify(e.op)} (have ${describe2(e)})`
         );
       const lo = compare(e, value, e.value[0]);
       const hi = compare(e, value, e.value[1]);
       if (compare(e, e.value[0], e.value[1]) >= 0) {
         throw new ExpressionError(
-          `invalid expression, value[0] must be less than Value[1] for Op ${JSON.stringify(e.op)} (have ${describe(e)})`
+          `invalid expression, value[0] must be less than Value[1] for Op ${JSON.stringify(e.op)} (have ${describe2(e)})`
         );
       }
       return e.op === "GtLt" ? lo > 0 && hi < 0 : lo >= 0 && hi <= 0;
@@ -42772,12 +43049,12 @@ function guard(feature, key, fn) {
     throw err;
   }
 }
-function matchMulti(feature, exprs, keys, values, instances) {
+function matchMulti(feature, exprs, keys, values2, instances) {
   const matched = /* @__PURE__ */ new Map();
   const entries2 = Object.entries(exprs);
   let current;
   try {
-    let isMatch = keys !== void 0 || values !== void 0;
+    let isMatch = keys !== void 0 || values2 !== void 0;
     for (const [name, e] of entries2) {
       current = name;
       let matchK = false;
@@ -42790,9 +43067,9 @@ function matchMulti(feature, exprs, keys, values, instances) {
           continue;
         }
       }
-      if (values) {
-        const has = Object.hasOwn(values, name);
-        matchV = evaluateExpression(e, has, has ? values[name] : void 0);
+      if (values2) {
+        const has = Object.hasOwn(values2, name);
+        matchV = evaluateExpression(e, has, has ? values2[name] : void 0);
         if (matchV) matched.set(name, e);
         else if (e.op === "DoesNotExist") {
           isMatch = false;
@@ -42820,13 +43097,13 @@ function matchMulti(feature, exprs, keys, values, instances) {
     throw err;
   }
 }
-function matchNames(feature, e, keys, values, instances) {
+function matchNames(feature, e, keys, values2, instances) {
   const names = /* @__PURE__ */ new Set();
   const test = (n) => {
     if (guard(feature, void 0, () => evaluateExpression(e, true, n))) names.add(n);
   };
   for (const k of Object.keys(keys ?? {})) test(k);
-  for (const k of Object.keys(values ?? {})) test(k);
+  for (const k of Object.keys(values2 ?? {})) test(k);
   for (const inst of instances ?? []) for (const k of Object.keys(inst.attributes ?? {})) test(k);
   return [...names];
 }
@@ -42850,16 +43127,16 @@ function evaluateTerms(terms2, features) {
       continue;
     }
     const keys = flags ? flags.elements ?? {} : void 0;
-    const values = attrs ? attrs.elements ?? {} : void 0;
+    const values2 = attrs ? attrs.elements ?? {} : void 0;
     const instances = insts ? insts.elements ?? [] : void 0;
     const rec = { feature };
     if (term3.matchExpressions) {
-      const r = matchMulti(feature, term3.matchExpressions, keys, values, instances);
+      const r = matchMulti(feature, term3.matchExpressions, keys, values2, instances);
       isTermMatch = r.isMatch;
       rec.matchExpressions = r.matched;
     }
     if (isTermMatch && term3.matchName) {
-      matchedNames.push(...matchNames(feature, term3.matchName, keys, values, instances));
+      matchedNames.push(...matchNames(feature, term3.matchName, keys, values2, instances));
       isTermMatch = matchedNames.length > 0;
       if (isTermMatch) rec.matchName = term3.matchName;
     }
@@ -43522,15 +43799,15 @@ function resolvePlain(s) {
   const time = parseTimestamp(s);
   if (time !== void 0) return { kind: "timestamp", value: time };
   const plain = s.replace(/_/g, "");
-  const int = parseGoInt2(plain);
-  if (int.ok && int.value >= INT64_MIN2 && int.value <= INT64_MAX2) return { kind: "int", value: int.value };
-  if (int.ok && int.value >= 0n && int.value <= UINT64_MAX && !/^[-+]/.test(plain))
-    return { kind: "int", value: int.value };
+  const int2 = parseGoInt2(plain);
+  if (int2.ok && int2.value >= INT64_MIN2 && int2.value <= INT64_MAX2) return { kind: "int", value: int2.value };
+  if (int2.ok && int2.value >= 0n && int2.value <= UINT64_MAX && !/^[-+]/.test(plain))
+    return { kind: "int", value: int2.value };
   if (YAML_STYLE_FLOAT.test(plain)) {
     const f = Number(plain);
     if (Number.isFinite(f)) return { kind: "float", value: f };
   }
-  if (int.ok && int.outOfRangeOnly) return { kind: "bigint", value: int.value };
+  if (int2.ok && int2.outOfRangeOnly) return { kind: "bigint", value: int2.value };
   return { kind: "str", value: s };
 }
 function parseGoInt2(s) {
@@ -43776,7 +44053,7 @@ function schemaDiagnostics(src, errors) {
         message = `must be ${JSON.stringify(e.params.allowedValue)}; got ${JSON.stringify(valueAt(src.value, path10))}`;
         break;
       case "type":
-        message = `expected ${String(e.params.type)}, got ${describe2(valueAt(src.value, path10))}`;
+        message = `expected ${String(e.params.type)}, got ${describe3(valueAt(src.value, path10))}`;
         break;
       default:
         message = e.message ?? `invalid (${e.keyword})`;
@@ -43805,7 +44082,7 @@ function valueAt(value, path10) {
   }
   return v;
 }
-function describe2(v) {
+function describe3(v) {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
@@ -43852,8 +44129,8 @@ var TWO_VALUES = /* @__PURE__ */ new Set(["GtLt", "GeLe"]);
 function expressionProblems(e) {
   const out = [];
   const err = (message, at = []) => out.push({ severity: "error", message, at });
-  const values = e.value ?? [];
-  const n = values.length;
+  const values2 = e.value ?? [];
+  const n = values2.length;
   if (NO_VALUE.has(e.op)) {
     if (n !== 0) err(`op ${e.op} takes no value (have ${n})`, ["value"]);
   } else if (ONE_VALUE.has(e.op)) {
@@ -43872,7 +44149,7 @@ function expressionProblems(e) {
     });
   }
   if (e.op === "InRegexp") {
-    values.forEach((v, i) => {
+    values2.forEach((v, i) => {
       try {
         compileRE2(v);
       } catch (e2) {
@@ -43883,7 +44160,7 @@ function expressionProblems(e) {
   if (ONE_VALUE.has(e.op) || TWO_VALUES.has(e.op)) {
     const parse = e.type === "version" ? parseVersion : parseGoInt;
     const what = e.type === "version" ? "a version (major[.minor[.patch]])" : "an integer";
-    const parsed = values.map((v, i) => {
+    const parsed = values2.map((v, i) => {
       const p = parse(v);
       if (p === void 0) err(`value ${JSON.stringify(v)} is not ${what}`, ["value", i]);
       return p;
@@ -43891,7 +44168,7 @@ function expressionProblems(e) {
     if (TWO_VALUES.has(e.op) && parsed[0] !== void 0 && parsed[1] !== void 0) {
       const cmp = e.type === "version" ? compareVersions(parsed[0], parsed[1]) : parsed[0] < parsed[1] ? -1 : parsed[0] > parsed[1] ? 1 : 0;
       if (cmp >= 0)
-        err(`value[0] must be less than value[1] for op ${e.op} (have ${values.join(", ")})`, ["value"]);
+        err(`value[0] must be less than value[1] for op ${e.op} (have ${values2.join(", ")})`, ["value"]);
     }
   }
   return out;
@@ -43954,24 +44231,6 @@ function nfdDiagnostics(src, spec) {
   });
   return out;
 }
-
-// src/spec/types.ts
-var SPEC_VERSION = "v1alpha1";
-var MATCH_OPS = [
-  "In",
-  "NotIn",
-  "InRegexp",
-  "Exists",
-  "DoesNotExist",
-  "Gt",
-  "Ge",
-  "Lt",
-  "Le",
-  "GtLt",
-  "GeLe",
-  "IsTrue",
-  "IsFalse"
-];
 
 // src/config/context.ts
 var MAX_ALTERNATIVES = 16;
@@ -44293,8 +44552,8 @@ function mergePair(a, b) {
   if (differ.length !== 1) return void 0;
   const k = differ[0];
   if (a[k].op !== "In" || b[k].op !== "In") return void 0;
-  const values = [.../* @__PURE__ */ new Set([...a[k].value, ...b[k].value])].sort((x, y) => Number(x) - Number(y));
-  return { ...a, [k]: { op: "In", value: values } };
+  const values2 = [.../* @__PURE__ */ new Set([...a[k].value, ...b[k].value])].sort((x, y) => Number(x) - Number(y));
+  return { ...a, [k]: { op: "In", value: values2 } };
 }
 function kernelVersionTerms(intervals) {
   const seen = /* @__PURE__ */ new Set();
@@ -44534,9 +44793,9 @@ function integerAlternatives(range2, path10, ctx) {
 function featureAlternatives(feature, fixed, ranged, path10, ctx) {
   let combos = [[]];
   for (const r of ranged) {
-    const next = [];
-    for (const c of combos) for (const alt of r.alternatives) next.push([...c, { key: r.key, exprs: alt }]);
-    combos = next;
+    const next2 = [];
+    for (const c of combos) for (const alt of r.alternatives) next2.push([...c, { key: r.key, exprs: alt }]);
+    combos = next2;
   }
   if (combos.length > MAX_ALTERNATIVES) {
     ctx.error(
@@ -44671,13 +44930,13 @@ function compileKernel(set, k, path10, ctx) {
         opts[key] = expr("DoesNotExist");
         continue;
       }
-      const values = list(value).map(String);
-      if (values.includes("n")) {
-        if (values.length > 1)
+      const values2 = list(value).map(String);
+      if (values2.includes("n")) {
+        if (values2.length > 1)
           ctx.error(p, `"n" (not set) cannot be combined with other values`, "write n alone");
         opts[key] = expr("DoesNotExist");
       } else {
-        opts[key] = expr("In", ...values);
+        opts[key] = expr("In", ...values2);
       }
     }
     rules.push({
@@ -45535,7 +45794,7 @@ function parseFeaturesDocument(text3, file) {
   const obj = value;
   if (obj.kind === void 0) {
     if (!isFeatures(obj) && !compiled().features(obj)) fail2(compiled().features, obj);
-    return [{ name: "", features: normalize(obj) }];
+    return [{ name: "", features: normalize2(obj) }];
   }
   let items;
   if (obj.kind === "NodeFeature") {
@@ -45553,7 +45812,7 @@ function parseFeaturesDocument(text3, file) {
   }
   return mergeByNode(items);
 }
-function normalize(f) {
+function normalize2(f) {
   return {
     flags: Object.fromEntries(
       Object.entries(f.flags ?? {}).map(([k, s]) => [k, { elements: { ...s?.elements ?? {} } }])
@@ -45585,9 +45844,9 @@ function mergeByNode(items) {
       const [bn, bns] = key(b);
       return an < bn ? -1 : an > bn ? 1 : ans < bns ? -1 : ans > bns ? 1 : 0;
     });
-    const merged = normalize(objs[0].spec?.features ?? {});
+    const merged = normalize2(objs[0].spec?.features ?? {});
     for (const o of objs.slice(1)) {
-      const f = normalize(o.spec?.features ?? {});
+      const f = normalize2(o.spec?.features ?? {});
       const own2 = (m, k) => Object.hasOwn(m, k) ? m[k] : void 0;
       merged.flags = {
         ...merged.flags,
@@ -45743,8 +46002,8 @@ function lintExpression(ctx, feature, key, raw, path10) {
   if (!raw || typeof raw !== "object") return;
   const e = raw;
   const op = typeof e.op === "string" ? e.op : void 0;
-  const values = Array.isArray(e.value) ? e.value : [];
-  const strings = values.map(String);
+  const values2 = Array.isArray(e.value) ? e.value : [];
+  const strings = values2.map(String);
   const entry = catalogEntry(feature);
   if (!op) return;
   if (key === void 0 || !entry) return;
@@ -48004,9 +48263,9 @@ async function readCapped(response, max, what) {
   let total = 0;
   const reader = response.body.getReader();
   for (; ; ) {
-    let next;
+    let next2;
     try {
-      next = await reader.read();
+      next2 = await reader.read();
     } catch (err) {
       const error2 = new RegistryError(
         `${what}: the connection dropped after ${total} bytes (${errorCode(err)})`
@@ -48014,13 +48273,13 @@ async function readCapped(response, max, what) {
       if (isTransientNetworkError(err)) transientFailures.add(error2);
       throw error2;
     }
-    if (next.done) break;
-    total += next.value.byteLength;
+    if (next2.done) break;
+    total += next2.value.byteLength;
     if (total > max) {
       await reader.cancel().catch(() => void 0);
       throw new RegistryError(`${what}: over the limit of ${max} bytes`);
     }
-    chunks.push(Buffer.from(next.value));
+    chunks.push(Buffer.from(next2.value));
   }
   return Buffer.concat(chunks);
 }
@@ -48515,11 +48774,11 @@ async function fetchApiPage(repo, url) {
     return void 0;
   }
   if (!Array.isArray(index?.manifests)) return void 0;
-  const next = nextLink(res.headers.get("link"));
+  const next2 = nextLink(res.headers.get("link"));
   return {
     index,
     filtered: (res.headers.get("oci-filters-applied") ?? "").split(",").map((s) => s.trim()).includes("artifactType"),
-    ...next !== void 0 && { next }
+    ...next2 !== void 0 && { next: next2 }
   };
 }
 async function readFallback(repo, subjectDigest) {

@@ -40697,6 +40697,23 @@ function exitCodeOf(err) {
   return err instanceof ImageCompatError ? err.exitCode : ExitCode2.input;
 }
 
+// src/spec/types.ts
+var MATCH_OPS = [
+  "In",
+  "NotIn",
+  "InRegexp",
+  "Exists",
+  "DoesNotExist",
+  "Gt",
+  "Ge",
+  "Lt",
+  "Le",
+  "GtLt",
+  "GeLe",
+  "IsTrue",
+  "IsFalse"
+];
+
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
@@ -47406,21 +47423,7 @@ function compileRE2(pattern) {
 // src/match/expression.ts
 var ExpressionError = class extends Error {
 };
-var KNOWN_OPS = /* @__PURE__ */ new Set([
-  "In",
-  "NotIn",
-  "InRegexp",
-  "Exists",
-  "DoesNotExist",
-  "Gt",
-  "Ge",
-  "Lt",
-  "Le",
-  "GtLt",
-  "GeLe",
-  "IsTrue",
-  "IsFalse"
-]);
+var KNOWN_OPS = new Set(MATCH_OPS);
 function describe(e) {
   return e.value?.length ? `{op: ${JSON.stringify(e.op)}, value: [${e.value.map((v) => JSON.stringify(v)).join(" ")}]}` : `{op: ${JSON.stringify(e.op)}}`;
 }
@@ -52747,23 +52750,6 @@ function parseSpec(text3, file) {
   throwFirstError(diagnostics);
   return spec;
 }
-
-// src/spec/types.ts
-var MATCH_OPS = [
-  "In",
-  "NotIn",
-  "InRegexp",
-  "Exists",
-  "DoesNotExist",
-  "Gt",
-  "Ge",
-  "Lt",
-  "Le",
-  "GtLt",
-  "GeLe",
-  "IsTrue",
-  "IsFalse"
-];
 
 // src/spec/schema.ts
 var expression3 = {
