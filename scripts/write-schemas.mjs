@@ -1,15 +1,12 @@
-// Writes schemas/*.schema.json from the schema objects in src/ (the code validates with those; a
-// test keeps the files equal to them). Run: node scripts/write-schemas.mjs
+// Writes every generated schema file from the schema objects in src/ (the code validates with
+// those; tests keep the files equal to them): the published JSON Schemas in schemas/, and the spec
+// validator precompiled by ajv (src/spec/schema.validate.ts). Run: node scripts/write-schemas.mjs
 import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
-import { format, resolveConfig } from 'prettier';
+import { schemaFileSource, validatorSource } from './schema-validator.mjs';
 
-const schemas = {
-  'schemas/validation-report.schema.json': ['src/report/schema.ts', 'validationReportSchema'],
-  'schemas/image-compat-config.schema.json': ['src/config/schema.ts', 'configSchema'],
-};
-
-for (const [file, [source, name]] of Object.entries(schemas)) {
+/** Loads an exported object of a TypeScript module by bundling it in memory. */
+async function load(source, name) {
   const out = await build({
     entryPoints: [source],
     bundle: true,
@@ -18,8 +15,21 @@ for (const [file, [source, name]] of Object.entries(schemas)) {
     platform: 'node',
   });
   const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
-  const schema = (await import(url))[name];
-  const options = { ...(await resolveConfig(file)), parser: 'json', filepath: file };
-  await writeFile(file, await format(JSON.stringify(schema), options));
+  return (await import(url))[name];
+}
+
+const schemas = {
+  'schemas/nfd-image-compatibility-v1alpha1.schema.json': ['src/spec/schema.ts', 'specSchema'],
+  'schemas/validation-report.schema.json': ['src/report/schema.ts', 'validationReportSchema'],
+  'schemas/image-compat-config.schema.json': ['src/config/schema.ts', 'configSchema'],
+};
+
+for (const [file, [source, name]] of Object.entries(schemas)) {
+  await writeFile(file, await schemaFileSource(await load(source, name)));
   console.log(`wrote ${file}`);
 }
+await writeFile(
+  'src/spec/schema.validate.ts',
+  await validatorSource(await load('src/spec/schema.ts', 'specSchema')),
+);
+console.log('wrote src/spec/schema.validate.ts');
