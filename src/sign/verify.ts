@@ -43,6 +43,17 @@ export interface IdentityPolicy {
   /** Exact OIDC issuer, e.g. https://token.actions.githubusercontent.com */
   certificateOidcIssuer: string;
   trustedRoot: TrustedRoot;
+  /** Where the trusted root came from, for messages (e.g. "trusted root root.json"). */
+  trustedRootSource?: string;
+  /** The trusted root is the public-good instance's (not a file): failures hint at --trusted-root. */
+  publicGood?: boolean;
+}
+
+/** A trusted root with where it came from: a file, a TUF refresh, the TUF cache or the embedded seed. */
+export interface LoadedTrustedRoot {
+  trustedRoot: TrustedRoot;
+  source: 'file' | 'tuf' | 'cache' | 'seed';
+  description: string;
 }
 
 export type FailureClass = 'unsigned' | 'integrity' | 'policy';
@@ -235,7 +246,7 @@ function verifyWithIdentity(
   try {
     signer = verifier.verify(entity);
   } catch (err) {
-    return classify(err);
+    return untrustedSigner(err, policy) ?? classify(err);
   }
   const identity = signer.identity?.subjectAlternativeName ?? '';
   const issuer = signer.identity?.extensions?.issuer ?? '';
@@ -261,6 +272,26 @@ function verifyWithIdentity(
     );
   }
   return { ok: true, statement, signer: { kind: 'certificate', identity, issuer } };
+}
+
+/**
+ * The CA chain (or a log, a timestamp) is not the trusted root's: say which trusted root, and
+ * for the public-good one how to trust another instance.
+ */
+function untrustedSigner(err: unknown, policy: IdentityPolicy): VerifyResult | undefined {
+  if (!(err instanceof VerificationError) || !/^(CERTIFICATE|TLOG|TIMESTAMP)/.test(err.code)) {
+    return undefined;
+  }
+  const root = policy.trustedRootSource ?? 'trusted root';
+  const what =
+    err.code === 'CERTIFICATE_ERROR'
+      ? `the signer's certificate does not chain to a certificate authority of the ${root}`
+      : `the signature's transparency log entry or timestamp is not trusted by the ${root}`;
+  const hint = policy.publicGood
+    ? "; a signature from another Sigstore instance (GitHub's for private repositories, " +
+      "fulcio.githubapp.com, or a private Fulcio) needs that instance's trusted root: --trusted-root FILE"
+    : '';
+  return fail('untrusted-signer', `${what} (${err.code}: ${err.message})${hint}`);
 }
 
 function runVerifier(verifier: Verifier, entity: SignedEntity): VerifyResult | undefined {
@@ -362,20 +393,22 @@ export interface PolicyFlags {
   /** JSON text of --trusted-root */
   trustedRoot?: string;
   trustedRootSource?: string;
+  /** The trusted root to use when no --trusted-root text is given (see sign/trust.ts). */
+  defaultTrustedRoot?: LoadedTrustedRoot;
 }
 
 /**
- * Builds the policy from CLI flags (texts already read by the caller); undefined when no policy
- * flag was given. Bad combinations are InputError (exit 2).
+ * Which policy the flags ask for, checking their combinations (InputError, exit 2) before any
+ * key is read or trusted root fetched; undefined when no policy flag was given.
  */
-export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefined {
+export function policyKind(flags: PolicyFlags): 'key' | 'identity' | undefined {
   const identityGiven =
     flags.certificateIdentity !== undefined ||
     flags.certificateIdentityRegexp !== undefined ||
     flags.certificateOidcIssuer !== undefined;
   if (flags.key !== undefined) {
     if (identityGiven) throw new InputError('--key cannot be combined with --certificate-identity* flags');
-    return { kind: 'key', key: loadPublicKey(flags.key, flags.keySource ?? '--key') };
+    return 'key';
   }
   if (!identityGiven) return undefined;
   if (flags.certificateIdentity !== undefined && flags.certificateIdentityRegexp !== undefined) {
@@ -385,9 +418,6 @@ export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefi
     throw new InputError('--certificate-identity or --certificate-identity-regexp is required');
   }
   if (!flags.certificateOidcIssuer) throw new InputError('--certificate-oidc-issuer is required');
-  if (flags.trustedRoot === undefined) {
-    throw new InputError('--trusted-root is required for offline certificate verification');
-  }
   if (flags.certificateIdentityRegexp !== undefined) {
     try {
       RE2JS.compile(flags.certificateIdentityRegexp);
@@ -395,11 +425,38 @@ export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefi
       throw new InputError(`--certificate-identity-regexp: ${(err as Error).message}`);
     }
   }
-  const policy: IdentityPolicy = {
-    kind: 'identity',
-    certificateOidcIssuer: flags.certificateOidcIssuer,
-    trustedRoot: parseTrustedRoot(flags.trustedRoot, flags.trustedRootSource),
-  };
+  return 'identity';
+}
+
+/**
+ * Builds the policy from CLI flags (texts already read by the caller); undefined when no policy
+ * flag was given. Bad combinations are InputError (exit 2). A keyless policy needs the trusted
+ * root file's text or a loaded trusted root (sign/trust.ts resolvePolicy loads the public-good one).
+ */
+export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefined {
+  const kind = policyKind(flags);
+  if (kind === undefined) return undefined;
+  if (kind === 'key') return { kind: 'key', key: loadPublicKey(flags.key!, flags.keySource ?? '--key') };
+  let policy: IdentityPolicy;
+  if (flags.trustedRoot !== undefined) {
+    policy = {
+      kind: 'identity',
+      certificateOidcIssuer: flags.certificateOidcIssuer!,
+      trustedRoot: parseTrustedRoot(flags.trustedRoot, flags.trustedRootSource),
+      trustedRootSource: `trusted root ${flags.trustedRootSource ?? '--trusted-root'}`,
+    };
+  } else if (flags.defaultTrustedRoot !== undefined) {
+    const loaded = flags.defaultTrustedRoot;
+    policy = {
+      kind: 'identity',
+      certificateOidcIssuer: flags.certificateOidcIssuer!,
+      trustedRoot: loaded.trustedRoot,
+      trustedRootSource: loaded.description,
+      publicGood: loaded.source !== 'file',
+    };
+  } else {
+    throw new InputError('--trusted-root is required for offline certificate verification');
+  }
   if (flags.certificateIdentity !== undefined) policy.certificateIdentity = flags.certificateIdentity;
   if (flags.certificateIdentityRegexp !== undefined) {
     policy.certificateIdentityRegexp = flags.certificateIdentityRegexp;
