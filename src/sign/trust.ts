@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { InputError } from '../errors.js';
-import { parseTrustedRoot, policyFromFlags, policyKind } from './verify.js';
+import { parseTrustedRoot, parseTrustedRoots, policyFromFlags, policyKind } from './verify.js';
 import type { LoadedTrustedRoot, PolicyFlags, VerificationPolicy } from './verify.js';
 
 /** The public-good instance's TUF repository (the one @sigstore/tuf embeds a seed for). */
@@ -171,10 +171,12 @@ export async function loadTrustedRoot(opts: TrustedRootOptions = {}): Promise<Lo
       const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
       throw new InputError(`--trusted-root ${opts.file}: ${code}`, { file: opts.file });
     }
+    const [first, ...others] = parseTrustedRoots(text, opts.file);
     return {
-      trustedRoot: parseTrustedRoot(text, opts.file),
+      trustedRoot: first!,
       source: 'file',
       description: `trusted root ${opts.file}`,
+      ...(others.length > 0 && { otherTrustedRoots: others }),
     };
   }
   const cacheDir = opts.cacheDir ?? defaultCacheDir(env);

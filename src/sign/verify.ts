@@ -43,6 +43,8 @@ export interface IdentityPolicy {
   /** Exact OIDC issuer, e.g. https://token.actions.githubusercontent.com */
   certificateOidcIssuer: string;
   trustedRoot: TrustedRoot;
+  /** More instances to trust (the other lines of a JSON Lines trusted root file). */
+  otherTrustedRoots?: TrustedRoot[];
   /** Where the trusted root came from, for messages (e.g. "trusted root root.json"). */
   trustedRootSource?: string;
   /** The trusted root is the public-good instance's (not a file): failures hint at --trusted-root. */
@@ -54,6 +56,8 @@ export interface LoadedTrustedRoot {
   trustedRoot: TrustedRoot;
   source: 'file' | 'tuf' | 'cache' | 'seed';
   description: string;
+  /** More instances (the other lines of a JSON Lines file). */
+  otherTrustedRoots?: TrustedRoot[];
 }
 
 export type FailureClass = 'unsigned' | 'integrity' | 'policy';
@@ -234,19 +238,19 @@ function verifyWithIdentity(
   if (entity.key.$case !== 'certificate') {
     return fail('wrong-key', 'signed with a key; the policy expects a certificate identity');
   }
-  const trust = toTrustMaterial(policy.trustedRoot);
-  // A certificate lives minutes: a verified time (Rekor entry or RFC 3161 timestamp) is required.
-  // Rekor entries present are always checked; SCTs are required when the root lists CT logs.
-  const verifier = new Verifier(trust, {
-    tlogThreshold: 0,
-    ctlogThreshold: policy.trustedRoot.ctlogs.length > 0 ? 1 : 0,
-    timestampThreshold: 1,
-  });
-  let signer: Signer;
-  try {
-    signer = verifier.verify(entity);
-  } catch (err) {
-    return untrustedSigner(err, policy) ?? classify(err);
+  let signer: Signer | undefined;
+  const failures: VerifyResult[] = [];
+  for (const root of [policy.trustedRoot, ...(policy.otherTrustedRoots ?? [])]) {
+    const got = verifyUnder(root, entity, policy);
+    if ('signer' in got) {
+      signer = got.signer;
+      break;
+    }
+    failures.push(got.failure);
+  }
+  if (!signer) {
+    // Several instances: the one the certificate chains to says what is wrong.
+    return failures.find((f) => !f.ok && !f.message.includes('(CERTIFICATE_ERROR')) ?? failures[0]!;
   }
   const identity = signer.identity?.subjectAlternativeName ?? '';
   const issuer = signer.identity?.extensions?.issuer ?? '';
@@ -292,6 +296,27 @@ function untrustedSigner(err: unknown, policy: IdentityPolicy): VerifyResult | u
       "fulcio.githubapp.com, or a private Fulcio) needs that instance's trusted root: --trusted-root FILE"
     : '';
   return fail('untrusted-signer', `${what} (${err.code}: ${err.message})${hint}`);
+}
+
+/** Verifies the entity under one trusted root (one Sigstore instance). */
+function verifyUnder(
+  root: TrustedRoot,
+  entity: SignedEntity,
+  policy: IdentityPolicy,
+): { signer: Signer } | { failure: VerifyResult } {
+  const trust = toTrustMaterial(root);
+  // A certificate lives minutes: a verified time (Rekor entry or RFC 3161 timestamp) is required.
+  // Rekor entries present are always checked; SCTs are required when the root lists CT logs.
+  const verifier = new Verifier(trust, {
+    tlogThreshold: 0,
+    ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
+    timestampThreshold: 1,
+  });
+  try {
+    return { signer: verifier.verify(entity) };
+  } catch (err) {
+    return { failure: untrustedSigner(err, policy) ?? classify(err) };
+  }
 }
 
 function runVerifier(verifier: Verifier, entity: SignedEntity): VerifyResult | undefined {
@@ -364,23 +389,50 @@ export function mustFail(result: VerifyResult, requireSignature: boolean): boole
   return result.class === 'integrity' || requireSignature;
 }
 
-/** Parses a trusted root (JSON TrustedRoot, e.g. from `cosign trusted-root create` or TUF). */
+/**
+ * Parses a trusted root (JSON TrustedRoot, e.g. from `cosign trusted-root create` or TUF), or the
+ * JSON Lines of `gh attestation trusted-root` (one TrustedRoot per instance: public-good and
+ * GitHub's). Each instance stays its own root: a signature must verify under one of them.
+ */
+export function parseTrustedRoots(text: string, file = 'trusted root'): TrustedRoot[] {
+  let docs: unknown[];
+  try {
+    docs = [JSON.parse(text)];
+  } catch (err) {
+    const lines = text.split('\n').map((l, i) => ({ line: i + 1, text: l.trim() }));
+    const filled = lines.filter((l) => l.text !== '');
+    if (filled.length < 2) throw new InputError(`not JSON: ${(err as Error).message}`, { file });
+    docs = filled.map((l) => {
+      try {
+        return JSON.parse(l.text) as unknown;
+      } catch (lineErr) {
+        throw new InputError(`not JSON (nor JSON Lines): ${(lineErr as Error).message}`, {
+          file,
+          line: l.line,
+        });
+      }
+    });
+  }
+  const roots = docs.map((doc, i) => {
+    const media = (doc as { mediaType?: unknown } | null)?.mediaType;
+    if (typeof media !== 'string' || !media.startsWith('application/vnd.dev.sigstore.trustedroot')) {
+      throw new InputError('not a Sigstore trusted root', {
+        file,
+        path: docs.length > 1 ? `[${i}].mediaType` : 'mediaType',
+      });
+    }
+    try {
+      return TrustedRoot.fromJSON(doc);
+    } catch (err) {
+      throw new InputError(`bad trusted root: ${(err as Error).message}`, { file });
+    }
+  });
+  return roots;
+}
+
+/** One trusted root (a JSON TrustedRoot, or the first line of JSON Lines). */
 export function parseTrustedRoot(text: string, file = 'trusted root'): TrustedRoot {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`not JSON: ${(err as Error).message}`, { file });
-  }
-  const media = (doc as { mediaType?: unknown } | null)?.mediaType;
-  if (typeof media !== 'string' || !media.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-    throw new InputError('not a Sigstore trusted root', { file, path: 'mediaType' });
-  }
-  try {
-    return TrustedRoot.fromJSON(doc);
-  } catch (err) {
-    throw new InputError(`bad trusted root: ${(err as Error).message}`, { file });
-  }
+  return parseTrustedRoots(text, file)[0]!;
 }
 
 export interface PolicyFlags {
@@ -439,12 +491,14 @@ export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefi
   if (kind === 'key') return { kind: 'key', key: loadPublicKey(flags.key!, flags.keySource ?? '--key') };
   let policy: IdentityPolicy;
   if (flags.trustedRoot !== undefined) {
+    const [first, ...others] = parseTrustedRoots(flags.trustedRoot, flags.trustedRootSource);
     policy = {
       kind: 'identity',
       certificateOidcIssuer: flags.certificateOidcIssuer!,
-      trustedRoot: parseTrustedRoot(flags.trustedRoot, flags.trustedRootSource),
+      trustedRoot: first!,
       trustedRootSource: `trusted root ${flags.trustedRootSource ?? '--trusted-root'}`,
     };
+    if (others.length > 0) policy.otherTrustedRoots = others;
   } else if (flags.defaultTrustedRoot !== undefined) {
     const loaded = flags.defaultTrustedRoot;
     policy = {
@@ -454,6 +508,7 @@ export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefi
       trustedRootSource: loaded.description,
       publicGood: loaded.source !== 'file',
     };
+    if (loaded.otherTrustedRoots?.length) policy.otherTrustedRoots = loaded.otherTrustedRoots;
   } else {
     throw new InputError('--trusted-root is required for offline certificate verification');
   }

@@ -2,12 +2,13 @@
 // from the embedded seed): a bundle from another instance (the @sigstore/mock Fulcio and Rekor)
 // is an untrusted signer whose message says its certificate does not chain to that root.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { signStatement, staticIdentityProvider } from '../../src/sign/sign.js';
 import { buildCompatibilityStatement } from '../../src/sign/statement.js';
-import { resolvePolicy } from '../../src/sign/trust.js';
+import { loadTrustedRoot, resolvePolicy } from '../../src/sign/trust.js';
 import { policyFromFlags, verifyBundle } from '../../src/sign/verify.js';
 import { identityToken, startSigstoreMock } from './sigstore-mock.js';
 import type { SigstoreMock } from './sigstore-mock.js';
@@ -61,5 +62,48 @@ describe('keyless against the public-good trusted root', () => {
       trustedRoot: mock.trustedRoot,
     });
     expect(verifyBundle(bundle, { artifactDigest: ARTIFACT, policy }).ok).toBe(true);
+  });
+
+  it('a JSON Lines trusted root (as `gh attestation trusted-root` writes): any of its instances', async () => {
+    const seed = await loadTrustedRoot({ offline: true, cacheDir });
+    const publicGood = JSON.stringify(TrustedRoot.toJSON(seed.trustedRoot));
+    const other = await startSigstoreMock();
+    try {
+      const flags = { certificateIdentity: WORKFLOW, certificateOidcIssuer: ISSUER };
+      const verifyUnder = (lines: string[]) =>
+        verifyBundle(bundle, {
+          artifactDigest: ARTIFACT,
+          policy: policyFromFlags({
+            ...flags,
+            trustedRoot: `${lines.join('\n')}\n`,
+            trustedRootSource: 'r.jsonl',
+          }),
+        });
+      expect(verifyUnder([publicGood, mock.trustedRoot]).ok).toBe(true);
+      expect(verifyUnder([mock.trustedRoot, publicGood]).ok).toBe(true);
+      expect(verifyUnder([publicGood, other.trustedRoot])).toMatchObject({
+        ok: false,
+        reason: 'untrusted-signer',
+        message: expect.stringMatching(
+          /does not chain to a certificate authority of the trusted root r\.jsonl/,
+        ),
+      });
+      // The instance the certificate chains to gives the reason (here: the identity).
+      expect(
+        verifyBundle(bundle, {
+          artifactDigest: ARTIFACT,
+          policy: policyFromFlags({
+            ...flags,
+            certificateIdentity: 'https://github.com/evil/x',
+            trustedRoot: [publicGood, mock.trustedRoot].join('\n'),
+          }),
+        }),
+      ).toMatchObject({ ok: false, reason: 'wrong-identity' });
+      expect(() =>
+        policyFromFlags({ ...flags, trustedRoot: `${publicGood}\n{oops\n`, trustedRootSource: 'r.jsonl' }),
+      ).toThrow(/r\.jsonl:2.*not JSON \(nor JSON Lines\)/);
+    } finally {
+      await other.close();
+    }
   });
 });
