@@ -159,7 +159,7 @@ export interface ValidateInputs {
   certificateIdentity?: string;
   certificateIdentityRegexp?: string;
   certificateOidcIssuer?: string;
-  /** Path of a Sigstore trusted root (JSON) for keyless verification. */
+  /** Path of a Sigstore trusted root (JSON) for keyless verification; default: the public-good instance's (TUF). */
   trustedRoot?: string;
   features?: string;
   hostRoot: string;

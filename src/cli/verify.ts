@@ -1,11 +1,12 @@
 // `image-compat verify`: flags and printing (the work is in commands/verify), and the signature
 // policy flags that `validate --image` shares (--key, --certificate-identity[-regexp],
-// --certificate-oidc-issuer, --trusted-root).
+// --certificate-oidc-issuer, --trusted-root, --offline). Keyless without --trusted-root trusts
+// the Sigstore public-good instance (sign/trust.ts).
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { verify } from '../commands/verify.js';
 import { ExitCode, InputError } from '../errors.js';
-import { policyFromFlags } from '../sign/verify.js';
+import { resolvePolicy } from '../sign/trust.js';
 import type { VerificationPolicy } from '../sign/verify.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
@@ -16,6 +17,7 @@ export interface PolicyFlagValues {
   certificateIdentityRegexp?: string;
   certificateOidcIssuer?: string;
   trustedRoot?: string;
+  offline?: boolean;
 }
 
 /** Adds the verification policy flags to a command. */
@@ -30,7 +32,13 @@ export function addPolicyOptions(cmd: Command): Command {
     .option('--certificate-oidc-issuer <url>', 'keyless: the OIDC issuer of the signer identity')
     .option(
       '--trusted-root <file>',
-      'keyless: the Sigstore trusted root (JSON) to verify certificates offline',
+      'keyless: the Sigstore trusted root (JSON) to verify certificates against ' +
+        "(default: the public-good instance's, through TUF; give it for a private instance such as GitHub's)",
+    )
+    .option(
+      '--offline',
+      'keyless without --trusted-root: no TUF refresh, use the cached or embedded public-good trusted root ' +
+        '(also env IMAGE_COMPAT_OFFLINE=1)',
     );
 }
 
@@ -49,18 +57,27 @@ async function readText(file: string, flag: string): Promise<string> {
 
 /** The policy the flags describe (files read); undefined when no policy flag was given. */
 export async function policyFrom(flags: PolicyFlagValues): Promise<VerificationPolicy | undefined> {
-  return policyFromFlags({
-    ...(flags.key !== undefined && { key: await readText(flags.key, '--key'), keySource: flags.key }),
-    ...(flags.certificateIdentity !== undefined && { certificateIdentity: flags.certificateIdentity }),
-    ...(flags.certificateIdentityRegexp !== undefined && {
-      certificateIdentityRegexp: flags.certificateIdentityRegexp,
-    }),
-    ...(flags.certificateOidcIssuer !== undefined && { certificateOidcIssuer: flags.certificateOidcIssuer }),
-    ...(flags.trustedRoot !== undefined && {
-      trustedRoot: await readText(flags.trustedRoot, '--trusted-root'),
-      trustedRootSource: flags.trustedRoot,
-    }),
-  });
+  const trust = {
+    ...(flags.offline && { offline: true }),
+    note: (message: string) => process.stderr.write(`image-compat: note: ${message}\n`),
+  };
+  return resolvePolicy(
+    {
+      ...(flags.key !== undefined && { key: await readText(flags.key, '--key'), keySource: flags.key }),
+      ...(flags.certificateIdentity !== undefined && { certificateIdentity: flags.certificateIdentity }),
+      ...(flags.certificateIdentityRegexp !== undefined && {
+        certificateIdentityRegexp: flags.certificateIdentityRegexp,
+      }),
+      ...(flags.certificateOidcIssuer !== undefined && {
+        certificateOidcIssuer: flags.certificateOidcIssuer,
+      }),
+      ...(flags.trustedRoot !== undefined && {
+        trustedRoot: await readText(flags.trustedRoot, '--trusted-root'),
+        trustedRootSource: flags.trustedRoot,
+      }),
+    },
+    trust,
+  );
 }
 
 interface Flags extends PolicyFlagValues, RegistryFlags {
@@ -90,8 +107,16 @@ export function verifyCommand(): Command {
       '',
       'Examples:',
       '  image-compat verify --image ghcr.io/acme/app:1.0 --key cosign.pub',
-      '  image-compat verify --image ghcr.io/acme/app:1.0 --trusted-root trusted_root.json \\',
+      '  image-compat verify --image ghcr.io/acme/app:1.0 \\',
       '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+      '  image-compat verify --image ghcr.io/acme/private:1.0 --trusted-root github-trusted-root.json \\',
+      '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+      '',
+      'Keyless trust: without --trusted-root, certificates must chain to the Sigstore public-good instance',
+      '(Fulcio + Rekor, what public GitHub repositories sign with). Its trusted root is refreshed through TUF',
+      '(https://tuf-repo-cdn.sigstore.dev, 5 s at most) into $XDG_CACHE_HOME/image-compat/tuf; offline, the',
+      "cached copy or the one embedded in image-compat is used. GitHub's instance for private repositories",
+      '(fulcio.githubapp.com) needs --trusted-root (`gh attestation trusted-root > root.jsonl`, one line).',
       '',
     ].join('\n'),
   );

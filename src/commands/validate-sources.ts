@@ -53,7 +53,7 @@ function describeFailure(f: { reason: string; message: string }): string {
 export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> {
   if (opts.requireSignature && !opts.policy) {
     throw new InputError(
-      '--require-signature needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer and --trusted-root',
+      '--require-signature needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer [and --trusted-root FILE]',
     );
   }
   const { reference, repo, subjects } = await resolveImage(opts.image, opts);

@@ -40,7 +40,7 @@ export interface VerifyResult {
 export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
   if (!opts.policy) {
     throw new InputError(
-      'verify needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer and --trusted-root',
+      'verify needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer [and --trusted-root FILE]',
     );
   }
   const { reference, repo, subjects } = await resolveImage(opts.image, {

@@ -43,6 +43,21 @@ export interface IdentityPolicy {
   /** Exact OIDC issuer, e.g. https://token.actions.githubusercontent.com */
   certificateOidcIssuer: string;
   trustedRoot: TrustedRoot;
+  /** More instances to trust (the other lines of a JSON Lines trusted root file). */
+  otherTrustedRoots?: TrustedRoot[];
+  /** Where the trusted root came from, for messages (e.g. "trusted root root.json"). */
+  trustedRootSource?: string;
+  /** The trusted root is the public-good instance's (not a file): failures hint at --trusted-root. */
+  publicGood?: boolean;
+}
+
+/** A trusted root with where it came from: a file, a TUF refresh, the TUF cache or the embedded seed. */
+export interface LoadedTrustedRoot {
+  trustedRoot: TrustedRoot;
+  source: 'file' | 'tuf' | 'cache' | 'seed';
+  description: string;
+  /** More instances (the other lines of a JSON Lines file). */
+  otherTrustedRoots?: TrustedRoot[];
 }
 
 export type FailureClass = 'unsigned' | 'integrity' | 'policy';
@@ -223,19 +238,19 @@ function verifyWithIdentity(
   if (entity.key.$case !== 'certificate') {
     return fail('wrong-key', 'signed with a key; the policy expects a certificate identity');
   }
-  const trust = toTrustMaterial(policy.trustedRoot);
-  // A certificate lives minutes: a verified time (Rekor entry or RFC 3161 timestamp) is required.
-  // Rekor entries present are always checked; SCTs are required when the root lists CT logs.
-  const verifier = new Verifier(trust, {
-    tlogThreshold: 0,
-    ctlogThreshold: policy.trustedRoot.ctlogs.length > 0 ? 1 : 0,
-    timestampThreshold: 1,
-  });
-  let signer: Signer;
-  try {
-    signer = verifier.verify(entity);
-  } catch (err) {
-    return classify(err);
+  let signer: Signer | undefined;
+  const failures: VerifyResult[] = [];
+  for (const root of [policy.trustedRoot, ...(policy.otherTrustedRoots ?? [])]) {
+    const got = verifyUnder(root, entity, policy);
+    if ('signer' in got) {
+      signer = got.signer;
+      break;
+    }
+    failures.push(got.failure);
+  }
+  if (!signer) {
+    // Several instances: the one the certificate chains to says what is wrong.
+    return failures.find((f) => !f.ok && !f.message.includes('(CERTIFICATE_ERROR')) ?? failures[0]!;
   }
   const identity = signer.identity?.subjectAlternativeName ?? '';
   const issuer = signer.identity?.extensions?.issuer ?? '';
@@ -261,6 +276,47 @@ function verifyWithIdentity(
     );
   }
   return { ok: true, statement, signer: { kind: 'certificate', identity, issuer } };
+}
+
+/**
+ * The CA chain (or a log, a timestamp) is not the trusted root's: say which trusted root, and
+ * for the public-good one how to trust another instance.
+ */
+function untrustedSigner(err: unknown, policy: IdentityPolicy): VerifyResult | undefined {
+  if (!(err instanceof VerificationError) || !/^(CERTIFICATE|TLOG|TIMESTAMP)/.test(err.code)) {
+    return undefined;
+  }
+  const root = policy.trustedRootSource ?? 'trusted root';
+  const what =
+    err.code === 'CERTIFICATE_ERROR'
+      ? `the signer's certificate does not chain to a certificate authority of the ${root}`
+      : `the signature's transparency log entry or timestamp is not trusted by the ${root}`;
+  const hint = policy.publicGood
+    ? "; a signature from another Sigstore instance (GitHub's for private repositories, " +
+      "fulcio.githubapp.com, or a private Fulcio) needs that instance's trusted root: --trusted-root FILE"
+    : '';
+  return fail('untrusted-signer', `${what} (${err.code}: ${err.message})${hint}`);
+}
+
+/** Verifies the entity under one trusted root (one Sigstore instance). */
+function verifyUnder(
+  root: TrustedRoot,
+  entity: SignedEntity,
+  policy: IdentityPolicy,
+): { signer: Signer } | { failure: VerifyResult } {
+  const trust = toTrustMaterial(root);
+  // A certificate lives minutes: a verified time (Rekor entry or RFC 3161 timestamp) is required.
+  // Rekor entries present are always checked; SCTs are required when the root lists CT logs.
+  const verifier = new Verifier(trust, {
+    tlogThreshold: 0,
+    ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
+    timestampThreshold: 1,
+  });
+  try {
+    return { signer: verifier.verify(entity) };
+  } catch (err) {
+    return { failure: untrustedSigner(err, policy) ?? classify(err) };
+  }
 }
 
 function runVerifier(verifier: Verifier, entity: SignedEntity): VerifyResult | undefined {
@@ -333,23 +389,50 @@ export function mustFail(result: VerifyResult, requireSignature: boolean): boole
   return result.class === 'integrity' || requireSignature;
 }
 
-/** Parses a trusted root (JSON TrustedRoot, e.g. from `cosign trusted-root create` or TUF). */
+/**
+ * Parses a trusted root (JSON TrustedRoot, e.g. from `cosign trusted-root create` or TUF), or the
+ * JSON Lines of `gh attestation trusted-root` (one TrustedRoot per instance: public-good and
+ * GitHub's). Each instance stays its own root: a signature must verify under one of them.
+ */
+export function parseTrustedRoots(text: string, file = 'trusted root'): TrustedRoot[] {
+  let docs: unknown[];
+  try {
+    docs = [JSON.parse(text)];
+  } catch (err) {
+    const lines = text.split('\n').map((l, i) => ({ line: i + 1, text: l.trim() }));
+    const filled = lines.filter((l) => l.text !== '');
+    if (filled.length < 2) throw new InputError(`not JSON: ${(err as Error).message}`, { file });
+    docs = filled.map((l) => {
+      try {
+        return JSON.parse(l.text) as unknown;
+      } catch (lineErr) {
+        throw new InputError(`not JSON (nor JSON Lines): ${(lineErr as Error).message}`, {
+          file,
+          line: l.line,
+        });
+      }
+    });
+  }
+  const roots = docs.map((doc, i) => {
+    const media = (doc as { mediaType?: unknown } | null)?.mediaType;
+    if (typeof media !== 'string' || !media.startsWith('application/vnd.dev.sigstore.trustedroot')) {
+      throw new InputError('not a Sigstore trusted root', {
+        file,
+        path: docs.length > 1 ? `[${i}].mediaType` : 'mediaType',
+      });
+    }
+    try {
+      return TrustedRoot.fromJSON(doc);
+    } catch (err) {
+      throw new InputError(`bad trusted root: ${(err as Error).message}`, { file });
+    }
+  });
+  return roots;
+}
+
+/** One trusted root (a JSON TrustedRoot, or the first line of JSON Lines). */
 export function parseTrustedRoot(text: string, file = 'trusted root'): TrustedRoot {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`not JSON: ${(err as Error).message}`, { file });
-  }
-  const media = (doc as { mediaType?: unknown } | null)?.mediaType;
-  if (typeof media !== 'string' || !media.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-    throw new InputError('not a Sigstore trusted root', { file, path: 'mediaType' });
-  }
-  try {
-    return TrustedRoot.fromJSON(doc);
-  } catch (err) {
-    throw new InputError(`bad trusted root: ${(err as Error).message}`, { file });
-  }
+  return parseTrustedRoots(text, file)[0]!;
 }
 
 export interface PolicyFlags {
@@ -362,20 +445,22 @@ export interface PolicyFlags {
   /** JSON text of --trusted-root */
   trustedRoot?: string;
   trustedRootSource?: string;
+  /** The trusted root to use when no --trusted-root text is given (see sign/trust.ts). */
+  defaultTrustedRoot?: LoadedTrustedRoot;
 }
 
 /**
- * Builds the policy from CLI flags (texts already read by the caller); undefined when no policy
- * flag was given. Bad combinations are InputError (exit 2).
+ * Which policy the flags ask for, checking their combinations (InputError, exit 2) before any
+ * key is read or trusted root fetched; undefined when no policy flag was given.
  */
-export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefined {
+export function policyKind(flags: PolicyFlags): 'key' | 'identity' | undefined {
   const identityGiven =
     flags.certificateIdentity !== undefined ||
     flags.certificateIdentityRegexp !== undefined ||
     flags.certificateOidcIssuer !== undefined;
   if (flags.key !== undefined) {
     if (identityGiven) throw new InputError('--key cannot be combined with --certificate-identity* flags');
-    return { kind: 'key', key: loadPublicKey(flags.key, flags.keySource ?? '--key') };
+    return 'key';
   }
   if (!identityGiven) return undefined;
   if (flags.certificateIdentity !== undefined && flags.certificateIdentityRegexp !== undefined) {
@@ -385,9 +470,6 @@ export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefi
     throw new InputError('--certificate-identity or --certificate-identity-regexp is required');
   }
   if (!flags.certificateOidcIssuer) throw new InputError('--certificate-oidc-issuer is required');
-  if (flags.trustedRoot === undefined) {
-    throw new InputError('--trusted-root is required for offline certificate verification');
-  }
   if (flags.certificateIdentityRegexp !== undefined) {
     try {
       RE2JS.compile(flags.certificateIdentityRegexp);
@@ -395,11 +477,41 @@ export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefi
       throw new InputError(`--certificate-identity-regexp: ${(err as Error).message}`);
     }
   }
-  const policy: IdentityPolicy = {
-    kind: 'identity',
-    certificateOidcIssuer: flags.certificateOidcIssuer,
-    trustedRoot: parseTrustedRoot(flags.trustedRoot, flags.trustedRootSource),
-  };
+  return 'identity';
+}
+
+/**
+ * Builds the policy from CLI flags (texts already read by the caller); undefined when no policy
+ * flag was given. Bad combinations are InputError (exit 2). A keyless policy needs the trusted
+ * root file's text or a loaded trusted root (sign/trust.ts resolvePolicy loads the public-good one).
+ */
+export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefined {
+  const kind = policyKind(flags);
+  if (kind === undefined) return undefined;
+  if (kind === 'key') return { kind: 'key', key: loadPublicKey(flags.key!, flags.keySource ?? '--key') };
+  let policy: IdentityPolicy;
+  if (flags.trustedRoot !== undefined) {
+    const [first, ...others] = parseTrustedRoots(flags.trustedRoot, flags.trustedRootSource);
+    policy = {
+      kind: 'identity',
+      certificateOidcIssuer: flags.certificateOidcIssuer!,
+      trustedRoot: first!,
+      trustedRootSource: `trusted root ${flags.trustedRootSource ?? '--trusted-root'}`,
+    };
+    if (others.length > 0) policy.otherTrustedRoots = others;
+  } else if (flags.defaultTrustedRoot !== undefined) {
+    const loaded = flags.defaultTrustedRoot;
+    policy = {
+      kind: 'identity',
+      certificateOidcIssuer: flags.certificateOidcIssuer!,
+      trustedRoot: loaded.trustedRoot,
+      trustedRootSource: loaded.description,
+      publicGood: loaded.source !== 'file',
+    };
+    if (loaded.otherTrustedRoots?.length) policy.otherTrustedRoots = loaded.otherTrustedRoots;
+  } else {
+    throw new InputError('--trusted-root is required for offline certificate verification');
+  }
   if (flags.certificateIdentity !== undefined) policy.certificateIdentity = flags.certificateIdentity;
   if (flags.certificateIdentityRegexp !== undefined) {
     policy.certificateIdentityRegexp = flags.certificateIdentityRegexp;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/action/run/validate.js';
 import type { ValidateInputs } from '../../src/action/runtime.js';
-import { InputError } from '../../src/errors.js';
+import { InputError, SignatureError } from '../../src/errors.js';
 import { loadPrivateKey } from '../../src/sign/keys.js';
 import { parseReport } from '../../src/report/parse.js';
 import { runAction } from '../helpers/action.js';
@@ -77,20 +77,39 @@ describe('validate run(inputs)', () => {
     }
   });
 
-  it('rejects a public-key that is neither PEM nor a file, and an identity without a trusted root', async () => {
+  it('rejects a public-key that is neither PEM nor a file', async () => {
     await expect(run(inputs({ image: signed, publicKey: 'nope', features: H100 }))).rejects.toThrow(
       InputError,
     );
-    await expect(
-      run(
-        inputs({
-          image: signed,
-          certificateIdentity: 'x',
-          certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
-          features: H100,
-        }),
-      ),
-    ).rejects.toThrow(/--trusted-root is required/);
+  });
+
+  it('an identity without trusted-root: the public-good trusted root (offline here), noted', async () => {
+    const saved = { offline: process.env.IMAGE_COMPAT_OFFLINE, cache: process.env.IMAGE_COMPAT_TUF_CACHE };
+    process.env.IMAGE_COMPAT_OFFLINE = '1';
+    process.env.IMAGE_COMPAT_TUF_CACHE = path.join(dir, 'tuf');
+    const identity = {
+      image: signed,
+      certificateIdentity: 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main',
+      certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+      features: H100,
+    };
+    try {
+      // The artifact is signed with a key: a policy failure, a warning unless a signature is required.
+      const o = await run(inputs(identity));
+      expect(o.notes).toContain(
+        'using the Sigstore public-good trusted root (embedded @sigstore/tuf seed), offline',
+      );
+      expect(o.warnings.join('\n')).toMatch(/wrong-key/);
+      await expect(run(inputs({ ...identity, requireSignature: true }))).rejects.toThrow(SignatureError);
+    } finally {
+      for (const [name, value] of [
+        ['IMAGE_COMPAT_OFFLINE', saved.offline],
+        ['IMAGE_COMPAT_TUF_CACHE', saved.cache],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });
 

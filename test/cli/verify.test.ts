@@ -105,6 +105,7 @@ describe('verify', () => {
       '--certificate-identity-regexp',
       '--certificate-oidc-issuer',
       '--trusted-root',
+      '--offline',
       '--plain-http',
     ])
       expect(r.stdout).toContain(f);

@@ -19,7 +19,7 @@ import { MAX_FEATURES_BYTES, parseFeaturesDocument } from '../../features/snapsh
 import type { RegistryOptions } from '../../oci/index.js';
 import type { ValidationReport } from '../../report/report.js';
 import { renderValidationMarkdown, validationAnnotations } from '../../report/validation.js';
-import { policyFromFlags } from '../../sign/verify.js';
+import { resolvePolicy } from '../../sign/trust.js';
 import type { VerificationPolicy } from '../../sign/verify.js';
 import { parseSource, readSource, throwFirstError } from '../../spec/document.js';
 import { checkSpecDocument } from '../../spec/parse.js';
@@ -45,16 +45,38 @@ function publicKeyText(value: string): { text: string; source: string } {
   return { text: readFileSync(value, 'utf8'), source: value };
 }
 
-function policyOf(inputs: ValidateInputs): VerificationPolicy | undefined {
+/**
+ * The signature policy of the inputs. Keyless without `trusted-root` trusts the Sigstore
+ * public-good instance (TUF refresh, else the cached or embedded root; a note says which).
+ */
+async function policyOf(inputs: ValidateInputs, notes: string[]): Promise<VerificationPolicy | undefined> {
   const key = inputs.publicKey ? publicKeyText(inputs.publicKey) : undefined;
   const root = inputs.trustedRoot;
-  return policyFromFlags({
-    ...(key && { key: key.text, keySource: key.source }),
-    ...(inputs.certificateIdentity && { certificateIdentity: inputs.certificateIdentity }),
-    ...(inputs.certificateIdentityRegexp && { certificateIdentityRegexp: inputs.certificateIdentityRegexp }),
-    ...(inputs.certificateOidcIssuer && { certificateOidcIssuer: inputs.certificateOidcIssuer }),
-    ...(root && { trustedRoot: readFileSync(root, 'utf8'), trustedRootSource: root }),
-  });
+  return resolvePolicy(
+    {
+      ...(key && { key: key.text, keySource: key.source }),
+      ...(inputs.certificateIdentity && { certificateIdentity: inputs.certificateIdentity }),
+      ...(inputs.certificateIdentityRegexp && {
+        certificateIdentityRegexp: inputs.certificateIdentityRegexp,
+      }),
+      ...(inputs.certificateOidcIssuer && { certificateOidcIssuer: inputs.certificateOidcIssuer }),
+      ...(root && { trustedRoot: trustedRootText(root), trustedRootSource: root }),
+    },
+    { note: (message) => notes.push(message) },
+  );
+}
+
+function trustedRootText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(
+      `input "trusted-root": ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      {
+        file,
+      },
+    );
+  }
 }
 
 async function specFile(file: string, warnings: string[]): Promise<Spec> {
@@ -75,7 +97,7 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
         credentials: { username: inputs.username, password: inputs.password },
       }),
   };
-  const policy = policyOf(inputs);
+  const policy = await policyOf(inputs, notes);
   let spec: Spec;
   let about: { image?: string; spec?: string; platform?: string; artifact?: string };
   if (inputs.image) {
