@@ -43233,20 +43233,24 @@ function versionExpressions(iv) {
   if (!lo.inclusive && !hi.inclusive) return [v("GtLt", lo.text, hi.text)];
   return [v(lo.inclusive ? "Ge" : "Gt", lo.text), v(hi.inclusive ? "Le" : "Lt", hi.text)];
 }
+var MAX_PART = 999999999;
 function singleVersionExpression(iv) {
   const exprs = versionExpressions(iv);
   if (exprs.length === 1) return exprs[0];
-  let { lo, hi } = iv;
+  const { lo, hi } = iv;
   if (!lo || !hi) return void 0;
-  if (hi.inclusive) {
-    const parts = [hi.parts[0], hi.parts[1], hi.parts[2] + 1];
-    hi = { parts, text: parts.join("."), inclusive: false };
-  }
-  if (lo.inclusive && lo.parts[2] > 0) {
-    const parts = [lo.parts[0], lo.parts[1], lo.parts[2] - 1];
-    lo = { parts, text: parts.join("."), inclusive: false };
-  }
-  const again = versionExpressions({ lo, hi });
+  const made = (parts, inclusive) => ({
+    parts,
+    text: parts.join("."),
+    inclusive
+  });
+  const [a, b, c] = hi.parts;
+  const alike = hi.inclusive ? { lo, hi: made([a, b, c + 1], false) } : lo.parts[2] > 0 ? { lo: made([lo.parts[0], lo.parts[1], lo.parts[2] - 1], false), hi } : {
+    lo,
+    hi: made(c > 0 ? [a, b, c - 1] : b > 0 ? [a, b - 1, MAX_PART] : [a - 1, MAX_PART, MAX_PART], true)
+  };
+  if (compareParts(alike.lo.parts, alike.hi.parts) >= 0) return void 0;
+  const again = versionExpressions(alike);
   return again.length === 1 ? again[0] : void 0;
 }
 function integerExpression(input, whole = String(input)) {

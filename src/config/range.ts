@@ -200,26 +200,37 @@ export function versionExpressions(iv: Interval): MatchExpression[] {
   return [v(lo!.inclusive ? 'Ge' : 'Gt', lo!.text), v(hi!.inclusive ? 'Le' : 'Lt', hi!.text)];
 }
 
+/** The largest component the compiler writes: larger than any real driver, OS or CUDA version part. */
+const MAX_PART = 999_999_999;
+
 /**
  * The single expression for an interval, for instance features (gpu.device), where two terms could
  * be satisfied by two different devices. Mixed bounds are made alike where that is exact on
- * integer components (`<=a.b.c` is `<a.b.c+1`; `>=a.b.c` with c > 0 is `>a.b.c-1`); undefined
- * when it cannot be done (`>=535 <536` on an instance: the caller falls back to two terms).
+ * integer components below MAX_PART: `<=a.b.c` is `<a.b.c+1`; `>=a.b.c` with c > 0 is `>a.b.c-1`;
+ * else an exclusive upper bound becomes inclusive (`<551.0.0` is `<=550.999999999.999999999`).
+ * Undefined only when the bounds meet (`>=535.0.0 <535.0.1`: the caller falls back to two terms).
  */
 export function singleVersionExpression(iv: Interval): MatchExpression | undefined {
   const exprs = versionExpressions(iv);
   if (exprs.length === 1) return exprs[0];
-  let { lo, hi } = iv;
+  const { lo, hi } = iv;
   if (!lo || !hi) return undefined;
-  if (hi.inclusive) {
-    const parts: [number, number, number] = [hi.parts[0], hi.parts[1], hi.parts[2] + 1];
-    hi = { parts, text: parts.join('.'), inclusive: false };
-  }
-  if (lo.inclusive && lo.parts[2] > 0) {
-    const parts: [number, number, number] = [lo.parts[0], lo.parts[1], lo.parts[2] - 1];
-    lo = { parts, text: parts.join('.'), inclusive: false };
-  }
-  const again = versionExpressions({ lo, hi });
+  const made = (parts: [number, number, number], inclusive: boolean): Bound => ({
+    parts,
+    text: parts.join('.'),
+    inclusive,
+  });
+  const [a, b, c] = hi.parts;
+  const alike = hi.inclusive
+    ? { lo, hi: made([a, b, c + 1], false) }
+    : lo.parts[2] > 0
+      ? { lo: made([lo.parts[0], lo.parts[1], lo.parts[2] - 1], false), hi }
+      : {
+          lo,
+          hi: made(c > 0 ? [a, b, c - 1] : b > 0 ? [a, b - 1, MAX_PART] : [a - 1, MAX_PART, MAX_PART], true),
+        };
+  if (compareParts(alike.lo.parts, alike.hi.parts) >= 0) return undefined;
+  const again = versionExpressions(alike);
   return again.length === 1 ? again[0] : undefined;
 }
 

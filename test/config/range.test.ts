@@ -57,7 +57,13 @@ describe('version ranges -> NFD expressions', () => {
       v('GtLt', '535.0.0', '550.1.3'),
     );
     expect(singleVersionExpression(parseRange('>=9.0')[0]!)).toEqual(v('Ge', '9.0'));
-    expect(singleVersionExpression(parseRange('^550')[0]!)).toBeUndefined();
+    expect(singleVersionExpression(parseRange('^550')[0]!)).toEqual(
+      v('GeLe', '550.0', '550.999999999.999999999'),
+    );
+    expect(singleVersionExpression(parseRange('>=9.0 <10')[0]!)).toEqual(
+      v('GeLe', '9.0', '9.999999999.999999999'),
+    );
+    expect(singleVersionExpression(parseRange('>=535.0.0 <535.0.1')[0]!)).toBeUndefined();
   });
 });
 
