@@ -48743,6 +48743,19 @@ async function resolveManifests(repo, ref, opts) {
     index: got.descriptor
   }));
 }
+async function resolveImage(image, opts) {
+  const reference = typeof image === "string" ? parseReference(image) : image;
+  const platform3 = typeof opts.platform === "string" ? parsePlatform2(opts.platform) : opts.platform;
+  const repo = openRepository(reference, opts);
+  const subjects = await resolveManifests(repo, reference, {
+    ...platform3 && { platform: platform3 },
+    ...opts.all && { all: true },
+    hostPlatform: hostPlatform()
+  });
+  if (subjects.length === 0)
+    throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
+  return { reference, repo, subjects };
+}
 
 // src/oci/referrers.ts
 var apiSupport = /* @__PURE__ */ new Map();
@@ -48844,41 +48857,40 @@ async function listReferrers(repo, subjectDigest, opts = {}) {
 // src/oci/compatibility.ts
 var MAX_SPEC_BYTES = 4 * 1024 * 1024;
 async function resolveSubject(ref, opts) {
-  const reference = typeof ref === "string" ? parseReference(ref) : ref;
-  const platform3 = typeof opts.platform === "string" ? parsePlatform2(opts.platform) : opts.platform;
-  const repo = openRepository(reference, opts);
-  const [resolved] = await resolveManifests(repo, reference, {
-    ...platform3 && { platform: platform3 },
-    hostPlatform: hostPlatform()
-  });
-  if (!resolved) throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
-  return { reference, repo, resolved };
+  const { reference, repo, subjects } = await resolveImage(ref, opts);
+  return { reference, repo, resolved: subjects[0] };
+}
+async function compatibilityReferrers(repo, subjectDigest) {
+  const found = await listReferrers(repo, subjectDigest, { artifactType: COMPATIBILITY_ARTIFACT_TYPE });
+  return sortByCreated(found).reverse();
+}
+async function fetchCompatibilityArtifact(repo, artifact) {
+  const got = await repo.getManifest(artifact.digest);
+  if (!got) throw new RegistryError(`compatibility artifact ${artifact.digest} is listed but not found`);
+  let manifest;
+  try {
+    manifest = JSON.parse(got.bytes.toString("utf8"));
+  } catch {
+    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
+  }
+  const layer = manifest.layers?.[0];
+  if (!layer || typeof layer.digest !== "string" || typeof layer.size !== "number")
+    throw new RegistryError(`compatibility artifact ${artifact.digest} has no spec layer`);
+  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
+  const created = artifact.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
+  return { artifact, ...created !== void 0 && { created }, specBytes };
 }
 async function fetchNewestCompatibilitySpec(ref, opts = {}) {
   const { reference, repo, resolved } = await resolveSubject(ref, opts);
-  const found = await listReferrers(repo, resolved.descriptor.digest, {
-    artifactType: COMPATIBILITY_ARTIFACT_TYPE
-  });
-  const newest = sortByCreated(found).at(-1);
-  const where2 = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ""}`;
-  if (!newest)
+  const [newest] = await compatibilityReferrers(repo, resolved.descriptor.digest);
+  if (!newest) {
+    const where2 = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ""}`;
     throw new RegistryError(`image ${where2} has no compatibility artifact (${COMPATIBILITY_ARTIFACT_TYPE})`);
-  const got = await repo.getManifest(newest.digest);
-  if (!got)
-    throw new RegistryError(`compatibility artifact ${newest.digest} of ${where2} is listed but not found`);
-  const manifest = JSON.parse(got.bytes.toString("utf8"));
-  const layer = manifest.layers?.[0];
-  if (!layer || typeof layer.digest !== "string" || typeof layer.size !== "number") {
-    throw new RegistryError(`compatibility artifact ${newest.digest} of ${where2} has no spec layer`);
   }
-  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
-  const created = newest.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
   return {
     subject: resolved.descriptor,
     ...resolved.platform && { platform: resolved.platform },
-    artifact: newest,
-    ...created !== void 0 && { created },
-    specBytes
+    ...await fetchCompatibilityArtifact(repo, newest)
   };
 }
 

@@ -56155,6 +56155,19 @@ async function resolveManifests(repo, ref, opts) {
     index: got.descriptor
   }));
 }
+async function resolveImage(image, opts) {
+  const reference = typeof image === "string" ? parseReference(image) : image;
+  const platform2 = typeof opts.platform === "string" ? parsePlatform(opts.platform) : opts.platform;
+  const repo = openRepository(reference, opts);
+  const subjects = await resolveManifests(repo, reference, {
+    ...platform2 && { platform: platform2 },
+    ...opts.all && { all: true },
+    hostPlatform: hostPlatform()
+  });
+  if (subjects.length === 0)
+    throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
+  return { reference, repo, subjects };
+}
 
 // src/oci/referrers.ts
 var apiSupport = /* @__PURE__ */ new Map();
@@ -56255,6 +56268,26 @@ async function listReferrers(repo, subjectDigest, opts = {}) {
 
 // src/oci/compatibility.ts
 var MAX_SPEC_BYTES = 4 * 1024 * 1024;
+async function compatibilityReferrers(repo, subjectDigest) {
+  const found = await listReferrers(repo, subjectDigest, { artifactType: COMPATIBILITY_ARTIFACT_TYPE });
+  return sortByCreated(found).reverse();
+}
+async function fetchCompatibilityArtifact(repo, artifact) {
+  const got = await repo.getManifest(artifact.digest);
+  if (!got) throw new RegistryError(`compatibility artifact ${artifact.digest} is listed but not found`);
+  let manifest;
+  try {
+    manifest = JSON.parse(got.bytes.toString("utf8"));
+  } catch {
+    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
+  }
+  const layer = manifest.layers?.[0];
+  if (!layer || typeof layer.digest !== "string" || typeof layer.size !== "number")
+    throw new RegistryError(`compatibility artifact ${artifact.digest} has no spec layer`);
+  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
+  const created = artifact.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
+  return { artifact, ...created !== void 0 && { created }, specBytes };
+}
 
 // src/report/hardware.ts
 var VENDOR_NAMES = {
@@ -58661,39 +58694,6 @@ function bundleLayerOf(manifest) {
 
 // src/commands/artifact-selection.ts
 var MAX_BUNDLE_BYTES = 1024 * 1024;
-async function resolveImage(image, opts) {
-  const reference = parseReference(image);
-  const platform2 = opts.platform !== void 0 ? parsePlatform(opts.platform) : void 0;
-  const repo = openRepository(reference, opts);
-  const subjects = await resolveManifests(repo, reference, {
-    ...platform2 && { platform: platform2 },
-    ...opts.all && { all: true },
-    hostPlatform: hostPlatform()
-  });
-  if (subjects.length === 0)
-    throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
-  return { reference, repo, subjects };
-}
-async function listArtifacts(repo, subject) {
-  const found = await listReferrers(repo, subject.digest, { artifactType: COMPATIBILITY_ARTIFACT_TYPE });
-  return sortByCreated(found).reverse();
-}
-async function fetchArtifact(repo, artifact) {
-  const got = await repo.getManifest(artifact.digest);
-  if (!got) throw new RegistryError(`compatibility artifact ${artifact.digest} is listed but not found`);
-  let manifest;
-  try {
-    manifest = JSON.parse(got.bytes.toString("utf8"));
-  } catch {
-    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
-  }
-  const layer = manifest.layers?.[0];
-  if (!layer || typeof layer.digest !== "string" || typeof layer.size !== "number")
-    throw new RegistryError(`compatibility artifact ${artifact.digest} has no spec layer`);
-  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
-  const created = artifact.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
-  return { artifact, ...created !== void 0 && { created }, specBytes };
-}
 async function fetchBundles(repo, artifactDigest) {
   const referrers = await listReferrers(repo, artifactDigest);
   const bundles = [];
@@ -58758,7 +58758,7 @@ async function checkArtifactSignature(repo, fetched, imageDigest, policy) {
   return results.find((r) => r.ok) ?? results.find((r) => !r.ok && r.class === "integrity") ?? results[0];
 }
 async function selectArtifact(repo, resolved, opts) {
-  const artifacts = await listArtifacts(repo, resolved.descriptor);
+  const artifacts = await compatibilityReferrers(repo, resolved.descriptor.digest);
   const base = {
     subject: resolved.descriptor,
     ...resolved.platform && { platform: resolved.platform },
@@ -58766,7 +58766,7 @@ async function selectArtifact(repo, resolved, opts) {
   };
   const ignored = [];
   for (const artifact of artifacts) {
-    const fetched = await fetchArtifact(repo, artifact);
+    const fetched = await fetchCompatibilityArtifact(repo, artifact);
     const signature = await checkArtifactSignature(repo, fetched, resolved.descriptor.digest, opts.policy);
     if (!opts.requireSignature || signature.ok)
       return { ...base, chosen: { ...fetched, signature }, ignored };

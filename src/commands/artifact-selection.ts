@@ -4,29 +4,19 @@
 // `application/vnd.oci.empty.v1+json` and recognised by fetching the manifest) and verify them
 // against the policy, the artifact digest, the spec bytes and the image digest. Shared by
 // `validate --image` and `verify`; no printing.
-import { RegistryError } from '../errors.js';
 import {
-  ANNOTATION_CREATED,
-  COMPATIBILITY_ARTIFACT_TYPE,
+  compatibilityReferrers,
+  fetchCompatibilityArtifact,
   formatPlatform,
   formatReference,
-  hostPlatform,
   listReferrers,
-  MAX_MANIFEST_BYTES,
-  MAX_SPEC_BYTES,
-  openRepository,
-  parsePlatform,
-  parseReference,
-  resolveManifests,
-  sortByCreated,
   withDigest,
 } from '../oci/index.js';
 import type {
   Descriptor,
-  ImageManifest,
+  FetchedCompatibilityArtifact,
   Platform,
   Reference,
-  RegistryOptions,
   Repository,
   ResolvedManifest,
 } from '../oci/index.js';
@@ -37,64 +27,6 @@ import type { VerificationPolicy, VerifyResult } from '../sign/verify.js';
 
 /** The most bytes of a Sigstore bundle we read. */
 const MAX_BUNDLE_BYTES = 1024 * 1024;
-
-export interface ImageSubjects {
-  reference: Reference;
-  repo: Repository;
-  /** The platform manifests artifacts attach to (one for a manifest or a chosen platform). */
-  subjects: ResolvedManifest[];
-}
-
-/**
- * The image's platform manifests: the one `platform` names, else (with `all`) every platform
- * manifest of an index (attestations skipped), else the host's platform.
- */
-export async function resolveImage(
-  image: string,
-  opts: RegistryOptions & { platform?: string; all?: boolean },
-): Promise<ImageSubjects> {
-  const reference = parseReference(image);
-  const platform = opts.platform !== undefined ? parsePlatform(opts.platform) : undefined;
-  const repo = openRepository(reference, opts);
-  const subjects = await resolveManifests(repo, reference, {
-    ...(platform && { platform }),
-    ...(opts.all && { all: true }),
-    hostPlatform: hostPlatform(),
-  });
-  if (subjects.length === 0)
-    throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
-  return { reference, repo, subjects };
-}
-
-/** A subject's compatibility artifacts, newest first by `org.opencontainers.image.created`. */
-export async function listArtifacts(repo: Repository, subject: Descriptor): Promise<Descriptor[]> {
-  const found = await listReferrers(repo, subject.digest, { artifactType: COMPATIBILITY_ARTIFACT_TYPE });
-  return sortByCreated(found).reverse();
-}
-
-export interface FetchedArtifact {
-  artifact: Descriptor;
-  created?: string;
-  /** layers[0] as stored, verified against its digest. */
-  specBytes: Buffer;
-}
-
-export async function fetchArtifact(repo: Repository, artifact: Descriptor): Promise<FetchedArtifact> {
-  const got = await repo.getManifest(artifact.digest);
-  if (!got) throw new RegistryError(`compatibility artifact ${artifact.digest} is listed but not found`);
-  let manifest: Partial<ImageManifest>;
-  try {
-    manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
-  } catch {
-    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
-  }
-  const layer = manifest.layers?.[0];
-  if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number')
-    throw new RegistryError(`compatibility artifact ${artifact.digest} has no spec layer`);
-  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
-  const created = artifact.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
-  return { artifact, ...(created !== undefined && { created }), specBytes };
-}
 
 /** The stored bytes of every Sigstore bundle attached to the artifact manifest. */
 export async function fetchBundles(repo: Repository, artifactDigest: string): Promise<Buffer[]> {
@@ -140,7 +72,7 @@ function payloadOf(bytes: Buffer): Buffer | undefined {
 /** One bundle judged against everything fetched: the envelope, the subject, the spec and the image. */
 function judgeBundle(
   bytes: Buffer,
-  fetched: FetchedArtifact,
+  fetched: FetchedCompatibilityArtifact,
   imageDigest: string,
   policy: VerificationPolicy | undefined,
 ): VerifyResult {
@@ -175,7 +107,7 @@ function judgeBundle(
  */
 export async function checkArtifactSignature(
   repo: Repository,
-  fetched: FetchedArtifact,
+  fetched: FetchedCompatibilityArtifact,
   imageDigest: string,
   policy: VerificationPolicy | undefined,
 ): Promise<VerifyResult> {
@@ -203,7 +135,7 @@ export interface SelectedArtifact {
   /** Every compatibility artifact of the subject, newest first. */
   artifacts: Descriptor[];
   /** The chosen one (absent when none qualifies). */
-  chosen?: FetchedArtifact & { signature: VerifyResult };
+  chosen?: FetchedCompatibilityArtifact & { signature: VerifyResult };
   /** Newer artifacts passed over because their signature did not pass the policy. */
   ignored: IgnoredArtifact[];
 }
@@ -218,7 +150,7 @@ export async function selectArtifact(
   resolved: ResolvedManifest,
   opts: { policy?: VerificationPolicy; requireSignature: boolean },
 ): Promise<SelectedArtifact> {
-  const artifacts = await listArtifacts(repo, resolved.descriptor);
+  const artifacts = await compatibilityReferrers(repo, resolved.descriptor.digest);
   const base = {
     subject: resolved.descriptor,
     ...(resolved.platform && { platform: resolved.platform }),
@@ -226,7 +158,7 @@ export async function selectArtifact(
   };
   const ignored: IgnoredArtifact[] = [];
   for (const artifact of artifacts) {
-    const fetched = await fetchArtifact(repo, artifact);
+    const fetched = await fetchCompatibilityArtifact(repo, artifact);
     const signature = await checkArtifactSignature(repo, fetched, resolved.descriptor.digest, opts.policy);
     if (!opts.requireSignature || signature.ok)
       return { ...base, chosen: { ...fetched, signature }, ignored };

@@ -6,7 +6,7 @@ import { InputError, RegistryError, SignatureError } from '../errors.js';
 import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features/index.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
-import { formatPlatform, formatReference } from '../oci/index.js';
+import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import { summarizeHardware } from '../report/hardware.js';
 import type { ValidationReport } from '../report/report.js';
@@ -14,7 +14,7 @@ import { mustFail } from '../sign/verify.js';
 import type { VerificationPolicy, VerifyResult } from '../sign/verify.js';
 import { parseSpec } from '../spec/index.js';
 import type { Spec } from '../spec/types.js';
-import { describeSubject, resolveImage, selectArtifact } from './artifact-selection.js';
+import { describeSubject, selectArtifact } from './artifact-selection.js';
 import type { IgnoredArtifact } from './artifact-selection.js';
 import type { ValidateResult } from './validate.js';
 

@@ -1,10 +1,10 @@
 // `verify`: for each platform manifest of an image (or the one given), the newest compatibility
 // artifact whose signature passes the policy. Typed options in, typed result out, no printing.
 import { InputError, RegistryError } from '../errors.js';
-import { formatPlatform, formatReference } from '../oci/index.js';
+import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import type { SignerInfo, VerificationPolicy } from '../sign/verify.js';
-import { resolveImage, selectArtifact } from './artifact-selection.js';
+import { selectArtifact } from './artifact-selection.js';
 
 export interface VerifyOptions extends RegistryOptions {
   image: string;

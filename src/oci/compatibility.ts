@@ -13,11 +13,9 @@ import {
   type PackedArtifact,
 } from './artifact.js';
 import type { RegistryOptions, Repository } from './client.js';
-import { openRepository } from './client.js';
-import { resolveManifests } from './image.js';
-import { hostPlatform, parsePlatform } from './platform.js';
+import { resolveImage } from './image.js';
 import type { Reference } from './reference.js';
-import { formatReference, parseReference } from './reference.js';
+import { formatReference } from './reference.js';
 import { pushReferrer, type ReferrerManifest } from './referrer.js';
 import { listReferrers } from './referrers.js';
 import type { Descriptor, ImageManifest, Platform } from './types.js';
@@ -76,15 +74,43 @@ export interface LookupOptions extends RegistryOptions {
 }
 
 async function resolveSubject(ref: string | Reference, opts: LookupOptions) {
-  const reference = typeof ref === 'string' ? parseReference(ref) : ref;
-  const platform = typeof opts.platform === 'string' ? parsePlatform(opts.platform) : opts.platform;
-  const repo = openRepository(reference, opts);
-  const [resolved] = await resolveManifests(repo, reference, {
-    ...(platform && { platform }),
-    hostPlatform: hostPlatform(),
-  });
-  if (!resolved) throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
-  return { reference, repo, resolved };
+  const { reference, repo, subjects } = await resolveImage(ref, opts);
+  return { reference, repo, resolved: subjects[0]! };
+}
+
+/** A subject's compatibility artifacts, newest first by `org.opencontainers.image.created` (NFD's order). */
+export async function compatibilityReferrers(repo: Repository, subjectDigest: string): Promise<Descriptor[]> {
+  const found = await listReferrers(repo, subjectDigest, { artifactType: COMPATIBILITY_ARTIFACT_TYPE });
+  return sortByCreated(found).reverse();
+}
+
+export interface FetchedCompatibilityArtifact {
+  artifact: Descriptor;
+  /** The artifact's `org.opencontainers.image.created`, as written. */
+  created?: string;
+  /** layers[0] exactly as stored (verified against its digest). */
+  specBytes: Buffer;
+}
+
+/** The spec layer of a listed compatibility artifact; RegistryError when the manifest is not one. */
+export async function fetchCompatibilityArtifact(
+  repo: Repository,
+  artifact: Descriptor,
+): Promise<FetchedCompatibilityArtifact> {
+  const got = await repo.getManifest(artifact.digest);
+  if (!got) throw new RegistryError(`compatibility artifact ${artifact.digest} is listed but not found`);
+  let manifest: Partial<ImageManifest>;
+  try {
+    manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
+  } catch {
+    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
+  }
+  const layer = manifest.layers?.[0];
+  if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number')
+    throw new RegistryError(`compatibility artifact ${artifact.digest} has no spec layer`);
+  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
+  const created = artifact.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
+  return { artifact, ...(created !== undefined && { created }), specBytes };
 }
 
 /** The compatibility artifacts of an image (resolved to one platform manifest), newest first. */
@@ -93,25 +119,17 @@ export async function listCompatibilityArtifacts(
   opts: LookupOptions = {},
 ): Promise<CompatibilityListing> {
   const { reference, repo, resolved } = await resolveSubject(ref, opts);
-  const found = await listReferrers(repo, resolved.descriptor.digest, {
-    artifactType: COMPATIBILITY_ARTIFACT_TYPE,
-  });
   return {
     reference,
     subject: resolved.descriptor,
     ...(resolved.platform && { platform: resolved.platform }),
-    artifacts: sortByCreated(found).reverse(),
+    artifacts: await compatibilityReferrers(repo, resolved.descriptor.digest),
   };
 }
 
-export interface NewestCompatibilitySpec {
+export interface NewestCompatibilitySpec extends FetchedCompatibilityArtifact {
   subject: Descriptor;
   platform?: Platform;
-  artifact: Descriptor;
-  /** The artifact's `org.opencontainers.image.created`, as written. */
-  created?: string;
-  /** layers[0] exactly as stored (verified against its digest). */
-  specBytes: Buffer;
 }
 
 /** NFD's pick: the newest compatibility artifact of the image; RegistryError (exit 3) when there is none. */
@@ -120,28 +138,14 @@ export async function fetchNewestCompatibilitySpec(
   opts: LookupOptions = {},
 ): Promise<NewestCompatibilitySpec> {
   const { reference, repo, resolved } = await resolveSubject(ref, opts);
-  const found = await listReferrers(repo, resolved.descriptor.digest, {
-    artifactType: COMPATIBILITY_ARTIFACT_TYPE,
-  });
-  const newest = sortByCreated(found).at(-1);
-  const where = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ''}`;
-  if (!newest)
+  const [newest] = await compatibilityReferrers(repo, resolved.descriptor.digest);
+  if (!newest) {
+    const where = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ''}`;
     throw new RegistryError(`image ${where} has no compatibility artifact (${COMPATIBILITY_ARTIFACT_TYPE})`);
-  const got = await repo.getManifest(newest.digest);
-  if (!got)
-    throw new RegistryError(`compatibility artifact ${newest.digest} of ${where} is listed but not found`);
-  const manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
-  const layer = manifest.layers?.[0];
-  if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number') {
-    throw new RegistryError(`compatibility artifact ${newest.digest} of ${where} has no spec layer`);
   }
-  const specBytes = await repo.fetchBlob(layer, Math.min(MAX_SPEC_BYTES, MAX_MANIFEST_BYTES));
-  const created = newest.annotations?.[ANNOTATION_CREATED] ?? manifest.annotations?.[ANNOTATION_CREATED];
   return {
     subject: resolved.descriptor,
     ...(resolved.platform && { platform: resolved.platform }),
-    artifact: newest,
-    ...(created !== undefined && { created }),
-    specBytes,
+    ...(await fetchCompatibilityArtifact(repo, newest)),
   };
 }

@@ -1,10 +1,17 @@
 // Resolving an image reference to the manifests artifacts attach to: a manifest is itself; an index
 // gives its platform manifests (attestations skipped), all of them or the ones matching a platform.
 import { RegistryError } from '../errors.js';
-import type { Repository } from './client.js';
-import { formatPlatform, isAttestationManifest, platformsMatch } from './platform.js';
+import type { RegistryOptions, Repository } from './client.js';
+import { openRepository } from './client.js';
+import {
+  formatPlatform,
+  hostPlatform,
+  isAttestationManifest,
+  parsePlatform,
+  platformsMatch,
+} from './platform.js';
 import type { Reference } from './reference.js';
-import { formatReference } from './reference.js';
+import { formatReference, parseReference } from './reference.js';
 import type { Descriptor, ImageIndex, ImageManifest, Platform } from './types.js';
 import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
 
@@ -79,4 +86,32 @@ export async function resolveManifests(
     ...(d.platform && { platform: d.platform }),
     index: got.descriptor,
   }));
+}
+
+export interface ImageSubjects {
+  reference: Reference;
+  repo: Repository;
+  /** The platform manifests artifacts attach to (one for a manifest or a chosen platform). */
+  subjects: ResolvedManifest[];
+}
+
+/**
+ * Opens an image: its reference, its repository, and its platform manifests: the one `platform`
+ * names, else (with `all`) every platform manifest of an index, else the host's platform.
+ */
+export async function resolveImage(
+  image: string | Reference,
+  opts: RegistryOptions & { platform?: string | Platform; all?: boolean },
+): Promise<ImageSubjects> {
+  const reference = typeof image === 'string' ? parseReference(image) : image;
+  const platform = typeof opts.platform === 'string' ? parsePlatform(opts.platform) : opts.platform;
+  const repo = openRepository(reference, opts);
+  const subjects = await resolveManifests(repo, reference, {
+    ...(platform && { platform }),
+    ...(opts.all && { all: true }),
+    hostPlatform: hostPlatform(),
+  });
+  if (subjects.length === 0)
+    throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
+  return { reference, repo, subjects };
 }
