@@ -221,48 +221,22 @@ async function main() {
     ...(settle !== undefined && { IMAGE_COMPAT_SETTLE_MS: settle }),
   };
   const icEnv0 = { ...icEnv, IMAGE_COMPAT_SETTLE_MS: '0' };
+  // One whole-process run of each tool, its wall time in ms.
+  const icAttach = async (image, env) =>
+    (await run(node, [CLI, 'attach', '--image', image, '--spec', spec, '--plain-http'], env)).ms;
+  const orasAttach = async (image) =>
+    (
+      await run(
+        ORAS,
+        ['attach', '--plain-http', '--artifact-type', ARTIFACT_TYPE, image, `compat.yaml:${SPEC_TYPE}`],
+        orasHome,
+        dir,
+      )
+    ).ms;
   await measure('attach (one image)', [
-    [
-      'image-compat settle=0',
-      async (i) =>
-        (
-          await run(
-            node,
-            [CLI, 'attach', '--image', `${host}/bench/single:ic0-${i}`, '--spec', spec, '--plain-http'],
-            icEnv0,
-          )
-        ).ms,
-    ],
-    [
-      'image-compat',
-      async (i) =>
-        (
-          await run(
-            node,
-            [CLI, 'attach', '--image', `${host}/bench/single:ic-${i}`, '--spec', spec, '--plain-http'],
-            icEnv,
-          )
-        ).ms,
-    ],
-    [
-      'oras',
-      async (i) =>
-        (
-          await run(
-            ORAS,
-            [
-              'attach',
-              '--plain-http',
-              '--artifact-type',
-              ARTIFACT_TYPE,
-              `${host}/bench/single:oras-${i}`,
-              `compat.yaml:${SPEC_TYPE}`,
-            ],
-            orasHome,
-            dir,
-          )
-        ).ms,
-    ],
+    ['image-compat settle=0', async (i) => icAttach(`${host}/bench/single:ic0-${i}`, icEnv0)],
+    ['image-compat', async (i) => icAttach(`${host}/bench/single:ic-${i}`, icEnv)],
+    ['oras', async (i) => orasAttach(`${host}/bench/single:oras-${i}`)],
   ]);
   await measure('discover', [
     [
@@ -313,49 +287,14 @@ async function main() {
     }
   }
   await measure('attach (8-platform index)', [
-    [
-      'image-compat settle=0',
-      async (i) =>
-        (
-          await run(
-            node,
-            [CLI, 'attach', '--image', `${host}/bench/multi:ic0-${i}`, '--spec', spec, '--plain-http'],
-            icEnv0,
-          )
-        ).ms,
-    ],
-    [
-      'image-compat',
-      async (i) =>
-        (
-          await run(
-            node,
-            [CLI, 'attach', '--image', `${host}/bench/multi:ic-${i}`, '--spec', spec, '--plain-http'],
-            icEnv,
-          )
-        ).ms,
-    ],
+    ['image-compat settle=0', async (i) => icAttach(`${host}/bench/multi:ic0-${i}`, icEnv0)],
+    ['image-compat', async (i) => icAttach(`${host}/bench/multi:ic-${i}`, icEnv)],
     [
       'oras x8',
       async (i) => {
         const { entries } = indexes.find((x) => x.tool === 'oras' && x.i === i);
         let total = 0;
-        for (const e of entries)
-          total += (
-            await run(
-              ORAS,
-              [
-                'attach',
-                '--plain-http',
-                '--artifact-type',
-                ARTIFACT_TYPE,
-                `${host}/bench/multi@${e.digest}`,
-                `compat.yaml:${SPEC_TYPE}`,
-              ],
-              orasHome,
-              dir,
-            )
-          ).ms;
+        for (const e of entries) total += await orasAttach(`${host}/bench/multi@${e.digest}`);
         return total;
       },
     ],
