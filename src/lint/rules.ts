@@ -19,6 +19,7 @@ import {
   normaliseCpuFlag,
   normaliseModule,
 } from '../config/vocabulary.js';
+import { lintVarsTemplate } from './template.js';
 
 interface Ctx {
   src: SourceDocument;
@@ -45,6 +46,7 @@ export function lintRules(src: SourceDocument, rulesPath: PathSegment[]): Diagno
     if (!rule || typeof rule !== 'object') return;
     const rp = [...rulesPath, i];
     const r = rule as { matchFeatures?: unknown; matchAny?: unknown };
+    ctx.out.push(...lintVarsTemplate(src, rp, rule));
     lintTerms(ctx, r.matchFeatures, [...rp, 'matchFeatures']);
     if (Array.isArray(r.matchAny)) {
       r.matchAny.forEach((a, j) =>

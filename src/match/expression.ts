@@ -1,14 +1,14 @@
-// One expression against one input, exactly as NFD's evaluateMatchExpression: Exists and
-// DoesNotExist look only at presence; every other op is false, without error, when the key is
-// missing or is a flag (no value). Value-count and number errors surface only when a value is
+// One expression against one input, exactly as NFD's evaluateMatchExpression: the empty op
+// (MatchAny) is always true, Exists and DoesNotExist look only at presence; every other op is
+// false, without error, when the key is missing or is a flag (no value). Value-count and number errors surface only when a value is
 // compared, as in NFD (the spec checks report them up front).
-import { MATCH_OPS, type MatchExpression } from '../spec/types.js';
+import { MATCH_ANY, MATCH_OPS, type MatchExpression } from '../spec/types.js';
 import { compareVersions, compileRE2, parseGoIntFast, parseVersion } from '../spec/values.js';
 
 /** An NFD evaluation error; the caller adds the set, rule, feature and key. */
 export class ExpressionError extends Error {}
 
-const KNOWN_OPS: ReadonlySet<string> = new Set(MATCH_OPS);
+const KNOWN_OPS: ReadonlySet<string> = new Set([MATCH_ANY, ...MATCH_OPS]);
 
 function describe(e: MatchExpression): string {
   return e.value?.length
@@ -34,23 +34,30 @@ function mustBeNonEmpty(e: MatchExpression): string[] {
   return e.value;
 }
 
-/** Compares host value `input` with `ref` as integers or, with type version, as versions. */
-function compare(e: MatchExpression, input: string, ref: string): number {
-  if (e.type !== undefined && (e.type as string) !== '' && e.type !== 'version') {
-    throw new ExpressionError(`invalid expression, type ${JSON.stringify(e.type)} is not supported`);
+/** How Gt..GeLe read both sides: `type: version` as versions, no type (or "") as integers. */
+function comparer(e: MatchExpression): (input: string, ref: string) => number {
+  const type = e.type ?? '';
+  if (type === 'version') {
+    return (input, ref) => {
+      const l = parseVersion(input);
+      if (!l) throw new ExpressionError(`not a version ${JSON.stringify(input)}`);
+      const r = parseVersion(ref);
+      if (!r) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe(e)}`);
+      return compareVersions(l, r);
+    };
   }
-  if (e.type === 'version') {
-    const l = parseVersion(input);
-    if (!l) throw new ExpressionError(`not a version ${JSON.stringify(input)}`);
-    const r = parseVersion(ref);
-    if (!r) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe(e)}`);
-    return compareVersions(l, r);
+  if (type !== '') {
+    throw new ExpressionError(
+      `invalid expression, 'type' field only accepts "version" value for Op ${JSON.stringify(e.op)} (have ${JSON.stringify(type)})`,
+    );
   }
-  const l = parseGoIntFast(input);
-  if (l === undefined) throw new ExpressionError(`not a number ${JSON.stringify(input)}`);
-  const r = parseGoIntFast(ref);
-  if (r === undefined) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe(e)}`);
-  return l < r ? -1 : l > r ? 1 : 0;
+  return (input, ref) => {
+    const l = parseGoIntFast(input);
+    if (l === undefined) throw new ExpressionError(`not a number ${JSON.stringify(input)}`);
+    const r = parseGoIntFast(ref);
+    if (r === undefined) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe(e)}`);
+    return l < r ? -1 : l > r ? 1 : 0;
+  };
 }
 
 /**
@@ -60,6 +67,9 @@ function compare(e: MatchExpression, input: string, ref: string): number {
 export function evaluateExpression(e: MatchExpression, valid: boolean, value: string | undefined): boolean {
   if (!KNOWN_OPS.has(e.op)) throw new ExpressionError(`invalid Op ${JSON.stringify(e.op)}`);
   switch (e.op) {
+    case MATCH_ANY:
+      mustBeEmpty(e);
+      return true;
     case 'Exists':
       mustBeEmpty(e);
       return valid;
@@ -93,7 +103,7 @@ export function evaluateExpression(e: MatchExpression, valid: boolean, value: st
         throw new ExpressionError(
           `invalid expression, 'value' field must contain exactly one element for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
         );
-      const c = compare(e, value, e.value[0]!);
+      const c = comparer(e)(value, e.value[0]!);
       return e.op === 'Gt' ? c > 0 : e.op === 'Ge' ? c >= 0 : e.op === 'Lt' ? c < 0 : c <= 0;
     }
     case 'GtLt':
@@ -102,10 +112,12 @@ export function evaluateExpression(e: MatchExpression, valid: boolean, value: st
         throw new ExpressionError(
           `invalid expression, 'value' field must contain exactly two elements for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
         );
-      const lo = compare(e, value, e.value[0]!);
-      const hi = compare(e, value, e.value[1]!);
-      // value[0] < value[1] is checked after both parse, as NFD does.
-      if (compare(e, e.value[0]!, e.value[1]!) >= 0) {
+      const cmp = comparer(e);
+      const lo = cmp(value, e.value[0]!);
+      const hi = cmp(value, e.value[1]!);
+      // value[0] < value[1] is checked after both parse, as NFD does, and only for integers:
+      // NFD has no such check for versions (a reversed version range is simply never true).
+      if ((e.type ?? '') === '' && cmp(e.value[0]!, e.value[1]!) >= 0) {
         throw new ExpressionError(
           `invalid expression, value[0] must be less than Value[1] for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
         );

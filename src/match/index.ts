@@ -1,10 +1,13 @@
 // The evaluator: an image compatibility spec against one host's features, with NFD's verdicts and
 // NFD's result shape. Pure: no I/O. Sets run in order; as in NFD's validate-node, each rule's
-// vars (when it matches) become attributes of the `rule.matched` feature for later rules.
+// vars (NFD's rule output, which a rule can have without matching) become attributes of the
+// `rule.matched` feature for later rules, across sets. failFast=false is validate-node's mode;
+// failFast=true is nfd-master's (NodeFeatureRule), for an evaluator built on the same code.
 import { EvaluationError } from '../errors.js';
 import type { Features } from '../features/types.js';
 import type { Compatibility, Spec } from '../spec/types.js';
 import { executeRule, reportRule } from './rule.js';
+import { TemplateError } from './template/index.js';
 import { TermError } from './terms.js';
 import type { CompatibilityResult } from './types.js';
 
@@ -28,7 +31,7 @@ export function setLabel(set: Compatibility, index: number): string {
 export function evaluateSpec(
   spec: Spec,
   features: Features,
-  opts: { tags?: string[] } = {},
+  opts: { tags?: string[]; failFast?: boolean } = {},
 ): CompatibilityResult[] {
   // Copy-on-write of the attributes map: rule.matched is added without touching the caller's object.
   const working: Features = { ...features, attributes: { ...(features.attributes ?? {}) } };
@@ -39,8 +42,14 @@ export function evaluateSpec(
     for (const rule of set.rules) {
       let status;
       try {
-        status = executeRule(rule, working);
+        status = executeRule(rule, working, opts.failFast ?? false);
       } catch (err) {
+        if (err instanceof TemplateError) {
+          throw new EvaluationError(
+            `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule.name)}: varsTemplate: ${err.message}`,
+            { set: set.tag ?? `#${index + 1}`, rule: rule.name },
+          );
+        }
         if (!(err instanceof TermError)) throw err;
         const where =
           err.key !== undefined
@@ -52,7 +61,7 @@ export function evaluateSpec(
         );
       }
       result.rules.push(reportRule(rule, status, working, hostValues));
-      addBackref(working, status.isMatch ? rule.vars : undefined);
+      addBackref(working, status.vars);
     }
     if (set.description) result.description = set.description;
     if (set.weight) result.weight = set.weight;
@@ -65,6 +74,7 @@ export function evaluateSpec(
 function addBackref(features: Features, vars: Record<string, string> | undefined): void {
   const attrs = features.attributes!;
   const prev = attrs['rule.matched'];
+  // NFD's InsertAttributeFeatures: the feature exists from the first rule on, even with no vars.
   attrs['rule.matched'] = { elements: { ...(prev?.elements ?? {}), ...(vars ?? {}) } };
 }
 

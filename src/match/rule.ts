@@ -1,9 +1,13 @@
-// One rule, as NFD's nodefeaturerule.Execute with failFast=false: matchAny (every element is
-// evaluated) must have a matching element, then matchFeatures must match; an empty rule matches.
-// When matchAny fails, matchFeatures is not evaluated (its expressions report false).
+// One rule, as NFD's nodefeaturerule.ExecuteGroupRule. With failFast=false (validate-node), every
+// matchAny element is evaluated, and matchFeatures is evaluated even when matchAny fails (its
+// errors are errors, its expressions report their real isMatch); with failFast=true (nfd-master)
+// evaluation stops as early as NFD's does. varsTemplate is expanded over the matched features of
+// each matching matchAny element and of matchFeatures when it matches; vars override it. The
+// rule's vars are NFD's: undefined (nil) when matchFeatures fails or, with failFast, matchAny does.
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
 import { expressionString } from './expression.js';
+import { expandVarsTemplate } from './template/index.js';
 import { evaluateTerms, own, type FeatureMatcherStatus, type ProcessedTerm } from './terms.js';
 import type { MatchedExpression, ProcessedRule } from './types.js';
 
@@ -11,24 +15,46 @@ export interface RuleStatus {
   isMatch: boolean;
   matchFeatures?: FeatureMatcherStatus;
   matchAny: FeatureMatcherStatus[];
+  /** What the rule contributes to rule.matched; undefined where NFD's is nil. */
+  vars?: Record<string, string>;
 }
 
-export function executeRule(rule: Rule, features: Features): RuleStatus {
+/** Go's maps.Copy: own keys only, `__proto__` a key like any other. */
+function assignOwn(out: Record<string, string>, from: Record<string, string>): void {
+  for (const [k, v] of Object.entries(from))
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+/** Evaluates a rule; throws TermError (an expression) or TemplateError (varsTemplate) where NFD errors. */
+export function executeRule(rule: Rule, features: Features, failFast = false): RuleStatus {
   const matchAny: FeatureMatcherStatus[] = [];
+  const vars: Record<string, string> = {};
+  const template = rule.varsTemplate ?? '';
+  let isMatchAny = false;
   if (rule.matchAny?.length) {
-    let any = false;
     for (const elem of rule.matchAny) {
-      const status = evaluateTerms(elem.matchFeatures ?? [], features);
-      if (status.isMatch) any = true;
+      const status = evaluateTerms(elem.matchFeatures ?? [], features, failFast);
+      if (status.isMatch) {
+        isMatchAny = true;
+        // No template to expand: nfd-master stops at the first match (and does not record it).
+        if (template === '' && failFast) break;
+        assignOwn(vars, expandVarsTemplate(template, status.matchedFeatures));
+      }
       matchAny.push(status);
     }
-    if (!any) return { isMatch: false, matchAny };
+    if (!isMatchAny && failFast) return { isMatch: false, matchAny };
   }
+  let isMatchFeatures = false;
+  let matchFeatures: FeatureMatcherStatus | undefined;
   if (rule.matchFeatures?.length) {
-    const status = evaluateTerms(rule.matchFeatures, features);
-    return { isMatch: status.isMatch, matchFeatures: status, matchAny };
+    matchFeatures = evaluateTerms(rule.matchFeatures, features, failFast);
+    if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
+    isMatchFeatures = true;
+    assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
   }
-  return { isMatch: true, matchAny };
+  assignOwn(vars, rule.vars ?? {});
+  const isMatch = (!rule.matchAny?.length || isMatchAny) && (!rule.matchFeatures?.length || isMatchFeatures);
+  return { isMatch, ...(matchFeatures && { matchFeatures }), matchAny, vars };
 }
 
 function sameExpression(a: MatchExpression, b: MatchExpression): boolean {

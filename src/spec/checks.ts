@@ -1,27 +1,64 @@
 // Statically detectable NFD evaluation errors in a schema-valid spec: NFD only finds these while
 // evaluating (and only when the host has the key), so a broken spec can pass on one host and abort
-// on another. We report them up front, at the line of the expression.
+// on another. We report them up front, at the line of the expression. They are errors for lint,
+// generate and `validate --strict`; `validate` (lenient) reports them as warnings and evaluates
+// as NFD does, so a finding never changes the verdict NFD would give.
 import type { Diagnostic, PathSegment, SourceDocument } from './document.js';
-import { positionOf } from './document.js';
-import type { FeatureMatcherTerm, MatchExpression, Spec } from './types.js';
-import { compareVersions, compileRE2, parseGoInt, parseVersion } from './values.js';
+import { closest, positionOf } from './document.js';
+import { MATCH_OPS, type FeatureMatcherTerm, type MatchExpression, type Spec } from './types.js';
+import { compileRE2, parseGoInt, parseVersion } from './values.js';
 
 const NO_VALUE = new Set(['Exists', 'DoesNotExist', 'IsTrue', 'IsFalse']);
 const ONE_VALUE = new Set(['Gt', 'Ge', 'Lt', 'Le']);
 const TWO_VALUES = new Set(['GtLt', 'GeLe']);
 
+const KNOWN_OPS: ReadonlySet<string> = new Set(MATCH_OPS);
+const COMPARE_OPS = new Set([...ONE_VALUE, ...TWO_VALUES]);
+
 export interface ExpressionProblem {
   severity: Diagnostic['severity'];
   message: string;
   at: PathSegment[];
+  hint?: string;
 }
 
 /** Problems with one expression (path suffixes relative to it); empty when it is fine. */
 export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
   const out: ExpressionProblem[] = [];
-  const err = (message: string, at: PathSegment[] = []) => out.push({ severity: 'error', message, at });
+  const err = (message: string, at: PathSegment[] = [], hint?: string) =>
+    out.push({ severity: 'error', message, at, ...(hint && { hint }) });
+  const warn = (message: string, at: PathSegment[]) => out.push({ severity: 'warning', message, at });
   const values = e.value ?? [];
   const n = values.length;
+  const op = (e.op as string | undefined) ?? '';
+  if (op === '') {
+    err(
+      `op is ${e.op === undefined ? 'missing' : 'empty'}: NFD reads that as MatchAny, which is always true`,
+      ['op'],
+      `give one of ${MATCH_OPS.join(', ')}`,
+    );
+    if (n !== 0) err(`op MatchAny (empty) takes no value (have ${n})`, ['value']);
+    return out;
+  }
+  if (!KNOWN_OPS.has(op)) {
+    const close = closest(op, MATCH_OPS);
+    err(
+      `must be one of ${MATCH_OPS.join(', ')}; got ${JSON.stringify(op)}`,
+      ['op'],
+      close && `did you mean "${close}"?`,
+    );
+    return out;
+  }
+  const type = e.type as string | undefined;
+  if (type !== undefined && type !== 'version') {
+    if (type !== '' && COMPARE_OPS.has(op)) {
+      err(`type must be version; got ${JSON.stringify(type)} (NFD fails on it when it compares)`, ['type']);
+    } else if (type === '') {
+      warn('type "" is the default (integers): leave it out', ['type']);
+    } else {
+      warn(`type ${JSON.stringify(type)} is not a type (NFD ignores it for ${op})`, ['type']);
+    }
+  }
   if (NO_VALUE.has(e.op)) {
     if (n !== 0) err(`op ${e.op} takes no value (have ${n})`, ['value']);
   } else if (ONE_VALUE.has(e.op)) {
@@ -32,7 +69,7 @@ export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
     err(`op ${e.op} needs at least one value`, e.value ? ['value'] : []);
   }
   if (out.length) return out;
-  if (e.type !== undefined && !ONE_VALUE.has(e.op) && !TWO_VALUES.has(e.op)) {
+  if (e.type === 'version' && !COMPARE_OPS.has(e.op)) {
     out.push({
       severity: 'warning',
       message: `type ${e.type} applies only to Gt, Ge, Lt, Le, GtLt, GeLe (NFD ignores it here)`,
@@ -48,7 +85,7 @@ export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
       }
     });
   }
-  if (ONE_VALUE.has(e.op) || TWO_VALUES.has(e.op)) {
+  if (COMPARE_OPS.has(e.op) && (e.type === undefined || e.type === 'version' || (e.type as string) === '')) {
     const parse = e.type === 'version' ? parseVersion : parseGoInt;
     const what = e.type === 'version' ? 'a version (major[.minor[.patch]])' : 'an integer';
     const parsed = values.map((v, i) => {
@@ -57,30 +94,44 @@ export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
       return p;
     });
     if (TWO_VALUES.has(e.op) && parsed[0] !== undefined && parsed[1] !== undefined) {
-      const cmp =
-        e.type === 'version'
-          ? compareVersions(parsed[0] as bigint[], parsed[1] as bigint[])
-          : (parsed[0] as bigint) < (parsed[1] as bigint)
-            ? -1
-            : (parsed[0] as bigint) > (parsed[1] as bigint)
-              ? 1
-              : 0;
-      if (cmp >= 0)
+      if (e.type === 'version') {
+        // NFD has no ordering check for versions: a reversed range is simply never true.
+        const [a, b] = parsed as bigint[][];
+        const cmp = a!.findIndex((x, i) => x !== b![i]);
+        if (cmp < 0 || a![cmp]! > b![cmp]!)
+          warn(`value[0] is not less than value[1] (have ${values.join(', ')}): the range never matches`, [
+            'value',
+          ]);
+      } else if ((parsed[0] as bigint) >= (parsed[1] as bigint)) {
         err(`value[0] must be less than value[1] for op ${e.op} (have ${values.join(', ')})`, ['value']);
+      }
     }
   }
   return out;
 }
 
+export interface CheckOptions {
+  /**
+   * validate's reading: what NFD would only find while evaluating (or would ignore) is a warning,
+   * and the spec is evaluated as NFD evaluates it. Default: errors (lint, generate, --strict).
+   */
+  lenient?: boolean;
+}
+
 /** NFD-level diagnostics for a spec that passed the schema. */
-export function nfdDiagnostics(src: SourceDocument, spec: Spec): Diagnostic[] {
+export function nfdDiagnostics(src: SourceDocument, spec: Spec, opts: CheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (severity: Diagnostic['severity'], message: string, path: PathSegment[], hint?: string) =>
-    out.push({ severity, message, position: positionOf(src, path), hint });
+    out.push({
+      severity: opts.lenient ? 'warning' : severity,
+      message: opts.lenient && severity === 'error' ? `${message} (an error for lint and --strict)` : message,
+      position: positionOf(src, path),
+      hint,
+    });
   const tags = new Map<string, number>();
 
   const checkExpression = (e: MatchExpression, path: PathSegment[]) => {
-    for (const p of expressionProblems(e)) add(p.severity, p.message, [...path, ...p.at]);
+    for (const p of expressionProblems(e)) add(p.severity, p.message, [...path, ...p.at], p.hint);
   };
   const checkTerms = (terms: FeatureMatcherTerm[] | undefined, path: PathSegment[]) =>
     (terms ?? []).forEach((t, ti) => {
@@ -122,11 +173,6 @@ export function nfdDiagnostics(src: SourceDocument, spec: Spec): Diagnostic[] {
     }
     c.rules.forEach((r, ri) => {
       const rp: PathSegment[] = ['compatibilities', ci, 'rules', ri];
-      if (r.varsTemplate !== undefined)
-        add('warning', 'varsTemplate is not evaluated by image-compat (NFD expands it)', [
-          ...rp,
-          'varsTemplate',
-        ]);
       checkTerms(r.matchFeatures, [...rp, 'matchFeatures']);
       (r.matchAny ?? []).forEach((m, mi) =>
         checkTerms(m.matchFeatures, [...rp, 'matchAny', mi, 'matchFeatures']),

@@ -2,7 +2,7 @@
 // file:line:column and a field path. Schema errors come from ajv (all of them, not only the
 // first); NFD's evaluation errors that can be seen without a host come from checks.ts.
 import type { ErrorObject } from 'ajv';
-import { nfdDiagnostics } from './checks.js';
+import { nfdDiagnostics, type CheckOptions } from './checks.js';
 import { nfdSource } from './yaml11.js';
 import { canonicalSpec, serializeSpec } from './serialize.js';
 import {
@@ -25,12 +25,15 @@ const validateSchema = validateSpecSchema as ((data: unknown) => boolean) & { er
  * The spec is the document as NFD decodes it (YAML 1.1: an unquoted `y` in `value` is "true",
  * `1.10` is "1.1"), each such scalar a warning (yaml11.ts).
  */
-export function checkSpecDocument(text: SourceDocument): { spec?: Spec; diagnostics: Diagnostic[] } {
+export function checkSpecDocument(
+  text: SourceDocument,
+  opts: CheckOptions = {},
+): { spec?: Spec; diagnostics: Diagnostic[] } {
   const { src, diagnostics: read } = nfdSource(text);
   if (!validateSchema(src.value))
     return { diagnostics: [...read, ...schemaDiagnostics(src, validateSchema.errors)] };
   const spec = canonicalSpec(src.value as Spec);
-  const diagnostics = [...read, ...nfdDiagnostics(src, spec)];
+  const diagnostics = [...read, ...nfdDiagnostics(src, spec, opts)];
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { spec, diagnostics };
 }
 
@@ -43,6 +46,20 @@ export function checkSpecObject(
   file = '<generated spec>',
 ): { spec?: Spec; diagnostics: Diagnostic[] } {
   return checkSpecDocument(parseSource(serializeSpec(spec), file));
+}
+
+/**
+ * Reads a spec to evaluate it (validate): NFD's evaluation-time findings are warnings unless
+ * `strict`; schema errors (unknown fields, version, empty compatibilities) always throw.
+ */
+export function readSpecForEvaluation(
+  text: string,
+  file: string,
+  opts: { strict?: boolean } = {},
+): { spec: Spec; warnings: Diagnostic[] } {
+  const { spec, diagnostics } = checkSpecDocument(parseSource(text, file), { lenient: !opts.strict });
+  throwFirstError(diagnostics);
+  return { spec: spec!, warnings: diagnostics.filter((d) => d.severity === 'warning') };
 }
 
 /** Parses a spec, throwing an InputError (file:line:column, path, what was expected) on the first error. */

@@ -9,9 +9,12 @@ const expression = {
   type: 'object',
   description: 'An NFD match expression: an operator and the values it compares the host value with.',
   additionalProperties: false,
-  required: ['op'],
   properties: {
-    op: { enum: [...MATCH_OPS], description: 'The operator.' },
+    op: {
+      type: 'string',
+      description: `The operator: ${MATCH_OPS.join(', ')}. Empty or missing is NFD's MatchAny (always true; lint refuses it).`,
+      examples: [...MATCH_OPS],
+    },
     value: {
       type: 'array',
       description:
@@ -19,9 +22,10 @@ const expression = {
       items: { type: ['string', 'number', 'boolean'] },
     },
     type: {
-      enum: ['version'],
+      type: 'string',
       description:
-        'Compare as versions (major.minor.patch) instead of integers; Gt, Ge, Lt, Le, GtLt, GeLe only.',
+        'version: compare as versions (major.minor.patch) instead of integers; Gt, Ge, Lt, Le, GtLt, GeLe only. Other values: lint refuses them, NFD fails on them when it compares.',
+      examples: ['version'],
     },
   },
 } as const;

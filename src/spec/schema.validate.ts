@@ -80,10 +80,12 @@ const schema11 = {
       type: 'object',
       description: 'An NFD match expression: an operator and the values it compares the host value with.',
       additionalProperties: false,
-      required: ['op'],
       properties: {
         op: {
-          enum: [
+          type: 'string',
+          description:
+            "The operator: In, NotIn, InRegexp, Exists, DoesNotExist, Gt, Ge, Lt, Le, GtLt, GeLe, IsTrue, IsFalse. Empty or missing is NFD's MatchAny (always true; lint refuses it).",
+          examples: [
             'In',
             'NotIn',
             'InRegexp',
@@ -98,7 +100,6 @@ const schema11 = {
             'IsTrue',
             'IsFalse',
           ],
-          description: 'The operator.',
         },
         value: {
           type: 'array',
@@ -107,9 +108,10 @@ const schema11 = {
           items: { type: ['string', 'number', 'boolean'] },
         },
         type: {
-          enum: ['version'],
+          type: 'string',
           description:
-            'Compare as versions (major.minor.patch) instead of integers; Gt, Ge, Lt, Le, GtLt, GeLe only.',
+            'version: compare as versions (major.minor.patch) instead of integers; Gt, Ge, Lt, Le, GtLt, GeLe only. Other values: lint refuses them, NFD fails on them when it compares.',
+          examples: ['version'],
         },
       },
     },
@@ -177,10 +179,12 @@ const schema16 = {
   type: 'object',
   description: 'An NFD match expression: an operator and the values it compares the host value with.',
   additionalProperties: false,
-  required: ['op'],
   properties: {
     op: {
-      enum: [
+      type: 'string',
+      description:
+        "The operator: In, NotIn, InRegexp, Exists, DoesNotExist, Gt, Ge, Lt, Le, GtLt, GeLe, IsTrue, IsFalse. Empty or missing is NFD's MatchAny (always true; lint refuses it).",
+      examples: [
         'In',
         'NotIn',
         'InRegexp',
@@ -195,7 +199,6 @@ const schema16 = {
         'IsTrue',
         'IsFalse',
       ],
-      description: 'The operator.',
     },
     value: {
       type: 'array',
@@ -204,9 +207,10 @@ const schema16 = {
       items: { type: ['string', 'number', 'boolean'] },
     },
     type: {
-      enum: ['version'],
+      type: 'string',
       description:
-        'Compare as versions (major.minor.patch) instead of integers; Gt, Ge, Lt, Le, GtLt, GeLe only.',
+        'version: compare as versions (major.minor.patch) instead of integers; Gt, Ge, Lt, Le, GtLt, GeLe only. Other values: lint refuses them, NFD fails on them when it compares.',
+      examples: ['version'],
     },
   },
 };
@@ -279,28 +283,9 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
         for (const key1 in data1) {
           let data2 = data1[key1];
           if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
-            if (data2.op === undefined) {
-              const err3 = {
-                instancePath:
-                  instancePath + '/matchExpressions/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
-                schemaPath: '#/$defs/expression/required',
-                keyword: 'required',
-                params: { missingProperty: 'op' },
-                message: "must have required property '" + 'op' + "'",
-                schema: schema16.required,
-                parentSchema: schema16,
-                data: data2,
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
             for (const key2 in data2) {
               if (!(key2 === 'op' || key2 === 'value' || key2 === 'type')) {
-                const err4 = {
+                const err3 = {
                   instancePath:
                     instancePath + '/matchExpressions/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
                   schemaPath: '#/$defs/expression/additionalProperties',
@@ -312,48 +297,34 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                   data: data2,
                 };
                 if (vErrors === null) {
-                  vErrors = [err4];
+                  vErrors = [err3];
                 } else {
-                  vErrors.push(err4);
+                  vErrors.push(err3);
                 }
                 errors++;
               }
             }
             if (data2.op !== undefined) {
               let data3 = data2.op;
-              if (!(
-                data3 === 'In' ||
-                data3 === 'NotIn' ||
-                data3 === 'InRegexp' ||
-                data3 === 'Exists' ||
-                data3 === 'DoesNotExist' ||
-                data3 === 'Gt' ||
-                data3 === 'Ge' ||
-                data3 === 'Lt' ||
-                data3 === 'Le' ||
-                data3 === 'GtLt' ||
-                data3 === 'GeLe' ||
-                data3 === 'IsTrue' ||
-                data3 === 'IsFalse'
-              )) {
-                const err5 = {
+              if (typeof data3 !== 'string') {
+                const err4 = {
                   instancePath:
                     instancePath +
                     '/matchExpressions/' +
                     key1.replace(/~/g, '~0').replace(/\//g, '~1') +
                     '/op',
-                  schemaPath: '#/$defs/expression/properties/op/enum',
-                  keyword: 'enum',
-                  params: { allowedValues: schema16.properties.op.enum },
-                  message: 'must be equal to one of the allowed values',
-                  schema: schema16.properties.op.enum,
+                  schemaPath: '#/$defs/expression/properties/op/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema16.properties.op.type,
                   parentSchema: schema16.properties.op,
                   data: data3,
                 };
                 if (vErrors === null) {
-                  vErrors = [err5];
+                  vErrors = [err4];
                 } else {
-                  vErrors.push(err5);
+                  vErrors.push(err4);
                 }
                 errors++;
               }
@@ -369,7 +340,7 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                     !(typeof data5 == 'number') &&
                     typeof data5 !== 'boolean'
                   ) {
-                    const err6 = {
+                    const err5 = {
                       instancePath:
                         instancePath +
                         '/matchExpressions/' +
@@ -385,15 +356,15 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                       data: data5,
                     };
                     if (vErrors === null) {
-                      vErrors = [err6];
+                      vErrors = [err5];
                     } else {
-                      vErrors.push(err6);
+                      vErrors.push(err5);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err7 = {
+                const err6 = {
                   instancePath:
                     instancePath +
                     '/matchExpressions/' +
@@ -408,6 +379,31 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                   data: data4,
                 };
                 if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+            if (data2.type !== undefined) {
+              let data6 = data2.type;
+              if (typeof data6 !== 'string') {
+                const err7 = {
+                  instancePath:
+                    instancePath +
+                    '/matchExpressions/' +
+                    key1.replace(/~/g, '~0').replace(/\//g, '~1') +
+                    '/type',
+                  schemaPath: '#/$defs/expression/properties/type/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema16.properties.type.type,
+                  parentSchema: schema16.properties.type,
+                  data: data6,
+                };
+                if (vErrors === null) {
                   vErrors = [err7];
                 } else {
                   vErrors.push(err7);
@@ -415,33 +411,8 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data2.type !== undefined) {
-              let data6 = data2.type;
-              if (!(data6 === 'version')) {
-                const err8 = {
-                  instancePath:
-                    instancePath +
-                    '/matchExpressions/' +
-                    key1.replace(/~/g, '~0').replace(/\//g, '~1') +
-                    '/type',
-                  schemaPath: '#/$defs/expression/properties/type/enum',
-                  keyword: 'enum',
-                  params: { allowedValues: schema16.properties.type.enum },
-                  message: 'must be equal to one of the allowed values',
-                  schema: schema16.properties.type.enum,
-                  parentSchema: schema16.properties.type,
-                  data: data6,
-                };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err9 = {
+            const err8 = {
               instancePath:
                 instancePath + '/matchExpressions/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/$defs/expression/type',
@@ -453,15 +424,15 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
               data: data2,
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err8];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err8);
             }
             errors++;
           }
         }
       } else {
-        const err10 = {
+        const err9 = {
           instancePath: instancePath + '/matchExpressions',
           schemaPath: '#/properties/matchExpressions/type',
           keyword: 'type',
@@ -472,9 +443,9 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           data: data1,
         };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err9];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -482,27 +453,9 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.matchName !== undefined) {
       let data7 = data.matchName;
       if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
-        if (data7.op === undefined) {
-          const err11 = {
-            instancePath: instancePath + '/matchName',
-            schemaPath: '#/$defs/expression/required',
-            keyword: 'required',
-            params: { missingProperty: 'op' },
-            message: "must have required property '" + 'op' + "'",
-            schema: schema16.required,
-            parentSchema: schema16,
-            data: data7,
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
         for (const key3 in data7) {
           if (!(key3 === 'op' || key3 === 'value' || key3 === 'type')) {
-            const err12 = {
+            const err10 = {
               instancePath: instancePath + '/matchName',
               schemaPath: '#/$defs/expression/additionalProperties',
               keyword: 'additionalProperties',
@@ -513,44 +466,30 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
               data: data7,
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err10];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err10);
             }
             errors++;
           }
         }
         if (data7.op !== undefined) {
           let data8 = data7.op;
-          if (!(
-            data8 === 'In' ||
-            data8 === 'NotIn' ||
-            data8 === 'InRegexp' ||
-            data8 === 'Exists' ||
-            data8 === 'DoesNotExist' ||
-            data8 === 'Gt' ||
-            data8 === 'Ge' ||
-            data8 === 'Lt' ||
-            data8 === 'Le' ||
-            data8 === 'GtLt' ||
-            data8 === 'GeLe' ||
-            data8 === 'IsTrue' ||
-            data8 === 'IsFalse'
-          )) {
-            const err13 = {
+          if (typeof data8 !== 'string') {
+            const err11 = {
               instancePath: instancePath + '/matchName/op',
-              schemaPath: '#/$defs/expression/properties/op/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema16.properties.op.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema16.properties.op.enum,
+              schemaPath: '#/$defs/expression/properties/op/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema16.properties.op.type,
               parentSchema: schema16.properties.op,
               data: data8,
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err11];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err11);
             }
             errors++;
           }
@@ -562,7 +501,7 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
             for (let i1 = 0; i1 < len1; i1++) {
               let data10 = data9[i1];
               if (typeof data10 !== 'string' && !(typeof data10 == 'number') && typeof data10 !== 'boolean') {
-                const err14 = {
+                const err12 = {
                   instancePath: instancePath + '/matchName/value/' + i1,
                   schemaPath: '#/$defs/expression/properties/value/items/type',
                   keyword: 'type',
@@ -573,15 +512,15 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
                   data: data10,
                 };
                 if (vErrors === null) {
-                  vErrors = [err14];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err14);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
             }
           } else {
-            const err15 = {
+            const err13 = {
               instancePath: instancePath + '/matchName/value',
               schemaPath: '#/$defs/expression/properties/value/type',
               keyword: 'type',
@@ -592,36 +531,36 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
               data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err13];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
         if (data7.type !== undefined) {
           let data11 = data7.type;
-          if (!(data11 === 'version')) {
-            const err16 = {
+          if (typeof data11 !== 'string') {
+            const err14 = {
               instancePath: instancePath + '/matchName/type',
-              schemaPath: '#/$defs/expression/properties/type/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema16.properties.type.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema16.properties.type.enum,
+              schemaPath: '#/$defs/expression/properties/type/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema16.properties.type.type,
               parentSchema: schema16.properties.type,
               data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err14];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
       } else {
-        const err17 = {
+        const err15 = {
           instancePath: instancePath + '/matchName',
           schemaPath: '#/$defs/expression/type',
           keyword: 'type',
@@ -632,15 +571,15 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
           data: data7,
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err15];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
   } else {
-    const err18 = {
+    const err16 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -651,9 +590,9 @@ function validate14(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err18];
+      vErrors = [err16];
     } else {
-      vErrors.push(err18);
+      vErrors.push(err16);
     }
     errors++;
   }

@@ -7,7 +7,8 @@ import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } f
 import { yaml11Special } from './yaml11.js';
 
 function expression(e: MatchExpression): MatchExpression {
-  const out: MatchExpression = { op: e.op };
+  // A missing op is NFD's MatchAny, the empty op.
+  const out: MatchExpression = { op: e.op ?? '' };
   if (e.value !== undefined) out.value = e.value.map(String);
   if (e.type !== undefined) out.type = e.type;
   return out;

@@ -20,11 +20,19 @@ export const MATCH_OPS = [
 ] as const;
 export type MatchOp = (typeof MATCH_OPS)[number];
 
-/** `type` of an expression: only `version` (NFD >= 0.18) besides the default. */
-export type ValueType = 'version';
+/** NFD's MatchAny: the empty (or missing) op, always true, with no value. */
+export const MATCH_ANY = '';
 
+/** `type` of an expression: `version` (NFD >= 0.18) or the default, integers (`""`). */
+export type ValueType = 'version' | '';
+
+/**
+ * A spec read for evaluation (validate) may carry an op or a type NFD does not know: NFD decodes
+ * any string and only fails when it evaluates the expression, so we do the same (the spec checks
+ * report it; lint and generate refuse it).
+ */
 export interface MatchExpression {
-  op: MatchOp;
+  op: MatchOp | typeof MATCH_ANY;
   value?: string[];
   type?: ValueType;
 }

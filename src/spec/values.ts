@@ -1,5 +1,5 @@
-// How NFD reads the strings it compares: integers as Go's strconv.Atoi does, versions loosely
-// (major[.minor[.patch]], optional leading v, pre-release and build dropped), patterns as RE2.
+// How NFD reads the strings it compares: integers as Go's strconv.Atoi does, versions as
+// Masterminds/semver v3 coerces them (see parseVersion), patterns as RE2.
 // Shared by the spec checks (static errors) and the evaluator (host values).
 import { RE2JS } from 're2js';
 
@@ -23,16 +23,32 @@ export function parseGoIntFast(s: string): number | bigint | undefined {
   return DIGITS.test(s) ? Number(s) : parseGoInt(s);
 }
 
-const VERSION_RE = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+// Masterminds/semver v3 NewVersion (CoerceNewVersion, the default) as NFD's extractVersion uses
+// it: the loose pattern anchored at both ends, each part a uint64 (leading zeros allowed), the
+// pre-release validated (no empty part, no leading zero in a numeric part) and then cleared, the
+// build metadata ignored. So `6.8.0-45-generic` is 6.8.0, `1.2.3-01` is not a version.
+const VERSION_RE =
+  /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+function versionOf(s: string): bigint[] | null {
+  const m = VERSION_RE.exec(s);
+  if (!m) return null;
+  const parts = [m[1]!, m[2]?.slice(1) ?? '0', m[3]?.slice(1) ?? '0'].map((p) => BigInt(p));
+  if (parts.some((p) => p > UINT64_MAX)) return null;
+  const pre = m[5];
+  if (pre !== undefined && pre.split('.').some((p) => /^[0-9]+$/.test(p) && p.length > 1 && p[0] === '0'))
+    return null;
+  return parts;
+}
 
 const versions = new Map<string, bigint[] | null>();
 
-/** A loose semantic version as [major, minor, patch]; `6.8.0-45-generic` -> [6, 8, 0]. Cached. */
+/** A version as NFD compares it: [major, minor, patch] (pre-release cleared); undefined if NFD rejects it. Cached. */
 export function parseVersion(s: string): bigint[] | undefined {
   let v = versions.get(s);
   if (v === undefined) {
-    const m = VERSION_RE.exec(s);
-    v = m ? [BigInt(m[1]!), BigInt(m[2] ?? 0), BigInt(m[3] ?? 0)] : null;
+    v = versionOf(s);
     if (versions.size > 10_000) versions.clear();
     versions.set(s, v);
   }

@@ -86,14 +86,22 @@ describe('parseSpec', () => {
 describe('checkSpecDocument', () => {
   it('reports every schema error, not only the first', () => {
     const text = withExpressions([
-      'a: {op: Inn}',
-      'b: {op: In, value: [x], typo: 1}',
-      'c: {op: Gt, value: [1], type: semver}',
+      'a: {op: In, value: [x], typo: 1}',
+      'b: {op: In, value: [x], tpye: version}',
     ]);
     expect(diagnose(text)).toEqual([
+      'error 8:33 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.a.typo: unknown field "typo"',
+      'error 9:33 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.b.tpye: unknown field "tpye"',
+    ]);
+  });
+
+  // NFD decodes any op and type string and fails only when it evaluates them, so these are NFD
+  // checks (errors here, warnings for validate), not schema errors.
+  it('reports every unknown op and type', () => {
+    const text = withExpressions(['a: {op: Inn}', 'c: {op: Gt, value: ["1"], type: semver}']);
+    expect(diagnose(text)).toEqual([
       'error 8:17 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.a.op: must be one of In, NotIn, InRegexp, Exists, DoesNotExist, Gt, Ge, Lt, Le, GtLt, GeLe, IsTrue, IsFalse; got "Inn"',
-      'error 9:33 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.b.typo: unknown field "typo"',
-      'error 10:39 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.c.type: must be one of version; got "semver"',
+      'error 9:41 compatibilities[0].rules[0].matchFeatures[0].matchExpressions.c.type: type must be version; got "semver" (NFD fails on it when it compares)',
     ]);
   });
 
@@ -139,11 +147,12 @@ describe('checkSpecDocument', () => {
       'value[0] must be less than value[1] for op GeLe (have 6, 5)',
     ],
     ['{op: GeLe, value: ["6.8", "6.10"], type: version}', 'ok', '', ''],
+    // NFD has no ordering check for versions (the range is never true): a warning, not an error.
     [
       '{op: GeLe, value: ["6.10", "6.8"], type: version}',
-      'error',
+      'warning',
       'value',
-      'value[0] must be less than value[1] for op GeLe (have 6.10, 6.8)',
+      'value[0] is not less than value[1] (have 6.10, 6.8): the range never matches',
     ],
     [
       '{op: Ge, value: ["six"], type: version}',
