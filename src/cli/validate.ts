@@ -20,9 +20,14 @@ import type { RegistryFlags } from './registry-options.js';
 import { addPolicyOptions, policyFrom } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
 
-/** Reads and checks a spec file; warnings go to stderr, errors are thrown. */
-export async function loadSpecFile(file: string): Promise<Spec> {
-  const { spec, diagnostics } = checkSpecDocument(parseSource(await readSource(file), file));
+/**
+ * Reads and checks a spec file; warnings go to stderr, errors are thrown. What NFD would only find
+ * while evaluating is a warning (evaluated as NFD does) unless `strict`.
+ */
+export async function loadSpecFile(file: string, strict = false): Promise<Spec> {
+  const { spec, diagnostics } = checkSpecDocument(parseSource(await readSource(file), file), {
+    lenient: !strict,
+  });
   for (const d of diagnostics.filter((x) => x.severity === 'warning')) {
     process.stderr.write(`image-compat: warning: ${formatPositioned(d.message, d.position, d.hint)}\n`);
   }
@@ -60,6 +65,7 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   report?: string;
   saveFeatures?: string;
   requireSignature: boolean;
+  strict: boolean;
 }
 
 function warn(message: string): void {
@@ -100,13 +106,15 @@ interface About {
 
 /** The spec: a file (--spec), or an image's compatibility artifact (--image) with its signature checks. */
 async function specSource(flags: Flags): Promise<{ spec: Spec; about: About }> {
-  if (!flags.image) return { spec: await loadSpecFile(flags.spec!), about: { spec: flags.spec! } };
+  if (!flags.image)
+    return { spec: await loadSpecFile(flags.spec!, flags.strict), about: { spec: flags.spec! } };
   const policy = await policyFrom(flags);
   const got = await specFromImage({
     image: flags.image,
     ...(flags.platform !== undefined && { platform: flags.platform }),
     ...(policy && { policy }),
     requireSignature: flags.requireSignature,
+    strict: flags.strict,
     ...(await registryOptionsFrom(flags)),
   });
   for (const w of got.warnings) warn(w);
@@ -168,6 +176,12 @@ export function validateCommand(): Command {
       new Option(
         '--require-signature',
         'with --image: evaluate the newest artifact whose signature passes the policy',
+      ).default(false),
+    )
+    .addOption(
+      new Option(
+        '--strict',
+        "refuse a spec with findings NFD only meets while evaluating (lint's errors: an empty op, a broken expression, type on In); without it they are warnings and the spec is evaluated as NFD does",
       ).default(false),
     );
   addPolicyOptions(cmd).addHelpText(

@@ -2,7 +2,7 @@
 // image's compatibility artifact (NFD's pick, or the newest that passes a signature policy), the
 // host from this machine's collectors (or a mounted host root), and the ValidationReport built
 // from one host's verdict. Typed in, typed out; messages are returned, never printed.
-import { InputError, RegistryError, SignatureError } from '../errors.js';
+import { formatPositioned, InputError, RegistryError, SignatureError } from '../errors.js';
 import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features/index.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
@@ -12,7 +12,7 @@ import { summarizeHardware } from '../report/hardware.js';
 import type { ValidationReport } from '../report/report.js';
 import { mustFail } from '../sign/verify.js';
 import type { VerificationPolicy, VerifyResult } from '../sign/verify.js';
-import { parseSpec } from '../spec/index.js';
+import { readSpecForEvaluation } from '../spec/parse.js';
 import type { Spec } from '../spec/types.js';
 import { describeSubject, selectArtifact } from './artifact-selection.js';
 import type { IgnoredArtifact } from './artifact-selection.js';
@@ -23,6 +23,8 @@ export interface ImageSpecOptions extends RegistryOptions {
   platform?: string;
   policy?: VerificationPolicy;
   requireSignature: boolean;
+  /** Findings NFD only meets while evaluating are errors (else warnings, evaluated as NFD does). */
+  strict?: boolean;
 }
 
 export interface ImageSpec {
@@ -86,8 +88,12 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
     warnings.push(`compatibility artifact ${chosen.artifact.digest}: ${describeFailure(sig)}`);
   }
   const source = `${formatReference(reference)}@${chosen.artifact.digest}`;
+  const read = readSpecForEvaluation(chosen.specBytes.toString('utf8'), source, {
+    strict: opts.strict ?? false,
+  });
+  warnings.push(...read.warnings.map((d) => formatPositioned(d.message, d.position, d.hint)));
   return {
-    spec: parseSpec(chosen.specBytes.toString('utf8'), source),
+    spec: read.spec,
     image: opts.image,
     ...(selected.platform && { platform: formatPlatform(selected.platform) }),
     artifact: chosen.artifact.digest,

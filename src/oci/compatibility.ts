@@ -9,10 +9,10 @@ import {
   EMPTY_CONFIG,
   EMPTY_CONFIG_BYTES,
   packCompatibilityArtifact,
-  sortByCreated,
   type PackedArtifact,
 } from './artifact.js';
 import type { RegistryOptions, Repository } from './client.js';
+import { newestFirst } from './created.js';
 import { resolveImage } from './image.js';
 import type { Reference } from './reference.js';
 import { formatReference } from './reference.js';
@@ -81,7 +81,7 @@ async function resolveSubject(ref: string | Reference, opts: LookupOptions) {
 /** A subject's compatibility artifacts, newest first by `org.opencontainers.image.created` (NFD's order). */
 export async function compatibilityReferrers(repo: Repository, subjectDigest: string): Promise<Descriptor[]> {
   const found = await listReferrers(repo, subjectDigest, { artifactType: COMPATIBILITY_ARTIFACT_TYPE });
-  return sortByCreated(found).reverse();
+  return newestFirst(found);
 }
 
 export interface FetchedCompatibilityArtifact {

@@ -80,7 +80,9 @@ function trustedRootText(file: string): string {
 }
 
 async function specFile(file: string, warnings: string[]): Promise<Spec> {
-  const { spec, diagnostics } = checkSpecDocument(parseSource(await readSource(file), file));
+  const { spec, diagnostics } = checkSpecDocument(parseSource(await readSource(file), file), {
+    lenient: true,
+  });
   for (const d of diagnostics.filter((x) => x.severity === 'warning'))
     warnings.push(formatPositioned(d.message, d.position, d.hint));
   throwFirstError(diagnostics);
