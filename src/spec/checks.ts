@@ -33,7 +33,7 @@ export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
   const op = (e.op as string | undefined) ?? '';
   if (op === '') {
     err(
-      `op is ${e.op === undefined ? 'missing' : 'empty'}: NFD reads that as MatchAny, which is always true`,
+      'op is empty or missing: NFD reads that as MatchAny, which is always true',
       ['op'],
       `give one of ${MATCH_OPS.join(', ')}`,
     );

@@ -3,6 +3,7 @@
 // (`|`), variables ($x := / $x =, $), field chains (.a.b, $x.a, (pipe).a), literals, and the
 // if / else if / range / with / else / end / break / continue control structures. define,
 // template and block are refused: NFD's templates have no use for them.
+import { FUNCTIONS } from './funcs.js';
 import { TemplateError } from './value.js';
 
 export type Arg =
@@ -241,6 +242,8 @@ class ActionParser {
       case 'ident':
         if (tk.v === 'true' || tk.v === 'false') return { kind: 'literal', value: tk.v === 'true' };
         if (tk.v === 'nil') return { kind: 'literal', value: null };
+        // As Go's parser: a function must exist when the template is parsed.
+        if (!Object.hasOwn(FUNCTIONS, tk.v)) throw new TemplateError(`function ${JSON.stringify(tk.v)} not defined`);
         return { kind: 'ident', name: tk.v };
       case '(': {
         const pipe = this.pipe(false);
