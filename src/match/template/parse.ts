@@ -243,7 +243,8 @@ class ActionParser {
         if (tk.v === 'true' || tk.v === 'false') return { kind: 'literal', value: tk.v === 'true' };
         if (tk.v === 'nil') return { kind: 'literal', value: null };
         // As Go's parser: a function must exist when the template is parsed.
-        if (!Object.hasOwn(FUNCTIONS, tk.v)) throw new TemplateError(`function ${JSON.stringify(tk.v)} not defined`);
+        if (!Object.hasOwn(FUNCTIONS, tk.v))
+          throw new TemplateError(`function ${JSON.stringify(tk.v)} not defined`);
         return { kind: 'ident', name: tk.v };
       case '(': {
         const pipe = this.pipe(false);
