@@ -78,7 +78,11 @@ const rule = {
       description: 'Variables later rules can match as the rule.matched feature.',
       additionalProperties: { type: 'string' },
     },
-    varsTemplate: { type: 'string', description: 'Go template for vars (not evaluated by image-compat).' },
+    varsTemplate: {
+      type: 'string',
+      description:
+        'Go text/template over the matched features, giving key=value lines of more vars (at most 64 KiB; see docs/spec.md for the functions).',
+    },
   },
 } as const;
 

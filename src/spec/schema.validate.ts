@@ -52,7 +52,8 @@ const schema11 = {
         },
         varsTemplate: {
           type: 'string',
-          description: 'Go template for vars (not evaluated by image-compat).',
+          description:
+            'Go text/template over the matched features, giving key=value lines of more vars (at most 64 KiB; see docs/spec.md for the functions).',
         },
       },
     },
@@ -152,7 +153,11 @@ const schema13 = {
       description: 'Variables later rules can match as the rule.matched feature.',
       additionalProperties: { type: 'string' },
     },
-    varsTemplate: { type: 'string', description: 'Go template for vars (not evaluated by image-compat).' },
+    varsTemplate: {
+      type: 'string',
+      description:
+        'Go text/template over the matched features, giving key=value lines of more vars (at most 64 KiB; see docs/spec.md for the functions).',
+    },
   },
 };
 const schema14 = {
