@@ -8,9 +8,10 @@ import { evaluateSpec } from '../../src/match/index.js';
 import { evaluateExpression, ExpressionError } from '../../src/match/expression.js';
 import { GO_ZERO_TIME, newestFirst, parseGoRFC3339 } from '../../src/oci/created.js';
 import type { Descriptor } from '../../src/oci/types.js';
-import { goJson } from '../../src/report/json.js';
+import { validate } from '../../src/commands/validate.js';
+import { goJson, validateJson } from '../../src/report/json.js';
 import { parseSpec, readSpecForEvaluation } from '../../src/spec/parse.js';
-import type { MatchExpression } from '../../src/spec/types.js';
+import type { MatchExpression, Spec } from '../../src/spec/types.js';
 import { parseVersion } from '../../src/spec/values.js';
 
 describe('type: version (semver v3 coerceNewVersion, pre-release cleared)', () => {
@@ -104,10 +105,45 @@ describe('created: Go time.Parse(time.RFC3339)', () => {
 });
 
 describe("--output json: Go's encoding/json", () => {
+  it('a set without rules is "rules":null (a nil slice)', () => {
+    const result = validate({
+      spec: { version: 'v1alpha1', compatibilities: [{ rules: [], tag: 't' }] },
+      hosts: [{ name: 'n', features: {} }],
+    });
+    expect(validateJson(result)).toBe('[{"rules":null,"tag":"t"}]\n');
+  });
+
   it('escapes <, >, &, U+2028 and U+2029, and writes a lone surrogate as U+FFFD', () => {
     expect(goJson({ a: '<b>&\u2028\u2029', c: '\ud800' })).toBe(
       '{"a":"\\u003cb\\u003e\\u0026\\u2028\\u2029","c":"\ufffd"}',
     );
+  });
+});
+
+describe('failFast as a parameter of the spec evaluator', () => {
+  it('failFast=true (nfd-master) gives the same verdicts, and stops before a later broken term', () => {
+    const spec: Spec = {
+      version: 'v1alpha1',
+      compatibilities: [
+        {
+          rules: [
+            {
+              name: 'r',
+              matchFeatures: [
+                { feature: 'cpu.cpuid', matchExpressions: { AVX512F: { op: 'Exists' as const } } },
+                { feature: 'kernel.version', matchExpressions: { major: { op: 'Gt' as const } } },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const features = {
+      flags: { 'cpu.cpuid': { elements: { AVX2: {} } } },
+      attributes: { 'kernel.version': { elements: { major: '6' } } },
+    };
+    expect(evaluateSpec(spec, features, { failFast: true })[0]!.rules[0]!.isMatch).toBe(false);
+    expect(() => evaluateSpec(spec, features)).toThrow('exactly one element');
   });
 });
 
