@@ -34,7 +34,8 @@ const sizes = process.argv.slice(2).map(Number);
 const config = (require) => ({ version: 1, compatibilities: [{ name: 't', require }] });
 // Each shape is one that merges (`5.N` parts collapse into one In) or one that does not.
 const shapes = {
-  'kernel 5.i': (n) => config({ kernel: { version: Array.from({ length: n }, (_, i) => `5.${i}`).join(' || ') } }),
+  'kernel 5.i': (n) =>
+    config({ kernel: { version: Array.from({ length: n }, (_, i) => `5.${i}`).join(' || ') } }),
   'kernel >=i.1 <i.3': (n) =>
     config({ kernel: { version: Array.from({ length: n }, (_, i) => `>=${i}.1 <${i}.3`).join(' || ') } }),
   'kernel exact': (n) =>

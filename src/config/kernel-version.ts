@@ -97,7 +97,7 @@ function boxExpressions(box: Box): Record<string, MatchExpression> {
  */
 function mergeIns(alts: Array<Record<string, MatchExpression>>): Array<Record<string, MatchExpression>> {
   let out = alts;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const k of KERNEL_VERSION_KEYS) {
       const groups = new Map<string, { alt: Record<string, MatchExpression>; values: Set<string> }>();
@@ -163,9 +163,9 @@ const ECHO = 120;
 const echo = (text: string) => (text.length > ECHO ? `${text.slice(0, ECHO)}...` : text);
 
 /** A release as `uname -r` prints it, with a `-` suffix (`5.0.0-23-generic`): an exact match. */
-const EXACT_RELEASE = /^\d+(\.\d+){0,2}-\S+$/;
+const EXACT_RELEASE = /^\d+(\.\d+){0,2}[-+]\S+$/;
 /** A token with an operator before a release with a suffix (`>=5.0.0-23-generic`). */
-const OPERATOR_RELEASE = /^(>=|<=|>|<|=|\^|~>?)\s*v?\d+(\.\d+)*-\S*/;
+const OPERATOR_RELEASE = /^(>=|<=|>|<|=|\^|~>?)\s*v?\d+(\.\d+)*[-+]\S*/;
 
 /**
  * Compiles `kernel.version`; problems go to ctx at `path`, and the result is then undefined.
@@ -203,7 +203,7 @@ export function kernelVersionAlternatives(
     if (withOp) {
       const op = /^(>=|<=|>|<|=|\^|~>?)/.exec(withOp)![1]!;
       const release = withOp.replace(/^(>=|<=|>|<|=|\^|~>?)\s*v?/, '');
-      const base = release.replace(/-.*$/, '');
+      const base = release.replace(/[-+].*$/, '');
       ctx.error(
         path,
         `"${echo(withOp)}" in "${echo(whole)}" puts an operator before a release with a "-" suffix (a pre-release or a distribution's ABI number): NFD compares kernel.version as the integers major, minor and revision, which drop everything from the first "-", so the bound would be on ${base} and admit every ${base}-* build alike`,

@@ -31,12 +31,14 @@ export function checkConfigDocument(src: SourceDocument): CheckedConfig {
   const config = written.value as ImageCompatConfig;
   const compiled = compileConfig(config);
   const diagnostics: Diagnostic[] = [...written.warnings];
-  diagnostics.push(...compiled.issues.map((issue) => ({
-    severity: issue.severity,
-    message: issue.message,
-    position: positionOf(src, issue.path),
-    hint: issue.hint,
-  })));
+  diagnostics.push(
+    ...compiled.issues.map((issue) => ({
+      severity: issue.severity,
+      message: issue.message,
+      position: positionOf(src, issue.path),
+      hint: issue.hint,
+    })),
+  );
   return { config, compiled, diagnostics };
 }
 

@@ -423,7 +423,11 @@ export function compileMemory(
     // Either/or sizes: one matchAny alternative per size (`1G` -> hugepages-1Gi).
     const hp = [...path, 'hugepages'];
     const count = integerAlternatives(m.hugepages.count ?? '>=1', [...hp, 'count'], ctx);
-    const keys = collect(m.hugepages.size, [...hp, 'size'], (size) => `hugepages-${size.trim().toUpperCase()}i`);
+    const keys = collect(
+      m.hugepages.size,
+      [...hp, 'size'],
+      (size) => `hugepages-${size.trim().toUpperCase()}i`,
+    );
     if (count) {
       const alternatives = keys.flatMap((key) =>
         featureAlternatives('memory.hugepages', {}, [{ key, alternatives: count }], hp, ctx),

@@ -128,7 +128,11 @@ const requirements = {
           required: ['size'],
           description: 'Pages of any of these sizes: {size: [1G, 2M], count: ">=16"}',
           properties: {
-            size: { ...stringList, items: { type: 'string', pattern: '^\\d+[KMGkmg]$' }, pattern: '^\\d+[KMGkmg]$' },
+            size: {
+              ...stringList,
+              items: { type: 'string', pattern: '^\\d+[KMGkmg]$' },
+              pattern: '^\\d+[KMGkmg]$',
+            },
             count,
           },
         },
