@@ -77,6 +77,18 @@ export function declaredPlatforms(config: ImageCompatConfig): string[] {
   return [...all].sort();
 }
 
+/** No set of the config is for this platform: an error that says which platforms it has sets for. */
+export function noSetApplies(file: string, config: ImageCompatConfig, platform?: string): InputError {
+  const known = declaredPlatforms(config);
+  return new InputError(
+    platform
+      ? `no compatibility set applies to platform ${platform}`
+      : 'no compatibility set applies: the spec would be empty',
+    { file },
+    known.length ? `the config has sets for: ${known.join(', ')}` : undefined,
+  );
+}
+
 /**
  * One spec per platform: for `attach --config`, pass the image index's platforms; without them,
  * the platforms the config names (or, when it names none, one entry under `''`, for every

@@ -37,6 +37,8 @@ export interface ValidationReport {
   image?: string;
   /** The spec file validated instead of an image's artifact. */
   spec?: string;
+  /** The config file compiled (for `platform`) and validated instead of a spec (validate --config). */
+  config?: string;
   /** `os/arch[/variant]` of the platform manifest whose artifact was read. */
   platform?: string;
   /** Digest of the compatibility artifact (manifest) that was evaluated. */
@@ -48,6 +50,30 @@ export interface ValidationReport {
   host: HostInfo;
   results: CompatibilityResult[];
   error?: ReportError;
+}
+
+/** A feature source that could not be read on the host (the collectors' record). */
+export interface UnreadableSource {
+  source: string;
+  reason: string;
+}
+
+/**
+ * The unreadable source an expression's feature comes from, if any: sources are named by feature
+ * (`kernel.enabledmodule`), sometimes with the tool in parentheses (`gpu.device (nvidia-smi)`).
+ * An expression that finds nothing there says nothing about the hardware: the source could not be
+ * read. The verdict stays NFD's (the expression fails as NFD fails it).
+ */
+export function unreadableSource(
+  feature: string,
+  unavailable: readonly UnreadableSource[] | undefined,
+): UnreadableSource | undefined {
+  return unavailable?.find((u) => u.source === feature || u.source.startsWith(`${feature} `));
+}
+
+/** `kernel.enabledmodule (cannot read /lib/modules/6.8.0/modules.builtin)`, for summaries. */
+export function describeUnreadable(list: readonly UnreadableSource[]): string {
+  return list.map((u) => `${u.source} (${u.reason})`).join('; ');
 }
 
 /** A set matched when every rule matched (NFD: an empty set matches). */
