@@ -81,7 +81,7 @@ function unreadableUsed(host: HostVerdict): UnreadableSource[] {
       ];
       for (const m of all) {
         const u =
-          m.isMatch || m.hostValues.length ? undefined : unreadableSource(m.feature, host.unavailable);
+          m.isMatch || m.hostValues?.length ? undefined : unreadableSource(m.feature, host.unavailable);
         if (u) used.add(u);
       }
     }

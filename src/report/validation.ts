@@ -63,7 +63,7 @@ export function renderValidationMarkdown(report: ValidationReport): string {
 
 /** What the host has; with nothing there and the source unreadable, that it could not be read. */
 function hostCell(e: MatchedExpression, unavailable: readonly UnreadableSource[] | undefined): string {
-  const u = e.hostValues.length ? undefined : unreadableSource(e.feature, unavailable);
+  const u = e.hostValues?.length ? undefined : unreadableSource(e.feature, unavailable);
   return u ? `source could not be read (${u.reason})` : hostHas(e);
 }
 
@@ -77,7 +77,7 @@ function unreadableUsed(report: ValidationReport): UnreadableSource[] {
         ...(rule.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? []),
       ];
       for (const e of all) {
-        if (e.isMatch || e.hostValues.length) continue;
+        if (e.isMatch || e.hostValues?.length) continue;
         const u = unreadableSource(e.feature, report.host.hardware.unavailable);
         if (u) used.add(u);
       }
