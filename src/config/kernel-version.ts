@@ -9,7 +9,10 @@
 // is `major > 5` OR (`major = 5` AND `minor >= 15`). Each `||` part, as the half-open interval
 // [lo, hi) of integer tuples, is split into boxes (a fixed prefix, then one span on the next
 // component), each box one kernel.version term and one matchAny alternative. Only Gt, Lt, GtLt and
-// In are used: NFD has had them since its rule API began (Ge and Le came later).
+// In are used: NFD has had them since its rule API began (Ge and Le came later). An exact release
+// (`5.0.0-23-generic`, no operator) is `full In [...]`, one more alternative; with an operator it
+// is an error, since the integers cannot see the suffix. Merging and splitting are linear in the
+// number of `||` parts (hash-grouped merges), so long ranges stay cheap to compile.
 import type { PathSegment } from '../spec/document.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
 import { parseKernelVersion } from '../features/kernel.js';
