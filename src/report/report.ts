@@ -71,6 +71,33 @@ export function unreadableSource(
   return unavailable?.find((u) => u.source === feature || u.source.startsWith(`${feature} `));
 }
 
+/** What the host column says instead of "none" when the source could not be read. */
+export function unreadableText(u: UnreadableSource): string {
+  return `source could not be read (${u.reason})`;
+}
+
+/** The unreadable sources that the failed, empty-handed expressions of `results` depend on (each once). */
+export function unreadableUsed(
+  results: readonly CompatibilityResult[],
+  unavailable: readonly UnreadableSource[] | undefined,
+): UnreadableSource[] {
+  const used = new Set<UnreadableSource>();
+  for (const set of results) {
+    for (const rule of set.rules) {
+      const all = [
+        ...(rule.matchedExpressions ?? []),
+        ...(rule.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? []),
+      ];
+      for (const e of all) {
+        if (e.isMatch || e.hostValues?.length) continue;
+        const u = unreadableSource(e.feature, unavailable);
+        if (u) used.add(u);
+      }
+    }
+  }
+  return [...used];
+}
+
 /** `kernel.enabledmodule (cannot read /lib/modules/6.8.0/modules.builtin)`, for summaries. */
 export function describeUnreadable(list: readonly UnreadableSource[]): string {
   return list.map((u) => `${u.source} (${u.reason})`).join('; ');

@@ -5,7 +5,13 @@ import type { HostVerdict, SelectedSet, ValidateResult } from '../commands/valid
 import type { MatchedExpression, ProcessedRule } from '../match/types.js';
 import type { MatchExpression } from '../spec/types.js';
 import { renderBox } from './box.js';
-import { describeUnreadable, unreadableSource, type UnreadableSource } from './report.js';
+import {
+  describeUnreadable,
+  unreadableSource,
+  unreadableText,
+  unreadableUsed,
+  type UnreadableSource,
+} from './report.js';
 import { makeStyle, type Style } from './style.js';
 
 const MAX_VALUES = 4;
@@ -53,7 +59,7 @@ export function expectation(e: MatchExpression): string {
 }
 
 function hostHas(values: readonly string[], unreadable?: UnreadableSource): string {
-  if (values.length === 0 && unreadable) return `source could not be read (${unreadable.reason})`;
+  if (values.length === 0 && unreadable) return unreadableText(unreadable);
   if (values.length === 0) return 'host has none';
   const shown = values.slice(0, MAX_VALUES).join(', ');
   return `host has ${shown}${values.length > MAX_VALUES ? ` (+${values.length - MAX_VALUES} more)` : ''}`;
@@ -68,25 +74,6 @@ export function hostText(m: MatchedExpression, unavailable?: readonly Unreadable
     m.matcherType === 'matchName' ? `a name ${expectation(m.expression)}` : expectation(m.expression);
   const has = hostHas(m.hostValues, unreadableSource(m.feature, unavailable));
   return m.isMatch ? has : `expected ${what}, ${has}`;
-}
-
-/** The unreadable sources a host's failed expressions depend on (each once). */
-function unreadableUsed(host: HostVerdict): UnreadableSource[] {
-  const used = new Set<UnreadableSource>();
-  for (const set of host.results) {
-    for (const rule of set.rules) {
-      const all = [
-        ...(rule.matchedExpressions ?? []),
-        ...(rule.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? []),
-      ];
-      for (const m of all) {
-        const u =
-          m.isMatch || m.hostValues?.length ? undefined : unreadableSource(m.feature, host.unavailable);
-        if (u) used.add(u);
-      }
-    }
-  }
-  return [...used];
 }
 
 function setHeading(set: SelectedSet, n: number, s: Style): string {
@@ -136,7 +123,7 @@ export function renderHostTable(result: ValidateResult, host: HostVerdict, opts:
       ? `${label}${s.ok('COMPATIBLE')}: ${sets} ${host.matchingSets.length > 1 ? 'match' : 'matches'}\n`
       : `${label}${s.fail('INCOMPATIBLE')}: no compatibility set has all its rules matching\n`,
   );
-  const unreadable = unreadableUsed(host);
+  const unreadable = unreadableUsed(host.results, host.unavailable);
   if (unreadable.length) {
     out.push(
       `${label}failed expressions could not be checked, their source could not be read: ${describeUnreadable(unreadable)}; the host may have what they ask for\n`,

@@ -10,6 +10,8 @@ import {
   setMatched,
   setName,
   unreadableSource,
+  unreadableUsed,
+  unreadableText,
   type UnreadableSource,
 } from './report.js';
 
@@ -27,7 +29,7 @@ export function renderValidationMarkdown(report: ValidationReport): string {
   ].filter(Boolean);
   if (about.length) out.push(about.join('<br>'), '');
   if (report.error) out.push(`**Error:** ${text(report.error.message)}`, '');
-  const unreadable = unreadableUsed(report);
+  const unreadable = unreadableUsed(report.results, report.host.hardware.unavailable);
   if (unreadable.length) {
     out.push(
       `**Could not be checked:** the source of failed expressions could not be read on this host: ${text(describeUnreadable(unreadable))}. The host may have what they ask for; the verdict is NFD's.`,
@@ -64,26 +66,7 @@ export function renderValidationMarkdown(report: ValidationReport): string {
 /** What the host has; with nothing there and the source unreadable, that it could not be read. */
 function hostCell(e: MatchedExpression, unavailable: readonly UnreadableSource[] | undefined): string {
   const u = e.hostValues?.length ? undefined : unreadableSource(e.feature, unavailable);
-  return u ? `source could not be read (${u.reason})` : hostHas(e);
-}
-
-/** The unreadable sources that failed expressions of the report depend on (each once). */
-function unreadableUsed(report: ValidationReport): UnreadableSource[] {
-  const used = new Set<UnreadableSource>();
-  for (const set of report.results) {
-    for (const rule of set.rules) {
-      const all = [
-        ...(rule.matchedExpressions ?? []),
-        ...(rule.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? []),
-      ];
-      for (const e of all) {
-        if (e.isMatch || e.hostValues?.length) continue;
-        const u = unreadableSource(e.feature, report.host.hardware.unavailable);
-        if (u) used.add(u);
-      }
-    }
-  }
-  return [...used];
+  return u ? unreadableText(u) : hostHas(e);
 }
 
 function ruleRows(rule: ProcessedRule, unavailable: readonly UnreadableSource[]): string[] {
@@ -116,7 +99,7 @@ export function validationAnnotations(report: ValidationReport): Annotation[] {
         const u = e.hostValues?.length
           ? undefined
           : unreadableSource(e.feature, report.host.hardware.unavailable);
-        const has = u ? `source could not be read (${u.reason})` : `host has ${hostHas(e)}`;
+        const has = u ? unreadableText(u) : `host has ${hostHas(e)}`;
         return `${e.feature} ${keyOf(e)}: expected ${expected(e)}, ${has}`;
       });
       out.push({
