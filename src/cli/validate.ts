@@ -6,10 +6,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { validate } from '../commands/validate.js';
+import { refuseConfigAsSpec, specFromConfig } from '../commands/validate-config.js';
 import { buildReport, hostFromMachine, nodeFeatureOf, specFromImage } from '../commands/validate-sources.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import { ExitCode, formatPositioned, InputError } from '../errors.js';
 import { MAX_FEATURES_BYTES, parseFeaturesDocument, type HostFeatures } from '../features/snapshot.js';
+import { formatDiagnostics } from '../lint/format.js';
 import { validateJson } from '../report/json.js';
 import { renderValidateTable } from '../report/table.js';
 import { parseSource, readSource, throwFirstError } from '../spec/document.js';
@@ -25,9 +27,9 @@ import type { PolicyFlagValues } from './verify.js';
  * while evaluating is a warning (evaluated as NFD does) unless `strict`.
  */
 export async function loadSpecFile(file: string, strict = false): Promise<Spec> {
-  const { spec, diagnostics } = checkSpecDocument(parseSource(await readSource(file), file), {
-    lenient: !strict,
-  });
+  const src = parseSource(await readSource(file), file);
+  refuseConfigAsSpec(src);
+  const { spec, diagnostics } = checkSpecDocument(src, { lenient: !strict });
   for (const d of diagnostics.filter((x) => x.severity === 'warning')) {
     process.stderr.write(`image-compat: warning: ${formatPositioned(d.message, d.position, d.hint)}\n`);
   }
@@ -55,6 +57,7 @@ export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
 
 interface Flags extends PolicyFlagValues, RegistryFlags {
   spec?: string;
+  config?: string;
   image?: string;
   platform?: string;
   features?: string;
@@ -73,13 +76,14 @@ function warn(message: string): void {
 }
 
 function checkFlags(flags: Flags): void {
-  if (Boolean(flags.spec) === Boolean(flags.image))
-    throw new InputError('give exactly one of --spec FILE and --image REF');
+  if ([flags.spec, flags.image, flags.config].filter(Boolean).length !== 1)
+    throw new InputError('give exactly one of --spec FILE, --config FILE and --image REF');
   if (flags.features !== undefined && flags.hostRoot !== undefined)
     throw new InputError('give --features or --host-root, not both');
   if (flags.tags && flags.compatibility !== undefined)
     throw new InputError('give --tags or --compatibility, not both');
-  if (flags.platform !== undefined && !flags.image) throw new InputError('--platform needs --image');
+  if (flags.platform !== undefined && !flags.image && !flags.config)
+    throw new InputError('--platform needs --image or --config');
   if (flags.requireSignature && !flags.image) throw new InputError('--require-signature needs --image');
   const policyGiven = [
     flags.key,
@@ -100,12 +104,19 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 interface About {
   image?: string;
   spec?: string;
+  config?: string;
   platform?: string;
   artifact?: string;
 }
 
 /** The spec: a file (--spec), or an image's compatibility artifact (--image) with its signature checks. */
 async function specSource(flags: Flags): Promise<{ spec: Spec; about: About }> {
+  if (flags.config) {
+    const got = await specFromConfig(flags.config, flags.platform);
+    if (got.warnings.length) process.stderr.write(formatDiagnostics(got.warnings, 'text'));
+    for (const note of got.notes) process.stderr.write(`image-compat: note: ${note}\n`);
+    return { spec: got.spec, about: { config: flags.config, platform: got.platform } };
+  }
   if (!flags.image)
     return { spec: await loadSpecFile(flags.spec!, flags.strict), about: { spec: flags.spec! } };
   const policy = await policyFrom(flags);
@@ -127,7 +138,10 @@ async function specSource(flags: Flags): Promise<{ spec: Spec; about: About }> {
 async function hostSource(
   flags: Flags,
 ): Promise<{ hosts: HostFeatures[]; unavailable: UnavailableSource[]; nodeFeature?: NodeFeature }> {
-  if (flags.features !== undefined) return { hosts: await loadHostsFile(flags.features), unavailable: [] };
+  if (flags.features !== undefined) {
+    const hosts = await loadHostsFile(flags.features);
+    return { hosts, unavailable: hosts.length === 1 ? (hosts[0]!.unavailable ?? []) : [] };
+  }
   const machine = await hostFromMachine(flags.hostRoot);
   for (const u of machine.unavailable)
     process.stderr.write(`image-compat: note: feature source ${u.source} unavailable: ${u.reason}\n`);
@@ -147,10 +161,14 @@ export function validateCommand(): Command {
         '4: signature policy failure or tampering.',
     )
     .option('--spec <file>', 'image compatibility spec (YAML or JSON)')
+    .option(
+      '--config <file>',
+      "an image-compat config, compiled for the host's platform (or --platform) and evaluated as --spec",
+    )
     .option('--image <ref>', 'an image whose newest compatibility artifact to evaluate (instead of --spec)')
     .option(
       '--platform <os/arch[/variant]>',
-      "with --image: the platform of an index to read (default: the host's)",
+      "with --image: the platform of an index to read; with --config: the platform to compile for (default: the host's)",
     )
     .option(
       '--features <file>',

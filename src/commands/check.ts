@@ -108,6 +108,20 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
     if (!toLint.has(abs)) toLint.set(abs, display(abs));
   }
   const files: LintResult[] = [];
+  // A file named with --files must exist: a typo must not pass as "nothing to lint".
+  for (const file of opts.files ?? []) {
+    const missing = await stat(path.resolve(cwd, file)).then(
+      () => false,
+      () => true,
+    );
+    if (missing) {
+      toLint.delete(await real(path.resolve(cwd, file)));
+      files.push({
+        file,
+        diagnostics: [{ severity: 'error', message: 'cannot read: no such file', position: { file } }],
+      });
+    }
+  }
   let configLint: LintResult | undefined;
   for (const [abs, name] of toLint) {
     const result = await lintFile(abs, name, abs === configFile);

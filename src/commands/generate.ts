@@ -1,7 +1,7 @@
 // `generate`: config -> NFD spec YAML, one spec for every platform or one file per platform.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileConfig, declaredPlatforms } from '../config/compile.js';
+import { compileConfig, declaredPlatforms, noSetApplies } from '../config/compile.js';
 import { loadConfig } from '../config/load.js';
 import { parsePlatform, platformFileName } from '../config/platform.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
@@ -32,6 +32,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   const compile = (platform?: string) => {
     const r = compileConfig(config, platform ? { platform } : {});
     r.notes.forEach((n) => notes.add(n));
+    if (!r.spec.compatibilities.length) throw noSetApplies(file, config, platform);
     // A safety net: what we emit must be a spec our own (strict) spec parser accepts.
     parseSpec(serializeSpec(r.spec), `<spec generated from ${file}>`);
     return r.spec;
@@ -42,9 +43,6 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       throw new InputError(`--platform "${opts.platform}" is not os/arch[/variant]`, {}, 'e.g. linux/amd64');
     }
     const spec = compile(opts.platform);
-    if (!spec.compatibilities.length) {
-      throw new InputError(`no compatibility set applies to platform ${opts.platform}`, { file });
-    }
     const yaml = serializeSpec(spec);
     const files = opts.outDir ? [await writeSpec(opts.outDir, opts.platform, yaml)] : [];
     return { yaml: opts.outDir ? undefined : yaml, files, notes: [...notes], warnings };
@@ -52,8 +50,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
 
   const platforms = declaredPlatforms(config);
   const perPlatform = platforms
-    .map((platform) => ({ platform, spec: compile(platform) }))
-    .filter((p) => p.spec.compatibilities.length);
+    .filter((platform) => compileConfig(config, { platform }).spec.compatibilities.length)
+    .map((platform) => ({ platform, spec: compile(platform) }));
   const yamls = perPlatform.map((p) => ({ platform: p.platform, yaml: serializeSpec(p.spec) }));
   const same = new Set(yamls.map((y) => y.yaml)).size <= 1;
 

@@ -117,7 +117,7 @@ export async function hostFromMachine(
 ): Promise<MachineHost> {
   const collected = await collectHostFeatures({ hostRoot: resolveHostRoot(hostRoot, env) });
   return {
-    host: { name: collected.hostname, features: collected.features },
+    host: { name: collected.hostname, features: collected.features, unavailable: collected.unavailable },
     unavailable: collected.unavailable,
     nodeFeature: toNodeFeature(collected),
   };
@@ -134,6 +134,7 @@ export interface ReportInput {
   host: HostFeatures;
   image?: string;
   spec?: string;
+  config?: string;
   platform?: string;
   artifact?: string;
   compatibility?: string;
@@ -150,6 +151,7 @@ export function buildReport(input: ReportInput): ValidationReport {
   return {
     ...(input.image !== undefined && { image: input.image }),
     ...(input.spec !== undefined && { spec: input.spec }),
+    ...(input.config !== undefined && { config: input.config }),
     ...(input.platform !== undefined && { platform: input.platform }),
     ...(input.artifact !== undefined && { artifact: input.artifact }),
     ...(input.compatibility !== undefined && { compatibility: input.compatibility }),

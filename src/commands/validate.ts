@@ -2,6 +2,7 @@
 // options in, typed result out, no printing: the CLI (and later other spec and host sources)
 // build the inputs; the report room prints the result.
 import { EvaluationError, InputError } from '../errors.js';
+import type { UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { evaluateSpec, isCompatible, selectSets } from '../match/index.js';
 import type { CompatibilityResult } from '../match/types.js';
@@ -30,6 +31,8 @@ export interface HostVerdict {
   results: CompatibilityResult[];
   /** Indexes into ValidateResult.sets of the sets whose rules all match. */
   matchingSets: number[];
+  /** Feature sources that could not be read on this host (the verdict is still NFD's). */
+  unavailable: UnavailableSource[];
 }
 
 export interface ValidateResult {
@@ -68,7 +71,8 @@ export function validate(opts: ValidateOptions): ValidateResult {
       throw err;
     }
     const matchingSets = results.flatMap((r, i) => (r.rules.every((rule) => rule.isMatch) ? [i] : []));
-    return { node: host.name, compatible: isCompatible(results), results, matchingSets };
+    const unavailable = host.unavailable ?? [];
+    return { node: host.name, compatible: isCompatible(results), results, matchingSets, unavailable };
   });
   const compatibleCount = hosts.filter((h) => h.compatible).length;
   return { sets, hosts, compatible: compatibleCount === hosts.length, compatibleCount };

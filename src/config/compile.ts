@@ -12,6 +12,7 @@ import { expressionProblems } from '../spec/checks.js';
 import { closest, formatPath, type PathSegment } from '../spec/document.js';
 import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } from '../spec/types.js';
 import { SPEC_VERSION } from '../spec/types.js';
+import { compileAnyOf } from './any-of.js';
 import { Context, type CompileResult } from './context.js';
 import { platformMatches } from './platform.js';
 import {
@@ -76,6 +77,18 @@ export function declaredPlatforms(config: ImageCompatConfig): string[] {
   return [...all].sort();
 }
 
+/** No set of the config is for this platform: an error that says which platforms it has sets for. */
+export function noSetApplies(file: string, config: ImageCompatConfig, platform?: string): InputError {
+  const known = declaredPlatforms(config);
+  return new InputError(
+    platform
+      ? `no compatibility set applies to platform ${platform}`
+      : 'no compatibility set applies: the spec would be empty',
+    { file },
+    known.length ? `the config has sets for: ${known.join(', ')}` : undefined,
+  );
+}
+
 /**
  * One spec per platform: for `attach --config`, pass the image index's platforms; without them,
  * the platforms the config names (or, when it names none, one entry under `''`, for every
@@ -112,14 +125,7 @@ function compileSet(set: CompatibilityConfig, base: PathSegment[], ctx: Context)
   const req: Requirements = set.require ?? {};
   const rp: PathSegment[] = [...base, 'require'];
   const n = set.name;
-  if (req.kernel) compileKernel(n, req.kernel, [...rp, 'kernel'], ctx).forEach(add);
-  if (req.cpu) compileCpu(n, req.cpu, [...rp, 'cpu'], ctx).forEach(add);
-  if (req.gpu) compileGpu(n, req.gpu, [...rp, 'gpu'], ctx).forEach(add);
-  if (req.pci) add(compilePci(n, req.pci, [...rp, 'pci'], ctx));
-  if (req.sriov) compileSriov(n, req.sriov, [...rp, 'sriov'], ctx).forEach(add);
-  if (req.rdma !== undefined && req.rdma !== false) add(compileRdma(n, req.rdma, [...rp, 'rdma'], ctx));
-  if (req.os) add(compileOs(n, req.os, [...rp, 'os'], ctx));
-  if (req.memory) compileMemory(n, req.memory, [...rp, 'memory'], ctx).forEach(add);
+  compileRequirements(n, req, rp, ctx).forEach(add);
 
   const generated = new Set(rules.map((r) => r.name));
   (set.rules ?? []).forEach((raw, j) => {
@@ -139,6 +145,27 @@ function compileSet(set: CompatibilityConfig, base: PathSegment[], ctx: Context)
   if (set.weight !== undefined) out.weight = set.weight;
   out.rules = rules;
   return out;
+}
+
+/** The rules of one group of requirements (a set's `require`, or one group of an `anyOf`). */
+function compileRequirements(n: string, req: Requirements, rp: PathSegment[], ctx: Context): Rule[] {
+  const rules: Rule[] = [];
+  const add = (rule: Rule | undefined) => {
+    if (rule) rules.push(rule);
+  };
+  if (req.kernel) compileKernel(n, req.kernel, [...rp, 'kernel'], ctx).forEach(add);
+  if (req.cpu) compileCpu(n, req.cpu, [...rp, 'cpu'], ctx).forEach(add);
+  if (req.gpu) compileGpu(n, req.gpu, [...rp, 'gpu'], ctx).forEach(add);
+  if (req.pci) add(compilePci(n, req.pci, [...rp, 'pci'], ctx));
+  if (req.sriov) compileSriov(n, req.sriov, [...rp, 'sriov'], ctx).forEach(add);
+  if (req.rdma !== undefined && req.rdma !== false) add(compileRdma(n, req.rdma, [...rp, 'rdma'], ctx));
+  if (req.os) add(compileOs(n, req.os, [...rp, 'os'], ctx));
+  if (req.memory) compileMemory(n, req.memory, [...rp, 'memory'], ctx).forEach(add);
+  if (req.anyOf) {
+    const groupRules = (g: Requirements, p: PathSegment[]) => compileRequirements(n, g, p, ctx);
+    add(compileAnyOf(n, req.anyOf, [...rp, 'anyOf'], ctx, groupRules));
+  }
+  return rules;
 }
 
 /** x86-64 levels on a set for other architectures: the rule can never match there. */

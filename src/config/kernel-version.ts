@@ -9,10 +9,14 @@
 // is `major > 5` OR (`major = 5` AND `minor >= 15`). Each `||` part, as the half-open interval
 // [lo, hi) of integer tuples, is split into boxes (a fixed prefix, then one span on the next
 // component), each box one kernel.version term and one matchAny alternative. Only Gt, Lt, GtLt and
-// In are used: NFD has had them since its rule API began (Ge and Le came later).
+// In are used: NFD has had them since its rule API began (Ge and Le came later). An exact release
+// (`5.0.0-23-generic`, no operator) is `full In [...]`, one more alternative; with an operator it
+// is an error, since the integers cannot see the suffix. Merging and splitting are linear in the
+// number of `||` parts (hash-grouped merges), so long ranges stay cheap to compile.
 import type { PathSegment } from '../spec/document.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
-import { MAX_ALTERNATIVES, type Context } from './context.js';
+import { parseKernelVersion } from '../features/kernel.js';
+import { expr, MAX_ALTERNATIVES, type Context } from './context.js';
 import { parseRange, RangeSyntaxError, type Interval } from './range.js';
 import type { Range } from './types.js';
 
@@ -89,39 +93,45 @@ function boxExpressions(box: Box): Record<string, MatchExpression> {
 
 /**
  * Two alternatives that differ only in one key, both `In` there, are one alternative with the
- * union (`~5.10 || ~5.15` -> `major In [5]`, `minor In [10, 15]`).
+ * union (`~5.10 || ~5.15` -> `major In [5]`, `minor In [10, 15]`). Grouped by a signature of the
+ * other keys (a hash map, not pairwise comparison), so N `||` parts merge in time linear in N; a
+ * merge on one key can enable one on another, so the passes repeat until nothing changes (at most
+ * a few: there are three keys).
  */
 function mergeIns(alts: Array<Record<string, MatchExpression>>): Array<Record<string, MatchExpression>> {
-  const out = [...alts];
+  let out = alts;
   for (let changed = true; changed;) {
     changed = false;
-    outer: for (let i = 0; i < out.length; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        const merged = mergePair(out[i]!, out[j]!);
-        if (merged) {
-          out[i] = merged;
-          out.splice(j, 1);
-          changed = true;
-          break outer;
+    for (const k of KERNEL_VERSION_KEYS) {
+      const groups = new Map<string, { alt: Record<string, MatchExpression>; values: Set<string> }>();
+      const next: Array<Record<string, MatchExpression>> = [];
+      for (const alt of out) {
+        const e = alt[k];
+        if (e?.op !== 'In') {
+          next.push(alt);
+          continue;
         }
+        const rest = Object.keys(alt)
+          .sort()
+          .map((key) => (key === k ? key : `${key}=${JSON.stringify(alt[key])}`))
+          .join('|');
+        const group = groups.get(rest);
+        if (group) {
+          for (const v of e.value!) group.values.add(v);
+          changed = true;
+          continue;
+        }
+        const entry = { alt: { ...alt }, values: new Set(e.value) };
+        groups.set(rest, entry);
+        next.push(entry.alt);
       }
+      for (const { alt, values } of groups.values()) {
+        alt[k] = { op: 'In', value: [...values].sort((x, y) => Number(x) - Number(y)) };
+      }
+      out = next;
     }
   }
   return out;
-}
-
-function mergePair(
-  a: Record<string, MatchExpression>,
-  b: Record<string, MatchExpression>,
-): Record<string, MatchExpression> | undefined {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length || !keys.every((k) => k in b)) return undefined;
-  const differ = keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-  if (differ.length !== 1) return undefined;
-  const k = differ[0]!;
-  if (a[k]!.op !== 'In' || b[k]!.op !== 'In') return undefined;
-  const values = [...new Set([...a[k]!.value!, ...b[k]!.value!])].sort((x, y) => Number(x) - Number(y));
-  return { ...a, [k]: { op: 'In', value: values } };
 }
 
 /** The kernel.version terms of a parsed range: one list of terms per matchAny alternative. */
@@ -151,15 +161,73 @@ export function kernelVersionTerms(intervals: Interval[]): {
   };
 }
 
-/** Compiles `kernel.version`; problems go to ctx at `path`, and the result is then undefined. */
+/** At most this many characters of the user's range are echoed in a message. */
+const ECHO = 120;
+const echo = (text: string) => (text.length > ECHO ? `${text.slice(0, ECHO)}...` : text);
+
+/** A release as `uname -r` prints it, with a `-` suffix (`5.0.0-23-generic`): an exact match. */
+const EXACT_RELEASE = /^\d+(\.\d+){0,2}[-+]\S+$/;
+/** A token with an operator before a release with a suffix (`>=5.0.0-23-generic`). */
+const OPERATOR_RELEASE = /^(>=|<=|>|<|=|\^|~>?)\s*v?\d+(\.\d+)*[-+]\S*/;
+
+/**
+ * Compiles `kernel.version`; problems go to ctx at `path`, and the result is then undefined.
+ *
+ * A `||` part that is a release with a `-` suffix and no operator (`5.0.0-23-generic`) is that
+ * exact release: `full In [...]` (one more matchAny alternative, all exact parts in one `In`). NFD's
+ * integers drop everything from the first `-`, so no bound can name a suffix: `>=5.0.0-23-generic`
+ * is an error that says so, rather than a rule that admits 5.0.0-20-generic. `5.4` and `5.4.x` are
+ * every 5.4 release (npm's partial versions).
+ */
 export function kernelVersionAlternatives(
   range: Range,
   path: PathSegment[],
   ctx: Context,
 ): FeatureMatcherTerm[][] | undefined {
-  let intervals: Interval[];
+  const whole = String(range).trim();
+  const parts = whole.split('||').map((p) => p.trim());
+  const exact = new Set<string>();
+  const ranged: string[] = [];
+  for (const part of parts) {
+    if (EXACT_RELEASE.test(part)) {
+      const full = parseKernelVersion(part).full!;
+      if (full !== part) {
+        ctx.warn(
+          path,
+          `NFD reports the kernel release "${echo(part)}" as "${full}" (characters other than letters, digits, ".", "_" and "-" become "_")`,
+          `write ${full}`,
+        );
+      }
+      exact.add(full);
+      continue;
+    }
+    const tokens = part.split(/\s+/);
+    const withOp = tokens.find((t) => OPERATOR_RELEASE.test(t));
+    if (withOp) {
+      const op = /^(>=|<=|>|<|=|\^|~>?)/.exec(withOp)![1]!;
+      const release = withOp.replace(/^(>=|<=|>|<|=|\^|~>?)\s*v?/, '');
+      const base = release.replace(/[-+].*$/, '');
+      ctx.error(
+        path,
+        `"${echo(withOp)}" in "${echo(whole)}" puts an operator before a release with a "-" suffix (a pre-release or a distribution's ABI number): NFD compares kernel.version as the integers major, minor and revision, which drop everything from the first "-", so the bound would be on ${base} and admit every ${base}-* build alike`,
+        `write ${echo(release)} (no operator) for that exact release, or ${op}${base} for a bound`,
+      );
+      return undefined;
+    }
+    const lone = tokens.find((t) => EXACT_RELEASE.test(t));
+    if (lone && tokens.length > 1) {
+      ctx.error(
+        path,
+        `the exact release "${echo(lone)}" in "${echo(whole)}" must stand alone between "||"`,
+        `write e.g. "${lone} || 5.4.x"`,
+      );
+      return undefined;
+    }
+    ranged.push(part);
+  }
+  let intervals: Interval[] = [];
   try {
-    intervals = parseRange(range);
+    if (ranged.length) intervals = parseRange(ranged.join(' || '));
   } catch (err) {
     if (!(err instanceof RangeSyntaxError)) throw err;
     ctx.error(path, err.message, err.hint);
@@ -167,17 +235,19 @@ export function kernelVersionAlternatives(
   }
   const { alternatives, empty } = kernelVersionTerms(intervals);
   if (empty.length) {
-    const parts = String(range).split('||');
     ctx.error(
       path,
-      `"${parts[empty[0]!]!.trim()}" can never match: no kernel version lies between its bounds`,
+      `"${echo(ranged[empty[0]!]!)}" can never match: no kernel version lies between its bounds`,
     );
     return undefined;
+  }
+  if (exact.size) {
+    alternatives.push([{ feature: 'kernel.version', matchExpressions: { full: expr('In', ...exact) } }]);
   }
   if (alternatives.length > MAX_ALTERNATIVES) {
     ctx.error(
       path,
-      `"${String(range)}" needs ${alternatives.length} alternatives on kernel.version major/minor/revision; at most ${MAX_ALTERNATIVES} per rule`,
+      `"${echo(whole)}" needs ${alternatives.length} alternatives on kernel.version major/minor/revision; at most ${MAX_ALTERNATIVES} per rule`,
       'use fewer "||" parts',
     );
     return undefined;

@@ -10,6 +10,7 @@ import {
   type Diagnostic,
   type SourceDocument,
 } from '../spec/document.js';
+import { numbersAsWritten } from './as-written.js';
 import { compileConfig, type CompileResult } from './compile.js';
 import { configValidator } from './schema.js';
 import type { ImageCompatConfig } from './types.js';
@@ -24,15 +25,20 @@ export interface CheckedConfig {
 /** Validates a parsed document as a config; never throws for bad content. */
 export function checkConfigDocument(src: SourceDocument): CheckedConfig {
   const validate = configValidator();
-  if (!validate(src.value)) return { diagnostics: schemaDiagnostics(src, validate.errors) };
-  const config = src.value as ImageCompatConfig;
+  // Numbers as written: `version: 22.10` is "22.10", not 22.1 (./as-written.ts).
+  const written = numbersAsWritten(src);
+  if (!validate(written.value)) return { diagnostics: schemaDiagnostics(src, validate.errors) };
+  const config = written.value as ImageCompatConfig;
   const compiled = compileConfig(config);
-  const diagnostics: Diagnostic[] = compiled.issues.map((issue) => ({
-    severity: issue.severity,
-    message: issue.message,
-    position: positionOf(src, issue.path),
-    hint: issue.hint,
-  }));
+  const diagnostics: Diagnostic[] = [...written.warnings];
+  diagnostics.push(
+    ...compiled.issues.map((issue) => ({
+      severity: issue.severity,
+      message: issue.message,
+      position: positionOf(src, issue.path),
+      hint: issue.hint,
+    })),
+  );
   return { config, compiled, diagnostics };
 }
 

@@ -203,6 +203,7 @@ export function compileGpu(
   for (const [field, key] of versioned) {
     const r = g[field] as Range | undefined;
     if (r === undefined) continue;
+    warnBareVersions(r, field === 'driver' ? 'driver' : 'compute capability', [...path, field], ctx);
     const alts = versionAlternatives(r, [...path, field], ctx, true);
     if (alts) ranged.push({ key, alternatives: alts });
   }
@@ -231,6 +232,23 @@ export function compileGpu(
   return rules;
 }
 
+/**
+ * A bare version (`525`, `8.0`) is every version it names (npm's partial versions: 525.x, 8.0.x),
+ * which for a driver or a compute capability is rarely meant: `8.0` fails on an 8.6 or 9.0 GPU.
+ */
+function warnBareVersions(range: Range, what: string, path: PathSegment[], ctx: Context): void {
+  for (const part of String(range).split('||')) {
+    const v = part.trim();
+    if (!/^v?\d+(\.\d+){0,2}$/.test(v)) continue;
+    const next = v.split('.').length === 3 ? `${v} exactly` : `${v}.x only`;
+    ctx.warn(
+      path,
+      `"${v}" is a bare version: it matches ${what} ${next}, not a later one`,
+      `did you mean ">=${v}"?`,
+    );
+  }
+}
+
 function orderKeys(rec: Record<string, MatchExpression>, first: string[]): Record<string, MatchExpression> {
   const out: Record<string, MatchExpression> = {};
   for (const k of first) if (rec[k]) out[k] = rec[k];
@@ -239,15 +257,13 @@ function orderKeys(rec: Record<string, MatchExpression>, first: string[]): Recor
 }
 
 function pciTerm(
-  d: { vendor?: string; device?: OneOrMany<string>; class?: OneOrMany<string> },
+  d: { vendor?: OneOrMany<string>; device?: OneOrMany<string>; class?: OneOrMany<string> },
   path: PathSegment[],
   ctx: Context,
 ): Record<string, MatchExpression> {
   const m: Record<string, MatchExpression> = {};
-  if (d.vendor !== undefined) {
-    const v = pciVendor(d.vendor, [...path, 'vendor'], ctx);
-    if (v) m.vendor = expr('In', v);
-  }
+  const vendors = collect(d.vendor, [...path, 'vendor'], (x, p) => pciVendor(x, p, ctx));
+  if (vendors.length) m.vendor = expr('In', ...vendors);
   const devices = collect(d.device, [...path, 'device'], (x, p) => pciDevice(x, p, ctx));
   if (devices.length) m.device = expr('In', ...devices);
   const classes = collect(d.class, [...path, 'class'], (x, p) => pciClass(x, p, ctx));
@@ -287,6 +303,15 @@ export function compileSriov(
     );
   }
   if (s.numVfs !== undefined) {
+    if (s.vendor !== undefined || s.device !== undefined) {
+      // network.device has no vendor in NFD's data model: the two are separate terms, which two
+      // different NICs can satisfy (a Mellanox PF with 0 VFs and an Intel NIC with 8).
+      ctx.warn(
+        [...path, 'numVfs'],
+        `NFD cannot tie numVfs to the ${s.vendor !== undefined ? 'vendor' : 'device'}: configured VFs are on network.device, which has no vendor or device id, so one NIC can have the ${s.vendor !== undefined ? 'vendor' : 'device'} and another the VFs`,
+        'use vfs (VFs the device can have, on the same pci.device as the vendor) when the vendor matters',
+      );
+    }
     const num = integerAlternatives(s.numVfs, [...path, 'numVfs'], ctx);
     if (num) {
       rules.push(
@@ -309,8 +334,8 @@ export function compileRdma(
   const m: Record<string, MatchExpression> = {};
   if (r === true || (r.vendor === undefined && r.linkLayer === undefined)) m.name = expr('Exists');
   if (r !== true && r.vendor !== undefined) {
-    const v = pciVendor(r.vendor, [...path, 'vendor'], ctx);
-    if (v) m.vendor = expr('In', v);
+    const vendors = collect(r.vendor, [...path, 'vendor'], (x, p) => pciVendor(x, p, ctx));
+    if (vendors.length) m.vendor = expr('In', ...vendors);
   }
   if (r !== true && r.linkLayer !== undefined) {
     const l = lookup(RDMA_LINK_LAYERS, r.linkLayer, [...path, 'linkLayer'], ctx, 'RDMA link layer');
@@ -393,6 +418,22 @@ export function compileMemory(
     rules.push(
       ruleOf(`${set}/memory-hugepages`, featureAlternatives('memory.hugepages', {}, ranged, path, ctx)),
     );
+  }
+  if (m.hugepages !== undefined) {
+    // Either/or sizes: one matchAny alternative per size (`1G` -> hugepages-1Gi).
+    const hp = [...path, 'hugepages'];
+    const count = integerAlternatives(m.hugepages.count ?? '>=1', [...hp, 'count'], ctx);
+    const keys = collect(
+      m.hugepages.size,
+      [...hp, 'size'],
+      (size) => `hugepages-${size.trim().toUpperCase()}i`,
+    );
+    if (count) {
+      const alternatives = keys.flatMap((key) =>
+        featureAlternatives('memory.hugepages', {}, [{ key, alternatives: count }], hp, ctx),
+      );
+      rules.push(ruleOf(`${set}/memory-hugepage-sizes`, alternatives));
+    }
   }
   return rules;
 }

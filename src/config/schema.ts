@@ -94,18 +94,18 @@ const requirements = {
       items: {
         type: 'object',
         additionalProperties: false,
-        properties: { vendor: { type: 'string' }, device: stringList, class: stringList },
+        properties: { vendor: stringList, device: stringList, class: stringList },
       },
     },
     sriov: {
       type: 'object',
       additionalProperties: false,
-      properties: { vendor: { type: 'string' }, device: stringList, vfs: count, numVfs: count },
+      properties: { vendor: stringList, device: stringList, vfs: count, numVfs: count },
     },
     rdma: {
       type: ['boolean', 'object'],
       additionalProperties: false,
-      properties: { vendor: { type: 'string' }, linkLayer: { type: 'string' } },
+      properties: { vendor: stringList, linkLayer: { type: 'string' } },
     },
     os: {
       type: ['object', 'array'],
@@ -122,7 +122,27 @@ const requirements = {
         swap: { type: 'boolean' },
         hugepages1G: count,
         hugepages2M: count,
+        hugepages: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['size'],
+          description: 'Pages of any of these sizes: {size: [1G, 2M], count: ">=16"}',
+          properties: {
+            size: {
+              ...stringList,
+              items: { type: 'string', pattern: '^\\d+[KMGkmg]$' },
+              pattern: '^\\d+[KMGkmg]$',
+            },
+            count,
+          },
+        },
       },
+    },
+    anyOf: {
+      type: 'array',
+      minItems: 2,
+      description: 'Either/or: at least one of these groups of requirements (each group all required)',
+      items: { $ref: '#/$defs/requirements' },
     },
   },
 };

@@ -59,18 +59,17 @@ export function featureAlternatives(
   path: PathSegment[],
   ctx: Context,
 ): FeatureMatcherTerm[][] {
+  // Counted before they are built: N `||` parts on two keys must not build N x N combinations.
+  const count = ranged.reduce((n, r) => n * r.alternatives.length, 1);
+  if (count > MAX_ALTERNATIVES) {
+    ctx.error(path, `${count} combinations of "||" alternatives; at most ${MAX_ALTERNATIVES} per rule`);
+    return [];
+  }
   let combos: Array<Array<{ key: string; exprs: MatchExpression[] }>> = [[]];
   for (const r of ranged) {
     const next: typeof combos = [];
     for (const c of combos) for (const alt of r.alternatives) next.push([...c, { key: r.key, exprs: alt }]);
     combos = next;
-  }
-  if (combos.length > MAX_ALTERNATIVES) {
-    ctx.error(
-      path,
-      `${combos.length} combinations of "||" alternatives; at most ${MAX_ALTERNATIVES} per rule`,
-    );
-    combos = combos.slice(0, MAX_ALTERNATIVES);
   }
   const instance = catalogEntry(feature)?.kind === 'instance';
   return combos.map((combo) => {

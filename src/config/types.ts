@@ -11,7 +11,10 @@ export type OneOrMany<T> = T | T[];
 export type Range = string | number;
 
 export interface KernelRequirement {
-  /** Range over kernel.version `full` (type: version). */
+  /**
+   * Kernel releases: a range over NFD's major/minor/revision (`>=5.15 <6.9`, `5.4.x`), and exact
+   * releases with a suffix (`5.0.0-23-generic`, kernel.version `full`), joined by `||`.
+   */
   version?: Range;
   /** Modules loaded or built in (kernel.enabledmodule); dashes or underscores, as you like. */
   modules?: OneOrMany<string>;
@@ -39,13 +42,13 @@ export interface GpuRequirement {
 }
 
 export interface PciRequirement {
-  vendor?: string;
+  vendor?: OneOrMany<string>;
   device?: OneOrMany<string>;
   class?: OneOrMany<string>;
 }
 
 export interface SriovRequirement {
-  vendor?: string;
+  vendor?: OneOrMany<string>;
   device?: OneOrMany<string>;
   /** Virtual functions the device can provide (pci.device sriov_totalvfs). */
   vfs?: Range;
@@ -54,7 +57,7 @@ export interface SriovRequirement {
 }
 
 export interface RdmaRequirement {
-  vendor?: string;
+  vendor?: OneOrMany<string>;
   linkLayer?: string;
 }
 
@@ -68,6 +71,8 @@ export interface MemoryRequirement {
   swap?: boolean;
   hugepages1G?: Range;
   hugepages2M?: Range;
+  /** Pages of any of these sizes (`[1G, 2M]`), at least `count` of them (default >=1). */
+  hugepages?: { size: OneOrMany<string>; count?: Range };
 }
 
 export interface Requirements {
@@ -79,6 +84,8 @@ export interface Requirements {
   rdma?: boolean | RdmaRequirement;
   os?: OneOrMany<OsRequirement>;
   memory?: MemoryRequirement;
+  /** Either/or: the host meets at least one group (each group is requirements, all required). */
+  anyOf?: Requirements[];
 }
 
 export interface CompatibilityConfig {

@@ -14,6 +14,8 @@ import {
   type PathSegment,
   type SourceDocument,
 } from '../spec/document.js';
+import type { UnavailableSource } from './host-root.js';
+import { unavailableOf } from './node-feature.js';
 import { compiled, isFeatures, isNodeFeature } from './snapshot-shape.js';
 import type { Features } from './types.js';
 
@@ -26,6 +28,8 @@ export interface HostFeatures {
   /** The node name; empty for a bare Features object. */
   name: string;
   features: Features;
+  /** Sources the collectors could not read (our NodeFeature annotation), when known. */
+  unavailable?: UnavailableSource[];
 }
 
 /** A YAML/JSON source with positions, without the spec's 4 MiB cap (only built when needed). */
@@ -115,7 +119,12 @@ export function parseFeaturesDocument(text: string, file: string): HostFeatures[
 
 interface NodeFeature {
   kind: 'NodeFeature';
-  metadata: { name?: string; namespace?: string; labels?: Record<string, string> };
+  metadata: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   spec?: { features?: Features };
 }
 
@@ -189,7 +198,8 @@ function mergeByNode(items: NodeFeature[]): HostFeatures[] {
         ),
       };
     }
-    hosts.push({ name, features: merged });
+    const unavailable = objs.flatMap((o) => unavailableOf(o));
+    hosts.push({ name, features: merged, ...(unavailable.length && { unavailable }) });
   }
   return hosts;
 }

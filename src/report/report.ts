@@ -37,6 +37,8 @@ export interface ValidationReport {
   image?: string;
   /** The spec file validated instead of an image's artifact. */
   spec?: string;
+  /** The config file compiled (for `platform`) and validated instead of a spec (validate --config). */
+  config?: string;
   /** `os/arch[/variant]` of the platform manifest whose artifact was read. */
   platform?: string;
   /** Digest of the compatibility artifact (manifest) that was evaluated. */
@@ -48,6 +50,57 @@ export interface ValidationReport {
   host: HostInfo;
   results: CompatibilityResult[];
   error?: ReportError;
+}
+
+/** A feature source that could not be read on the host (the collectors' record). */
+export interface UnreadableSource {
+  source: string;
+  reason: string;
+}
+
+/**
+ * The unreadable source an expression's feature comes from, if any: sources are named by feature
+ * (`kernel.enabledmodule`), sometimes with the tool in parentheses (`gpu.device (nvidia-smi)`).
+ * An expression that finds nothing there says nothing about the hardware: the source could not be
+ * read. The verdict stays NFD's (the expression fails as NFD fails it).
+ */
+export function unreadableSource(
+  feature: string,
+  unavailable: readonly UnreadableSource[] | undefined,
+): UnreadableSource | undefined {
+  return unavailable?.find((u) => u.source === feature || u.source.startsWith(`${feature} `));
+}
+
+/** What the host column says instead of "none" when the source could not be read. */
+export function unreadableText(u: UnreadableSource): string {
+  return `source could not be read (${u.reason})`;
+}
+
+/** The unreadable sources that the failed, empty-handed expressions of `results` depend on (each once). */
+export function unreadableUsed(
+  results: readonly CompatibilityResult[],
+  unavailable: readonly UnreadableSource[] | undefined,
+): UnreadableSource[] {
+  const used = new Set<UnreadableSource>();
+  for (const set of results) {
+    for (const rule of set.rules) {
+      const all = [
+        ...(rule.matchedExpressions ?? []),
+        ...(rule.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? []),
+      ];
+      for (const e of all) {
+        if (e.isMatch || e.hostValues?.length) continue;
+        const u = unreadableSource(e.feature, unavailable);
+        if (u) used.add(u);
+      }
+    }
+  }
+  return [...used];
+}
+
+/** `kernel.enabledmodule (cannot read /lib/modules/6.8.0/modules.builtin)`, for summaries. */
+export function describeUnreadable(list: readonly UnreadableSource[]): string {
+  return list.map((u) => `${u.source} (${u.reason})`).join('; ');
 }
 
 /** A set matched when every rule matched (NFD: an empty set matches). */

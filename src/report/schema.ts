@@ -39,6 +39,7 @@ export const validationReportSchema = {
   properties: {
     image: { type: 'string' },
     spec: { type: 'string' },
+    config: { type: 'string' },
     platform: { type: 'string' },
     artifact: { type: 'string' },
     compatibility: { type: 'string' },

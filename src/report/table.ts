@@ -5,6 +5,13 @@ import type { HostVerdict, SelectedSet, ValidateResult } from '../commands/valid
 import type { MatchedExpression, ProcessedRule } from '../match/types.js';
 import type { MatchExpression } from '../spec/types.js';
 import { renderBox } from './box.js';
+import {
+  describeUnreadable,
+  unreadableSource,
+  unreadableText,
+  unreadableUsed,
+  type UnreadableSource,
+} from './report.js';
 import { makeStyle, type Style } from './style.js';
 
 const MAX_VALUES = 4;
@@ -51,17 +58,22 @@ export function expectation(e: MatchExpression): string {
   return e.op;
 }
 
-function hostHas(values: readonly string[]): string {
+function hostHas(values: readonly string[], unreadable?: UnreadableSource): string {
+  if (values.length === 0 && unreadable) return unreadableText(unreadable);
   if (values.length === 0) return 'host has none';
   const shown = values.slice(0, MAX_VALUES).join(', ');
   return `host has ${shown}${values.length > MAX_VALUES ? ` (+${values.length - MAX_VALUES} more)` : ''}`;
 }
 
-/** The host column: what the host has, and for a failure what was expected. */
-export function hostText(m: MatchedExpression): string {
+/**
+ * The host column: what the host has, and for a failure what was expected. With nothing there and
+ * the feature's source unreadable (`unavailable`), it says so instead of "host has none".
+ */
+export function hostText(m: MatchedExpression, unavailable?: readonly UnreadableSource[]): string {
   const what =
     m.matcherType === 'matchName' ? `a name ${expectation(m.expression)}` : expectation(m.expression);
-  return m.isMatch ? hostHas(m.hostValues) : `expected ${what}, ${hostHas(m.hostValues)}`;
+  const has = hostHas(m.hostValues, unreadableSource(m.feature, unavailable));
+  return m.isMatch ? has : `expected ${what}, ${has}`;
 }
 
 function setHeading(set: SelectedSet, n: number, s: Style): string {
@@ -70,7 +82,7 @@ function setHeading(set: SelectedSet, n: number, s: Style): string {
   return `${head}\nDescription: ${set.description ?? ''}\n`;
 }
 
-function ruleTable(rule: ProcessedRule, s: Style): string {
+function ruleTable(rule: ProcessedRule, s: Style, unavailable: readonly UnreadableSource[]): string {
   const status = rule.isMatch ? s.ok('OK') : s.fail('FAIL');
   const rows = (list: readonly MatchedExpression[] | null | undefined) =>
     (list ?? []).map((m) => [
@@ -78,7 +90,7 @@ function ruleTable(rule: ProcessedRule, s: Style): string {
       expressionText(m.expression),
       m.matcherType,
       m.isMatch ? s.ok('OK') : s.fail('FAIL'),
-      hostText(m),
+      hostText(m, unavailable),
     ]);
   const groups = [
     rows(rule.matchedExpressions),
@@ -99,7 +111,10 @@ export function renderHostTable(result: ValidateResult, host: HostVerdict, opts:
   const out: string[] = [];
   result.sets.forEach((set, i) => {
     const r = host.results[i]!;
-    out.push(setHeading(set, set.index + 1, s) + r.rules.map((rule) => ruleTable(rule, s)).join(''));
+    out.push(
+      setHeading(set, set.index + 1, s) +
+        r.rules.map((rule) => ruleTable(rule, s, host.unavailable)).join(''),
+    );
   });
   const label = host.node ? `${host.node}: ` : '';
   const sets = host.matchingSets.map((i) => setName(result.sets[i]!)).join(', ');
@@ -108,6 +123,12 @@ export function renderHostTable(result: ValidateResult, host: HostVerdict, opts:
       ? `${label}${s.ok('COMPATIBLE')}: ${sets} ${host.matchingSets.length > 1 ? 'match' : 'matches'}\n`
       : `${label}${s.fail('INCOMPATIBLE')}: no compatibility set has all its rules matching\n`,
   );
+  const unreadable = unreadableUsed(host.results, host.unavailable);
+  if (unreadable.length) {
+    out.push(
+      `${label}failed expressions could not be checked, their source could not be read: ${describeUnreadable(unreadable)}; the host may have what they ask for\n`,
+    );
+  }
   return out.join('\n');
 }
 
@@ -126,7 +147,9 @@ function whyNot(result: ValidateResult, host: HostVerdict): string {
         ...(rule.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? []),
       ];
       const m = all.find((x) => !x.isMatch);
-      const detail = m ? `: ${m.name ? `${m.feature}.${m.name}` : m.feature} ${hostText(m)}` : '';
+      const detail = m
+        ? `: ${m.name ? `${m.feature}.${m.name}` : m.feature} ${hostText(m, host.unavailable)}`
+        : '';
       return `${setName(result.sets[i]!)} rule "${rule.name}"${detail}`;
     })
     .filter((x) => x !== undefined)

@@ -5,7 +5,15 @@ import type { Annotation } from './annotations.js';
 import { cpu, expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
 import { failedRule } from './merge.js';
 import type { MatchedExpression, ProcessedRule, ValidationReport } from './report.js';
-import { setMatched, setName } from './report.js';
+import {
+  describeUnreadable,
+  setMatched,
+  setName,
+  unreadableSource,
+  unreadableUsed,
+  unreadableText,
+  type UnreadableSource,
+} from './report.js';
 
 export function renderValidationMarkdown(report: ValidationReport): string {
   const out: string[] = [];
@@ -14,12 +22,20 @@ export function renderValidationMarkdown(report: ValidationReport): string {
   const about = [
     report.image && `Image: ${text(report.image)}`,
     report.spec && `Spec: ${text(report.spec)}`,
+    report.config && `Config: ${text(report.config)}`,
     report.platform && `Platform: ${text(report.platform)}`,
     report.artifact && `Artifact: ${text(report.artifact)}`,
     report.compatibility && `Compatibility set: ${text(report.compatibility)}`,
   ].filter(Boolean);
   if (about.length) out.push(about.join('<br>'), '');
   if (report.error) out.push(`**Error:** ${text(report.error.message)}`, '');
+  const unreadable = unreadableUsed(report.results, report.host.hardware.unavailable);
+  if (unreadable.length) {
+    out.push(
+      `**Could not be checked:** the source of failed expressions could not be read on this host: ${text(describeUnreadable(unreadable))}. The host may have what they ask for; the verdict is NFD's.`,
+      '',
+    );
+  }
 
   const { host } = report;
   const hw = host.hardware;
@@ -41,13 +57,19 @@ export function renderValidationMarkdown(report: ValidationReport): string {
       tableRow(['Rule', 'Feature', 'Key', 'Expected', 'Host has', '']),
       tableRow(Array(6).fill('---')),
     );
-    for (const rule of set.rules) out.push(...ruleRows(rule));
+    for (const rule of set.rules) out.push(...ruleRows(rule, hw.unavailable));
     out.push('');
   });
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function ruleRows(rule: ProcessedRule): string[] {
+/** What the host has; with nothing there and the source unreadable, that it could not be read. */
+function hostCell(e: MatchedExpression, unavailable: readonly UnreadableSource[] | undefined): string {
+  const u = e.hostValues?.length ? undefined : unreadableSource(e.feature, unavailable);
+  return u ? unreadableText(u) : hostHas(e);
+}
+
+function ruleRows(rule: ProcessedRule, unavailable: readonly UnreadableSource[]): string[] {
   const rows: string[] = [];
   const row = (label: string, e: MatchedExpression) =>
     tableRow([
@@ -55,7 +77,7 @@ function ruleRows(rule: ProcessedRule): string[] {
       text(e.feature),
       text(keyOf(e)),
       text(expected(e.expression)),
-      text(hostHas(e)),
+      text(hostCell(e, unavailable)),
       e.isMatch ? 'OK' : '**FAIL**',
     ]);
   for (const e of rule.matchedExpressions ?? []) rows.push(row(text(rule.name), e));
@@ -73,9 +95,13 @@ export function validationAnnotations(report: ValidationReport): Annotation[] {
   report.results.forEach((set, i) => {
     for (const rule of set.rules.filter((r) => !r.isMatch)) {
       const f = failedRule(rule);
-      const details = f.expressions.map(
-        (e) => `${e.feature} ${keyOf(e)}: expected ${expected(e)}, host has ${hostHas(e)}`,
-      );
+      const details = f.expressions.map((e) => {
+        const u = e.hostValues?.length
+          ? undefined
+          : unreadableSource(e.feature, report.host.hardware.unavailable);
+        const has = u ? unreadableText(u) : `host has ${hostHas(e)}`;
+        return `${e.feature} ${keyOf(e)}: expected ${expected(e)}, ${has}`;
+      });
       out.push({
         level: 'error',
         title: `image-compat: rule "${rule.name}" failed (${setName(set, i)})`,

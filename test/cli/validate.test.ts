@@ -103,21 +103,39 @@ describe('image-compat validate', () => {
             isMatch: true,
             hostValues: ['y'],
           },
+        ],
+        matchedAny: [
           {
-            feature: 'kernel.version',
-            name: 'full',
-            expression: { op: 'Ge', value: ['5.15'], type: 'version' },
-            matcherType: 'matchExpression',
-            isMatch: true,
-            hostValues: ['6.8.0-45-generic'],
+            matchedExpressions: [
+              {
+                feature: 'kernel.version',
+                name: 'major',
+                expression: { op: 'In', value: ['5'] },
+                matcherType: 'matchExpression',
+                isMatch: false,
+                hostValues: ['6'],
+              },
+              {
+                feature: 'kernel.version',
+                name: 'minor',
+                expression: { op: 'Gt', value: ['14'] },
+                matcherType: 'matchExpression',
+                isMatch: false,
+                hostValues: ['8'],
+              },
+            ],
           },
           {
-            feature: 'kernel.version',
-            name: 'major',
-            expression: { op: 'Ge', value: ['5'] },
-            matcherType: 'matchExpression',
-            isMatch: true,
-            hostValues: ['6'],
+            matchedExpressions: [
+              {
+                feature: 'kernel.version',
+                name: 'major',
+                expression: { op: 'Gt', value: ['5'] },
+                matcherType: 'matchExpression',
+                isMatch: true,
+                hostValues: ['6'],
+              },
+            ],
           },
         ],
       },
@@ -192,7 +210,7 @@ describe('image-compat validate', () => {
   it('exits 2 without --spec or --image, or with both', async () => {
     const none = await runCli(['validate', '--features', `${HOSTS}/arm-server.json`]);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/give exactly one of --spec FILE and --image REF/);
+    expect(none.stderr).toMatch(/give exactly one of --spec FILE, --config FILE and --image REF/);
     const both = await runCli(['validate', '--spec', `${SPEC}/gpu.yaml`, '--image', 'localhost/x:1']);
     expect(both.code).toBe(2);
   });

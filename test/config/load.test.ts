@@ -40,7 +40,7 @@ describe('config errors with positions', () => {
       path: 'compatibilities[0].require.fpga',
       message: 'unknown field "fpga"',
     });
-    expect(d!.hint).toMatch(/^expected one of: kernel, cpu, gpu, pci, sriov, rdma, os, memory$/);
+    expect(d!.hint).toMatch(/^expected one of: kernel, cpu, gpu, pci, sriov, rdma, os, memory, anyOf$/);
   });
 
   it('enum: a bad cpu level at its value, with the nearest level', () => {
@@ -83,7 +83,11 @@ describe('config errors with positions', () => {
       base('      kernel:\n        version: ">=6.9.0-rc1"\n      cpu:\n        vendor: [amd, intle]'),
     );
     expect(ds.map((d) => [d.at, d.path, d.hint])).toEqual([
-      ['6:18', 'compatibilities[0].require.kernel.version', 'write 6.9.0'],
+      [
+        '6:18',
+        'compatibilities[0].require.kernel.version',
+        'write 6.9.0-rc1 (no operator) for that exact release, or >=6.9.0 for a bound',
+      ],
       ['8:23', 'compatibilities[0].require.cpu.vendor[1]', 'did you mean "intel"?'],
     ]);
   });

@@ -83,9 +83,7 @@ describe('renderValidateTable', () => {
     expect(text).toMatch(
       /│ 1 │ kernel\.loadedmodule\.vfio_pci +│ \{op: "Exists"\} +│ matchExpression │ FAIL +│ expected present, host has none +│/,
     );
-    expect(text).toMatch(
-      /kernel\.version\.full +│ \{op: "Ge", value: \["5\.15"\], type: "version"\} .*│ OK +│ host has 6\.8\.0-1021-azure/,
-    );
+    expect(text).toMatch(/kernel\.version\.major +│ \{op: "Gt", value: \["5"\]\} .*│ OK +│ host has 6 /);
     expect(text).toContain('ci-runner-vm: INCOMPATIBLE: no compatibility set has all its rules matching\n');
     expect(text).not.toContain('\x1b[');
     // Every line of a box has the same width.
