@@ -12,6 +12,11 @@ export interface ValidateOptions {
   hosts: HostFeatures[];
   /** Evaluate only the sets with these tags (NFD's --tags). */
   tags?: string[];
+  /**
+   * Why the host cannot run the image's platform (`host is linux/amd64, image platform is
+   * linux/arm64`): the platform is a requirement, so every host is incompatible whatever the rules say.
+   */
+  platformRefusal?: (host: HostFeatures) => string | undefined;
 }
 
 export interface SelectedSet {
@@ -30,6 +35,8 @@ export interface HostVerdict {
   results: CompatibilityResult[];
   /** Indexes into ValidateResult.sets of the sets whose rules all match. */
   matchingSets: number[];
+  /** Set when the host cannot run the image's platform (then `compatible` is false). */
+  refusal?: string;
 }
 
 export interface ValidateResult {
@@ -68,6 +75,8 @@ export function validate(opts: ValidateOptions): ValidateResult {
       throw err;
     }
     const matchingSets = results.flatMap((r, i) => (r.rules.every((rule) => rule.isMatch) ? [i] : []));
+    const refusal = opts.platformRefusal?.(host);
+    if (refusal !== undefined) return { node: host.name, compatible: false, results, matchingSets, refusal };
     return { node: host.name, compatible: isCompatible(results), results, matchingSets };
   });
   const compatibleCount = hosts.filter((h) => h.compatible).length;

@@ -13,7 +13,7 @@ import { closest, formatPath, type PathSegment } from '../spec/document.js';
 import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } from '../spec/types.js';
 import { SPEC_VERSION } from '../spec/types.js';
 import { Context, type CompileResult } from './context.js';
-import { platformMatches } from './platform.js';
+import { platformMatches } from '../platform/platform.js';
 import {
   compileCpu,
   compileGpu,

@@ -11,6 +11,7 @@ import {
   type SourceDocument,
 } from '../spec/document.js';
 import { compileConfig, type CompileResult } from './compile.js';
+import { runnerIssues } from './runner.js';
 import { configValidator } from './schema.js';
 import type { ImageCompatConfig } from './types.js';
 
@@ -27,7 +28,7 @@ export function checkConfigDocument(src: SourceDocument): CheckedConfig {
   if (!validate(src.value)) return { diagnostics: schemaDiagnostics(src, validate.errors) };
   const config = src.value as ImageCompatConfig;
   const compiled = compileConfig(config);
-  const diagnostics: Diagnostic[] = compiled.issues.map((issue) => ({
+  const diagnostics: Diagnostic[] = [...compiled.issues, ...runnerIssues(config)].map((issue) => ({
     severity: issue.severity,
     message: issue.message,
     position: positionOf(src, issue.path),

@@ -37,12 +37,14 @@ export const validationReportSchema = {
   type: 'object',
   required: ['compatible', 'host', 'results'],
   properties: {
+    id: { type: 'string' },
     image: { type: 'string' },
     spec: { type: 'string' },
     platform: { type: 'string' },
     artifact: { type: 'string' },
     compatibility: { type: 'string' },
     compatible: { type: 'boolean' },
+    refusal: { type: 'string' },
     host: {
       type: 'object',
       required: ['name', 'hardware'],
