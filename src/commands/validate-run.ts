@@ -228,7 +228,7 @@ export async function runValidation(
   const result = validate({
     spec,
     hosts: loaded.hosts,
-    ...(tags && { tags }),
+    ...(tags && { tags, tagsName: req.compatibility !== undefined ? n.compatibility : n.tags }),
     ...(refusal && { platformRefusal: refusal }),
   });
   for (const h of result.hosts)

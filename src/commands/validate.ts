@@ -12,6 +12,8 @@ export interface ValidateOptions {
   hosts: HostFeatures[];
   /** Evaluate only the sets with these tags (NFD's --tags). */
   tags?: string[];
+  /** How the edge names `tags` in messages (`--tags`, `input "compatibility"`); default `tags`. */
+  tagsName?: string;
   /**
    * Why the host cannot run the image's platform (`host is linux/amd64, image platform is
    * linux/arm64`): the platform is a requirement, so every host is incompatible whatever the rules say.
@@ -53,7 +55,7 @@ export function validate(opts: ValidateOptions): ValidateResult {
   if (opts.tags?.length && selected.length === 0) {
     const known = opts.spec.compatibilities.map((c) => c.tag).filter((t): t is string => !!t);
     throw new InputError(
-      `--tags ${opts.tags.join(',')} selects no compatibility set`,
+      `${opts.tagsName ?? 'tags'} ${opts.tags.join(',')} selects no compatibility set`,
       {},
       known.length ? `tags in the spec: ${[...new Set(known)].join(', ')}` : 'no set in the spec has a tag',
     );

@@ -13,7 +13,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { discover } from '../../src/commands/discover.js';
 import { runValidation } from '../../src/commands/validate-run.js';
-import { COMPATIBILITY_ARTIFACT_TYPE, COMPATIBILITY_SPEC_MEDIA_TYPE } from '../../src/oci/index.js';
+import {
+  COMPATIBILITY_ARTIFACT_TYPE,
+  COMPATIBILITY_SPEC_MEDIA_TYPE,
+  fetchNewestCompatibilitySpec,
+} from '../../src/oci/index.js';
 import { runAction } from '../helpers/action.js';
 import { runCli } from '../helpers/cli.js';
 import { pushTestIndex, startRegistry, type TestRegistry } from '../helpers/registry.js';
@@ -85,6 +89,9 @@ describe('artifacts on the index (oras attach, as NFD documents)', () => {
     );
     expect(arm.report).toMatchObject({ artifact: onIndex, platform: 'linux/arm64/v8', compatible: true });
     expect(arm.result.sets[0]?.tag).toBe('from-index');
+    // check --base-image reads through the same pick.
+    const base = await fetchNewestCompatibilitySpec(image, { platform: 'linux/arm64', plainHttp: true });
+    expect(base).toMatchObject({ attachedTo: 'index', artifact: { digest: onIndex } });
 
     // The amd64 manifest gets its own artifact: it wins there; arm64 still reads the index's.
     const [own] = await attachSpec(image, spec('own'), dir, { platform: 'linux/amd64' });
