@@ -294,6 +294,11 @@ describe('plan -> validate -> report --matrix', () => {
     const merged = await runCli(['report', '--dir', reports, '--matrix', matrixFile]);
     expect(merged.code).toBe(1);
     expect(merged.stdout + merged.stderr).toMatch(/gpu-linux-arm64/);
+    // The report action, given the plan's matrix, names the platform that sent no report.
+    const action = await runAction('report', { inputs: { path: reports, matrix: planned.stdout } });
+    expect(action.code).toBe(1);
+    expect(action.outputs.compatible).toBe('false');
+    expect(action.summary).toContain('planned job `gpu-linux-arm64` sent no report');
 
     const arm = await runCli([
       'validate',
