@@ -40,12 +40,21 @@ export const DEFAULTS = {
 
 type Defaults = Readonly<Record<string, string>>;
 
+/**
+ * An input as given, '' for one left as an unexpanded `${{ ... }}` (local runners such as
+ * `@github/local-action` and act pass expressions literally): such an input counts as unset.
+ */
+function given(name: string): string {
+  const value = core.getInput(name);
+  return /^\$\{\{[\s\S]*\}\}$/.test(value) ? '' : value;
+}
+
 function text(name: string, defaults: Defaults = {}): string {
-  return core.getInput(name) || defaults[name] || '';
+  return given(name) || defaults[name] || '';
 }
 
 function optional(name: string): string | undefined {
-  return core.getInput(name) || undefined;
+  return given(name) || undefined;
 }
 
 /** YAML 1.2 core booleans, as `core.getBooleanInput` accepts, but failing with an InputError. */
@@ -169,6 +178,8 @@ export interface ValidateInputs {
   password?: string;
   /** RUNNER_NAME: the column the report action shows this run under. */
   runnerName?: string;
+  /** The plan matrix entry's id (`${{ matrix.id }}`), carried by the report. */
+  matrixId?: string;
   outputDir: string;
 }
 
@@ -192,6 +203,7 @@ export function readValidateInputs(): ValidateInputs {
     username: optional('username'),
     password: secret('password'),
     runnerName: process.env.RUNNER_NAME || undefined,
+    matrixId: optional('matrix-id'),
     outputDir: outputDir(),
   };
   if (Boolean(inputs.image) === Boolean(inputs.spec))

@@ -7,12 +7,12 @@ import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './regist
 export function discoverCommand(): Command {
   const cmd = new Command('discover')
     .description(
-      "List an image's NFD compatibility artifacts, newest first (an index resolves to one platform: --platform, else the host's).",
+      "List an image's NFD compatibility artifacts, newest first: the platform manifest's, then its index's (an index resolves to one platform: --platform, else the first the host runs). The first listed is the one validate evaluates.",
     )
     .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
     .option(
       '--platform <os/arch[/variant]>',
-      "for an index, the platform manifest to look at (default: the host's)",
+      'for an index, the platform manifest to look at (os and arch exact, variant when given; default: the first the host runs)',
     )
     .addOption(outputOption())
     .addHelpText(
@@ -35,12 +35,15 @@ export function discoverCommand(): Command {
       );
       if (result.artifacts.length === 0) return;
       const rows = [
-        ['DIGEST', 'CREATED', 'SIZE'],
-        ...result.artifacts.map((a) => [a.digest, a.created ?? '-', String(a.size)]),
+        ['DIGEST', 'CREATED', 'SIZE', 'ATTACHED TO'],
+        ...result.artifacts.map((a) => [a.digest, a.created ?? '-', String(a.size), a.attachedTo]),
       ];
       const width = rows.map((r) => r[1]?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
+      const size = rows.map((r) => r[2]?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
       for (const r of rows)
-        process.stdout.write(`${(r[0] ?? '').padEnd(71)}  ${(r[1] ?? '').padEnd(width)}  ${r[2]}\n`);
+        process.stdout.write(
+          `${(r[0] ?? '').padEnd(71)}  ${(r[1] ?? '').padEnd(width)}  ${(r[2] ?? '').padEnd(size)}  ${r[3]}\n`,
+        );
     },
   );
 }

@@ -26,7 +26,7 @@ export function reportCommand(): Command {
     )
     .option(
       '--matrix <file>',
-      "the plan's matrix (JSON, `-` for stdin): planned runs that sent no report count as failures",
+      "the plan's matrix (JSON, `-` for stdin): reports are reconciled with its entries by id; an entry with no report or an error report fails the run",
     )
     .addHelpText(
       'after',

@@ -1,46 +1,20 @@
-// `image-compat validate`: flags, loading of the spec (a file or an image's compatibility
-// artifact) and the host features (a snapshot, or this host's collectors), printing, the report
-// files, and the exit code (0 compatible, 1 incompatible, 2 bad input or NFD evaluation error,
-// 3 registry error or no artifact, 4 signature). The command itself is src/commands/validate.ts.
+// `image-compat validate`: flags in, printing out. The run itself (spec, hosts, signature policy,
+// the platform requirement, the verdict and the report) is src/commands/validate-run.ts, shared
+// with the validate action. Exit 0 compatible, 1 incompatible (also a host that cannot run the
+// image's platform), 2 bad input or NFD evaluation error, 3 registry error or no artifact,
+// 4 signature. `--report` is written in every case, with `error` when no verdict was reached.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { validate } from '../commands/validate.js';
-import { refuseConfigAsSpec, specFromConfig } from '../commands/validate-config.js';
-import { buildReport, hostFromMachine, nodeFeatureOf, specFromImage } from '../commands/validate-sources.js';
-import type { NodeFeature, UnavailableSource } from '../features/index.js';
-import { ExitCode, formatPositioned, InputError } from '../errors.js';
-import { MAX_FEATURES_BYTES, parseFeaturesDocument, type HostFeatures } from '../features/snapshot.js';
-import { formatDiagnostics } from '../lint/format.js';
+import { failureReport, runValidation } from '../commands/validate-run.js';
+import type { FieldNames, ValidationProgress, ValidationRequest } from '../commands/validate-run.js';
+import { ExitCode } from '../errors.js';
 import { validateJson } from '../report/json.js';
 import { renderValidateTable } from '../report/table.js';
-import { parseSource, readSource, throwFirstError } from '../spec/document.js';
-import { checkSpecDocument } from '../spec/parse.js';
-import type { Spec } from '../spec/types.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { addPolicyOptions, policyFrom } from './verify.js';
+import { addPolicyOptions, POLICY_CHOICES, policyRequestOf } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
-
-/**
- * Reads and checks a spec file; warnings go to stderr, errors are thrown. What NFD would only find
- * while evaluating is a warning (evaluated as NFD does) unless `strict`.
- */
-export async function loadSpecFile(file: string, strict = false): Promise<Spec> {
-  const src = parseSource(await readSource(file), file);
-  refuseConfigAsSpec(src);
-  const { spec, diagnostics } = checkSpecDocument(src, { lenient: !strict });
-  for (const d of diagnostics.filter((x) => x.severity === 'warning')) {
-    process.stderr.write(`image-compat: warning: ${formatPositioned(d.message, d.position, d.hint)}\n`);
-  }
-  throwFirstError(diagnostics);
-  return spec!;
-}
-
-/** Reads host features from a snapshot file, or standard input for `-`. */
-export async function loadHostsFile(file: string): Promise<HostFeatures[]> {
-  return parseFeaturesDocument(await readSource(file, MAX_FEATURES_BYTES), file);
-}
 
 function parseTags(value: string): string[] {
   const tags = value
@@ -69,31 +43,11 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   saveFeatures?: string;
   requireSignature: boolean;
   strict: boolean;
+  matrixId?: string;
 }
 
 function warn(message: string): void {
   process.stderr.write(`image-compat: warning: ${message}\n`);
-}
-
-function checkFlags(flags: Flags): void {
-  if ([flags.spec, flags.image, flags.config].filter(Boolean).length !== 1)
-    throw new InputError('give exactly one of --spec FILE, --config FILE and --image REF');
-  if (flags.features !== undefined && flags.hostRoot !== undefined)
-    throw new InputError('give --features or --host-root, not both');
-  if (flags.tags && flags.compatibility !== undefined)
-    throw new InputError('give --tags or --compatibility, not both');
-  if (flags.platform !== undefined && !flags.image && !flags.config)
-    throw new InputError('--platform needs --image or --config');
-  if (flags.requireSignature && !flags.image) throw new InputError('--require-signature needs --image');
-  const policyGiven = [
-    flags.key,
-    flags.certificateIdentity,
-    flags.certificateIdentityRegexp,
-    flags.certificateOidcIssuer,
-    flags.trustedRoot,
-  ].some((v) => v !== undefined);
-  if (policyGiven && !flags.image)
-    throw new InputError('signature policy flags (--key, --certificate-*, --trusted-root) need --image');
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
@@ -101,51 +55,41 @@ async function writeJson(file: string, value: unknown): Promise<void> {
   await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-interface About {
-  image?: string;
-  spec?: string;
-  config?: string;
-  platform?: string;
-  artifact?: string;
-}
+/** The request's fields as this edge's flags, for messages. */
+const FLAG_NAMES: FieldNames = {
+  spec: '--spec FILE',
+  config: '--config FILE',
+  image: '--image REF',
+  platform: '--platform',
+  features: '--features',
+  hostRoot: '--host-root',
+  tags: '--tags',
+  compatibility: '--compatibility',
+  requireSignature: '--require-signature',
+  policy: '--key, --certificate-*, --trusted-root',
+  policyChoices: POLICY_CHOICES,
+  report: '--report and --save-features',
+};
 
-/** The spec: a file (--spec), or an image's compatibility artifact (--image) with its signature checks. */
-async function specSource(flags: Flags): Promise<{ spec: Spec; about: About }> {
-  if (flags.config) {
-    const got = await specFromConfig(flags.config, flags.platform);
-    if (got.warnings.length) process.stderr.write(formatDiagnostics(got.warnings, 'text'));
-    for (const note of got.notes) process.stderr.write(`image-compat: note: ${note}\n`);
-    return { spec: got.spec, about: { config: flags.config, platform: got.platform } };
-  }
-  if (!flags.image)
-    return { spec: await loadSpecFile(flags.spec!, flags.strict), about: { spec: flags.spec! } };
-  const policy = await policyFrom(flags);
-  const got = await specFromImage({
-    image: flags.image,
+async function requestOf(flags: Flags): Promise<ValidationRequest> {
+  return {
+    ...(flags.spec !== undefined && { spec: flags.spec }),
+    ...(flags.config !== undefined && { config: flags.config }),
+    ...(flags.image !== undefined && { image: flags.image }),
     ...(flags.platform !== undefined && { platform: flags.platform }),
-    ...(policy && { policy }),
+    ...(flags.features !== undefined && { features: flags.features }),
+    ...(flags.hostRoot !== undefined && { hostRoot: flags.hostRoot }),
+    ...(flags.tags && { tags: flags.tags }),
+    ...(flags.compatibility !== undefined && { compatibility: flags.compatibility }),
+    policy: policyRequestOf(flags),
     requireSignature: flags.requireSignature,
     strict: flags.strict,
+    ...(flags.matrixId !== undefined && { matrixId: flags.matrixId }),
+    ...(process.env.RUNNER_NAME && { runner: process.env.RUNNER_NAME }),
+    oneHost: flags.report !== undefined || flags.saveFeatures !== undefined,
+    names: FLAG_NAMES,
     ...(await registryOptionsFrom(flags)),
-  });
-  for (const w of got.warnings) warn(w);
-  const about: About = { image: flags.image, artifact: got.artifact };
-  if (got.platform !== undefined) about.platform = got.platform;
-  return { spec: got.spec, about };
-}
-
-/** The hosts: a snapshot (--features), else this machine or --host-root (unavailable sources as notes). */
-async function hostSource(
-  flags: Flags,
-): Promise<{ hosts: HostFeatures[]; unavailable: UnavailableSource[]; nodeFeature?: NodeFeature }> {
-  if (flags.features !== undefined) {
-    const hosts = await loadHostsFile(flags.features);
-    return { hosts, unavailable: hosts.length === 1 ? (hosts[0]!.unavailable ?? []) : [] };
-  }
-  const machine = await hostFromMachine(flags.hostRoot);
-  for (const u of machine.unavailable)
-    process.stderr.write(`image-compat: note: feature source ${u.source} unavailable: ${u.reason}\n`);
-  return { hosts: [machine.host], unavailable: machine.unavailable, nodeFeature: machine.nodeFeature };
+  };
 }
 
 export function validateCommand(): Command {
@@ -168,7 +112,7 @@ export function validateCommand(): Command {
     .option('--image <ref>', 'an image whose newest compatibility artifact to evaluate (instead of --spec)')
     .option(
       '--platform <os/arch[/variant]>',
-      "with --image: the platform of an index to read; with --config: the platform to compile for (default: the host's)",
+      'with --image: the platform of an index to read (os and arch exact, variant when given; default: the first entry this host can run). A platform this host cannot run is incompatible',
     )
     .option(
       '--features <file>',
@@ -188,7 +132,14 @@ export function validateCommand(): Command {
       "evaluate only the compatibility set with this tag (a plan matrix entry's name)",
     )
     .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--report <file>', 'write the validation report (JSON) to FILE (one host only)')
+    .option(
+      '--report <file>',
+      'write the validation report (JSON) to FILE (one host only); written also when no verdict is reached (with `error`)',
+    )
+    .option(
+      '--matrix-id <id>',
+      "the plan matrix entry's id, carried by the report (`report --matrix` reconciles by it)",
+    )
     .option('--save-features <file>', "write this host's features as a NodeFeature (JSON) to FILE")
     .addOption(
       new Option(
@@ -216,33 +167,25 @@ export function validateCommand(): Command {
     ].join('\n'),
   );
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
-    checkFlags(flags);
-    const { spec, about } = await specSource(flags);
-    const { hosts, unavailable, nodeFeature } = await hostSource(flags);
-    if ((flags.report !== undefined || flags.saveFeatures !== undefined) && hosts.length !== 1) {
-      throw new InputError(`--report and --save-features describe one host; --features gave ${hosts.length}`);
+    const req = await requestOf(flags);
+    const progress: ValidationProgress = {};
+    const log = {
+      note: (m: string) => process.stderr.write(`image-compat: note: ${m}\n`),
+      warn,
+    };
+    let run;
+    try {
+      run = await runValidation(req, log, progress);
+    } catch (err) {
+      if (flags.report !== undefined) await writeJson(flags.report, failureReport(err, req, progress));
+      throw err;
     }
-    const tags = flags.compatibility !== undefined ? [flags.compatibility] : flags.tags;
-    const result = validate({ spec, hosts, ...(tags && { tags }) });
+    const { result } = run;
     process.stdout.write(
       flags.output === 'json' ? validateJson(result) : renderValidateTable(result, { color: useColor() }),
     );
-    if (flags.report !== undefined) {
-      await writeJson(
-        flags.report,
-        buildReport({
-          result,
-          host: hosts[0]!,
-          ...about,
-          ...(flags.compatibility !== undefined && { compatibility: flags.compatibility }),
-          unavailable,
-          ...(process.env.RUNNER_NAME && { runner: process.env.RUNNER_NAME }),
-        }),
-      );
-    }
-    if (flags.saveFeatures !== undefined) {
-      await writeJson(flags.saveFeatures, nodeFeature ?? nodeFeatureOf(hosts[0]!));
-    }
+    if (flags.report !== undefined) await writeJson(flags.report, run.report);
+    if (flags.saveFeatures !== undefined) await writeJson(flags.saveFeatures, run.nodeFeature);
     process.exitCode = result.compatible ? ExitCode.ok : ExitCode.incompatible;
   });
 }

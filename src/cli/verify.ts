@@ -2,12 +2,10 @@
 // policy flags that `validate --image` shares (--key, --certificate-identity[-regexp],
 // --certificate-oidc-issuer, --trusted-root, --offline). Keyless without --trusted-root trusts
 // the Sigstore public-good instance (sign/trust.ts).
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { loadPolicy, type PolicyRequest } from '../commands/policy.js';
 import { verify } from '../commands/verify.js';
-import { ExitCode, InputError } from '../errors.js';
-import { resolvePolicy } from '../sign/trust.js';
-import type { VerificationPolicy } from '../sign/verify.js';
+import { ExitCode } from '../errors.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 
@@ -42,42 +40,22 @@ export function addPolicyOptions(cmd: Command): Command {
     );
 }
 
-async function readText(file: string, flag: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      `${flag} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      {
-        file,
-      },
-    );
-  }
-}
+/** What a signature policy is made of, in flags. */
+export const POLICY_CHOICES =
+  '--key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer [and --trusted-root FILE]';
 
-/** The policy the flags describe (files read); undefined when no policy flag was given. */
-export async function policyFrom(flags: PolicyFlagValues): Promise<VerificationPolicy | undefined> {
-  const trust = {
+/** The policy request the flags describe (loaded in commands/policy.ts). */
+export function policyRequestOf(flags: PolicyFlagValues): PolicyRequest {
+  return {
+    ...(flags.key !== undefined && { key: flags.key }),
+    ...(flags.certificateIdentity !== undefined && { certificateIdentity: flags.certificateIdentity }),
+    ...(flags.certificateIdentityRegexp !== undefined && {
+      certificateIdentityRegexp: flags.certificateIdentityRegexp,
+    }),
+    ...(flags.certificateOidcIssuer !== undefined && { certificateOidcIssuer: flags.certificateOidcIssuer }),
+    ...(flags.trustedRoot !== undefined && { trustedRoot: flags.trustedRoot }),
     ...(flags.offline && { offline: true }),
-    note: (message: string) => process.stderr.write(`image-compat: note: ${message}\n`),
   };
-  return resolvePolicy(
-    {
-      ...(flags.key !== undefined && { key: await readText(flags.key, '--key'), keySource: flags.key }),
-      ...(flags.certificateIdentity !== undefined && { certificateIdentity: flags.certificateIdentity }),
-      ...(flags.certificateIdentityRegexp !== undefined && {
-        certificateIdentityRegexp: flags.certificateIdentityRegexp,
-      }),
-      ...(flags.certificateOidcIssuer !== undefined && {
-        certificateOidcIssuer: flags.certificateOidcIssuer,
-      }),
-      ...(flags.trustedRoot !== undefined && {
-        trustedRoot: await readText(flags.trustedRoot, '--trusted-root'),
-        trustedRootSource: flags.trustedRoot,
-      }),
-    },
-    trust,
-  );
 }
 
 interface Flags extends PolicyFlagValues, RegistryFlags {
@@ -124,7 +102,10 @@ export function verifyCommand(): Command {
     const result = await verify({
       image: flags.image,
       ...(flags.platform !== undefined && { platform: flags.platform }),
-      policy: await policyFrom(flags),
+      policyChoices: POLICY_CHOICES,
+      policy: await loadPolicy(policyRequestOf(flags), (m) =>
+        process.stderr.write(`image-compat: note: ${m}\n`),
+      ),
       ...(await registryOptionsFrom(flags)),
     });
     if (flags.output === 'json') {

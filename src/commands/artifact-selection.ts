@@ -1,11 +1,11 @@
 // Which compatibility artifact of an image to trust: list a platform manifest's artifacts newest
-// first (NFD's order), fetch one (its spec blob verified against its digest), find its Sigstore
+// first (NFD's order), then its index's (the platform manifest's newest wins, else the index's), fetch one (its spec blob verified against its digest), find its Sigstore
 // bundles (referrers of the artifact manifest: ours by artifactType, cosign's listed as
 // `application/vnd.oci.empty.v1+json` and recognised by fetching the manifest) and verify them
 // against the policy, the artifact digest, the spec bytes and the image digest. Shared by
 // `validate --image` and `verify`; no printing.
 import {
-  compatibilityReferrers,
+  compatibilityCandidates,
   fetchCompatibilityArtifact,
   formatPlatform,
   formatReference,
@@ -13,6 +13,7 @@ import {
   withDigest,
 } from '../oci/index.js';
 import type {
+  AttachedTo,
   Descriptor,
   FetchedCompatibilityArtifact,
   Platform,
@@ -126,16 +127,17 @@ export type Failure = Extract<VerifyResult, { ok: false }>;
 export interface IgnoredArtifact {
   artifact: Descriptor;
   created?: string;
+  attachedTo: AttachedTo;
   failure: Failure;
 }
 
 export interface SelectedArtifact {
   subject: Descriptor;
   platform?: Platform;
-  /** Every compatibility artifact of the subject, newest first. */
+  /** Every compatibility artifact of the platform manifest, newest first, then its index's. */
   artifacts: Descriptor[];
   /** The chosen one (absent when none qualifies). */
-  chosen?: FetchedCompatibilityArtifact & { signature: VerifyResult };
+  chosen?: FetchedCompatibilityArtifact & { signature: VerifyResult; attachedTo: AttachedTo };
   /** Newer artifacts passed over because their signature did not pass the policy. */
   ignored: IgnoredArtifact[];
 }
@@ -150,21 +152,23 @@ export async function selectArtifact(
   resolved: ResolvedManifest,
   opts: { policy?: VerificationPolicy; requireSignature: boolean },
 ): Promise<SelectedArtifact> {
-  const artifacts = await compatibilityReferrers(repo, resolved.descriptor.digest);
+  const candidates = await compatibilityCandidates(repo, resolved);
   const base = {
     subject: resolved.descriptor,
     ...(resolved.platform && { platform: resolved.platform }),
-    artifacts,
+    artifacts: candidates.map((c) => c.artifact),
   };
   const ignored: IgnoredArtifact[] = [];
-  for (const artifact of artifacts) {
+  for (const { artifact, subject, attachedTo } of candidates) {
     const fetched = await fetchCompatibilityArtifact(repo, artifact);
-    const signature = await checkArtifactSignature(repo, fetched, resolved.descriptor.digest, opts.policy);
+    // A signature over an index's artifact names the index as the image.
+    const signature = await checkArtifactSignature(repo, fetched, subject.digest, opts.policy);
     if (!opts.requireSignature || signature.ok)
-      return { ...base, chosen: { ...fetched, signature }, ignored };
+      return { ...base, chosen: { ...fetched, signature, attachedTo }, ignored };
     ignored.push({
       artifact,
       ...(fetched.created !== undefined && { created: fetched.created }),
+      attachedTo,
       failure: signature as Failure,
     });
   }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { compileConfig, compileForPlatforms } from '../config/compile.js';
 import { loadConfig } from '../config/load.js';
-import { platformFileName } from '../config/platform.js';
+import { platformFileName } from '../platform/platform.js';
 import type { ImageCompatConfig } from '../config/types.js';
 import { InputError, RegistryError } from '../errors.js';
 import type { Descriptor, Platform, RegistryOptions, ResolvedManifest } from '../oci/index.js';

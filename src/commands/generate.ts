@@ -3,7 +3,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileConfig, declaredPlatforms, noSetApplies } from '../config/compile.js';
 import { loadConfig } from '../config/load.js';
-import { parsePlatform, platformFileName } from '../config/platform.js';
+import { tryParsePlatform, platformFileName } from '../platform/platform.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
 import { serializeSpec } from '../spec/serialize.js';
 import { InputError } from '../errors.js';
@@ -39,7 +39,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   };
 
   if (opts.platform !== undefined) {
-    if (!parsePlatform(opts.platform)) {
+    if (!tryParsePlatform(opts.platform)) {
       throw new InputError(`--platform "${opts.platform}" is not os/arch[/variant]`, {}, 'e.g. linux/amd64');
     }
     const spec = compile(opts.platform);

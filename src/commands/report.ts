@@ -40,7 +40,8 @@ export async function report(opts: ReportOptions): Promise<ReportResult> {
     if (parsed) reports.push({ file: name, report: parsed });
     else skipped.push(name);
   }
-  if (reports.length === 0) {
+  // With a plan, no reports at all is a verdict (every planned job is missing), not bad input.
+  if (reports.length === 0 && !planned?.length) {
     throw new InputError(
       names.length
         ? `no validation report among the ${names.length} JSON files found`

@@ -7,7 +7,8 @@ import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
-import type { RegistryOptions } from '../oci/index.js';
+import type { AttachedTo, RegistryOptions } from '../oci/index.js';
+import type { HostPlatform } from '../platform/host.js';
 import { summarizeHardware } from '../report/hardware.js';
 import type { ValidationReport } from '../report/report.js';
 import { mustFail } from '../sign/verify.js';
@@ -21,6 +22,8 @@ import type { ValidateResult } from './validate.js';
 export interface ImageSpecOptions extends RegistryOptions {
   image: string;
   platform?: string;
+  /** The host an index resolves for without `platform` (its first entry when the host runs none). */
+  host?: HostPlatform;
   policy?: VerificationPolicy;
   requireSignature: boolean;
   /** Findings NFD only meets while evaluating are errors (else warnings, evaluated as NFD does). */
@@ -35,9 +38,11 @@ export interface ImageSpec {
   platform?: string;
   /** Digest of the compatibility artifact manifest evaluated. */
   artifact: string;
+  /** Whether it hangs on the platform manifest or on the image index. */
+  attachedTo: AttachedTo;
   created?: string;
   signature: VerifyResult;
-  /** Newer artifacts passed over under --require-signature. */
+  /** Newer artifacts passed over when a signature is required. */
   ignored: IgnoredArtifact[];
   /** Warnings for stderr or annotations: ignored artifacts, a signature that fails the policy. */
   warnings: string[];
@@ -55,10 +60,10 @@ function describeFailure(f: { reason: string; message: string }): string {
 export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> {
   if (opts.requireSignature && !opts.policy) {
     throw new InputError(
-      '--require-signature needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer [and --trusted-root FILE]',
+      'requiring a signature needs a policy: a public key, or a certificate identity (or identity regexp) with its OIDC issuer',
     );
   }
-  const { reference, repo, subjects } = await resolveImage(opts.image, opts);
+  const { reference, repo, subjects } = await resolveImage(opts.image, { ...opts, orFirst: true });
   const resolved = subjects[0]!;
   const selected = await selectArtifact(repo, resolved, {
     requireSignature: opts.requireSignature,
@@ -97,6 +102,7 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
     image: opts.image,
     ...(selected.platform && { platform: formatPlatform(selected.platform) }),
     artifact: chosen.artifact.digest,
+    attachedTo: chosen.attachedTo,
     ...(chosen.created !== undefined && { created: chosen.created }),
     signature: sig,
     ignored: selected.ignored,
@@ -140,6 +146,8 @@ export interface ReportInput {
   compatibility?: string;
   unavailable?: UnavailableSource[];
   runner?: string;
+  /** The plan matrix entry's id. */
+  id?: string;
 }
 
 /** The ValidationReport of a one-host validation. */
@@ -148,7 +156,9 @@ export function buildReport(input: ReportInput): ValidationReport {
   if (!verdict || input.result.hosts.length !== 1) {
     throw new RangeError('a validation report describes exactly one host');
   }
+  const refusal = verdict.refusal;
   return {
+    ...(input.id !== undefined && { id: input.id }),
     ...(input.image !== undefined && { image: input.image }),
     ...(input.spec !== undefined && { spec: input.spec }),
     ...(input.config !== undefined && { config: input.config }),
@@ -156,6 +166,7 @@ export function buildReport(input: ReportInput): ValidationReport {
     ...(input.artifact !== undefined && { artifact: input.artifact }),
     ...(input.compatibility !== undefined && { compatibility: input.compatibility }),
     compatible: verdict.compatible,
+    ...(refusal !== undefined && { refusal }),
     host: {
       name: verdict.node,
       ...(input.runner !== undefined && { runner: input.runner }),

@@ -13,6 +13,13 @@ export interface ValidateOptions {
   hosts: HostFeatures[];
   /** Evaluate only the sets with these tags (NFD's --tags). */
   tags?: string[];
+  /** How the edge names `tags` in messages (`--tags`, `input "compatibility"`); default `tags`. */
+  tagsName?: string;
+  /**
+   * Why the host cannot run the image's platform (`host is linux/amd64, image platform is
+   * linux/arm64`): the platform is a requirement, so every host is incompatible whatever the rules say.
+   */
+  platformRefusal?: (host: HostFeatures) => string | undefined;
 }
 
 export interface SelectedSet {
@@ -33,6 +40,8 @@ export interface HostVerdict {
   matchingSets: number[];
   /** Feature sources that could not be read on this host (the verdict is still NFD's). */
   unavailable: UnavailableSource[];
+  /** Set when the host cannot run the image's platform (then `compatible` is false). */
+  refusal?: string;
 }
 
 export interface ValidateResult {
@@ -49,7 +58,7 @@ export function validate(opts: ValidateOptions): ValidateResult {
   if (opts.tags?.length && selected.length === 0) {
     const known = opts.spec.compatibilities.map((c) => c.tag).filter((t): t is string => !!t);
     throw new InputError(
-      `--tags ${opts.tags.join(',')} selects no compatibility set`,
+      `${opts.tagsName ?? 'tags'} ${opts.tags.join(',')} selects no compatibility set`,
       {},
       known.length ? `tags in the spec: ${[...new Set(known)].join(', ')}` : 'no set in the spec has a tag',
     );
@@ -72,6 +81,9 @@ export function validate(opts: ValidateOptions): ValidateResult {
     }
     const matchingSets = results.flatMap((r, i) => (r.rules.every((rule) => rule.isMatch) ? [i] : []));
     const unavailable = host.unavailable ?? [];
+    const refusal = opts.platformRefusal?.(host);
+    if (refusal !== undefined)
+      return { node: host.name, compatible: false, results, matchingSets, unavailable, refusal };
     return { node: host.name, compatible: isCompatible(results), results, matchingSets, unavailable };
   });
   const compatibleCount = hosts.filter((h) => h.compatible).length;

@@ -10,6 +10,8 @@ export interface VerifyOptions extends RegistryOptions {
   image: string;
   platform?: string;
   policy?: VerificationPolicy;
+  /** What a policy is made of, in the edge's words (flags, inputs), for the missing-policy message. */
+  policyChoices?: string;
 }
 
 export interface PlatformVerdict {
@@ -40,7 +42,7 @@ export interface VerifyResult {
 export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
   if (!opts.policy) {
     throw new InputError(
-      'verify needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer [and --trusted-root FILE]',
+      `verify needs a policy: ${opts.policyChoices ?? 'a public key, or a certificate identity (or identity regexp) with its OIDC issuer'}`,
     );
   }
   const { reference, repo, subjects } = await resolveImage(opts.image, {

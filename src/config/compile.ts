@@ -14,7 +14,7 @@ import type { Compatibility, FeatureMatcherTerm, MatchExpression, Rule, Spec } f
 import { SPEC_VERSION } from '../spec/types.js';
 import { compileAnyOf } from './any-of.js';
 import { Context, type CompileResult } from './context.js';
-import { platformMatches } from './platform.js';
+import { platformMatches } from '../platform/platform.js';
 import {
   compileCpu,
   compileGpu,

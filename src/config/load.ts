@@ -12,6 +12,7 @@ import {
 } from '../spec/document.js';
 import { numbersAsWritten } from './as-written.js';
 import { compileConfig, type CompileResult } from './compile.js';
+import { runnerIssues } from './runner.js';
 import { configValidator } from './schema.js';
 import type { ImageCompatConfig } from './types.js';
 
@@ -32,7 +33,7 @@ export function checkConfigDocument(src: SourceDocument): CheckedConfig {
   const compiled = compileConfig(config);
   const diagnostics: Diagnostic[] = [...written.warnings];
   diagnostics.push(
-    ...compiled.issues.map((issue) => ({
+    ...[...compiled.issues, ...runnerIssues(config)].map((issue) => ({
       severity: issue.severity,
       message: issue.message,
       position: positionOf(src, issue.path),

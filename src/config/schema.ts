@@ -169,7 +169,19 @@ export const configSchema = {
         description: { type: 'string' },
         weight: { type: 'integer' },
         platforms: { type: 'array', items: platform, uniqueItems: true, minItems: 1 },
-        runner: stringList,
+        runner: {
+          description:
+            'Where plan routes the set: a label, a list of labels, or a map from platform (os/arch[/variant]) to a label or list',
+          anyOf: [
+            stringList,
+            {
+              type: 'object',
+              minProperties: 1,
+              propertyNames: { pattern: platform.pattern },
+              additionalProperties: stringList,
+            },
+          ],
+        },
         require: { $ref: '#/$defs/requirements' },
         rules: { type: 'array', items: { $ref: '#/$defs/rule' } },
       },

@@ -88,12 +88,16 @@ export interface Requirements {
   anyOf?: Requirements[];
 }
 
+/** Where `plan` routes a set's jobs (src/config/runner.ts). */
+export type RunnerConfig = OneOrMany<string> | Record<string, OneOrMany<string>>;
+
 export interface CompatibilityConfig {
   name: string;
   description?: string;
   weight?: number;
   platforms?: string[];
-  runner?: OneOrMany<string>;
+  /** A label, a list of labels, or a map from platform (`os/arch[/variant]`) to a label or list. */
+  runner?: RunnerConfig;
   require?: Requirements;
   rules?: Rule[];
 }

@@ -24,12 +24,17 @@ export const MAX_FEATURES_BYTES = 512 * 1024 * 1024;
 
 export const NODE_NAME_LABEL = 'nfd.node.kubernetes.io/node-name';
 
+/** The node labels that say its platform (a List exported with them; NodeFeature objects carry none). */
+const PLATFORM_LABELS = ['kubernetes.io/os', 'kubernetes.io/arch'] as const;
+
 export interface HostFeatures {
   /** The node name; empty for a bare Features object. */
   name: string;
   features: Features;
   /** Sources the collectors could not read (our NodeFeature annotation), when known. */
   unavailable?: UnavailableSource[];
+  /** The node's `kubernetes.io/os` and `kubernetes.io/arch` labels, when its objects carry them. */
+  labels?: Record<string, string>;
 }
 
 /** A YAML/JSON source with positions, without the spec's 4 MiB cap (only built when needed). */
@@ -199,7 +204,16 @@ function mergeByNode(items: NodeFeature[]): HostFeatures[] {
       };
     }
     const unavailable = objs.flatMap((o) => unavailableOf(o));
-    hosts.push({ name, features: merged, ...(unavailable.length && { unavailable }) });
+    const labels: Record<string, string> = {};
+    for (const o of objs)
+      for (const k of PLATFORM_LABELS)
+        if (o.metadata.labels?.[k] !== undefined) labels[k] = o.metadata.labels[k];
+    hosts.push({
+      name,
+      features: merged,
+      ...(unavailable.length && { unavailable }),
+      ...(Object.keys(labels).length > 0 && { labels }),
+    });
   }
   return hosts;
 }

@@ -1,7 +1,10 @@
 // NFD compatibility artifacts in a registry: attach one to a subject manifest (through
 // ./referrer.ts: blobs, manifest, then the referrers API or the fallback index), list a subject's
 // artifacts newest first, and fetch the newest one's spec bytes the way NFD's `validate-node` picks it.
+// A platform manifest of an index is looked up with its index: the platform manifest's artifacts
+// come first (newest first), then the index's (NFD's docs `oras attach` to the image as pushed).
 import { RegistryError } from '../errors.js';
+import type { HostPlatform } from '../platform/host.js';
 import {
   ANNOTATION_CREATED,
   COMPATIBILITY_ARTIFACT_TYPE,
@@ -13,7 +16,7 @@ import {
 } from './artifact.js';
 import type { RegistryOptions, Repository } from './client.js';
 import { newestFirst } from './created.js';
-import { resolveImage } from './image.js';
+import { resolveImage, type ResolvedManifest } from './image.js';
 import type { Reference } from './reference.js';
 import { formatReference } from './reference.js';
 import { pushReferrer, type ReferrerManifest } from './referrer.js';
@@ -66,11 +69,44 @@ export interface CompatibilityListing {
   platform?: Platform;
   /** Newest first (by `org.opencontainers.image.created`; artifacts without it last). */
   artifacts: Descriptor[];
+  /** The index the platform manifest came from, when the reference named one. */
+  index?: Descriptor;
+  /** The index's own artifacts, newest first (empty without an index). */
+  indexArtifacts: Descriptor[];
+}
+
+/** Where a compatibility artifact hangs: on the platform manifest, or on its index. */
+export type AttachedTo = 'manifest' | 'index';
+
+export interface CompatibilityCandidate {
+  artifact: Descriptor;
+  /** The manifest the artifact names as its subject. */
+  subject: Descriptor;
+  attachedTo: AttachedTo;
+}
+
+/**
+ * The precedence of a platform manifest's artifacts: its own, newest first, then its index's,
+ * newest first. The first is the one evaluated (the platform manifest's newest, else the index's).
+ */
+export async function compatibilityCandidates(
+  repo: Repository,
+  resolved: ResolvedManifest,
+): Promise<CompatibilityCandidate[]> {
+  const own = await compatibilityReferrers(repo, resolved.descriptor.digest);
+  const index = resolved.index;
+  const fromIndex = index ? await compatibilityReferrers(repo, index.digest) : [];
+  return [
+    ...own.map((artifact) => ({ artifact, subject: resolved.descriptor, attachedTo: 'manifest' as const })),
+    ...fromIndex.map((artifact) => ({ artifact, subject: index!, attachedTo: 'index' as const })),
+  ];
 }
 
 export interface LookupOptions extends RegistryOptions {
   /** `os/arch[/variant]` or a parsed platform; an index resolves to it (the host's platform by default). */
   platform?: string | Platform;
+  /** The host an index resolves for when no platform is given (default: this process's). */
+  host?: HostPlatform;
 }
 
 async function resolveSubject(ref: string | Reference, opts: LookupOptions) {
@@ -124,12 +160,17 @@ export async function listCompatibilityArtifacts(
     subject: resolved.descriptor,
     ...(resolved.platform && { platform: resolved.platform }),
     artifacts: await compatibilityReferrers(repo, resolved.descriptor.digest),
+    ...(resolved.index && { index: resolved.index }),
+    indexArtifacts: resolved.index ? await compatibilityReferrers(repo, resolved.index.digest) : [],
   };
 }
 
 export interface NewestCompatibilitySpec extends FetchedCompatibilityArtifact {
+  /** The platform manifest resolved. */
   subject: Descriptor;
   platform?: Platform;
+  /** Whether the artifact hangs on the platform manifest or on its index. */
+  attachedTo: AttachedTo;
 }
 
 /** NFD's pick: the newest compatibility artifact of the image; RegistryError (exit 3) when there is none. */
@@ -138,7 +179,7 @@ export async function fetchNewestCompatibilitySpec(
   opts: LookupOptions = {},
 ): Promise<NewestCompatibilitySpec> {
   const { reference, repo, resolved } = await resolveSubject(ref, opts);
-  const [newest] = await compatibilityReferrers(repo, resolved.descriptor.digest);
+  const [newest] = await compatibilityCandidates(repo, resolved);
   if (!newest) {
     const where = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ''}`;
     throw new RegistryError(`image ${where} has no compatibility artifact (${COMPATIBILITY_ARTIFACT_TYPE})`);
@@ -146,6 +187,7 @@ export async function fetchNewestCompatibilitySpec(
   return {
     subject: resolved.descriptor,
     ...(resolved.platform && { platform: resolved.platform }),
-    ...(await fetchCompatibilityArtifact(repo, newest)),
+    attachedTo: newest.attachedTo,
+    ...(await fetchCompatibilityArtifact(repo, newest.artifact)),
   };
 }

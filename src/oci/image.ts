@@ -1,15 +1,19 @@
 // Resolving an image reference to the manifests artifacts attach to: a manifest is itself; an index
-// gives its platform manifests (attestations skipped), all of them or the ones matching a platform.
+// gives its platform manifests (attestations skipped): all of them, the first matching a wanted
+// platform (oras-go's platform.Match, as NFD resolves `--platform`), or the first this host can
+// run (the image spec's first match; amd64 variants by the host's x86-64 level, arm64 any). Each
+// platform manifest keeps its index, whose own referrers are read too.
 import { RegistryError } from '../errors.js';
-import type { RegistryOptions, Repository } from './client.js';
-import { openRepository } from './client.js';
+import type { HostPlatform } from '../platform/host.js';
+import { canRun, hostPlatform } from '../platform/host.js';
 import {
   formatPlatform,
-  hostPlatform,
   isAttestationManifest,
   parsePlatform,
   platformsMatch,
-} from './platform.js';
+} from '../platform/platform.js';
+import type { RegistryOptions, Repository } from './client.js';
+import { openRepository } from './client.js';
 import type { Reference } from './reference.js';
 import { formatReference, parseReference } from './reference.js';
 import type { Descriptor, ImageIndex, ImageManifest, Platform } from './types.js';
@@ -41,6 +45,23 @@ async function platformFromConfig(repo: Repository, manifest: ImageManifest): Pr
   };
 }
 
+/** A host whose x86-64 level is not known: every amd64 variant is a candidate (the verdict decides). */
+function asHost(p: Platform | HostPlatform): HostPlatform {
+  const level = 'x86Level' in p ? p.x86Level : undefined;
+  return { ...p, x86Level: level ?? 4, source: 'source' in p ? p.source : 'machine' };
+}
+
+export interface ResolveOptions {
+  /** The wanted platform (`--platform`): the first entry that matches it. */
+  platform?: Platform;
+  /** Every platform manifest of an index when no platform is wanted. */
+  all?: boolean;
+  /** The host whose runnable platforms an index resolves to by default. */
+  hostPlatform: Platform | HostPlatform;
+  /** When the host can run no entry: the index's first platform manifest instead of an error (validate refuses it). */
+  orFirst?: boolean;
+}
+
 /**
  * The manifests `ref` stands for. `platform` restricts an index to the matching entry (an error when
  * none matches); `all` returns every platform manifest of an index when no platform is given.
@@ -48,7 +69,7 @@ async function platformFromConfig(repo: Repository, manifest: ImageManifest): Pr
 export async function resolveManifests(
   repo: Repository,
   ref: Reference,
-  opts: { platform?: Platform; all?: boolean; hostPlatform: Platform },
+  opts: ResolveOptions,
 ): Promise<ResolvedManifest[]> {
   const name = formatReference(ref);
   const got = await repo.getManifest(ref.digest ?? (ref.tag as string), {
@@ -68,19 +89,27 @@ export async function resolveManifests(
   const entries = (body.manifests ?? []).filter(
     (d) => !isAttestationManifest(d) && !isIndexMediaType(d.mediaType),
   );
-  const offered = entries.map((d) => (d.platform ? formatPlatform(d.platform) : '?')).join(', ') || 'none';
-  const wanted = opts.platform ?? (opts.all ? undefined : opts.hostPlatform);
+  if (entries.length === 0) throw new RegistryError(`image ${name} is an index with no platform manifests`);
+  const offered = entries.map((d) => (d.platform ? formatPlatform(d.platform) : '?')).join(', ');
   let chosen = entries;
-  if (wanted) {
+  if (opts.platform) {
+    const wanted = opts.platform;
     const first = entries.find((d) => d.platform && platformsMatch(wanted, d.platform));
-    if (!first) {
+    if (!first)
       throw new RegistryError(
-        `image ${name} has no manifest for ${formatPlatform(wanted)}${opts.platform ? '' : ' (the host platform; use --platform)'}; it offers ${offered}`,
+        `image ${name} has no manifest for ${formatPlatform(wanted)}; it offers ${offered}`,
+      );
+    chosen = [first];
+  } else if (!opts.all) {
+    const host = asHost(opts.hostPlatform);
+    const first = entries.find((d) => d.platform && canRun(host, d.platform).ok);
+    if (!first && !opts.orFirst) {
+      throw new RegistryError(
+        `image ${name} has no manifest this host (${formatPlatform(host)}) can run; it offers ${offered}`,
       );
     }
-    chosen = [first];
+    chosen = [first ?? entries[0]!];
   }
-  if (chosen.length === 0) throw new RegistryError(`image ${name} is an index with no platform manifests`);
   return chosen.map((d) => ({
     descriptor: { mediaType: d.mediaType, digest: d.digest, size: d.size },
     ...(d.platform && { platform: d.platform }),
@@ -97,11 +126,16 @@ export interface ImageSubjects {
 
 /**
  * Opens an image: its reference, its repository, and its platform manifests: the one `platform`
- * names, else (with `all`) every platform manifest of an index, else the host's platform.
+ * names, else (with `all`) every platform manifest of an index, else the first the host runs.
  */
 export async function resolveImage(
   image: string | Reference,
-  opts: RegistryOptions & { platform?: string | Platform; all?: boolean },
+  opts: RegistryOptions & {
+    platform?: string | Platform;
+    all?: boolean;
+    host?: HostPlatform;
+    orFirst?: boolean;
+  },
 ): Promise<ImageSubjects> {
   const reference = typeof image === 'string' ? parseReference(image) : image;
   const platform = typeof opts.platform === 'string' ? parsePlatform(opts.platform) : opts.platform;
@@ -109,9 +143,8 @@ export async function resolveImage(
   const subjects = await resolveManifests(repo, reference, {
     ...(platform && { platform }),
     ...(opts.all && { all: true }),
-    hostPlatform: hostPlatform(),
+    ...(opts.orFirst && { orFirst: true }),
+    hostPlatform: opts.host ?? hostPlatform(),
   });
-  if (subjects.length === 0)
-    throw new RegistryError(`image ${formatReference(reference)} resolved to nothing`);
   return { reference, repo, subjects };
 }

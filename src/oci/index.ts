@@ -8,7 +8,9 @@ export * from './cred-helpers.js';
 export * from './credentials.js';
 export * from './digest.js';
 export * from './image.js';
-export * from './platform.js';
+// One platform module for the project (src/platform/); re-exported for the other rooms' convenience.
+export * from '../platform/platform.js';
+export { hostPlatform } from '../platform/host.js';
 export * from './reference.js';
 export * from './referrer.js';
 export * from './referrers.js';

@@ -24,13 +24,8 @@ export const INDEX_MEDIA_TYPES: readonly string[] = [MediaType.ociIndex, MediaTy
 /** The most bytes of a manifest we read: the common registry limit. */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
-export interface Platform {
-  os: string;
-  architecture: string;
-  variant?: string;
-  'os.version'?: string;
-  'os.features'?: string[];
-}
+import type { Platform } from '../platform/platform.js';
+export type { Platform };
 
 export interface Descriptor {
   mediaType: string;

@@ -21,7 +21,12 @@ export function renderMarkdown(merged: MergedReport, opts: MarkdownOptions = {})
 
   if (merged.rows.length) out.push(...matrixTable(merged), '');
   for (const m of merged.missing) {
-    out.push(`⚠️ ${text(m.set)}: ${m.planned - m.reported} of ${m.planned} planned runs sent no report.`, '');
+    out.push(
+      m.id !== undefined
+        ? `⚠️ ${text(m.set)}${m.platform ? ` (${text(m.platform)})` : ''}: planned job \`${text(m.id)}\` sent no report.`
+        : `⚠️ ${text(m.set)}: ${m.planned - m.reported} of ${m.planned} planned runs sent no report.`,
+      '',
+    );
   }
   if (merged.runners.length) out.push('### Runners', '', ...runnerTable(merged), '');
   out.push(...failureSections(merged, opts.maxFailureDetails ?? 50));
@@ -34,7 +39,10 @@ function verdictLine(m: MergedReport): string {
       ? 'every compatibility set on every runner that ran it'
       : 'every compatibility set on at least one runner';
   const counts = `${m.totals.runs} run${m.totals.runs === 1 ? '' : 's'}: ${m.totals.compatible} compatible, ${m.totals.incompatible} incompatible, ${m.totals.error} errors`;
-  if (m.rows.length === 0) return `**❌ No results**: no report contained a verdict.`;
+  if (m.rows.length === 0)
+    return m.missing.length
+      ? `**❌ Not compatible**: no planned job sent a report.`
+      : `**❌ No results**: no report contained a verdict.`;
   return m.compatible
     ? `**✅ Compatible**: ${rule} (require \`${m.require}\`). ${counts}.`
     : `**❌ Not compatible**: ${rule} was required (require \`${m.require}\`). ${counts}.`;

@@ -1,6 +1,8 @@
 // Merges the validation reports of a matrix run into one table: (image, platform, compatibility
 // set) rows x runner columns, each cell the verdict of that set on that runner with the rules that
 // failed. Pure: the reports come in already read, in any order; the result is deterministic.
+// Given the plan's matrix, reports are reconciled with its entries by `id`: a planned entry with no
+// report, or whose report holds an error, is named and fails the run whatever `require` says.
 import type {
   CompatibilityResult,
   HardwareSummary,
@@ -54,6 +56,8 @@ export interface Cell {
   failed: FailedRule[];
   /** Why no verdict could be reached (verdict `error`). */
   error?: string;
+  /** Why the host cannot run the image's platform (verdict `incompatible`). */
+  refusal?: string;
   /** Reports that made this cell (more than one when a pair ran twice: the worst verdict wins). */
   files: string[];
 }
@@ -84,12 +88,18 @@ export interface Shortfall {
 
 /** One entry of the plan's matrix (`strategy.matrix.include`): `name` is the set a job was to validate. */
 export interface PlannedRun {
+  /** The entry's id; its report carries it (`--matrix-id`, input `matrix-id`). */
+  id?: string;
   name?: string;
+  platform?: string;
 }
 
-/** A set some of whose planned runs sent no report (the job failed before writing one). */
+/** Planned runs that sent no report: one entry by id, or a set's count for entries without ids. */
 export interface MissingRuns {
   set: string;
+  /** The planned entry's id, when the plan has ids. */
+  id?: string;
+  platform?: string;
   planned: number;
   reported: number;
 }
@@ -166,8 +176,19 @@ export function mergeReports(
 
   const totals = { runs, compatible: 0, incompatible: 0, error: 0 };
   for (const row of rowList) for (const cell of row.cells) totals[cell.verdict]++;
-  const missing = planned ? missingRuns(rowList, planned) : [];
-  const shortfalls = [...shortfallsOf(rowList, require), ...missingShortfalls(missing, require)];
+  const byId = planned ? reconcile(reports, planned) : { missing: [], failed: [] };
+  const legacy = planned
+    ? missingRuns(
+        rowList,
+        planned.filter((p) => !idOf(p)),
+      )
+    : [];
+  const missing = [...byId.missing, ...legacy];
+  const shortfalls = [
+    ...shortfallsOf(rowList, require),
+    ...missingShortfalls(missing, require),
+    ...(require === 'all' ? [] : byId.failed),
+  ];
   return {
     require,
     compatible: rowList.length > 0 && shortfalls.length === 0,
@@ -188,6 +209,15 @@ interface Outcome {
 
 /** The sets a report speaks for: the requested one when named, else every set it evaluated. */
 function outcomesOf(report: ValidationReport): Outcome[] {
+  if (report.refusal !== undefined) {
+    const refusal = report.refusal;
+    const named = report.results.map((r, i) => setName(r, i));
+    const sets = report.compatibility ? [report.compatibility] : named.length ? named : ['all sets'];
+    return sets.map((set) => ({
+      set,
+      cell: { verdict: 'incompatible', rules: 0, matchedRules: 0, failed: [], refusal },
+    }));
+  }
   if (report.error) {
     const set = report.compatibility || 'all sets';
     return [
@@ -279,17 +309,63 @@ function missingRuns(rows: readonly Row[], planned: readonly PlannedRun[]): Miss
   return out;
 }
 
+function idOf(p: PlannedRun): string | undefined {
+  return typeof p.id === 'string' && p.id !== '' ? p.id : undefined;
+}
+
+/**
+ * Planned entries with an id against the reports that carry it: entries with none are missing;
+ * entries whose every report is an error failed (a shortfall under any `require`).
+ */
+function reconcile(
+  reports: readonly SourcedReport[],
+  planned: readonly PlannedRun[],
+): { missing: MissingRuns[]; failed: Shortfall[] } {
+  const byId = new Map<string, ValidationReport[]>();
+  for (const { report } of reports) {
+    if (report.id === undefined) continue;
+    byId.set(report.id, [...(byId.get(report.id) ?? []), report]);
+  }
+  const missing: MissingRuns[] = [];
+  const failed: Shortfall[] = [];
+  for (const entry of planned) {
+    const id = idOf(entry);
+    if (!id) continue;
+    const set = entry.name || 'all sets';
+    const platform = typeof entry.platform === 'string' && entry.platform !== '' ? entry.platform : undefined;
+    const got = byId.get(id) ?? [];
+    if (got.length === 0) {
+      missing.push({ set, id, ...(platform && { platform }), planned: 1, reported: 0 });
+      continue;
+    }
+    const error = got.find((r) => r.error)?.error;
+    if (error && got.every((r) => r.error)) {
+      failed.push({
+        set,
+        ...(platform && { platform }),
+        reason: `planned job ${id}: error: ${error.message}`,
+      });
+    }
+  }
+  return { missing, failed };
+}
+
 function missingShortfalls(missing: readonly MissingRuns[], require: Requirement): Shortfall[] {
   return missing
-    .filter((m) => require === 'all' || m.reported === 0)
+    .filter((m) => m.id !== undefined || require === 'all' || m.reported === 0)
     .map((m) => ({
       set: m.set,
-      reason: `${m.planned - m.reported} of ${m.planned} planned runs sent no report`,
+      ...(m.platform && { platform: m.platform }),
+      reason:
+        m.id !== undefined
+          ? `planned job ${m.id} sent no report`
+          : `${m.planned - m.reported} of ${m.planned} planned runs sent no report`,
     }));
 }
 
 export function describe(cell: Cell): string {
   if (cell.verdict === 'error') return `error: ${cell.error ?? 'no verdict'}`;
+  if (cell.refusal !== undefined) return cell.refusal;
   if (cell.verdict === 'compatible')
     return cell.rules ? `${cell.rules}/${cell.rules} rules matched` : 'compatible';
   const failed = cell.rules - cell.matchedRules;

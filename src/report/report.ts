@@ -33,6 +33,8 @@ export interface ReportError {
 }
 
 export interface ValidationReport {
+  /** The plan matrix entry this run was (`--matrix-id`, input `matrix-id`): `report --matrix` reconciles by it. */
+  id?: string;
   /** The image reference validated; absent when a local spec file was used. */
   image?: string;
   /** The spec file validated instead of an image's artifact. */
@@ -47,6 +49,8 @@ export interface ValidationReport {
   compatibility?: string;
   /** The verdict of `validate`: the requested set (or any set) matched on this host. */
   compatible: boolean;
+  /** Why the host cannot run the image's platform (then not compatible, whatever `results` say). */
+  refusal?: string;
   host: HostInfo;
   results: CompatibilityResult[];
   error?: ReportError;

@@ -37,6 +37,7 @@ export const validationReportSchema = {
   type: 'object',
   required: ['compatible', 'host', 'results'],
   properties: {
+    id: { type: 'string' },
     image: { type: 'string' },
     spec: { type: 'string' },
     config: { type: 'string' },
@@ -44,6 +45,7 @@ export const validationReportSchema = {
     artifact: { type: 'string' },
     compatibility: { type: 'string' },
     compatible: { type: 'boolean' },
+    refusal: { type: 'string' },
     host: {
       type: 'object',
       required: ['name', 'hardware'],

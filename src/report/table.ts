@@ -119,9 +119,11 @@ export function renderHostTable(result: ValidateResult, host: HostVerdict, opts:
   const label = host.node ? `${host.node}: ` : '';
   const sets = host.matchingSets.map((i) => setName(result.sets[i]!)).join(', ');
   out.push(
-    host.compatible
-      ? `${label}${s.ok('COMPATIBLE')}: ${sets} ${host.matchingSets.length > 1 ? 'match' : 'matches'}\n`
-      : `${label}${s.fail('INCOMPATIBLE')}: no compatibility set has all its rules matching\n`,
+    host.refusal !== undefined
+      ? `${label}${s.fail('INCOMPATIBLE')}: ${host.refusal}\n`
+      : host.compatible
+        ? `${label}${s.ok('COMPATIBLE')}: ${sets} ${host.matchingSets.length > 1 ? 'match' : 'matches'}\n`
+        : `${label}${s.fail('INCOMPATIBLE')}: no compatibility set has all its rules matching\n`,
   );
   const unreadable = unreadableUsed(host.results, host.unavailable);
   if (unreadable.length) {
@@ -138,6 +140,7 @@ function setName(set: SelectedSet): string {
 
 /** Why a node cannot run the image: the first failing expression of each selected set. */
 function whyNot(result: ValidateResult, host: HostVerdict): string {
+  if (host.refusal !== undefined) return host.refusal;
   return host.results
     .map((r, i) => {
       const rule = r.rules.find((x) => !x.isMatch);

@@ -161,9 +161,12 @@ describe('validate action bundle (dist/validate.js)', () => {
     expect(r.summary).toMatch(/Artifact: sha256:[0-9a-f]{64}/);
   });
 
-  it('image without a signature under require-signature: exit 4, a signature annotation, no outputs', async () => {
+  it('image without a signature under require-signature: exit 4, a signature annotation, an error report', async () => {
+    const out = mkdtempSync(path.join(dir, 'rt-'));
     const r = await runAction('validate', {
+      env: { RUNNER_TEMP: out },
       inputs: {
+        'matrix-id': 'gpu-linux-amd64',
         image: unsigned,
         'plain-http': 'true',
         'require-signature': 'true',
@@ -172,7 +175,10 @@ describe('validate action bundle (dist/validate.js)', () => {
       },
     });
     expect(r.code).toBe(4);
-    expect(r.outputs).toEqual({});
+    // The report goes out also without a verdict, so the report action names this job.
+    expect(r.outputs.compatible).toBe('false');
+    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as Record<string, unknown>;
+    expect(report).toMatchObject({ id: 'gpu-linux-amd64', compatible: false, error: { code: 4 } });
     const errors = r.commands.filter((c) => c.command === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]!.properties.title).toBe('image-compat: signature policy');

@@ -141,6 +141,7 @@ const ACTIONS = {
       'spec',
       'compatibility',
       'platform',
+      'matrix-id',
       'require-signature',
       'public-key',
       'certificate-identity',

@@ -37,7 +37,7 @@ describe('planMatrix', () => {
         name: 'cpu-fallback',
         platform: 'linux/arm64',
         weight: 1,
-        'runs-on': ['ubuntu-latest'],
+        'runs-on': ['ubuntu-24.04-arm'],
       },
     ]);
   });

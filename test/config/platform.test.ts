@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { compileConfig } from '../../src/config/compile.js';
-import { parsePlatform, platformFileName, platformMatches } from '../../src/config/platform.js';
+import {
+  platformFileName,
+  platformMatches,
+  tryParsePlatform as parsePlatform,
+} from '../../src/platform/platform.js';
 
 describe('platforms', () => {
   it.each<[string, string, boolean]>([

@@ -95,7 +95,7 @@ describe('attach and discover (CLI)', () => {
     });
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(
-      /^DIGEST +CREATED +SIZE\nsha256:[a-f0-9]{64} +\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ +\d+\n$/,
+      /^DIGEST +CREATED +SIZE +ATTACHED TO\nsha256:[a-f0-9]{64} +\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ +\d+ +manifest\n$/,
     );
   });
 

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attachArtifacts, type AttachOutcome } from '../../commands/attach.js';
 import { resolveSigning } from '../../commands/signing.js';
-import { platformFileName } from '../../config/platform.js';
+import { platformFileName } from '../../platform/platform.js';
 import { lintSource } from '../../lint/index.js';
 import type { Annotation } from '../../report/annotations.js';
 import type { SignWith } from '../../sign/sign.js';

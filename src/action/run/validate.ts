@@ -1,29 +1,16 @@
-// The validate action's work, apart from reading inputs: the same sources and command as
-// `image-compat validate` (a spec file or an image's artifact, with its signature policy; this
-// host, a host root or a snapshot), then the report and host snapshot files it names in outputs,
-// the job summary (hardware, then per rule expected / host value / OK-FAIL) and annotations.
+// The validate action's work, apart from reading inputs: the same run as `image-compat validate`
+// (src/commands/validate-run.ts: spec or image artifact with its signature policy, this host, a
+// host root or a snapshot, the platform requirement), then the report and host snapshot files it
+// names in outputs, the job summary and annotations. The report is written also when the run
+// fails (exit 2, 3, 4: `error: {code, message}`), so that the report action names the job.
 import * as core from '@actions/core';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validate } from '../../commands/validate.js';
-import {
-  buildReport,
-  hostFromMachine,
-  nodeFeatureOf,
-  specFromImage,
-} from '../../commands/validate-sources.js';
-import { ExitCode, formatPositioned, InputError } from '../../errors.js';
-import type { NodeFeature, UnavailableSource } from '../../features/index.js';
-import { MAX_FEATURES_BYTES, parseFeaturesDocument } from '../../features/snapshot.js';
-import type { RegistryOptions } from '../../oci/index.js';
+import { failureReport, runValidation } from '../../commands/validate-run.js';
+import type { FieldNames, ValidationProgress, ValidationRequest } from '../../commands/validate-run.js';
+import { ExitCode } from '../../errors.js';
 import type { ValidationReport } from '../../report/report.js';
 import { renderValidationMarkdown, validationAnnotations } from '../../report/validation.js';
-import { resolvePolicy } from '../../sign/trust.js';
-import type { VerificationPolicy } from '../../sign/verify.js';
-import { parseSource, readSource, throwFirstError } from '../../spec/document.js';
-import { checkSpecDocument } from '../../spec/parse.js';
-import type { Spec } from '../../spec/types.js';
 import { annotate, overflowMarkdown, setOutputs, writeSummary, type ValidateInputs } from '../runtime.js';
 
 export interface ValidateOutcome {
@@ -33,126 +20,84 @@ export interface ValidateOutcome {
   /** Path of the host snapshot, a NodeFeature (output `features`). */
   featuresFile: string;
   markdown: string;
-  /** Warnings met on the way (spec warnings, ignored artifacts, unavailable sources). */
+  /** Warnings met on the way (spec warnings, ignored artifacts, a platform the host cannot run). */
   warnings: string[];
   notes: string[];
 }
 
-/** `public-key` is PEM content, or the path of a PEM file. */
-function publicKeyText(value: string): { text: string; source: string } {
-  if (value.includes('-----BEGIN')) return { text: value, source: 'input "public-key"' };
-  if (!existsSync(value)) throw new InputError(`input "public-key": ${value} is neither PEM nor a file`);
-  return { text: readFileSync(value, 'utf8'), source: value };
-}
+/** The request's fields as this action's inputs, for messages. */
+const INPUT_NAMES: FieldNames = {
+  spec: 'input "spec"',
+  config: 'a config (the validate action takes spec or image)',
+  image: 'input "image"',
+  platform: 'input "platform"',
+  features: 'input "features"',
+  hostRoot: 'input "host-root"',
+  tags: 'input "compatibility"',
+  compatibility: 'input "compatibility"',
+  requireSignature: 'input "require-signature"',
+  policy: 'public-key, certificate-identity*, trusted-root',
+  policyChoices:
+    'input "public-key", or "certificate-identity" (or "certificate-identity-regexp") with "certificate-oidc-issuer"',
+  report: 'the report and features outputs',
+};
 
-/**
- * The signature policy of the inputs. Keyless without `trusted-root` trusts the Sigstore
- * public-good instance (TUF refresh, else the cached or embedded root; a note says which).
- */
-async function policyOf(inputs: ValidateInputs, notes: string[]): Promise<VerificationPolicy | undefined> {
-  const key = inputs.publicKey ? publicKeyText(inputs.publicKey) : undefined;
-  const root = inputs.trustedRoot;
-  return resolvePolicy(
-    {
-      ...(key && { key: key.text, keySource: key.source }),
+/** The inputs as the shared run's request. */
+export function requestOf(inputs: ValidateInputs): ValidationRequest {
+  return {
+    ...(inputs.spec && { spec: inputs.spec }),
+    ...(inputs.image && { image: inputs.image }),
+    ...(inputs.platform && { platform: inputs.platform }),
+    ...(inputs.features ? { features: inputs.features } : { hostRoot: inputs.hostRoot }),
+    ...(inputs.compatibility && { compatibility: inputs.compatibility }),
+    policy: {
+      ...(inputs.publicKey && { key: inputs.publicKey }),
       ...(inputs.certificateIdentity && { certificateIdentity: inputs.certificateIdentity }),
       ...(inputs.certificateIdentityRegexp && {
         certificateIdentityRegexp: inputs.certificateIdentityRegexp,
       }),
       ...(inputs.certificateOidcIssuer && { certificateOidcIssuer: inputs.certificateOidcIssuer }),
-      ...(root && { trustedRoot: trustedRootText(root), trustedRootSource: root }),
+      ...(inputs.trustedRoot && { trustedRoot: inputs.trustedRoot }),
     },
-    { note: (message) => notes.push(message) },
-  );
-}
-
-function trustedRootText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      `input "trusted-root": ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      {
-        file,
-      },
-    );
-  }
-}
-
-async function specFile(file: string, warnings: string[]): Promise<Spec> {
-  const { spec, diagnostics } = checkSpecDocument(parseSource(await readSource(file), file), {
-    lenient: true,
-  });
-  for (const d of diagnostics.filter((x) => x.severity === 'warning'))
-    warnings.push(formatPositioned(d.message, d.position, d.hint));
-  throwFirstError(diagnostics);
-  return spec!;
-}
-
-export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
-  const warnings: string[] = [];
-  const notes: string[] = [];
-  const registry: RegistryOptions = {
+    requireSignature: inputs.requireSignature,
+    ...(inputs.matrixId && { matrixId: inputs.matrixId }),
+    ...(inputs.runnerName && { runner: inputs.runnerName }),
+    oneHost: true,
+    names: INPUT_NAMES,
     plainHttp: inputs.plainHttp,
     ...(inputs.username &&
       inputs.password && {
         credentials: { username: inputs.username, password: inputs.password },
       }),
   };
-  const policy = await policyOf(inputs, notes);
-  let spec: Spec;
-  let about: { image?: string; spec?: string; platform?: string; artifact?: string };
-  if (inputs.image) {
-    const got = await specFromImage({
-      image: inputs.image,
-      ...(inputs.platform && { platform: inputs.platform }),
-      ...(policy && { policy }),
-      requireSignature: inputs.requireSignature,
-      ...registry,
-    });
-    warnings.push(...got.warnings);
-    spec = got.spec;
-    about = { image: inputs.image, ...(got.platform && { platform: got.platform }), artifact: got.artifact };
-  } else {
-    spec = await specFile(inputs.spec!, warnings);
-    about = { spec: inputs.spec! };
-  }
+}
 
-  let host;
-  let unavailable: UnavailableSource[] = [];
-  let nodeFeature: NodeFeature;
-  if (inputs.features) {
-    const hosts = parseFeaturesDocument(
-      await readSource(inputs.features, MAX_FEATURES_BYTES),
-      inputs.features,
-    );
-    if (hosts.length !== 1)
-      throw new InputError(`input "features": the snapshot holds ${hosts.length} nodes; give one host`);
-    host = hosts[0]!;
-    nodeFeature = nodeFeatureOf(host);
-  } else {
-    const machine = await hostFromMachine(inputs.hostRoot, process.env);
-    host = machine.host;
-    unavailable = machine.unavailable;
-    nodeFeature = machine.nodeFeature;
-    for (const u of unavailable) notes.push(`feature source ${u.source} unavailable: ${u.reason}`);
-  }
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+}
 
-  const tags = inputs.compatibility ? [inputs.compatibility] : undefined;
-  const result = validate({ spec, hosts: [host], ...(tags && { tags }) });
-  const report = buildReport({
-    result,
-    host,
-    ...about,
-    ...(inputs.compatibility && { compatibility: inputs.compatibility }),
-    unavailable,
-    ...(inputs.runnerName && { runner: inputs.runnerName }),
-  });
+export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const req = requestOf(inputs);
+  const progress: ValidationProgress = {};
   await mkdir(inputs.outputDir, { recursive: true });
   const reportFile = path.join(inputs.outputDir, 'report.json');
   const featuresFile = path.join(inputs.outputDir, 'features.json');
-  await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(featuresFile, `${JSON.stringify(nodeFeature, null, 2)}\n`);
+  let got;
+  try {
+    got = await runValidation(req, { note: (m) => notes.push(m), warn: (m) => warnings.push(m) }, progress);
+  } catch (err) {
+    // No verdict: the report still goes out (with `error`), so the report action names this job.
+    await writeJson(reportFile, failureReport(err, req, progress));
+    setOutputs({ compatible: false, report: reportFile });
+    for (const n of notes) core.info(n);
+    for (const w of warnings) core.warning(w, { title: 'image-compat' });
+    throw err;
+  }
+  const report = got.report!;
+  await writeJson(reportFile, report);
+  await writeJson(featuresFile, got.nodeFeature);
   return { report, reportFile, featuresFile, markdown: renderValidationMarkdown(report), warnings, notes };
 }
 

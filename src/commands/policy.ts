@@ -1,0 +1,72 @@
+// The signature policy of `validate --image`, `verify` and the validate action, loaded once for
+// every edge: the public key (PEM text, or a file holding it), the keyless identity and issuer,
+// and the trusted root (a file; without one, keyless trusts the Sigstore public-good instance:
+// TUF refresh, else the cached or embedded root, with a note saying which).
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { resolvePolicy } from '../sign/trust.js';
+import type { VerificationPolicy } from '../sign/verify.js';
+
+export interface PolicyRequest {
+  /** A public key: PEM text, or the path of a PEM file. */
+  key?: string;
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+  certificateOidcIssuer?: string;
+  /** Path of a Sigstore trusted root (JSON). */
+  trustedRoot?: string;
+  /** No TUF refresh: the cached or embedded public-good root. */
+  offline?: boolean;
+}
+
+/** Whether any policy field is given. */
+export function policyRequested(p: PolicyRequest): boolean {
+  return [
+    p.key,
+    p.certificateIdentity,
+    p.certificateIdentityRegexp,
+    p.certificateOidcIssuer,
+    p.trustedRoot,
+  ].some((v) => v !== undefined && v !== '');
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError(
+      `${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      {
+        file,
+      },
+    );
+  }
+}
+
+async function keyText(value: string): Promise<{ key: string; keySource: string }> {
+  if (value.includes('-----BEGIN')) return { key: value, keySource: 'the public key given' };
+  if (!existsSync(value))
+    throw new InputError(`public key ${value}: neither PEM nor a file`, { file: value });
+  return { key: await readText(value, 'public key'), keySource: value };
+}
+
+/** The policy requested (files read); undefined when none is. */
+export async function loadPolicy(
+  p: PolicyRequest,
+  note: (message: string) => void,
+): Promise<VerificationPolicy | undefined> {
+  return resolvePolicy(
+    {
+      ...(p.key && (await keyText(p.key))),
+      ...(p.certificateIdentity && { certificateIdentity: p.certificateIdentity }),
+      ...(p.certificateIdentityRegexp && { certificateIdentityRegexp: p.certificateIdentityRegexp }),
+      ...(p.certificateOidcIssuer && { certificateOidcIssuer: p.certificateOidcIssuer }),
+      ...(p.trustedRoot && {
+        trustedRoot: await readText(p.trustedRoot, 'trusted root'),
+        trustedRootSource: p.trustedRoot,
+      }),
+    },
+    { ...(p.offline && { offline: true }), note },
+  );
+}
