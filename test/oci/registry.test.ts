@@ -215,7 +215,8 @@ describe('docker-registry without auth', () => {
         pushTestImage(reg, 'race/app', `e${i}`, { os: 'linux', architecture: `a${i}` }),
       ),
     );
-    // Separate repositories (separate transports) still share the per-subject queue.
+    // Separate repositories (separate sessions, as separate processes): the artifact tags and the
+    // read-back check keep every entry.
     await Promise.all(
       entries.map((e) =>
         addToFallbackIndex(
