@@ -72,9 +72,7 @@ describe('the referrers write path under faults (docker-registry 2.8)', () => {
     });
     const image = `${proxy.host}/w/race:v1`;
     const cli = (spec: string) =>
-      runCli(['attach', '--image', image, '--spec', spec, '--plain-http', '--output', 'json'], {
-        env: { IMAGE_COMPAT_SETTLE_MS: '' },
-      });
+      runCli(['attach', '--image', image, '--spec', spec, '--plain-http', '--output', 'json']);
     const started = Date.now();
     const a = cli(specs[0]!);
     while (rule.hits === 0) await new Promise((r) => setTimeout(r, 20));
