@@ -70,8 +70,7 @@ config=examples/config/image-compat.yaml
 step "Publish: lint the config, see the spec for one platform, then sign and attach per platform"
 ic lint "$config"
 ic generate --config "$config" --platform linux/arm64
-# One writer: the fallback tag's settle delay (there for concurrent writers) can be short here.
-IMAGE_COMPAT_SETTLE_MS=100 ic attach --config "$config" --image "$image" --plain-http --sign --key "$work/key.pem"
+ic attach --config "$config" --image "$image" --plain-http --sign --key "$work/key.pem"
 
 step "Discover and verify what was published"
 ic discover --image "$image" --plain-http --platform linux/amd64

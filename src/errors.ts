@@ -51,13 +51,23 @@ export class EvaluationError extends ImageCompatError {
 /** A registry could not be reached, refused us, or answered something wrong. Exit 3. */
 export class RegistryError extends ImageCompatError {
   readonly exitCode = ExitCode.registry;
+  /** Worth trying the operation again (a dropped connection, a 5xx or 429 nobody retried yet). */
+  readonly transient: boolean;
+  /** How many times the request was sent before this error. */
+  readonly attempts: number;
+  /** What the registry's `Retry-After` asked for, in ms, when it sent one. */
+  readonly retryAfterMs?: number;
   constructor(
     message: string,
     readonly request?: { method: string; url: string },
     readonly response?: { status: number; body?: string },
+    extra: { transient?: boolean; attempts?: number; retryAfterMs?: number } = {},
   ) {
     super(message);
     this.name = 'RegistryError';
+    this.transient = extra.transient ?? false;
+    this.attempts = extra.attempts ?? 1;
+    if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
   }
 }
 

@@ -1,8 +1,8 @@
 // `attach`: check the spec file (or compile the config for each platform of the image), then attach
 // each spec as an NFD compatibility artifact to its platform manifest, optionally signed. Everything
 // is built and signed before the first push, so a bad spec, a config that does not compile, a wrong
-// key password or a signing service that is down leaves the registry untouched. Each artifact is
-// pushed before its signature (a referrer of the artifact), never the other way round.
+// key password or a signing service that is down leaves the registry untouched. A signed artifact
+// is listed only after its signature (a referrer of the artifact) is pushed.
 import path from 'node:path';
 import { compileConfig, compileForPlatforms } from '../config/compile.js';
 import { loadConfig } from '../config/load.js';
@@ -49,7 +49,7 @@ export interface AttachOptions extends RegistryOptions {
   platform?: string;
   /** Several platforms (the publish action's `platforms`): only those manifests of the index. */
   platforms?: string[];
-  /** Settle delay of the fallback-index protocol (ms). */
+  /** Pause before a fallback-index write is checked (ms; default 0, any value is safe). */
   settleMs?: number;
   /** The creation time recorded in the artifact (default: now). */
   now?: () => Date;
@@ -217,13 +217,20 @@ export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcom
   );
 
   const settle = opts.settleMs !== undefined ? { settleMs: opts.settleMs } : {};
-  // Platforms attach in parallel: each has its own fallback tag, and their settle delays overlap.
+  // Platforms attach in parallel: each has its own fallback tag. A signed artifact is stored, then
+  // its signature pushed, and only then listed: nobody sees it as the newest without its signature.
   const artifacts = await Promise.all(
     built.map(async (b): Promise<AttachedArtifact> => {
       let referrers: AttachedArtifact['referrers'] = null;
       if (!opts.dryRun) {
-        referrers = (await pushReferrer(repo, b.subject.descriptor.digest, b.artifact, settle)).referrers;
-        if (b.bundle) await pushReferrer(repo, b.artifact.descriptor.digest, b.bundle, settle);
+        const bundle = b.bundle;
+        const before = bundle && (() => pushReferrer(repo, b.artifact.descriptor.digest, bundle, settle));
+        referrers = (
+          await pushReferrer(repo, b.subject.descriptor.digest, b.artifact, {
+            ...settle,
+            ...(before && { before }),
+          })
+        ).referrers;
       }
       return {
         platform: b.subject.platform ? formatPlatform(b.subject.platform) : null,

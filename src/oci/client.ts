@@ -1,7 +1,8 @@
 // A registry client for one repository: blobs (exists, upload, verified download) and manifests
 // (get, head, put) over the transport. Every read is checked against its digest and size. A blob
 // upload whose connection drops is restarted from its POST (it is idempotent by digest), and a blob
-// this process saw in another repository of the same registry is mounted from there.
+// this session saw in another repository of the same registry is mounted from there. Restarts and
+// re-reads follow the client's one retry policy (./retry.ts); state lives on the RegistrySession.
 import { RegistryError } from '../errors.js';
 import { Authenticator, BasicHandler } from './auth.js';
 import { BearerHandler } from './bearer.js';
@@ -10,8 +11,9 @@ import { defaultCredentialSource } from './credentials.js';
 import { isDigest, sha256Digest, verifyDigest } from './digest.js';
 import type { Reference } from './reference.js';
 import type { RegistryRequest, RetryPolicy } from './transport.js';
-import { retryPolicy } from './retry.js';
-import { isTransientFailure, readCapped, Transport } from './transport.js';
+import { retryPolicy, withRetries } from './retry.js';
+import { RegistrySession } from './session.js';
+import { readCapped, Transport } from './transport.js';
 import type { Descriptor } from './types.js';
 import { MANIFEST_MEDIA_TYPES, MAX_MANIFEST_BYTES } from './types.js';
 
@@ -30,22 +32,14 @@ export interface RegistryOptions {
   env?: NodeJS.ProcessEnv;
   /** A line per request (method, URL, status; never headers, tokens or bodies). */
   debug?: (line: string) => void;
+  /** What this client learnt about the registry so far; share one to share it (default: a new one). */
+  session?: RegistrySession;
 }
 
-/** Per registry (base URL): blobs seen in a repository, for cross-repository mounts. */
-const knownBlobs = new Map<string, Map<string, string>>();
-
-function rememberBlob(transport: Transport, repository: string, digest: string): void {
-  let known = knownBlobs.get(transport.baseUrl);
-  if (!known) knownBlobs.set(transport.baseUrl, (known = new Map()));
-  known.set(digest, repository);
-}
-
-const UPLOAD_ATTEMPTS = 4;
-const READ_ATTEMPTS = 3;
-
-/** Uploads in flight, per registry, repository and digest: concurrent pushes of one blob share one. */
-const uploadsInFlight = new Map<string, Promise<Descriptor>>();
+/** The most pages of a tag listing followed (a registry that ignores `n` and `last` cannot make us read forever). */
+export const MAX_TAG_PAGES = 50;
+/** Tags asked for per page. */
+export const TAG_PAGE_SIZE = 1000;
 
 export function createTransport(
   ref: Pick<Reference, 'registry' | 'apiHost'>,
@@ -90,7 +84,13 @@ export class Repository {
   constructor(
     readonly transport: Transport,
     readonly name: string,
+    readonly session: RegistrySession = new RegistrySession(),
   ) {}
+
+  /** Another repository of the same registry, sharing this one's transport and session. */
+  sibling(name: string): Repository {
+    return new Repository(this.transport, name, this.session);
+  }
 
   private req(
     method: RegistryRequest['method'],
@@ -111,17 +111,16 @@ export class Repository {
     const req = this.req('HEAD', `/v2/${this.name}/blobs/${digest}`);
     const res = await this.transport.send(req);
     if (res.status === 200) {
-      rememberBlob(this.transport, this.name, digest);
+      this.session.rememberBlob(this.name, digest);
       return true;
     }
     if (res.status === 404) return false;
     throw await this.transport.fail(req, res, `checking blob ${digest} in ${this.label}`);
   }
 
-  /** A repository of the same registry this process saw the blob in, to mount it from. */
+  /** A repository of the same registry this session saw the blob in, to mount it from. */
   mountSource(digest: string): string | undefined {
-    const from = knownBlobs.get(this.transport.baseUrl)?.get(digest);
-    return from !== undefined && from !== this.name ? from : undefined;
+    return this.session.mountSource(this.name, digest);
   }
 
   /**
@@ -137,15 +136,16 @@ export class Repository {
     const digest = sha256Digest(bytes);
     // Platforms of one index attach in parallel with the same blobs: one upload serves them all
     // (docker-registry can lose a blob that several sessions upload at once).
-    const key = `${this.transport.baseUrl}/${this.name}@${digest}`;
-    const inFlight = uploadsInFlight.get(key);
+    const key = `${this.name}@${digest}`;
+    const uploads = this.session.uploads;
+    const inFlight = uploads.get(key);
     if (inFlight) return { ...(await inFlight), mediaType };
     const pushed = this.pushBlobOnce(bytes, digest, mediaType, opts);
-    uploadsInFlight.set(key, pushed);
+    uploads.set(key, pushed);
     try {
       return await pushed;
     } finally {
-      uploadsInFlight.delete(key);
+      uploads.delete(key);
     }
   }
 
@@ -156,23 +156,18 @@ export class Repository {
     opts: { mountFrom?: string },
   ): Promise<Descriptor> {
     const descriptor: Descriptor = { mediaType, digest, size: bytes.byteLength };
-    for (let attempt = 1; ; attempt++) {
-      try {
+    // The POST and the session PUT are not resent by the transport: the whole upload restarts.
+    return withRetries(
+      this.transport.options.retry,
+      `uploading blob ${digest} to ${this.label}`,
+      async () => {
         if (await this.blobExists(digest)) return descriptor;
         await this.upload(bytes, digest, opts.mountFrom ?? this.mountSource(digest));
-        rememberBlob(this.transport, this.name, digest);
+        this.session.rememberBlob(this.name, digest);
         return descriptor;
-      } catch (err) {
-        const restart =
-          isTransientFailure(err) ||
-          (err instanceof RegistryError &&
-            err.response !== undefined &&
-            (err.response.status >= 500 || err.response.status === 429));
-        if (!restart || attempt >= UPLOAD_ATTEMPTS) throw err;
-        this.transport.options.debug?.(`restarting the upload of ${digest} (attempt ${attempt + 1})`);
-        await new Promise((r) => setTimeout(r, 200 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100)));
-      }
-    }
+      },
+      this.transport.options.debug,
+    );
   }
 
   private async upload(bytes: Uint8Array, digest: string, mountFrom: string | undefined): Promise<void> {
@@ -209,22 +204,14 @@ export class Repository {
     await done.body?.cancel().catch(() => undefined);
   }
 
-  /** Runs a read again (a few times) when its connection dropped mid-body: the answer's headers were no proof. */
-  private async reread<T>(read: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await read();
-      } catch (err) {
-        if (!isTransientFailure(err) || attempt >= READ_ATTEMPTS) throw err;
-        this.transport.options.debug?.(`reading again after a dropped connection (attempt ${attempt + 1})`);
-        await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 100)));
-      }
-    }
+  /** Runs a read again when its connection dropped mid-body (the answer's headers were no proof), as the policy allows. */
+  private reread<T>(what: string, read: () => Promise<T>): Promise<T> {
+    return withRetries(this.transport.options.retry, what, read, this.transport.options.debug);
   }
 
   /** Downloads a blob, refusing more than `maxBytes` and anything that does not match the descriptor. */
   fetchBlob(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
-    return this.reread(() => this.fetchBlobOnce(descriptor, maxBytes));
+    return this.reread(`reading blob ${descriptor.digest}`, () => this.fetchBlobOnce(descriptor, maxBytes));
   }
 
   private async fetchBlobOnce(descriptor: Descriptor, maxBytes: number): Promise<Buffer> {
@@ -241,7 +228,7 @@ export class Repository {
       );
     }
     verifyDigest(bytes, descriptor.digest, what);
-    rememberBlob(this.transport, this.name, descriptor.digest);
+    this.session.rememberBlob(this.name, descriptor.digest);
     return bytes;
   }
 
@@ -252,7 +239,7 @@ export class Repository {
     reference: string,
     opts: { accept?: readonly string[]; notFound?: string } = {},
   ): Promise<FetchedManifest | undefined> {
-    return this.reread(() => this.getManifestOnce(reference, opts));
+    return this.reread(`reading manifest ${reference}`, () => this.getManifestOnce(reference, opts));
   }
 
   private async getManifestOnce(
@@ -313,12 +300,16 @@ export class Repository {
     return { mediaType, digest, size };
   }
 
-  /** PUTs a manifest under a tag or its digest; `ifMatch`/`ifNoneMatch` make it conditional where the registry supports it. */
+  /**
+   * PUTs a manifest under a tag or its digest; `ifMatch`/`ifNoneMatch` make it conditional where the
+   * registry supports it. `resend: false` keeps the transport from sending it twice (a referrers
+   * index: its writer re-reads and re-merges instead).
+   */
   async putManifest(
     reference: string,
     bytes: Uint8Array,
     mediaType: string,
-    opts: { ifMatch?: string; ifNoneMatch?: string } = {},
+    opts: { ifMatch?: string; ifNoneMatch?: string; resend?: boolean } = {},
   ): Promise<{ descriptor: Descriptor; status: number; subjectHeader?: string }> {
     const headers: Record<string, string> = { 'Content-Type': mediaType };
     if (opts.ifMatch !== undefined) headers['If-Match'] = opts.ifMatch;
@@ -327,6 +318,7 @@ export class Repository {
       push: true,
       body: bytes,
       headers,
+      ...(opts.resend === false && { idempotent: false }),
     });
     const res = await this.transport.send(req);
     const descriptor = { mediaType, digest: sha256Digest(bytes), size: bytes.byteLength };
@@ -342,19 +334,49 @@ export class Repository {
     return { descriptor, status: res.status, ...(subjectHeader !== undefined && { subjectHeader }) };
   }
 
-  /** All tags (follows `Link` pagination). */
+  /** All tags (follows `Link` pagination, at most MAX_TAG_PAGES pages). */
   async listTags(): Promise<string[]> {
+    return this.listTagsAfter(undefined, () => true);
+  }
+
+  /**
+   * Tags after `last` in the registry's (lexical) order, as long as `keep(tag)` holds for the tags
+   * of a page: `?n=&last=` where the registry supports it, else every page, filtered here; at most
+   * MAX_TAG_PAGES pages (then RegistryError: a listing that long is not what we asked for).
+   */
+  async listTagsAfter(last: string | undefined, keep: (tag: string) => boolean): Promise<string[]> {
     const tags: string[] = [];
-    let url: string | undefined = `/v2/${this.name}/tags/list`;
-    while (url) {
+    const query = `?n=${TAG_PAGE_SIZE}${last !== undefined ? `&last=${encodeURIComponent(last)}` : ''}`;
+    let url: string | undefined = `/v2/${this.name}/tags/list${query}`;
+    for (let page = 0; url; page++) {
+      if (page >= MAX_TAG_PAGES)
+        throw new RegistryError(`listing tags of ${this.label}: more than ${MAX_TAG_PAGES} pages`);
       const req = this.req('GET', url);
       const res = await this.transport.send(req);
       if (res.status === 404) return tags;
       if (res.status !== 200) throw await this.transport.fail(req, res, `listing tags of ${this.label}`);
-      const page = JSON.parse((await readCapped(res, MAX_MANIFEST_BYTES, 'tag list')).toString('utf8')) as {
-        tags?: string[] | null;
-      };
-      tags.push(...(page.tags ?? []));
+      let listed: string[];
+      try {
+        const body = JSON.parse((await readCapped(res, MAX_MANIFEST_BYTES, 'tag list')).toString('utf8')) as {
+          tags?: unknown;
+        };
+        listed = Array.isArray(body.tags) ? body.tags.filter((t): t is string => typeof t === 'string') : [];
+      } catch (err) {
+        if (err instanceof RegistryError) throw err;
+        throw new RegistryError(`listing tags of ${this.label}: the answer is not JSON`);
+      }
+      const kept = listed.filter(keep);
+      tags.push(...kept);
+      // Sorted past what we want (the registry honoured `last`): the rest of the listing is of no use.
+      const sorted = listed.every((t, i) => i === 0 || listed[i - 1]! <= t);
+      if (
+        last !== undefined &&
+        sorted &&
+        listed.length > 0 &&
+        listed[0]! > last &&
+        kept.length < listed.length
+      )
+        return tags;
       url = nextLink(res.headers.get('link'));
     }
     return tags;
@@ -369,5 +391,5 @@ export function nextLink(link: string | null): string | undefined {
 }
 
 export function openRepository(ref: Reference, opts: RegistryOptions = {}): Repository {
-  return new Repository(createTransport(ref, opts), ref.repository);
+  return new Repository(createTransport(ref, opts), ref.repository, opts.session ?? new RegistrySession());
 }

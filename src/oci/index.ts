@@ -15,6 +15,7 @@ export * from './reference.js';
 export * from './referrer.js';
 export * from './referrers.js';
 export * from './retry.js';
+export * from './session.js';
 export * from './tls.js';
 export * from './transport.js';
 export * from './types.js';

@@ -1,50 +1,58 @@
 // Referrers of a subject manifest. Where the registry serves the referrers API (detected by
-// calling it, cached per repository) it is used; elsewhere the fallback tag `sha256-<hex>` holds an
-// index of them. Writing that index follows settle-and-verify: a conditional PUT (If-Match), then,
-// after a settle delay longer than any writer's read-to-write span, read again and merge-and-rewrite
-// until our entry is there, so that concurrent writers keep each other's entries even on registries
-// that ignore If-Match. Writers to one subject are serialised inside this process. Whether the
-// registry honours If-Match / If-None-Match is probed once per repository with harmless PUTs (the
-// artifact manifest again, by digest, with a condition that must fail): where it does, a
-// conditional write is compare-and-swap and needs no settle delay.
+// calling it, once per repository and session) it is used. Elsewhere (GHCR, Docker Hub,
+// distribution 2.x) the fallback tag `sha256-<hex>` holds an index of them, which any writer (oras
+// too) may overwrite with a stale copy: a last-writer-wins tag cannot be made safe by waiting. So
+// each referrer also gets its own tag, `sha256-<subject hex>.<16 hex of its digest>` (distinct
+// tags never conflict): the durable record. The fallback index is a cache derived from those tags
+// (plus entries others wrote): every writer rewrites it as current index ∪ every artifact tag of
+// the subject until a read made after its last PUT covers them all; readers merge the tags in
+// memory and, where they may push, repair the index (a refused repair is ignored). An index PUT is
+// never resent by the transport (it would be stale): a failed write re-reads and re-merges.
+// See docs/registry.md, "Concurrent writers and the fallback tag", for why this loses nothing.
 import { RegistryError } from '../errors.js';
 import type { Repository } from './client.js';
 import { nextLink } from './client.js';
+import { isTransientFailure } from './retry.js';
 import { readCapped } from './transport.js';
 import type { Descriptor, ImageIndex, ImageManifest } from './types.js';
 import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
 
-/** Default settle delay: longer than a writer's read-to-write span on a slow registry. */
-export const DEFAULT_SETTLE_MS = 2000;
+/**
+ * Default pause between an index write and the read that checks it (ms). Any value is safe: the
+ * check and the artifact tags make the write correct, the pause only spaces out writers.
+ */
+export const DEFAULT_SETTLE_MS = 0;
+/** Rounds of re-read-and-re-merge under contention before giving up. */
 const MAX_ROUNDS = 50;
-const MAX_SLOW_READS = 5;
+/** Pages of a referrers-API listing followed. */
+export const MAX_REFERRER_PAGES = 50;
+/** Hex digits of the referrer's digest in its tag. */
+const SHORT_DIGEST = 16;
+/** Manifests read at once when resolving artifact tags the index lacks. */
+const RESOLVE_CONCURRENCY = 8;
 
-/** Per repository (`host/name`): whether the registry serves the referrers API. */
-const apiSupport = new Map<string, Promise<boolean>>();
-/** Per repository: which conditional PUTs the registry honours. */
-const conditionalSupport = new Map<string, Promise<ConditionalSupport>>();
-/** Per subject: the tail of the queue of in-process writers. */
-const writers = new Map<string, Promise<unknown>>();
-
-function repoKey(repo: Repository): string {
-  return `${repo.transport.baseUrl}/${repo.name}`;
-}
-
+/** The fallback tag of a subject: `<alg>-<hex>`, truncated as the OCI distribution spec says. */
 export function fallbackTag(subjectDigest: string): string {
-  return subjectDigest.replace(':', '-');
+  const [alg = '', hex = ''] = subjectDigest.split(':');
+  return `${alg.slice(0, 32)}-${hex.slice(0, 64)}`;
 }
 
-/** Calls the API once per repository: 200 with an index means supported, 404 means not. */
+/** The tag of one referrer of a subject: `sha256-<subject hex>.<16 hex of the referrer's digest>`. */
+export function artifactTag(subjectDigest: string, referrerDigest: string): string {
+  return `${fallbackTag(subjectDigest)}.${(referrerDigest.split(':')[1] ?? '').slice(0, SHORT_DIGEST)}`;
+}
+
+/** Calls the API once per repository and session: 200 with an index means supported, 404 means not. */
 export function referrersApiSupported(repo: Repository, subjectDigest: string): Promise<boolean> {
-  const key = repoKey(repo);
-  let known = apiSupport.get(key);
-  if (!known) {
-    known = (async () =>
+  const known = repo.session.referrersApi;
+  let supported = known.get(repo.name);
+  if (!supported) {
+    supported = (async () =>
       (await fetchApiPage(repo, `/v2/${repo.name}/referrers/${subjectDigest}`)) !== undefined)();
-    apiSupport.set(key, known);
-    known.catch(() => apiSupport.delete(key));
+    known.set(repo.name, supported);
+    supported.catch(() => known.delete(repo.name));
   }
-  return known;
+  return supported;
 }
 
 interface ApiPage {
@@ -103,6 +111,60 @@ async function readFallback(repo: Repository, subjectDigest: string): Promise<Fa
   return { manifests: index.manifests, exists: true, ...(got.etag !== undefined && { etag: got.etag }) };
 }
 
+/** The artifact tags of a subject, as the registry lists them (`?last=` skips to them where supported). */
+export async function listArtifactTags(repo: Repository, subjectDigest: string): Promise<string[]> {
+  const prefix = `${fallbackTag(subjectDigest)}.`;
+  const shape = new RegExp(`^${prefix.replace(/[.]/g, '\\.')}[0-9a-f]{${SHORT_DIGEST}}$`);
+  return repo.listTagsAfter(fallbackTag(subjectDigest), (t) => shape.test(t));
+}
+
+/** The descriptor a referrers index lists for a referrer manifest (as the referrers API builds it). */
+export function referrerDescriptor(bytes: Buffer, digest: string, mediaType: string): Descriptor {
+  const manifest = JSON.parse(bytes.toString('utf8')) as Partial<ImageManifest>;
+  const artifactType = manifest.artifactType ?? manifest.config?.mediaType;
+  return {
+    mediaType: manifest.mediaType ?? mediaType,
+    digest,
+    size: bytes.byteLength,
+    ...(artifactType !== undefined && { artifactType }),
+    ...(manifest.annotations !== undefined && { annotations: manifest.annotations }),
+  };
+}
+
+/**
+ * The referrers recorded by artifact tags that `known` lacks: each such tag's manifest, read once
+ * per `cache` (a tag whose manifest is not a referrer of the subject is left out).
+ */
+async function taggedReferrers(
+  repo: Repository,
+  subjectDigest: string,
+  known: Descriptor[],
+  cache: Map<string, Descriptor | null> = new Map(),
+): Promise<Descriptor[]> {
+  const tags = await listArtifactTags(repo, subjectDigest);
+  const shorts = new Set(known.map((d) => (d.digest.split(':')[1] ?? '').slice(0, SHORT_DIGEST)));
+  const unknown = tags.filter((t) => !shorts.has(t.slice(t.lastIndexOf('.') + 1)));
+  const queue = [...unknown];
+  const worker = async () => {
+    for (let tag = queue.shift(); tag !== undefined; tag = queue.shift()) {
+      if (cache.has(tag)) continue;
+      const got = await repo.getManifest(tag);
+      let found: Descriptor | null = null;
+      // Ours only when the tag names the manifest's digest and the manifest no other subject.
+      const short = tag.slice(tag.lastIndexOf('.') + 1);
+      if (got && (got.descriptor.digest.split(':')[1] ?? '').startsWith(short)) {
+        const manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
+        const subject = manifest.subject?.digest;
+        if (subject === undefined || subject === subjectDigest)
+          found = referrerDescriptor(got.bytes, got.descriptor.digest, got.descriptor.mediaType);
+      }
+      cache.set(tag, found);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(RESOLVE_CONCURRENCY, unknown.length) }, worker));
+  return unknown.map((t) => cache.get(t)).filter((d): d is Descriptor => !!d);
+}
+
 /** Descriptors whose artifactType a registry may have got wrong: check the manifest itself. */
 const SUSPECT_TYPES = new Set<string | undefined>([
   undefined,
@@ -127,29 +189,46 @@ async function correctArtifactType(repo: Repository, d: Descriptor): Promise<Des
   };
 }
 
+export interface ListReferrersOptions {
+  artifactType?: string;
+  /**
+   * Where the fallback index lacks referrers their tags record, write it back (default true). A
+   * refused or failed repair is ignored: the listing stands.
+   */
+  repair?: boolean;
+}
+
 /**
  * The referrers of `subjectDigest`, filtered by `artifactType` when given. The filter is always
  * applied here too (servers may ignore it, `OCI-Filters-Applied` absent), after correcting wrong or
- * missing artifactTypes from the manifests themselves.
+ * missing artifactTypes from the manifests themselves. Without the API: the fallback index merged
+ * with the subject's artifact tags.
  */
 export async function listReferrers(
   repo: Repository,
   subjectDigest: string,
-  opts: { artifactType?: string } = {},
+  opts: ListReferrersOptions = {},
 ): Promise<Descriptor[]> {
   let found: Descriptor[] = [];
   if (await referrersApiSupported(repo, subjectDigest)) {
     const query =
       opts.artifactType !== undefined ? `?artifactType=${encodeURIComponent(opts.artifactType)}` : '';
     let url: string | undefined = `/v2/${repo.name}/referrers/${subjectDigest}${query}`;
-    while (url) {
-      const page = await fetchApiPage(repo, url);
-      if (!page) break;
-      found.push(...page.index.manifests);
-      url = page.next;
+    for (let page = 0; url; page++) {
+      if (page >= MAX_REFERRER_PAGES)
+        throw new RegistryError(
+          `listing referrers of ${subjectDigest} in ${repo.label}: more than ${MAX_REFERRER_PAGES} pages`,
+        );
+      const got = await fetchApiPage(repo, url);
+      if (!got) break;
+      found.push(...got.index.manifests);
+      url = got.next;
     }
   } else {
-    found = (await readFallback(repo, subjectDigest)).manifests;
+    const index = await readFallback(repo, subjectDigest);
+    const missing = await taggedReferrers(repo, subjectDigest, index.manifests);
+    found = [...index.manifests, ...missing];
+    if (missing.length && opts.repair !== false) await repairFallbackIndex(repo, subjectDigest, missing);
   }
   if (opts.artifactType === undefined) return found;
   const wanted = opts.artifactType;
@@ -159,110 +238,125 @@ export async function listReferrers(
   return corrected.filter((d) => d.artifactType === wanted);
 }
 
-export interface ConditionalSupport {
-  /** A PUT with a wrong `If-Match` is refused (412). */
-  ifMatch: boolean;
-  /** A PUT with `If-None-Match: *` over an existing manifest is refused (412). */
-  ifNoneMatch: boolean;
-}
-
-/**
- * Probes (once per repository) whether manifest PUTs honour preconditions, by PUTting `probe` (a
- * manifest already stored, by its digest) with conditions that must fail. A registry that ignores
- * them stores the same bytes under the same digest again: nothing changes.
- */
-export function conditionalPutSupport(repo: Repository, probe: Descriptor): Promise<ConditionalSupport> {
-  const key = repoKey(repo);
-  let known = conditionalSupport.get(key);
-  if (!known) {
-    known = (async () => {
-      const got = await repo.getManifest(probe.digest);
-      if (!got) return { ifMatch: false, ifNoneMatch: false };
-      const mediaType = got.descriptor.mediaType || probe.mediaType;
-      const wrong = await repo.putManifest(probe.digest, got.bytes, mediaType, {
-        ifMatch: '"image-compat-precondition-probe"',
-      });
-      const exists = await repo.putManifest(probe.digest, got.bytes, mediaType, { ifNoneMatch: '*' });
-      return { ifMatch: wrong.status === 412, ifNoneMatch: exists.status === 412 };
-    })();
-    conditionalSupport.set(key, known);
-    known.catch(() => conditionalSupport.delete(key));
+/** Writes referrers the index lost back into it, where this client may push; any failure is only logged. */
+async function repairFallbackIndex(
+  repo: Repository,
+  subjectDigest: string,
+  missing: Descriptor[],
+): Promise<void> {
+  const debug = repo.transport.options.debug;
+  try {
+    await recordInFallbackIndex(repo, subjectDigest, missing);
+    debug?.(`repaired the referrers index ${fallbackTag(subjectDigest)}: ${missing.length} entries back`);
+  } catch (err) {
+    debug?.(`could not repair the referrers index ${fallbackTag(subjectDigest)}: ${(err as Error).message}`);
   }
-  return known;
 }
 
 export interface FallbackWriteOptions {
+  /** Pause between an index write and the read that checks it, in ms (default 0; any value is safe). */
   settleMs?: number;
   /** For tests: how long to sleep; defaults to setTimeout. */
   sleep?: (ms: number) => Promise<void>;
+  /** The entry's artifact tag is already there (the caller pushed the manifest under it). */
+  tagged?: boolean;
 }
 
 const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-function serialise<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = writers.get(key) ?? Promise.resolve();
-  const run = previous.then(task, task);
-  const tail = run.catch(() => undefined);
-  writers.set(key, tail);
-  void tail.then(() => {
-    if (writers.get(key) === tail) writers.delete(key);
-  });
-  return run;
-}
 
 function packIndex(manifests: Descriptor[]): Buffer {
   const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
   return Buffer.from(JSON.stringify(index));
 }
 
-/** Adds `entry` to the fallback index of `subjectDigest` with settle-and-verify; returns the rounds written. */
-export function addToFallbackIndex(
+/**
+ * Adds `entry` to the fallback index of `subjectDigest`: first its artifact tag (the manifest,
+ * already pushed by digest, PUT again under it, unless `tagged`), then the index. Returns how many
+ * index writes landed.
+ */
+export async function addToFallbackIndex(
   repo: Repository,
   subjectDigest: string,
   entry: Descriptor,
   opts: FallbackWriteOptions = {},
 ): Promise<number> {
+  if (!opts.tagged) {
+    const got = await repo.getManifest(entry.digest, {
+      notFound: `tagging referrer ${entry.digest} of ${subjectDigest}: not in ${repo.label}`,
+    });
+    await repo.putManifest(artifactTag(subjectDigest, entry.digest), got!.bytes, got!.descriptor.mediaType);
+  }
+  return recordInFallbackIndex(repo, subjectDigest, [entry], opts);
+}
+
+/**
+ * Rewrites the fallback index as (current index ∪ `entries` ∪ every artifact tag of the subject)
+ * until a read made after the last write covers them all. The first write skips the tag listing
+ * (the check after it lists them). A write that fails is not resent: the index is read again and
+ * merged again, waiting as the retry policy says (Retry-After included); when the policy gives up,
+ * a last read decides: our entries listed is success (the write landed after all), else the error.
+ */
+export async function recordInFallbackIndex(
+  repo: Repository,
+  subjectDigest: string,
+  entries: Descriptor[],
+  opts: FallbackWriteOptions = {},
+): Promise<number> {
   const settleMs = Math.max(0, opts.settleMs ?? DEFAULT_SETTLE_MS);
   const sleep = opts.sleep ?? sleepFor;
+  const policy = repo.transport.options.retry;
   const tag = fallbackTag(subjectDigest);
-  return serialise(`${repoKey(repo)}@${subjectDigest}`, async () => {
-    let writes = 0;
-    let slowReads = 0;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const readAt = Date.now();
-      const current = await readFallback(repo, subjectDigest);
-      // Present after our settle delay (or written by another writer, who verifies it): done.
-      if (current.manifests.some((d) => d.digest === entry.digest)) return writes;
-      // Our read must still be fresh when the write lands: after a slow read, read again (a few
-      // times; a registry that is always that slow for the settle delay gets written anyway).
-      if (settleMs > 0 && Date.now() - readAt > settleMs / 2 && slowReads < MAX_SLOW_READS) {
-        slowReads++;
-        round--;
-        continue;
-      }
-      slowReads = 0;
-      // Where the registry honours the precondition, the write is compare-and-swap: done once it lands.
-      const conditions = settleMs > 0 ? await conditionalPutSupport(repo, entry) : undefined;
-      const condition = current.etag
-        ? { ifMatch: current.etag }
-        : !current.exists && conditions?.ifNoneMatch
-          ? { ifNoneMatch: '*' }
-          : {};
-      const atomic = ('ifMatch' in condition && conditions?.ifMatch === true) || 'ifNoneMatch' in condition;
-      const bytes = packIndex([...current.manifests, entry]);
-      const put = await repo.putManifest(tag, bytes, MediaType.ociIndex, condition);
-      if (put.status === 412) {
-        // Someone wrote meanwhile (the registry honours the condition): read again after a short jitter.
-        await sleep(Math.floor(Math.random() * 50));
-        continue;
-      }
-      writes++;
-      if (atomic) return writes;
-      // Settle (with jitter so writers that collided do not collide again), then verify.
-      await sleep(settleMs + Math.floor(Math.random() * (settleMs / 4 + 1)));
-    }
-    throw new RegistryError(
-      `${repo.label}:${tag}: the referrers index kept losing our entry ${entry.digest} after ${MAX_ROUNDS} rounds`,
+  const resolved = new Map<string, Descriptor | null>();
+  const covers = (index: FallbackIndex, wanted: Descriptor[]) =>
+    wanted.every((w) => index.manifests.some((d) => d.digest === w.digest));
+  let writes = 0;
+  let failures = 0;
+  let current = await readFallback(repo, subjectDigest);
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const tagged = round === 1 ? [] : await taggedReferrers(repo, subjectDigest, current.manifests, resolved);
+    const wanted = [...entries, ...tagged];
+    const missing = wanted.filter(
+      (w, i) =>
+        !current.manifests.some((d) => d.digest === w.digest) &&
+        wanted.findIndex((x) => x.digest === w.digest) === i,
     );
-  });
+    if (!missing.length) return writes;
+    // Someone overwrote what we checked: spread the writers that collided before writing again.
+    if (writes > 0) await sleep(Math.floor(Math.random() * 20 * Math.min(round, 10)));
+    try {
+      const put = await repo.putManifest(
+        tag,
+        packIndex([...current.manifests, ...missing]),
+        MediaType.ociIndex,
+        {
+          resend: false,
+          ...(current.etag !== undefined && { ifMatch: current.etag }),
+        },
+      );
+      if (put.status !== 412) writes++;
+    } catch (err) {
+      failures++;
+      const wait = isTransientFailure(err)
+        ? policy?.(failures, { error: err }, { method: 'PUT', url: tag, idempotent: true })
+        : undefined;
+      if (wait === undefined) {
+        // Did it land after all? Only then is this a success.
+        if (covers(await readFallback(repo, subjectDigest), entries)) return writes + 1;
+        throw new RegistryError(
+          `${repo.label}:${tag}: the referrers index was not written after ${failures} attempts: ${(err as Error).message}`,
+          (err as RegistryError).request,
+          (err as RegistryError).response,
+          { attempts: failures },
+        );
+      }
+      repo.transport.options.debug?.(`${tag}: index write failed; reading it again in ${wait} ms`);
+      await sleep(wait);
+    }
+    if (settleMs > 0) await sleep(settleMs);
+    current = await readFallback(repo, subjectDigest);
+  }
+  if (covers(current, entries)) return writes;
+  throw new RegistryError(
+    `${repo.label}:${tag}: the referrers index kept losing entries after ${MAX_ROUNDS} rounds`,
+  );
 }

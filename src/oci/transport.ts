@@ -1,30 +1,29 @@
 // HTTP to one registry over Node's fetch (undici): HTTPS unless plain HTTP was asked for, the auth
 // layer (challenge -> answer -> resend), redirects followed by hand so credentials never leave the
-// registry's origin, a retry-policy hook, an optional undici dispatcher (TLS settings), timeouts,
-// size-capped bodies, and registry answers turned into RegistryError with the request named.
-// The optional debug log names methods, URLs and statuses only: never a header or a body.
+// registry's origin, the client's retry policy (./retry.ts) for requests that may be sent twice, an
+// optional undici dispatcher (TLS settings), timeouts, size-capped bodies, and registry answers
+// turned into RegistryError with the request named, the attempts counted and `transient` set when
+// a caller may try the operation again. The optional debug log names methods, URLs and statuses
+// only: never a header or a body.
 import { RegistryError } from '../errors.js';
 import type { AuthScope, Authenticator } from './auth.js';
-import { isTransientNetworkError } from './retry.js';
+import { isTransientNetworkError, parseRetryAfter, RETRY_STATUSES, retryAfterCap } from './retry.js';
 
 /** After a failed attempt: milliseconds to wait before the next, or undefined to stop. */
-export type RetryPolicy = (
-  attempt: number,
-  outcome: { response?: Response; error?: unknown },
-  request: { method: string; url: string; idempotent?: boolean },
-) => number | undefined;
+export interface RetryPolicy {
+  (
+    attempt: number,
+    outcome: { response?: Response; error?: unknown },
+    request: { method: string; url: string; idempotent?: boolean },
+  ): number | undefined;
+  /** The most attempts in all, for messages. */
+  readonly attempts?: number;
+  /** The longest `Retry-After` waited for, in ms. */
+  readonly maxRetryAfterMs?: number;
+}
 
-/**
- * The default policy: reads (GET, HEAD) answered 500/502/503/504 are tried up to 3 times with a short
- * jittered backoff. docker-registry answers 500 to a read that races a write of the same tag or blob.
- * Fuller policies (429 with Retry-After, dropped connections, writes) plug in through `retry`.
- */
-export const retryReads: RetryPolicy = (attempt, outcome, request) => {
-  const status = outcome.response?.status;
-  if (attempt >= 3 || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined;
-  if (status === undefined || ![500, 502, 503, 504].includes(status)) return undefined;
-  return 100 * 2 ** (attempt - 1) + Math.floor(Math.random() * 100);
-};
+/** An answer, with how many times the request was sent to get it. */
+export type RegistryResponse = Response & { readonly attempts: number };
 
 export interface TransportOptions {
   /** host[:port] the API lives at. */
@@ -54,7 +53,10 @@ export interface RegistryRequest {
   push?: boolean;
   /** Other repositories the request reads from (a cross-repository mount's source): pull scope on them. */
   pullFrom?: string[];
-  /** Whether sending it twice is harmless; default: GET, HEAD, PUT and DELETE are, POST and PATCH not. */
+  /**
+   * Whether the transport may send it twice; default: GET, HEAD, PUT and DELETE yes, POST and PATCH
+   * no. A referrers-index PUT is not (a resent index is stale): its writer re-reads and re-merges.
+   */
   idempotent?: boolean;
 }
 
@@ -80,7 +82,7 @@ export class Transport {
   }
 
   /** Sends a request; any status comes back (callers decide), network failures throw RegistryError. */
-  async send(req: RegistryRequest): Promise<Response> {
+  async send(req: RegistryRequest): Promise<RegistryResponse> {
     const url = this.resolve(req.url);
     const scope: AuthScope = {
       registry: this.registry,
@@ -120,8 +122,8 @@ export class Transport {
             )
           : undefined;
       if (wait === undefined) {
-        if (error !== undefined) throw this.networkError(req, url, error, attempt);
-        return response as Response;
+        if (error !== undefined) throw this.networkError(req, url, error, attempt, !firstContactRefused);
+        return Object.assign(response as Response, { attempts: attempt });
       }
       debug?.(`retrying ${req.method} ${redactUrl(url)} in ${wait} ms (attempt ${attempt + 1})`);
       await response?.body?.cancel().catch(() => undefined);
@@ -199,7 +201,13 @@ export class Transport {
     }
   }
 
-  private networkError(req: RegistryRequest, url: URL, err: unknown, attempts = 1): RegistryError {
+  private networkError(
+    req: RegistryRequest,
+    url: URL,
+    err: unknown,
+    attempts: number,
+    mayRetry: boolean,
+  ): RegistryError {
     const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
     const message = (cause?.message ?? (err as Error)?.message ?? '').split('\n')[0] as string;
     // OpenSSL's messages carry a long internal prefix: keep the code and the reason.
@@ -216,12 +224,13 @@ export class Transport {
     else if ((err as Error)?.name === 'TimeoutError')
       hint = ` (timed out after ${this.options.timeoutMs ?? 60_000} ms)`;
     if (attempts > 1) hint += ` after ${attempts} attempts`;
-    const error = new RegistryError(
+    // Transient for a caller only when nobody retried it here (a request the transport may not resend).
+    return new RegistryError(
       `cannot reach registry ${url.host}: ${req.method} ${redactUrl(url)}: ${detail}${hint}`,
       { method: req.method, url: redactUrl(url) },
+      undefined,
+      { transient: mayRetry && attempts === 1 && isTransientNetworkError(err), attempts },
     );
-    if (isTransientNetworkError(err)) transientFailures.add(error);
-    return error;
   }
 
   /** A RegistryError carrying the registry's answer: status and the `errors` of its body. */
@@ -245,7 +254,25 @@ export class Transport {
     if (response.status === 401 && this.options.authenticator?.lastRefusal) {
       message += ` (${this.options.authenticator.lastRefusal})`;
     }
-    return new RegistryError(message, { method: req.method, url }, { status: response.status, body });
+    const attempts = (response as Partial<RegistryResponse>).attempts ?? 1;
+    const retryable = RETRY_STATUSES.has(response.status);
+    const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
+    const cap = retryAfterCap(this.options.retry);
+    if (retryAfterMs !== undefined && retryAfterMs > cap) {
+      message += ` (it asked to retry after ${Math.ceil(retryAfterMs / 1000)} s, more than the ${Math.round(cap / 1000)} s this client waits)`;
+    }
+    if (attempts > 1) message += ` after ${attempts} attempts`;
+    return new RegistryError(
+      message,
+      { method: req.method, url },
+      { status: response.status, body },
+      {
+        // The transport did not retry it (not resendable, or retries off): a caller may.
+        transient: retryable && attempts === 1 && this.options.retry !== undefined,
+        attempts,
+        ...(retryAfterMs !== undefined && { retryAfterMs }),
+      },
+    );
   }
 }
 
@@ -256,13 +283,6 @@ export function redactUrl(url: URL): string {
   for (const key of [...copy.searchParams.keys()])
     if (/state|token|sig|signature|credential|key/i.test(key)) copy.searchParams.set(key, '…');
   return copy.href;
-}
-
-const transientFailures = new WeakSet<Error>();
-
-/** Whether a RegistryError is a dropped, reset or refused connection (worth restarting an upload for). */
-export function isTransientFailure(err: unknown): boolean {
-  return err instanceof Error && transientFailures.has(err);
 }
 
 function errorCode(err: unknown): string {
@@ -287,11 +307,12 @@ export async function readCapped(response: Response, max: number, what: string):
       next = await reader.read();
     } catch (err) {
       // The connection dropped mid-body: a RegistryError a caller may answer by reading again.
-      const error = new RegistryError(
+      throw new RegistryError(
         `${what}: the connection dropped after ${total} bytes (${errorCode(err)})`,
+        undefined,
+        undefined,
+        { transient: isTransientNetworkError(err) },
       );
-      if (isTransientNetworkError(err)) transientFailures.add(error);
-      throw error;
     }
     if (next.done) break;
     total += next.value.byteLength;

@@ -1,7 +1,7 @@
 // An HTTP proxy on 127.0.0.1 in front of a registry, scripted per request, to make the faults real
 // registries and networks make: 503s, 429 with Retry-After, connections dropped mid-upload or
 // mid-download, a flipped byte (digest mismatch), an oversized manifest, a reset, a delay, a
-// redirect to another host. Requests
+// redirect to another host, an answer lost after the request landed. Requests
 // that match no rule pass through untouched (Host kept, so registry Location URLs point back at
 // the proxy). Every request is recorded, so tests can count what a client sent.
 import { createHash } from 'node:crypto';
@@ -25,6 +25,8 @@ export type Fault =
   | { type: 'delay'; ms: number }
   /** Destroy the connection without answering. */
   | { type: 'reset' }
+  /** Forward the request (it lands upstream), then answer `status` instead of the registry's answer. */
+  | { type: 'answer-lost'; status: number; headers?: Record<string, string> }
   /** Answer `status` (default 307) with Location: `to` + the request's path and query (another
    * host: a blob download redirected to storage; check credentials do not follow). */
   | { type: 'redirect'; to: string; status?: number };
@@ -172,6 +174,23 @@ export async function startFaultyProxy(opts: FaultyProxyOptions): Promise<Faulty
     upReq.on('response', (up) => {
       const status = up.statusCode ?? 502;
       const headers = stripHopByHop(up.headers);
+      if (fault?.type === 'answer-lost') {
+        up.resume();
+        up.on('end', () => {
+          const body = JSON.stringify({
+            errors: [{ code: 'UNAVAILABLE', message: `scripted ${fault.status}` }],
+          });
+          rec.status = fault.status;
+          res
+            .writeHead(fault.status, {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              ...fault.headers,
+            })
+            .end(body);
+        });
+        return;
+      }
       if (fault?.type === 'flip-byte') {
         const chunks: Buffer[] = [];
         up.on('data', (c: Buffer) => chunks.push(c));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { attach } from '../../src/commands/attach.js';
 import { discover } from '../../src/commands/discover.js';
 import { RegistryError } from '../../src/errors.js';
-import { fetchNewestCompatibilitySpec } from '../../src/oci/index.js';
+import { fetchNewestCompatibilitySpec, RegistrySession } from '../../src/oci/index.js';
 import { runCli } from '../helpers/cli.js';
 import { credHelperCalls, credHelperEnv, writeCredStore } from '../helpers/cred-helper/cred-helper.js';
 import type { FaultyProxy } from '../helpers/faulty-proxy.js';
@@ -32,6 +32,8 @@ describe('docker-registry behind bearer tokens', () => {
   let registry: SecureRegistry;
   let s: Scratch;
   const plain = { plainHttp: true };
+  // One session for the attaches of this file: what one learns (blobs seen in public/app) the next uses.
+  const session = new RegistrySession();
 
   beforeAll(async () => {
     s = await scratch();
@@ -55,7 +57,7 @@ describe('docker-registry behind bearer tokens', () => {
     await attach({
       image: `${registry.host}/public/app:v1`,
       specFile: s.spec,
-      settleMs: 10,
+      session,
       ...plain,
       credentials: ALICE,
       env: bareEnv(s),
@@ -73,14 +75,14 @@ describe('docker-registry behind bearer tokens', () => {
     const attached = await attach({
       image: `${registry.host}/team/app:v1`,
       specFile: s.spec,
-      settleMs: 10,
+      session,
       ...plain,
       credentials: ALICE,
       env: bareEnv(s),
     });
     expect(attached).toHaveLength(1);
     const scopes = tokens.requests.map((r) => r.scopes.join(' '));
-    // The empty config and the spec were pushed to public/app earlier in this process: they are
+    // The empty config and the spec were pushed to public/app earlier in this session: they are
     // mounted from there, which needs pull on public/app too.
     expect(scopes.sort()).toEqual([
       'repository:team/app:pull',
@@ -139,7 +141,6 @@ describe('docker-registry behind bearer tokens', () => {
     const err = await attach({
       image: `${registry.host}/team/app:v1`,
       specFile: s.spec,
-      settleMs: 10,
       ...plain,
       credentials: { username: 'bob', password: 'bob-secret' },
       env: bareEnv(s),

@@ -25,7 +25,7 @@ describe('faults between the client and docker-registry', () => {
   let registry: SecureRegistry;
   let proxy: FaultyProxy;
   let s: Scratch;
-  const opts = () => ({ plainHttp: true, env: bareEnv(s), settleMs: 10 });
+  const opts = () => ({ plainHttp: true, env: bareEnv(s) });
   const tags = async (repo: string) => {
     const res = await fetch(`${registry.url}/v2/${repo}/tags/list`);
     return res.status === 404 ? [] : (((await res.json()) as { tags: string[] | null }).tags ?? []);

@@ -40,7 +40,7 @@ describe('interop with oras', () => {
   it('oras discover and oras pull see what we attach', async () => {
     await pushTestImage(reg, 'interop/ours', 'v1');
     const image = `${reg.host}/interop/ours:v1`;
-    const [ours] = await attach({ image, specFile: SPEC, plainHttp: true, settleMs: 50 });
+    const [ours] = await attach({ image, specFile: SPEC, plainHttp: true });
     const listed = JSON.parse(
       await oras([
         'discover',
@@ -99,7 +99,6 @@ describe('interop with oras', () => {
       image,
       specFile: SPEC,
       plainHttp: true,
-      settleMs: 50,
       now: () => new Date(Date.now() + 2000),
     });
     const listed = await discover({ image, plainHttp: true });

@@ -1,7 +1,15 @@
 // The retry policy's decisions, table-driven: which outcomes are retried, for how long, and
 // Retry-After in both its forms; and the token scopes a request asks for.
 import { describe, expect, it } from '@jest/globals';
-import { parseRetryAfter, redactUrl, retryPolicy, scopesFor } from '../../src/oci/index.js';
+import { RegistryError } from '../../src/errors.js';
+import {
+  parseRetryAfter,
+  redactUrl,
+  retryPolicy,
+  scopesFor,
+  Transport,
+  withRetries,
+} from '../../src/oci/index.js';
 
 const res = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 const net = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: { code } });
@@ -43,6 +51,77 @@ describe('retryPolicy', () => {
     const p = retryPolicy({ retries: 20, baseMs: 100, maxBackoffMs: 1000, random: () => 0.999 });
     const waits = [1, 2, 3, 4, 5, 10].map((a) => p(a, { response: res(502) }, { method: 'GET', url: 'x' }));
     expect(waits).toEqual([99, 199, 399, 799, 999, 999]);
+  });
+});
+
+describe('one policy for operations too', () => {
+  const policy = retryPolicy({ retries: 2, baseMs: 100, random: () => 0.5 });
+  const op = { method: 'operation', url: 'x', idempotent: true };
+  const failure = (extra: { transient?: boolean; retryAfterMs?: number }) =>
+    new RegistryError('failed', undefined, { status: 503 }, extra);
+  it.each([
+    ['a transient failure', failure({ transient: true }), 1, 75],
+    ['one the transport already retried (not transient)', failure({}), 1, undefined],
+    ['a transient failure with Retry-After 6 s', failure({ transient: true, retryAfterMs: 6000 }), 1, 6050],
+    ['Retry-After over the cap', failure({ transient: true, retryAfterMs: 120_000 }), 1, undefined],
+    ['past the attempts', failure({ transient: true }), 3, undefined],
+  ])('%s', (_name, error, attempt, wait) => {
+    expect(policy(attempt, { error }, op)).toBe(wait);
+  });
+  it('says how many attempts it has', () => {
+    expect(policy.attempts).toBe(3);
+    expect(policy.maxRetryAfterMs).toBe(60_000);
+  });
+  it('withRetries runs an operation as often as the policy says, and the message counts them', async () => {
+    let runs = 0;
+    const err = await withRetries(retryPolicy({ retries: 2, baseMs: 1 }), 'op', async () => {
+      runs++;
+      throw failure({ transient: true });
+    }).catch((e: unknown) => e);
+    expect(runs).toBe(3);
+    expect((err as RegistryError).message).toBe('failed (after 3 attempts)');
+    expect((err as RegistryError).transient).toBe(false);
+  });
+});
+
+describe('Transport answers and errors', () => {
+  const transport = (answers: Response[], retries = 2) => {
+    let i = 0;
+    const calls: string[] = [];
+    const t = new Transport({
+      host: 'reg.test',
+      retry: retryPolicy({ retries, baseMs: 1 }),
+      fetch: (async (url: URL, init: RequestInit) => {
+        calls.push(`${init.method} ${url.pathname}`);
+        return answers[Math.min(i++, answers.length - 1)]!;
+      }) as unknown as typeof fetch,
+    });
+    return { t, calls };
+  };
+  it('counts the attempts on the answer and in the message', async () => {
+    const { t, calls } = transport([res(503), res(503), res(503)]);
+    const req = { method: 'GET' as const, url: '/v2/a/manifests/v1' };
+    const answer = await t.send(req);
+    expect(answer.attempts).toBe(3);
+    expect(calls).toHaveLength(3);
+    const err = await t.fail(req, answer);
+    expect(err.message).toMatch(/503 .* after 3 attempts$/);
+    expect(err.transient).toBe(false); // retried here: nobody retries it again
+  });
+  it('never resends a request marked not idempotent; its failure is transient for the caller', async () => {
+    const { t, calls } = transport([res(503, { 'retry-after': '6' })]);
+    const req = { method: 'PUT' as const, url: '/v2/a/manifests/sha256-x', idempotent: false };
+    const answer = await t.send(req);
+    expect(calls).toEqual(['PUT /v2/a/manifests/sha256-x']);
+    const err = await t.fail(req, answer);
+    expect([err.transient, err.attempts, err.retryAfterMs]).toEqual([true, 1, 6000]);
+  });
+  it('names a Retry-After over the cap', async () => {
+    const { t, calls } = transport([res(503, { 'retry-after': '120' })]);
+    const req = { method: 'GET' as const, url: '/v2/a/manifests/v1' };
+    const err = await t.fail(req, await t.send(req));
+    expect(calls).toHaveLength(1);
+    expect(err.message).toMatch(/asked to retry after 120 s, more than the 60 s this client waits/);
   });
 });
 

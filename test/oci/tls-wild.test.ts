@@ -40,7 +40,7 @@ describe('docker-registry over TLS with a private CA', () => {
 
   it('works with --ca-file', async () => {
     const r = await runCli(['attach', '--image', image, '--spec', s.spec, '--ca-file', ca.certPath], {
-      env: bareEnv(s, { IMAGE_COMPAT_SETTLE_MS: '10' }),
+      env: bareEnv(s),
     });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

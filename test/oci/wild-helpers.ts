@@ -1,8 +1,11 @@
 // Shared by the *-wild tests: a tiny image pushed through the client under test (so it works
-// behind bearer tokens and TLS), spec files, and an empty Docker config folder.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+// behind bearer tokens and TLS), spec files, an empty Docker config folder, and oras (what NFD and
+// oras users read of the fallback tag).
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { RegistryOptions } from '../../src/oci/index.js';
 import { MediaType, openRepository, parseReference } from '../../src/oci/index.js';
 import type { Descriptor } from '../../src/oci/index.js';
@@ -63,4 +66,50 @@ export function bareEnv(s: Scratch, extra: NodeJS.ProcessEnv = {}): NodeJS.Proce
   delete env.IMAGE_COMPAT_PASSWORD;
   for (const [k, v] of Object.entries(extra)) env[k] = v;
   return env;
+}
+
+const ORAS_BIN = path.resolve('.tools/bin/oras');
+
+/** Runs .tools/bin/oras with a throwaway HOME; its stdout. */
+export async function oras(args: string[], cwd?: string): Promise<string> {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'ic-oras-home-'));
+  try {
+    const { stdout } = await promisify(execFile)(ORAS_BIN, args, {
+      cwd,
+      env: { ...process.env, HOME: home, DOCKER_CONFIG: home },
+    });
+    return stdout;
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+/** What `oras discover` lists for `image` (NFD's artifactType): the digests, as oras (and NFD) read the fallback tag. */
+export async function orasDiscover(image: string): Promise<string[]> {
+  const out = await oras([
+    'discover',
+    '--plain-http',
+    '--format',
+    'json',
+    '--artifact-type',
+    'application/vnd.nfd.image-compatibility.v1alpha1',
+    image,
+  ]);
+  return ((JSON.parse(out) as { referrers?: Array<{ digest: string }> }).referrers ?? []).map(
+    (r) => r.digest,
+  );
+}
+
+/** `count` spec files with distinct descriptions (distinct artifacts), in `dir`. */
+export async function distinctSpecs(dir: string, count: number, label = 'writer'): Promise<string[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const file = path.join(dir, `${label}-${i}.yaml`);
+      await writeFile(
+        file,
+        `version: v1alpha1\ncompatibilities:\n- description: ${label} ${i}\n  rules: []\n`,
+      );
+      return file;
+    }),
+  );
 }

@@ -1,0 +1,174 @@
+// Concurrent `attach` processes on one subject against docker-registry 2.8 (no referrers API, no
+// If-Match: the fallback tag is last-writer-wins): none is lost, as `oras discover` (what NFD and
+// oras users read) sees it once every writer has exited. With 503 + Retry-After injected on index
+// PUTs by the faulty proxy; with the CPU loaded (3 busy loops, bounded in time); and with `oras
+// attach` writing at the same time (oras overwrites the index from its own read): then one
+// `image-compat discover` puts every image-compat entry back. Modest by default (the suite runs on
+// 2 shared cores); the big runs: IMAGE_COMPAT_STRESS=16,32,64 (writer counts) runs each scenario
+// at each count and prints the figures.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fallbackTag } from '../../src/oci/index.js';
+import { runCli } from '../helpers/cli.js';
+import type { FaultyProxy } from '../helpers/faulty-proxy.js';
+import { startFaultyProxy } from '../helpers/faulty-proxy.js';
+import type { TestRegistry } from '../helpers/registry.js';
+import { pushTestImage, startRegistry } from '../helpers/registry.js';
+import { distinctSpecs, oras, orasDiscover } from './wild-helpers.js';
+
+const STRESS = (process.env.IMAGE_COMPAT_STRESS ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+const COUNTS = STRESS.length ? STRESS : [6];
+const SPEC_TYPE = 'application/vnd.nfd.image-compatibility.spec.v1alpha1+yaml';
+const ARTIFACT_TYPE = 'application/vnd.nfd.image-compatibility.v1alpha1';
+
+/** Three busy loops that end by themselves after `ms` (or when stopped). */
+function loadCpu(ms: number): { stop(): void } {
+  const loops: ChildProcess[] = Array.from({ length: 3 }, () =>
+    spawn(process.execPath, ['-e', `const end = Date.now() + ${ms}; while (Date.now() < end);`], {
+      stdio: 'ignore',
+    }),
+  );
+  return { stop: () => loops.forEach((c) => c.kill('SIGKILL')) };
+}
+
+describe('concurrent attaches on one subject (docker-registry 2.8)', () => {
+  let reg: TestRegistry;
+  let proxy: FaultyProxy;
+  let dir: string;
+  let n = 0;
+
+  beforeAll(async () => {
+    reg = await startRegistry();
+    proxy = await startFaultyProxy({ upstream: reg.url });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ic-concurrency-'));
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await reg?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** N image-compat attach processes through the proxy; their exit codes and artifact digests. */
+  async function attachAll(repo: string, writers: number) {
+    const specs = await distinctSpecs(dir, writers, `${repo.replace('/', '-')}-${n++}`);
+    const image = `${proxy.host}/${repo}:v1`;
+    const results = await Promise.all(
+      specs.map((spec) =>
+        runCli(['attach', '--image', image, '--spec', spec, '--plain-http', '--output', 'json'], {
+          timeoutMs: 600_000,
+        }),
+      ),
+    );
+    return results.map((r) => ({
+      code: r.code,
+      stderr: r.stderr,
+      digest:
+        r.code === 0
+          ? (JSON.parse(r.stdout) as Array<{ artifact: { digest: string } }>)[0]!.artifact.digest
+          : '',
+    }));
+  }
+
+  async function scenario(
+    name: string,
+    writers: number,
+    setup: (subject: string) => () => void = () => () => undefined,
+  ) {
+    const repo = `c/${name}-${writers}`;
+    const subject = await pushTestImage(reg, repo, 'v1');
+    proxy.reset();
+    const teardown = setup(subject.digest);
+    const started = Date.now();
+    let results;
+    try {
+      results = await attachAll(repo, writers);
+    } finally {
+      teardown();
+    }
+    const listed = new Set(await orasDiscover(`${reg.host}/${repo}:v1`));
+    const lost = results.filter((r) => r.code === 0 && !listed.has(r.digest)).length;
+    const failed = results.filter((r) => r.code !== 0);
+    console.log(
+      `${name}: ${writers} concurrent attaches, ${lost} lost, ${failed.length} failed, ${Date.now() - started} ms`,
+    );
+    expect(failed.map((r) => r.stderr)).toEqual([]);
+    expect(lost).toBe(0);
+    expect(listed.size).toBe(writers);
+  }
+
+  it.each(COUNTS)('%i writers: none lost', (writers) => scenario('plain', writers), 900_000);
+
+  it.each(COUNTS)(
+    '%i writers, 503 + Retry-After: 1 on half the index PUTs: none lost',
+    (writers) =>
+      scenario('retry-after', writers, (subject) => {
+        proxy.inject({
+          method: 'PUT',
+          path: new RegExp(`/manifests/${fallbackTag(subject)}$`),
+          times: Math.ceil(writers / 2),
+          fault: { type: 'status', status: 503, headers: { 'Retry-After': '1' } },
+        });
+        return () => undefined;
+      }),
+    900_000,
+  );
+
+  // Only in the stress runs: three busy loops on 2 shared cores slow the rest of the suite too.
+  (STRESS.length ? it.each(COUNTS) : it.skip.each(COUNTS))(
+    '%i writers with the CPU loaded (3 busy loops): none lost',
+    (writers) =>
+      scenario('cpu', writers, () => {
+        const load = loadCpu(300_000);
+        return () => load.stop();
+      }),
+    900_000,
+  );
+
+  it.each(COUNTS)(
+    '%i image-compat and as many oras writers at once: one discover puts every image-compat entry back',
+    async (writers) => {
+      const repo = `c/oras-${writers}`;
+      await pushTestImage(reg, repo, 'v1');
+      proxy.reset();
+      const orasDir = await mkdtemp(path.join(dir, 'oras-'));
+      const orasSpecs = await distinctSpecs(orasDir, writers, 'oras');
+      const [ours] = await Promise.all([
+        attachAll(repo, writers),
+        Promise.all(
+          orasSpecs.map((spec) =>
+            oras(
+              [
+                'attach',
+                '--plain-http',
+                '--artifact-type',
+                ARTIFACT_TYPE,
+                `${reg.host}/${repo}:v1`,
+                `${path.basename(spec)}:${SPEC_TYPE}`,
+              ],
+              orasDir,
+            ).catch(() => ''),
+          ),
+        ),
+      ]);
+      expect(ours.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
+      const before = new Set(await orasDiscover(`${reg.host}/${repo}:v1`));
+      const lostBefore = ours.filter((r) => !before.has(r.digest)).length;
+      const found = await runCli(['discover', '--image', `${proxy.host}/${repo}:v1`, '--plain-http'], {});
+      expect(found.code).toBe(0);
+      const after = new Set(await orasDiscover(`${reg.host}/${repo}:v1`));
+      const lostAfter = ours.filter((r) => !after.has(r.digest)).length;
+      console.log(
+        `oras: ${writers} image-compat + ${writers} oras attaches: ${lostBefore} image-compat entries missing before one discover, ${lostAfter} after`,
+      );
+      expect(lostAfter).toBe(0);
+    },
+    900_000,
+  );
+});
