@@ -2,8 +2,6 @@
 // artifact) and the host features (a snapshot, or this host's collectors), printing, the report
 // files, and the exit code (0 compatible, 1 incompatible, 2 bad input or NFD evaluation error,
 // 3 registry error or no artifact, 4 signature). The command itself is src/commands/validate.ts.
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { validate } from '../commands/validate.js';
 import { buildReport, hostFromMachine, nodeFeatureOf, specFromImage } from '../commands/validate-sources.js';
@@ -19,6 +17,7 @@ import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './regist
 import type { RegistryFlags } from './registry-options.js';
 import { addPolicyOptions, policyFrom } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
+import { writeOutput } from '../io/write.js';
 
 /** Reads and checks a spec file; warnings go to stderr, errors are thrown. */
 export async function loadSpecFile(file: string): Promise<Spec> {
@@ -86,9 +85,8 @@ function checkFlags(flags: Flags): void {
     throw new InputError('signature policy flags (--key, --certificate-*, --trusted-root) need --image');
 }
 
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+async function writeJson(file: string, value: unknown, flag: string): Promise<void> {
+  await writeOutput(file, `${JSON.stringify(value, null, 2)}\n`, { what: flag });
 }
 
 interface About {
@@ -206,10 +204,11 @@ export function validateCommand(): Command {
           unavailable,
           ...(process.env.RUNNER_NAME && { runner: process.env.RUNNER_NAME }),
         }),
+        '--report',
       );
     }
     if (flags.saveFeatures !== undefined) {
-      await writeJson(flags.saveFeatures, nodeFeature ?? nodeFeatureOf(hosts[0]!));
+      await writeJson(flags.saveFeatures, nodeFeature ?? nodeFeatureOf(hosts[0]!), '--save-features');
     }
     process.exitCode = result.compatible ? ExitCode.ok : ExitCode.incompatible;
   });

@@ -2,14 +2,15 @@
 // policy flags that `validate --image` shares (--key, --certificate-identity[-regexp],
 // --certificate-oidc-issuer, --trusted-root, --offline). Keyless without --trusted-root trusts
 // the Sigstore public-good instance (sign/trust.ts).
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { verify } from '../commands/verify.js';
-import { ExitCode, InputError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { resolvePolicy } from '../sign/trust.js';
 import type { VerificationPolicy } from '../sign/verify.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
+import { LIMITS } from '../io/limits.js';
+import { readText } from '../io/read.js';
 
 export interface PolicyFlagValues {
   key?: string;
@@ -42,17 +43,8 @@ export function addPolicyOptions(cmd: Command): Command {
     );
 }
 
-async function readText(file: string, flag: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      `${flag} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      {
-        file,
-      },
-    );
-  }
+async function readFlagFile(file: string, flag: string): Promise<string> {
+  return readText(file, { maxBytes: LIMITS.small, what: flag });
 }
 
 /** The policy the flags describe (files read); undefined when no policy flag was given. */
@@ -63,7 +55,7 @@ export async function policyFrom(flags: PolicyFlagValues): Promise<VerificationP
   };
   return resolvePolicy(
     {
-      ...(flags.key !== undefined && { key: await readText(flags.key, '--key'), keySource: flags.key }),
+      ...(flags.key !== undefined && { key: await readFlagFile(flags.key, '--key'), keySource: flags.key }),
       ...(flags.certificateIdentity !== undefined && { certificateIdentity: flags.certificateIdentity }),
       ...(flags.certificateIdentityRegexp !== undefined && {
         certificateIdentityRegexp: flags.certificateIdentityRegexp,
@@ -72,7 +64,7 @@ export async function policyFrom(flags: PolicyFlagValues): Promise<VerificationP
         certificateOidcIssuer: flags.certificateOidcIssuer,
       }),
       ...(flags.trustedRoot !== undefined && {
-        trustedRoot: await readText(flags.trustedRoot, '--trusted-root'),
+        trustedRoot: await readFlagFile(flags.trustedRoot, '--trusted-root'),
         trustedRootSource: flags.trustedRoot,
       }),
     },

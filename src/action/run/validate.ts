@@ -3,8 +3,7 @@
 // host, a host root or a snapshot), then the report and host snapshot files it names in outputs,
 // the job summary (hardware, then per rule expected / host value / OK-FAIL) and annotations.
 import * as core from '@actions/core';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { validate } from '../../commands/validate.js';
 import {
@@ -24,7 +23,17 @@ import type { VerificationPolicy } from '../../sign/verify.js';
 import { parseSource, readSource, throwFirstError } from '../../spec/document.js';
 import { checkSpecDocument } from '../../spec/parse.js';
 import type { Spec } from '../../spec/types.js';
-import { annotate, overflowMarkdown, setOutputs, writeSummary, type ValidateInputs } from '../runtime.js';
+import {
+  annotate,
+  info,
+  overflowMarkdown,
+  setOutputs,
+  type ValidateInputs,
+  writeSummary,
+} from '../runtime.js';
+import { LIMITS } from '../../io/limits.js';
+import { readTextSync } from '../../io/read.js';
+import { writeOutput } from '../../io/write.js';
 
 export interface ValidateOutcome {
   report: ValidationReport;
@@ -42,7 +51,7 @@ export interface ValidateOutcome {
 function publicKeyText(value: string): { text: string; source: string } {
   if (value.includes('-----BEGIN')) return { text: value, source: 'input "public-key"' };
   if (!existsSync(value)) throw new InputError(`input "public-key": ${value} is neither PEM nor a file`);
-  return { text: readFileSync(value, 'utf8'), source: value };
+  return { text: readTextSync(value, { maxBytes: LIMITS.small, what: 'input "public-key"' }), source: value };
 }
 
 /**
@@ -67,16 +76,7 @@ async function policyOf(inputs: ValidateInputs, notes: string[]): Promise<Verifi
 }
 
 function trustedRootText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      `input "trusted-root": ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      {
-        file,
-      },
-    );
-  }
+  return readTextSync(file, { maxBytes: LIMITS.small, what: 'input "trusted-root"' });
 }
 
 async function specFile(file: string, warnings: string[]): Promise<Spec> {
@@ -146,21 +146,20 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
     unavailable,
     ...(inputs.runnerName && { runner: inputs.runnerName }),
   });
-  await mkdir(inputs.outputDir, { recursive: true });
   const reportFile = path.join(inputs.outputDir, 'report.json');
   const featuresFile = path.join(inputs.outputDir, 'features.json');
-  await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(featuresFile, `${JSON.stringify(nodeFeature, null, 2)}\n`);
+  await writeOutput(reportFile, `${JSON.stringify(report, null, 2)}\n`, { what: 'the report' });
+  await writeOutput(featuresFile, `${JSON.stringify(nodeFeature, null, 2)}\n`, { what: 'the features' });
   return { report, reportFile, featuresFile, markdown: renderValidationMarkdown(report), warnings, notes };
 }
 
 export async function publish(outcome: ValidateOutcome, inputs: ValidateInputs): Promise<void> {
-  for (const n of outcome.notes) core.info(n);
+  for (const n of outcome.notes) info(n);
   for (const w of outcome.warnings) core.warning(w, { title: 'image-compat' });
   const { report } = outcome;
   setOutputs({ compatible: report.compatible, report: outcome.reportFile, features: outcome.featuresFile });
   const overflow = annotate(validationAnnotations(report));
   await writeSummary(outcome.markdown + overflowMarkdown(overflow));
-  core.info(`${report.host.name}: ${report.compatible ? 'compatible' : 'not compatible'}`);
+  info(`${report.host.name}: ${report.compatible ? 'compatible' : 'not compatible'}`);
   if (!report.compatible && inputs.failOnIncompatible) process.exitCode = ExitCode.incompatible;
 }
