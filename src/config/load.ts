@@ -6,6 +6,7 @@ import {
   positionOf,
   readSource,
   schemaDiagnostics,
+  schemaErrors,
   throwFirstError,
   type Diagnostic,
   type SourceDocument,
@@ -23,8 +24,8 @@ export interface CheckedConfig {
 
 /** Validates a parsed document as a config; never throws for bad content. */
 export function checkConfigDocument(src: SourceDocument): CheckedConfig {
-  const validate = configValidator();
-  if (!validate(src.value)) return { diagnostics: schemaDiagnostics(src, validate.errors) };
+  const errors = schemaErrors(configValidator(), src.value);
+  if (errors) return { diagnostics: schemaDiagnostics(src, errors) };
   const config = src.value as ImageCompatConfig;
   const compiled = compileConfig(config);
   const diagnostics: Diagnostic[] = compiled.issues.map((issue) => ({

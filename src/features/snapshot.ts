@@ -64,7 +64,10 @@ function readDocument(text: string, name: string): SourceDocument | JsonSource {
   }
   const src: JsonSource = { file: name, text, value, json: true };
   const deep = tooDeep(value, LIMITS.depth);
-  if (deep) throw new InputError(`nesting deeper than ${LIMITS.depth} levels`, positionOf(src, deep));
+  if (deep) {
+    const { file, line, column } = positionOf(src, deep); // the path would be 64 segments long
+    throw new InputError(`nesting deeper than ${LIMITS.depth} levels`, { file, line, column });
+  }
   return src;
 }
 

@@ -89,7 +89,8 @@ async function jsonFilesUnder(dir: string): Promise<string[]> {
   try {
     info = await stat(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError('no such folder', { file: dir });
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new InputError('no such folder', { file: dir });
     throw new InputError(`cannot read the reports folder: ${fsErrorDetail(err)}`, { file: dir });
   }
   if (!info.isDirectory()) throw new InputError('not a folder', { file: dir });

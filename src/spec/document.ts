@@ -85,6 +85,9 @@ export function parseSource(
   const nul = text.indexOf('\0');
   if (nul >= 0)
     throw new InputError('a NUL character: expected text', { file: name, ...textPosition(text, nul) });
+  // Deep flow nesting (`[[[[...`) costs the YAML parser seconds before its stack overflows: refuse it first.
+  const deep = flowDepthBeyond(text, LIMITS.depth);
+  if (deep >= 0) throw new InputError(DEPTH_MESSAGE, { file: name, ...textPosition(text, deep) });
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -112,6 +115,51 @@ export function parseSource(
 
 /** Deeper than this, the YAML parser's recursion is a stack overflow; say so in words. */
 const DEPTH_MESSAGE = `nesting deeper than ${LIMITS.depth} levels (a spec or config is about 10 deep)`;
+
+/**
+ * The offset where flow collections (`[`, `{`) first nest deeper than `max`, or -1: one linear
+ * scan that skips quoted scalars and comments. A bracket counts where a flow collection can start
+ * (after `:` or `-`, at the start of a line, or inside one), so `name: a[b` is not one.
+ */
+function flowDepthBeyond(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if ((depth > 0 || startsValue(text, i)) && ++depth > max) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    } else if ((c === '"' || c === "'") && (depth > 0 || startsValue(text, i))) {
+      i = endOfQuoted(text, i);
+    } else if (
+      c === '#' &&
+      (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n')
+    ) {
+      const eol = text.indexOf('\n', i);
+      if (eol < 0) break;
+      i = eol;
+    }
+  }
+  return -1;
+}
+
+function startsValue(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  return j < 0 || ':-\n'.includes(text[j]!);
+}
+
+function endOfQuoted(text: string, i: number): number {
+  const q = text[i];
+  for (let j = i + 1; j < text.length; j++) {
+    if (q === '"' && text[j] === '\\') j++;
+    else if (text[j] === q) {
+      if (q === "'" && text[j + 1] === "'") j++;
+      else return j;
+    }
+  }
+  return text.length;
+}
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -274,11 +322,54 @@ export function schemaDiagnostics(
   if (i < all.length) {
     out.push({
       severity: 'error',
-      message: `and ${all.length - i} more schema errors (the first ${LIMITS.problems} are listed)`,
+      message: `and at least ${all.length - i} more schema errors (the first ${LIMITS.problems} are listed)`,
       position: { file: src.file },
     });
   }
   return out;
+}
+
+/** A compiled schema (ajv, allErrors) as schemaErrors calls it. */
+export type SchemaCheck = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** Lists and maps longer than this are checked by their first items first (schemaErrors). */
+const SCHEMA_SAMPLE = 200;
+
+/**
+ * The schema errors of `value`, bounded: ajv with allErrors slows down super-linearly as errors
+ * pile up (30,000 bad terms took minutes), so a copy holding only the first SCHEMA_SAMPLE items of
+ * every list and map is checked first. When it has errors, they are the answer (the document is
+ * invalid; the first ones are what a person fixes first); only a sample without errors leads to
+ * checking the whole value. Undefined when the value is valid.
+ */
+export function schemaErrors(validate: SchemaCheck, value: unknown): ErrorObject[] | undefined {
+  const sample = sampled(value);
+  if (sample !== value && !validate(sample)) return validate.errors ?? [];
+  return validate(value) ? undefined : (validate.errors ?? []);
+}
+
+/** `value` with every list and map cut to its first SCHEMA_SAMPLE items; `value` itself when none is longer. */
+function sampled(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || depth > LIMITS.depth) return value;
+  let changed = false;
+  if (Array.isArray(value)) {
+    if (value.length > SCHEMA_SAMPLE) changed = true;
+    const out = value.slice(0, SCHEMA_SAMPLE).map((v) => {
+      const s = sampled(v, depth + 1);
+      if (s !== v) changed = true;
+      return s;
+    });
+    return changed ? out : value;
+  }
+  const entries = Object.entries(value);
+  if (entries.length > SCHEMA_SAMPLE) changed = true;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries.slice(0, SCHEMA_SAMPLE)) {
+    const s = sampled(v, depth + 1);
+    if (s !== v) changed = true;
+    Object.defineProperty(out, k, { value: s, enumerable: true, writable: true, configurable: true });
+  }
+  return changed ? out : value;
 }
 
 /** Throws the first error diagnostic as an InputError. */
