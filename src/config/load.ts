@@ -11,6 +11,7 @@ import {
   type Diagnostic,
   type SourceDocument,
 } from '../spec/document.js';
+import { boundQuoted } from '../io/limits.js';
 import { compileConfig, type CompileResult } from './compile.js';
 import { configValidator } from './schema.js';
 import type { ImageCompatConfig } from './types.js';
@@ -30,7 +31,7 @@ export function checkConfigDocument(src: SourceDocument): CheckedConfig {
   const compiled = compileConfig(config);
   const diagnostics: Diagnostic[] = compiled.issues.map((issue) => ({
     severity: issue.severity,
-    message: issue.message,
+    message: boundQuoted(issue.message),
     position: positionOf(src, issue.path),
     hint: issue.hint,
   }));

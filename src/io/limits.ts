@@ -30,6 +30,18 @@ export function formatBytes(n: number): string {
 }
 
 /**
+ * A message with every quoted run ("...") longer than LIMITS.echo cut: the backstop for messages
+ * that quote user text without `quote` (so a 300k-character value is never echoed whole).
+ */
+export function boundQuoted(message: string, max: number = LIMITS.echo): string {
+  if (message.length <= max) return message;
+  return message.replace(
+    new RegExp(`"((?:[^"\\\\]|\\\\.){${max}})(?:[^"\\\\]|\\\\.)+"`, 'g'),
+    (_m, head: string) => `"${head}..."`,
+  );
+}
+
+/**
  * User text as a message quotes it: JSON-quoted (control characters visible) and cut to
  * LIMITS.echo characters with the length said, so a 300k-character name costs one line.
  */

@@ -1,6 +1,7 @@
 // Diagnostics for people (text), machines (json) and GitHub Actions (`::error file=...::` workflow
 // commands, which become annotations on the pull request's lines).
 
+import { boundQuoted } from '../io/limits.js';
 import { commandData, commandProperty, neutraliseText } from '../io/workflow-command.js';
 import type { Diagnostic } from '../spec/document.js';
 
@@ -48,8 +49,14 @@ function github(d: Diagnostic): string {
 }
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat): string {
-  if (format === 'json') return `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`;
+  if (format === 'json')
+    return `${JSON.stringify(
+      diagnostics.map((d) => toJson({ ...d, message: boundQuoted(d.message) })),
+      null,
+      2,
+    )}\n`;
   // Text is for people, but reaches a runner's log too: no line of it may be a workflow command.
-  const lines = diagnostics.map(format === 'github' ? github : (d) => neutraliseText(text(d)));
+  const bounded = diagnostics.map((d) => ({ ...d, message: boundQuoted(d.message) }));
+  const lines = bounded.map(format === 'github' ? github : (d) => neutraliseText(text(d)));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -57,7 +57,9 @@ export interface Diagnostic {
 /** `compatibilities[0].rules[2].matchExpressions.vendor.op`; keys that are not identifiers are quoted. */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
-  for (const seg of path) {
+  for (const raw of path) {
+    // A key is user text: a 300k-character one is cut (LIMITS.echo) like every echo.
+    const seg = typeof raw === 'string' && raw.length > LIMITS.echo ? `${raw.slice(0, LIMITS.echo)}...` : raw;
     if (typeof seg === 'number') out += `[${seg}]`;
     else if (/^[A-Za-z_][\w.-]*$/.test(seg) && !seg.includes('.')) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
