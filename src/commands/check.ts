@@ -25,7 +25,7 @@ import { parseSpec } from '../spec/parse.js';
 import type { Spec } from '../spec/types.js';
 import { fsErrorDetail } from '../io/fs-error.js';
 import { LIMITS } from '../io/limits.js';
-import { readText } from '../io/read.js';
+import { decodeText, readText } from '../io/read.js';
 
 export interface CheckOptions {
   /** The head config; default `.github/image-compat.yaml`. */
@@ -258,7 +258,8 @@ async function publishedSpecs(
   const out = new Map<string, Spec>();
   for (const platform of platforms) {
     const found = await fetchNewestCompatibilitySpec(image, { ...registry, ...(platform && { platform }) });
-    out.set(platform, parseSpec(found.specBytes.toString('utf8'), `${image} (${found.artifact.digest})`));
+    const name = `${image} (${found.artifact.digest})`;
+    out.set(platform, parseSpec(decodeText(found.specBytes, name), name)); // text is text: no U+FFFD
   }
   return out;
 }
