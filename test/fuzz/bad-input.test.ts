@@ -107,7 +107,8 @@ function contract(read: () => unknown): void {
     expect(exitCodeOf(err)).toBe(ExitCode.input);
     expect(err.message).not.toMatch(/Maximum call stack|\n\s+at /);
     // file name + position + path + ~200 characters of user text + our words
-    if (err.message.length >= 2_000) throw new Error(`message too long: ${err.message.slice(0, 200)} ... ${err.message.slice(-300)}`);
+    if (err.message.length >= 2_000)
+      throw new Error(`message too long: ${err.message.slice(0, 200)} ... ${err.message.slice(-300)}`);
   }
 }
 
