@@ -1,7 +1,7 @@
 // `report`: merges the validation reports found under a folder (recursively: download-artifact
 // puts each artifact in its own folder) into one verdict, Markdown summary and JSON.
 import { ExitCode, InputError } from '../errors.js';
-import { MAX_REPORT_FILES, scanReportFolder } from '../report/folder.js';
+import { scanReportFolder } from '../report/folder.js';
 import { summarizeHardware } from '../report/hardware.js';
 import { renderMarkdown } from '../report/markdown.js';
 import {
@@ -32,8 +32,6 @@ export interface ReportResult {
   /** Files that are not valid reports but name their matrix job: each counted as a failed run. */
   invalid: string[];
 }
-
-export { MAX_REPORT_FILES };
 
 export async function report(opts: ReportOptions): Promise<ReportResult> {
   // The plan first: a bad matrix is an input error before any report is read.
