@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './cli/index.js';
 import { ExitCode, exitCodeOf, ImageCompatError } from './errors.js';
 import { VERSION } from './version.js';
+import { neutraliseText } from './io/workflow-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('image-compat')
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.input;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`image-compat: ${message}\n`);
+    process.stderr.write(neutraliseText(`image-compat: ${message}\n`));
     if (!(err instanceof ImageCompatError) && process.env.IMAGE_COMPAT_DEBUG && err instanceof Error) {
       process.stderr.write(`${err.stack}\n`);
     }

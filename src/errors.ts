@@ -1,6 +1,8 @@
 // Typed errors, each carrying the exit code of the command-line contract. They are mapped to exit
 // codes and annotations in one place (cli.ts, action/), never by string matching.
 
+import { boundQuoted } from './io/limits.js';
+
 export const ExitCode = {
   ok: 0,
   incompatible: 1,
@@ -26,12 +28,15 @@ export abstract class ImageCompatError extends Error {
 /** Bad input: a file that cannot be read or parsed, a schema violation, a bad flag. Exit 2. */
 export class InputError extends ImageCompatError {
   readonly exitCode = ExitCode.input;
+  /** What is wrong; quoted user text in it is cut to LIMITS.echo characters (io/limits.ts). */
+  readonly detail: string;
   constructor(
-    readonly detail: string,
+    detail: string,
     readonly position: SourcePosition = {},
     readonly hint?: string,
   ) {
-    super(formatPositioned(detail, position, hint));
+    super(formatPositioned(boundQuoted(detail), position, hint));
+    this.detail = boundQuoted(detail);
     this.name = 'InputError';
   }
 }

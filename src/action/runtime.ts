@@ -16,6 +16,7 @@ import {
 } from '../errors.js';
 import type { Annotation } from '../report/annotations.js';
 import { REQUIREMENTS, type Requirement } from '../report/merge.js';
+import { neutraliseText } from '../io/workflow-command.js';
 
 // ---------------------------------------------------------------- inputs
 
@@ -291,6 +292,11 @@ export function mask(value: string): void {
   for (const line of value.split(/\r?\n/)) if (line.trim() && line !== value) core.setSecret(line.trim());
 }
 
+/** A log line: notes carry spec, config and registry text, so no line of it may be a workflow command. */
+export function info(message: string): void {
+  core.info(neutraliseText(message));
+}
+
 /** GitHub shows at most this many annotations of each level per step. */
 export const ANNOTATION_LIMIT = 10;
 
@@ -412,5 +418,7 @@ function isFile(file: string): boolean {
 }
 
 function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+  return neutraliseText(
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' '),
+  );
 }

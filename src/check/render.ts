@@ -5,6 +5,7 @@ import { formatDiagnostics } from '../lint/format.js';
 import type { Diagnostic } from '../spec/document.js';
 import type { FleetImpact } from './fleet.js';
 import type { RequirementChange } from './requirements.js';
+import { neutraliseText } from '../io/workflow-command.js';
 
 /** What the renderers need (the command's result, without its I/O types). */
 export interface CheckSummary {
@@ -81,7 +82,7 @@ export function renderCheckText(s: CheckSummary): string {
     out.push('');
     for (const n of s.notes) out.push(`note: ${n}`);
   }
-  return `${out.join('\n')}\n`;
+  return neutraliseText(`${out.join('\n')}\n`);
 }
 
 /** A host's evaluation errors, once each (before and after often fail alike). */
@@ -175,7 +176,7 @@ export function renderCheckMarkdown(s: CheckSummary): string {
     out.pop();
     out.push('');
   }
-  return `${out.join('\n')}\n`;
+  return neutraliseText(`${out.join('\n')}\n`);
 }
 
 /** The exit status of a check: lint errors 2, a newly excluded host 1 when asked, else 0. */

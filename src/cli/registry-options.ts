@@ -5,6 +5,8 @@ import { type Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import type { RegistryOptions } from '../oci/index.js';
 import { retryPolicy, tlsTransport } from '../oci/index.js';
+import { LIMITS, quote } from '../io/limits.js';
+import { readText } from '../io/read.js';
 
 export interface RegistryFlags {
   plainHttp: boolean;
@@ -50,17 +52,20 @@ export function addRegistryOptions(cmd: Command): Command {
     .addOption(new Option('--timeout <seconds>', 'timeout of one request').default('60'));
 }
 
-function count(raw: string | undefined, flag: string, min: number): number | undefined {
+/** A day: far above any registry request, and below Node's timer limit (2^31 - 1 ms, 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+/** Retries of one request; more is a loop, not a policy. */
+export const MAX_RETRIES = 100;
+
+function count(raw: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < min)
-    throw new InputError(`${flag} must be a whole number of at least ${min}, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new InputError(`${flag} must be a whole number from ${min} to ${max}, got ${quote(raw)}`);
   return Number(raw);
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return readText('-', { maxBytes: LIMITS.small, what: '--password-stdin', stdin });
 }
 
 export interface RegistryOptionsContext {
@@ -104,9 +109,9 @@ export async function registryOptionsFrom(
     options.dispatcher = tls.dispatcher;
     options.fetch = tls.fetch;
   }
-  const retries = count(flags.retries, '--retries', 0);
+  const retries = count(flags.retries, '--retries', 0, MAX_RETRIES);
   if (retries !== undefined) options.retry = retryPolicy({ retries });
-  const timeout = count(flags.timeout, '--timeout', 1);
+  const timeout = count(flags.timeout, '--timeout', 1, MAX_TIMEOUT_SECONDS);
   if (timeout !== undefined) options.timeoutMs = timeout * 1000;
   if (env.IMAGE_COMPAT_DEBUG) {
     const log = ctx.log ?? ((line: string) => process.stderr.write(`debug: ${line}\n`));

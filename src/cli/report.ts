@@ -37,7 +37,9 @@ export function reportCommand(): Command {
         const matrix = opts.matrix ? { text: await readSource(opts.matrix), source: opts.matrix } : undefined;
         const result = await report({ dir: opts.dir, require: opts.require, matrix });
         for (const file of result.skipped)
-          process.stderr.write(`image-compat: skipped ${file}: not a report\n`);
+          process.stderr.write(`image-compat: ${file}: a host snapshot, listed, not merged\n`);
+        for (const file of result.invalid)
+          process.stderr.write(`image-compat: ${file}: not a valid report: counted as a failed run\n`);
         process.stdout.write(
           opts.output === 'json' ? `${JSON.stringify(result.merged, null, 2)}\n` : result.markdown,
         );

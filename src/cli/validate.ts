@@ -3,12 +3,12 @@
 // with the validate action. Exit 0 compatible, 1 incompatible (also a host that cannot run the
 // image's platform), 2 bad input or NFD evaluation error, 3 registry error or no artifact,
 // 4 signature. `--report` is written in every case, with `error` when no verdict was reached.
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { failureReport, runValidation } from '../commands/validate-run.js';
 import type { FieldNames, ValidationProgress, ValidationRequest } from '../commands/validate-run.js';
 import { ExitCode } from '../errors.js';
+import { writeOutput } from '../io/write.js';
 import { validateJson } from '../report/json.js';
 import { renderValidateTable } from '../report/table.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
@@ -50,9 +50,8 @@ function warn(message: string): void {
   process.stderr.write(`image-compat: warning: ${message}\n`);
 }
 
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+async function writeJson(file: string, value: unknown, flag: string): Promise<void> {
+  await writeOutput(file, `${JSON.stringify(value, null, 2)}\n`, { what: flag });
 }
 
 /** The request's fields as this edge's flags, for messages. */
@@ -177,15 +176,17 @@ export function validateCommand(): Command {
     try {
       run = await runValidation(req, log, progress);
     } catch (err) {
-      if (flags.report !== undefined) await writeJson(flags.report, failureReport(err, req, progress));
+      if (flags.report !== undefined)
+        await writeJson(flags.report, failureReport(err, req, progress), '--report');
       throw err;
     }
     const { result } = run;
     process.stdout.write(
       flags.output === 'json' ? validateJson(result) : renderValidateTable(result, { color: useColor() }),
     );
-    if (flags.report !== undefined) await writeJson(flags.report, run.report);
-    if (flags.saveFeatures !== undefined) await writeJson(flags.saveFeatures, run.nodeFeature);
+    if (flags.report !== undefined) await writeJson(flags.report, run.report, '--report');
+    if (flags.saveFeatures !== undefined)
+      await writeJson(flags.saveFeatures, run.nodeFeature, '--save-features');
     process.exitCode = result.compatible ? ExitCode.ok : ExitCode.incompatible;
   });
 }

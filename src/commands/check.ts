@@ -4,7 +4,7 @@
 // published for a base image) and evaluates both on a fleet of host snapshots. Typed options in,
 // typed result out, no printing. Git is only read (`diff`, `show`, `rev-parse`): nothing fetched.
 import { execFile } from 'node:child_process';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   alignPlatforms,
@@ -23,6 +23,9 @@ import { fetchNewestCompatibilitySpec, type RegistryOptions } from '../oci/index
 import { parseSource, readSource } from '../spec/document.js';
 import { parseSpec } from '../spec/parse.js';
 import type { Spec } from '../spec/types.js';
+import { fsErrorDetail } from '../io/fs-error.js';
+import { LIMITS } from '../io/limits.js';
+import { decodeText, readText } from '../io/read.js';
 
 export interface CheckOptions {
   /** The head config; default `.github/image-compat.yaml`. */
@@ -269,7 +272,8 @@ async function publishedSpecs(
   const out = new Map<string, Spec>();
   for (const platform of platforms) {
     const found = await fetchNewestCompatibilitySpec(image, { ...registry, ...(platform && { platform }) });
-    out.set(platform, parseSpec(found.specBytes.toString('utf8'), `${image} (${found.artifact.digest})`));
+    const name = `${image} (${found.artifact.digest})`;
+    out.set(platform, parseSpec(decodeText(found.specBytes, name), name)); // text is text: no U+FFFD
   }
   return out;
 }
@@ -279,9 +283,12 @@ async function publishedSpecs(
 async function pullRequestOf(file: string): Promise<PullRequest | undefined> {
   let payload: unknown;
   try {
-    payload = JSON.parse(await readFile(file, 'utf8'));
+    payload = JSON.parse(await readText(file, { maxBytes: LIMITS.document, what: 'the event payload' }));
   } catch (err) {
-    throw new InputError(`cannot read the event payload: ${(err as Error).message}`, { file });
+    if (err instanceof InputError) throw err;
+    throw new InputError(`the event payload is not JSON: ${(err as Error).message.slice(0, LIMITS.echo)}`, {
+      file,
+    });
   }
   const pr = (payload as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } })
     ?.pull_request;
@@ -329,19 +336,33 @@ async function lintFile(abs: string, name: string, always: boolean): Promise<Lin
   return lintSource(text, name);
 }
 
+/** A regular file (through links); a dangling link or an unreadable entry is an InputError. */
+async function isSnapshotFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch (err) {
+    const link = await lstat(file).then(
+      (s) => s.isSymbolicLink(),
+      () => false,
+    );
+    const why = link ? 'a symbolic link to nothing (dangling)' : fsErrorDetail(err);
+    throw new InputError(`cannot read a host snapshot of the fleet: ${why}`, { file });
+  }
+}
+
 /** Every host snapshot under a folder (recursively): `*.json`, `*.yaml`, `*.yml`. */
 export async function loadFleet(dir: string): Promise<HostFeatures[]> {
   let entries: string[];
   try {
     entries = (await readdir(dir, { recursive: true })).map(String).sort();
   } catch (err) {
-    throw new InputError(`cannot read the fleet folder: ${(err as Error).message}`, { file: dir });
+    throw new InputError(`cannot read the fleet folder: ${fsErrorDetail(err)}`, { file: dir });
   }
   const hosts: HostFeatures[] = [];
   const seen = new Set<string>();
   for (const entry of entries.filter((e) => DOCUMENT_EXTENSIONS.test(e))) {
     const file = path.join(dir, entry);
-    if (!(await stat(file)).isFile()) continue;
+    if (!(await isSnapshotFile(file))) continue;
     for (const host of parseFeaturesDocument(await readSource(file, MAX_FEATURES_BYTES), file)) {
       let name = host.name || entry.replace(DOCUMENT_EXTENSIONS, '');
       if (seen.has(name)) name = `${name} (${entry})`;

@@ -1,5 +1,5 @@
 // `generate`: config -> NFD spec YAML, one spec for every platform or one file per platform.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { compileConfig, declaredPlatforms, noSetApplies } from '../config/compile.js';
 import { loadConfig } from '../config/load.js';
@@ -7,6 +7,7 @@ import { tryParsePlatform, platformFileName } from '../platform/platform.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
 import { serializeSpec } from '../spec/serialize.js';
 import { InputError } from '../errors.js';
+import { makeFolder, onOutput, writeOutput } from '../io/write.js';
 import type { Diagnostic } from '../spec/document.js';
 import { parseSpec } from '../spec/parse.js';
 
@@ -77,10 +78,10 @@ async function writeSpec(
   platform: string,
   yaml: string,
 ): Promise<{ platform: string; path: string }> {
-  await mkdir(dir, { recursive: true });
   const target = path.join(dir, platform ? platformFileName(platform) : 'spec.yaml');
   const tmp = `${target}.${process.pid}.tmp`;
-  await writeFile(tmp, yaml);
-  await rename(tmp, target);
+  await makeFolder(dir, { what: '--out-dir' });
+  await writeOutput(tmp, yaml, { what: 'the spec' });
+  await onOutput(target, () => rename(tmp, target), { what: 'the spec' });
   return { platform, path: target };
 }

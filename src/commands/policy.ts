@@ -3,7 +3,8 @@
 // and the trusted root (a file; without one, keyless trusts the Sigstore public-good instance:
 // TUF refresh, else the cached or embedded root, with a note saying which).
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { LIMITS } from '../io/limits.js';
+import { readText as readBounded } from '../io/read.js';
 import { InputError } from '../errors.js';
 import { resolvePolicy } from '../sign/trust.js';
 import type { VerificationPolicy } from '../sign/verify.js';
@@ -31,17 +32,9 @@ export function policyRequested(p: PolicyRequest): boolean {
   ].some((v) => v !== undefined && v !== '');
 }
 
+/** A policy file, through the one bounded reader (its errors name the file and the limit). */
 async function readText(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      `${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      {
-        file,
-      },
-    );
-  }
+  return readBounded(file, { maxBytes: LIMITS.small, what });
 }
 
 async function keyText(value: string): Promise<{ key: string; keySource: string }> {

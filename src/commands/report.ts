@@ -1,12 +1,18 @@
 // `report`: merges the validation reports found under a folder (recursively: download-artifact
 // puts each artifact in its own folder) into one verdict, Markdown summary and JSON.
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { InputError } from '../errors.js';
-import { readSource } from '../spec/document.js';
+import { ExitCode, InputError } from '../errors.js';
+import { scanReportFolder } from '../report/folder.js';
+import { summarizeHardware } from '../report/hardware.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { mergeReports, type MergedReport, type Requirement, type SourcedReport } from '../report/merge.js';
-import { parsePlannedRuns, parseReport } from '../report/parse.js';
+import {
+  mergeReports,
+  type MergedReport,
+  type PlannedRun,
+  type Requirement,
+  type SourcedReport,
+} from '../report/merge.js';
+import { parsePlannedRuns } from '../report/parse.js';
+import type { ValidationReport } from '../report/report.js';
 
 export interface ReportOptions {
   /** The folder holding the downloaded report files. */
@@ -21,56 +27,52 @@ export interface ReportResult {
   markdown: string;
   /** Report files read, relative to `dir`. */
   files: string[];
-  /** `.json` files under `dir` that are not reports (feature snapshots, specs), left alone. */
+  /** Host snapshots (features.json) found beside the reports, relative to `dir`: listed, not merged. */
   skipped: string[];
+  /** Files that are not valid reports but name their matrix job: each counted as a failed run. */
+  invalid: string[];
 }
-
-/** Reports are small; a folder with more than this many JSON files is not a matrix run's. */
-export const MAX_REPORT_FILES = 10_000;
 
 export async function report(opts: ReportOptions): Promise<ReportResult> {
   // The plan first: a bad matrix is an input error before any report is read.
   const planned = opts.matrix ? parsePlannedRuns(opts.matrix.text, opts.matrix.source) : undefined;
-  const names = await jsonFilesUnder(opts.dir);
+  const entries = await scanReportFolder(opts.dir);
   const reports: SourcedReport[] = [];
   const skipped: string[] = [];
-  for (const name of names) {
-    const file = path.join(opts.dir, name);
-    const parsed = parseReport(await readSource(file), file);
-    if (parsed) reports.push({ file: name, report: parsed });
-    else skipped.push(name);
+  const invalid: string[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'report') reports.push({ file: entry.file, report: entry.report });
+    else if (entry.kind === 'snapshot') skipped.push(entry.file);
+    else {
+      // A job whose report is unreadable has no verdict: a failed cell when the plan says which
+      // set the job ran, else the whole merge cannot be trusted (exit 2). Never a silent skip.
+      const run = entry.job !== undefined ? planned?.[entry.job] : undefined;
+      if (!run) throw entry.error;
+      invalid.push(entry.file);
+      reports.push({ file: entry.file, report: unreadableReport(entry.file, run, entry.error) });
+    }
   }
   // With a plan, no reports at all is a verdict (every planned job is missing), not bad input.
   if (reports.length === 0 && !planned?.length) {
     throw new InputError(
-      names.length
-        ? `no validation report among the ${names.length} JSON files found`
+      entries.length
+        ? `no validation report among the ${entries.length} JSON files found`
         : 'no JSON files found (expected the validate reports, e.g. downloaded with actions/download-artifact)',
       { file: opts.dir },
     );
   }
   const merged = mergeReports(reports, opts.require, planned);
-  return { merged, markdown: renderMarkdown(merged), files: reports.map((r) => r.file), skipped };
+  return { merged, markdown: renderMarkdown(merged), files: reports.map((r) => r.file), skipped, invalid };
 }
 
-/** `.json` files under `dir`, relative to it, sorted so that merging is deterministic. */
-async function jsonFilesUnder(dir: string): Promise<string[]> {
-  let info;
-  try {
-    info = await stat(dir);
-  } catch {
-    throw new InputError('no such folder', { file: dir });
-  }
-  if (!info.isDirectory()) throw new InputError('not a folder', { file: dir });
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.json'))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-  if (files.length > MAX_REPORT_FILES) {
-    throw new InputError(`more than ${MAX_REPORT_FILES} JSON files: is this the right folder?`, {
-      file: dir,
-    });
-  }
-  return files;
+/** The report a job would have sent had it finished: an error, for the set the plan gave it. */
+function unreadableReport(file: string, run: PlannedRun, error: InputError): ValidationReport {
+  const job = file.split('/')[0]!;
+  return {
+    ...(run.name !== undefined && { compatibility: run.name }),
+    compatible: false,
+    host: { name: job, hardware: summarizeHardware({}, job) },
+    results: [],
+    error: { code: ExitCode.input, message: `${file}: not a valid report: ${error.detail}` },
+  };
 }

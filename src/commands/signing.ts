@@ -3,7 +3,6 @@
 // COSIGN_PASSWORD), or keyless through GitHub Actions' OIDC token -> Fulcio -> Rekor (public
 // repositories) or GitHub's instance with a timestamp authority (private ones). The Sigstore
 // instance can be replaced by environment variables (a private instance, tests).
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import {
   githubActionsIdentityProvider,
@@ -13,6 +12,8 @@ import {
   type SignWith,
 } from '../sign/sign.js';
 import { loadPrivateKey } from '../sign/keys.js';
+import { LIMITS } from '../io/limits.js';
+import { readText } from '../io/read.js';
 
 export interface SigningRequest {
   /** A PEM file (`--key`). */
@@ -72,14 +73,10 @@ async function keyPem(req: SigningRequest, env: NodeJS.ProcessEnv): Promise<{ pe
     if (!pem) throw new InputError(`--key-env ${req.keyEnv}: the variable is not set`);
     return { pem, source: `$${req.keyEnv}` };
   }
-  try {
-    return { pem: await readFile(req.keyFile!, 'utf8'), source: req.keyFile! };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read the key: ${code === 'ENOENT' ? 'no such file' : String(err)}`, {
-      file: req.keyFile!,
-    });
-  }
+  return {
+    pem: await readText(req.keyFile!, { maxBytes: LIMITS.small, what: 'the key' }),
+    source: req.keyFile!,
+  };
 }
 
 /**
@@ -91,7 +88,7 @@ export async function keylessInstance(env: NodeJS.ProcessEnv): Promise<KeylessIn
   let event: unknown;
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8'));
+      event = JSON.parse(await readText(env.GITHUB_EVENT_PATH, { maxBytes: LIMITS.document }));
     } catch {
       event = undefined;
     }

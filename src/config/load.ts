@@ -6,11 +6,13 @@ import {
   positionOf,
   readSource,
   schemaDiagnostics,
+  schemaErrors,
   throwFirstError,
   type Diagnostic,
   type SourceDocument,
 } from '../spec/document.js';
 import { numbersAsWritten } from './as-written.js';
+import { boundQuoted } from '../io/limits.js';
 import { compileConfig, type CompileResult } from './compile.js';
 import { runnerIssues } from './runner.js';
 import { configValidator } from './schema.js';
@@ -25,17 +27,17 @@ export interface CheckedConfig {
 
 /** Validates a parsed document as a config; never throws for bad content. */
 export function checkConfigDocument(src: SourceDocument): CheckedConfig {
-  const validate = configValidator();
   // Numbers as written: `version: 22.10` is "22.10", not 22.1 (./as-written.ts).
   const written = numbersAsWritten(src);
-  if (!validate(written.value)) return { diagnostics: schemaDiagnostics(src, validate.errors) };
+  const errors = schemaErrors(configValidator(), written.value);
+  if (errors) return { diagnostics: schemaDiagnostics(src, errors) };
   const config = written.value as ImageCompatConfig;
   const compiled = compileConfig(config);
   const diagnostics: Diagnostic[] = [...written.warnings];
   diagnostics.push(
     ...[...compiled.issues, ...runnerIssues(config)].map((issue) => ({
       severity: issue.severity,
-      message: issue.message,
+      message: boundQuoted(issue.message),
       position: positionOf(src, issue.path),
       hint: issue.hint,
     })),

@@ -31,6 +31,7 @@ import {
   OS_ID_ALIASES,
   RDMA_LINK_LAYERS,
 } from './vocabulary.js';
+import { quote } from '../io/limits.js';
 
 export function compileKernel(
   set: string,
@@ -52,7 +53,7 @@ export function compileKernel(
     for (const [m, p] of indexed(k.modules, [...path, 'modules'])) {
       const name = normaliseModule(m);
       if (!/^[\w-]+$/.test(m.trim())) {
-        ctx.error(p, `"${m}" is not a kernel module name`);
+        ctx.error(p, `${quote(m)} is not a kernel module name`);
         continue;
       }
       if (name.includes('_')) {
@@ -82,7 +83,7 @@ export function compileKernel(
       const p = [...path, 'config', option];
       const key = normaliseKconfig(option);
       if (!/^[A-Za-z0-9_]+$/.test(key)) {
-        ctx.error(p, `"${option}" is not a kernel config option name`);
+        ctx.error(p, `${quote(option)} is not a kernel config option name`);
         continue;
       }
       if (value === true) {
@@ -148,7 +149,11 @@ export function compileCpu(
       const name = normaliseCpuFlag(f);
       if (!CPUID_FLAGS.includes(name)) {
         const close = closest(name, CPUID_FLAGS);
-        ctx.warn(p, `"${f}" is not a CPU flag NFD reports`, close ? `did you mean ${close}?` : undefined);
+        ctx.warn(
+          p,
+          `${quote(f)} is not a CPU flag NFD reports`,
+          close ? `did you mean ${close}?` : undefined,
+        );
       }
       flags[name] = expr('Exists');
     }
@@ -173,8 +178,8 @@ export function compileGpu(
     const close = closest(v, Object.keys(GPU_VENDORS));
     ctx.error(
       p,
-      `unknown GPU vendor "${v}"`,
-      close ? `did you mean "${close}"?` : `known: ${Object.keys(GPU_VENDORS).join(', ')}`,
+      `unknown GPU vendor ${quote(v)}`,
+      close ? `did you mean ${quote(close)}?` : `known: ${Object.keys(GPU_VENDORS).join(', ')}`,
     );
     return undefined;
   });
@@ -357,15 +362,15 @@ export function compileOs(
       const w = id.trim().toLowerCase();
       const alias = OS_ID_ALIASES[w];
       if (alias && alias !== w) {
-        ctx.warn(q, `/etc/os-release spells "${id}" as "${alias}"`, `write ${alias}`);
+        ctx.warn(q, `/etc/os-release spells ${quote(id)} as ${quote(alias)}`, `write ${alias}`);
         return alias;
       }
       if (!KNOWN_OS_IDS.includes(w)) {
         const close = closest(w, KNOWN_OS_IDS);
         ctx.warn(
           q,
-          `"${id}" is not an os-release ID we know`,
-          close ? `did you mean "${close}"?` : undefined,
+          `${quote(id)} is not an os-release ID we know`,
+          close ? `did you mean ${quote(close)}?` : undefined,
         );
       }
       return w;

@@ -13,6 +13,7 @@ import {
 } from './range.js';
 import type { OneOrMany, Range } from './types.js';
 import { PCI_CLASSES, PCI_VENDORS } from './vocabulary.js';
+import { quote } from '../io/limits.js';
 
 export function versionAlternatives(
   range: Range,
@@ -114,8 +115,8 @@ export function lookup(
   const close = closest(word, Object.keys(table));
   ctx.error(
     path,
-    `unknown ${what} "${word}"`,
-    close ? `did you mean "${close}"?` : `known: ${Object.keys(table).join(', ')}`,
+    `unknown ${what} ${quote(word)}`,
+    close ? `did you mean ${quote(close)}?` : `known: ${Object.keys(table).join(', ')}`,
   );
   return undefined;
 }
@@ -132,12 +133,16 @@ export function pciClass(word: string, path: PathSegment[], ctx: Context): strin
   if (PCI_CLASSES[w]) return PCI_CLASSES[w];
   if (/^[0-9a-f]{4}$/.test(w)) return w;
   if (/^[0-9a-f]{6}$/.test(w)) {
-    ctx.warn(path, `PCI class "${word}" has 6 digits; NFD reports the first 4`, `write "${w.slice(0, 4)}"`);
+    ctx.warn(
+      path,
+      `PCI class ${quote(word)} has 6 digits; NFD reports the first 4`,
+      `write "${w.slice(0, 4)}"`,
+    );
     return w.slice(0, 4);
   }
   ctx.error(
     path,
-    `"${word}" is not a PCI class`,
+    `${quote(word)} is not a PCI class`,
     `write 4 hex digits or one of: ${Object.keys(PCI_CLASSES).join(', ')}`,
   );
   return undefined;
@@ -145,7 +150,7 @@ export function pciClass(word: string, path: PathSegment[], ctx: Context): strin
 
 export function pciDevice(word: string, path: PathSegment[], ctx: Context): string | undefined {
   const id = hexId(word);
-  if (!id) ctx.error(path, `"${word}" is not a PCI device id`, 'write 4 hex digits, e.g. 2330');
+  if (!id) ctx.error(path, `${quote(word)} is not a PCI device id`, 'write 4 hex digits, e.g. 2330');
   return id;
 }
 

@@ -145,7 +145,10 @@ export const CPUINFO_TO_NFD: Readonly<Record<string, string>> = {
 /** A CPU flag as NFD's cpu.cpuid names it. */
 export function normaliseCpuFlag(flag: string): string {
   const lower = flag.trim().toLowerCase();
-  return CPUINFO_TO_NFD[lower] ?? flag.trim().toUpperCase();
+  // hasOwn: a flag named `constructor` is not Object's (found by test/fuzz)
+  return (
+    (Object.hasOwn(CPUINFO_TO_NFD, lower) ? CPUINFO_TO_NFD[lower] : undefined) ?? flag.trim().toUpperCase()
+  );
 }
 
 /**

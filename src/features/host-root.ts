@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { LIMITS } from '../io/limits.js';
+import { readBytesSync } from '../io/read.js';
 
 /** The file-system calls the collectors use; injectable for tests. */
 export interface HostFs {
@@ -15,7 +17,8 @@ export interface HostFs {
 }
 
 export const nodeHostFs: HostFs = {
-  readFileSync: (p) => fs.readFileSync(p),
+  // Bounded: a host file that never ends (a device, a loop of links) stops at the cap.
+  readFileSync: (p) => readBytesSync(p, { maxBytes: LIMITS.hostFile, rawErrors: true }),
   readdirSync: (p) => fs.readdirSync(p),
   readlinkSync: (p) => fs.readlinkSync(p),
   statSync: (p) => fs.statSync(p),

@@ -1,6 +1,7 @@
 // Source `kernel`: kernel.version, kernel.config, kernel.loadedmodule, kernel.enabledmodule,
 // kernel.selinux, kernel.kvm, read as NFD reads them (source/kernel).
-import { gunzipSync } from 'node:zlib';
+import { InputError } from '../errors.js';
+import { gunzipCapped } from '../io/read.js';
 import type { HostRoot } from './host-root.js';
 import type { Features } from './types.js';
 import { attributeSet, flagSet, newFeatures, prefix } from './feature-set.js';
@@ -55,9 +56,10 @@ function readKconfig(root: HostRoot, release: string | undefined): Record<string
   for (const p of kconfigPaths(release)) {
     try {
       const raw = root.readBytes(p);
-      return parseKconfig((p.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
-    } catch {
-      tried.push(p);
+      // Capped: a gzip bomb as /proc/config.gz stops at LIMITS.decompressed, said in the reason.
+      return parseKconfig((p.endsWith('.gz') ? gunzipCapped(raw, p) : raw).toString('utf8'));
+    } catch (err) {
+      tried.push(err instanceof InputError ? `${p}: ${err.detail}` : p);
     }
   }
   root.markUnavailable('kernel.config', `no readable kernel config (tried ${tried.join(', ')})`);

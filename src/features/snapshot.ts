@@ -3,14 +3,15 @@
 // NodeFeature objects of one node (label nfd.node.kubernetes.io/node-name) are merged the way
 // nfd-master merges them. Shapes are validated, with errors at file:line:column.
 import type { ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
+import { formatBytes, LIMITS, quote } from '../io/limits.js';
+import { displayName, textPosition } from '../io/read.js';
 import {
-  displayName,
-  MAX_ALIAS_COUNT,
+  parseSource,
   positionOf,
   schemaDiagnostics,
   throwFirstError,
+  type JsonSource,
   type PathSegment,
   type SourceDocument,
 } from '../spec/document.js';
@@ -19,8 +20,8 @@ import { unavailableOf } from './node-feature.js';
 import { compiled, isFeatures, isNodeFeature } from './snapshot-shape.js';
 import type { Features } from './types.js';
 
-/** Snapshots of a whole cluster are large: 5,000 NodeFeatures of ~10 KiB are 50 MiB. */
-export const MAX_FEATURES_BYTES = 512 * 1024 * 1024;
+/** Snapshots of a whole cluster are large: 5,000 NodeFeatures of ~10 KiB are 50 MiB (io/limits.ts). */
+export const MAX_FEATURES_BYTES = LIMITS.features;
 
 export const NODE_NAME_LABEL = 'nfd.node.kubernetes.io/node-name';
 
@@ -37,86 +38,108 @@ export interface HostFeatures {
   labels?: Record<string, string>;
 }
 
-/** A YAML/JSON source with positions, without the spec's 4 MiB cap (only built when needed). */
-function sourceOf(text: string, file: string, value?: unknown): SourceDocument {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
-  const problem = doc.errors[0];
-  if (problem) {
-    const pos = lines.linePos(problem.pos[0]);
-    throw new InputError(problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), {
-      file,
-      line: pos.line,
-      column: pos.col,
+/**
+ * JSON (the common, large case: `kubectl get nodefeatures -A -o json`) goes through JSON.parse,
+ * its errors positioned by a scan of the text (json-offset.ts); YAML through the parser with
+ * positions, which is slow, so YAML snapshots have the document cap.
+ */
+function readDocument(text: string, name: string): SourceDocument | JsonSource {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
+    if (text.length > LIMITS.featuresYaml) {
+      throw new InputError(
+        `a YAML snapshot is larger than the ${formatBytes(LIMITS.featuresYaml)} limit`,
+        { file: name },
+        'give large snapshots as JSON (kubectl get nodefeatures -A -o json)',
+      );
+    }
+    return parseSource(text, name, { maxBytes: LIMITS.featuresYaml, uniqueKeys: false });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    if (err instanceof RangeError) {
+      throw new InputError(`nesting deeper than ${LIMITS.depth} levels`, { file: name });
+    }
+    const message = (err as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.length;
+    const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
+    throw new InputError(`invalid JSON: ${what.slice(0, LIMITS.echo)}`, {
+      file: name,
+      ...textPosition(text, offset),
     });
   }
-  if (value === undefined) {
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      throw new InputError(`too many alias expansions: ${(err as Error).message}`, { file });
-    }
+  const src: JsonSource = { file: name, text, value, json: true };
+  const deep = tooDeep(value, LIMITS.depth);
+  if (deep) {
+    const { file, line, column } = positionOf(src, deep); // the path would be 64 segments long
+    throw new InputError(`nesting deeper than ${LIMITS.depth} levels`, { file, line, column });
   }
-  return { file, text, value, doc, lines };
+  return src;
+}
+
+/** The path to a value nested deeper than `max`, found without recursion; undefined when none is. */
+function tooDeep(value: unknown, max: number): PathSegment[] | undefined {
+  const stack: Array<{ v: object; path: PathSegment[] }> = [];
+  const push = (v: unknown, path: PathSegment[]) => {
+    if (v !== null && typeof v === 'object') stack.push({ v, path });
+  };
+  push(value, []);
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (path.length >= max) return path;
+    if (Array.isArray(v)) v.forEach((x, i) => push(x, [...path, i]));
+    else for (const [k, x] of Object.entries(v)) push(x, [...path, k]);
+  }
+  return undefined;
 }
 
 /** Reads every host in a snapshot document. */
 export function parseFeaturesDocument(text: string, file: string): HostFeatures[] {
   const name = displayName(file);
-  if (Buffer.byteLength(text) > MAX_FEATURES_BYTES) {
-    throw new InputError(`document is larger than the ${MAX_FEATURES_BYTES}-byte limit`, { file: name });
+  if (text.length > MAX_FEATURES_BYTES) {
+    throw new InputError(`document is larger than the ${formatBytes(MAX_FEATURES_BYTES)} limit`, {
+      file: name,
+    });
   }
-  // JSON (the common, large case) goes through JSON.parse; positions are computed only on error.
-  let value: unknown;
-  let src: SourceDocument | undefined;
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      src = sourceOf(text, name); // reports the syntax error with a position
-      value = src.value;
-    }
-  } else {
-    src = sourceOf(text, name);
-    value = src.value;
-  }
-  const fail = (validate: ValidateFunction, data: unknown): never => {
-    src ??= sourceOf(text, name, data);
-    throwFirstError(schemaDiagnostics(src, validate.errors));
-    throw new InputError('invalid features document', { file: name });
-  };
-  const at = (path: PathSegment[], message: string): never => {
-    src ??= sourceOf(text, name, value);
-    throw new InputError(message, positionOf(src, path));
-  };
-
   if (text.trim() === '') {
     throw new InputError(
       'document is empty: expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures',
       { file: name },
     );
   }
+  const src = readDocument(text, name);
+  const value = src.value;
+  const fail = (validate: ValidateFunction): never => {
+    throwFirstError(schemaDiagnostics(src, validate.errors));
+    throw new InputError('invalid features document', { file: name });
+  };
+  const at = (path: PathSegment[], message: string): never => {
+    throw new InputError(message, positionOf(src, path));
+  };
+
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return at([], 'expected a Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures');
   }
   const obj = value as Record<string, unknown>;
   if (obj.kind === undefined) {
-    if (!isFeatures(obj) && !compiled().features(obj)) fail(compiled().features, obj);
+    if (!isFeatures(obj) && !compiled().features(obj)) fail(compiled().features);
     return [{ name: '', features: normalize(obj as Features) }];
   }
   let items: NodeFeature[];
   if (obj.kind === 'NodeFeature') {
-    if (!isNodeFeature(obj) && !compiled().node(obj)) fail(compiled().node, obj);
+    if (!isNodeFeature(obj) && !compiled().node(obj)) fail(compiled().node);
     items = [obj as unknown as NodeFeature];
   } else if (obj.kind === 'NodeFeatureList' || obj.kind === 'List') {
     const fast = Array.isArray(obj.items) && obj.items.every(isNodeFeature);
-    if (!fast && !compiled().list(obj)) fail(compiled().list, obj);
+    if (!fast && !compiled().list(obj)) fail(compiled().list);
     items = obj.items as NodeFeature[];
   } else {
     return at(
       ['kind'],
-      `unsupported kind ${JSON.stringify(obj.kind)}: expected NodeFeature, NodeFeatureList or List`,
+      `unsupported kind ${quote(String(obj.kind))}: expected NodeFeature, NodeFeatureList or List`,
     );
   }
   return mergeByNode(items);

@@ -1,6 +1,8 @@
 // Diagnostics for people (text), machines (json) and GitHub Actions (`::error file=...::` workflow
 // commands, which become annotations on the pull request's lines).
 
+import { boundQuoted } from '../io/limits.js';
+import { commandData, commandProperty, neutraliseText } from '../io/workflow-command.js';
 import type { Diagnostic } from '../spec/document.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'github'] as const;
@@ -35,23 +37,26 @@ function text(d: Diagnostic): string {
   return `${where}: ${d.severity}: ${path}${d.message}${d.hint ? ` (${d.hint})` : ''}`;
 }
 
-/** Workflow-command escaping: data escapes %, CR, LF; properties also `:` and `,`. */
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
 function github(d: Diagnostic): string {
   const p = d.position;
   const props: string[] = [];
-  if (p.file) props.push(`file=${escapeProperty(p.file)}`);
+  if (p.file) props.push(`file=${commandProperty(p.file)}`);
   if (p.line !== undefined) props.push(`line=${p.line}`);
   if (p.column !== undefined) props.push(`col=${p.column}`);
-  props.push(`title=${escapeProperty(`image-compat lint${p.path ? `: ${p.path}` : ''}`)}`);
+  props.push(`title=${commandProperty(`image-compat lint${p.path ? `: ${p.path}` : ''}`)}`);
   const message = `${d.message}${d.hint ? ` (${d.hint})` : ''}`;
-  return `::${d.severity} ${props.join(',')}::${escapeData(message)}`;
+  return `::${d.severity} ${props.join(',')}::${commandData(message)}`;
 }
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat): string {
-  if (format === 'json') return `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`;
-  const lines = diagnostics.map(format === 'github' ? github : text);
+  if (format === 'json')
+    return `${JSON.stringify(
+      diagnostics.map((d) => toJson({ ...d, message: boundQuoted(d.message) })),
+      null,
+      2,
+    )}\n`;
+  // Text is for people, but reaches a runner's log too: no line of it may be a workflow command.
+  const bounded = diagnostics.map((d) => ({ ...d, message: boundQuoted(d.message) }));
+  const lines = bounded.map(format === 'github' ? github : (d) => neutraliseText(text(d)));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -20,6 +20,7 @@ import {
   normaliseModule,
 } from '../config/vocabulary.js';
 import { lintVarsTemplate } from './template.js';
+import { quote } from '../io/limits.js';
 
 interface Ctx {
   src: SourceDocument;
@@ -76,7 +77,7 @@ function lintTerms(ctx: Ctx, terms: unknown, path: PathSegment[]): void {
         ctx,
         'warning',
         [...tp, 'feature'],
-        `no feature source provides "${term.feature}": the term never matches`,
+        `no feature source provides ${quote(term.feature)}: the term never matches`,
         close ? `did you mean ${close}?` : undefined,
       );
     }
@@ -100,7 +101,7 @@ function lintKey(ctx: Ctx, feature: string, key: string, path: PathSegment[]): v
       ctx,
       'warning',
       path,
-      `/proc/modules lists module names with underscores: "${key}" never matches`,
+      `/proc/modules lists module names with underscores: ${quote(key)} never matches`,
       `did you mean ${normaliseModule(key)}?`,
       true,
     );
@@ -111,7 +112,7 @@ function lintKey(ctx: Ctx, feature: string, key: string, path: PathSegment[]): v
       ctx,
       'warning',
       path,
-      `"${key}" matches only a builtin module; a loaded one is listed as ${normaliseModule(key)}`,
+      `${quote(key)} matches only a builtin module; a loaded one is listed as ${normaliseModule(key)}`,
       `did you mean ${normaliseModule(key)}?`,
       true,
     );
@@ -122,7 +123,7 @@ function lintKey(ctx: Ctx, feature: string, key: string, path: PathSegment[]): v
       ctx,
       'warning',
       path,
-      `kernel.config keys have no CONFIG_ prefix: "${key}" never matches`,
+      `kernel.config keys have no CONFIG_ prefix: ${quote(key)} never matches`,
       `did you mean ${key.slice(7)}?`,
       true,
     );
@@ -135,7 +136,7 @@ function lintKey(ctx: Ctx, feature: string, key: string, path: PathSegment[]): v
       ctx,
       'warning',
       path,
-      `"${key}" is not a CPU flag NFD reports`,
+      `${quote(key)} is not a CPU flag NFD reports`,
       hint ? `did you mean ${hint}?` : undefined,
       true,
     );
@@ -147,7 +148,7 @@ function lintKey(ctx: Ctx, feature: string, key: string, path: PathSegment[]): v
       ctx,
       'warning',
       path,
-      `${name} has no key "${key}"`,
+      `${name} has no key ${quote(key)}`,
       close ? `did you mean ${close}?` : `known keys: ${entry.keys.join(', ')}`,
       true,
     );

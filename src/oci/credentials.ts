@@ -3,11 +3,13 @@
 // Docker's config file (`$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`). In each file:
 // `credHelpers[host]`, then `auths[host]` (`auth`, `username`/`password`, `identitytoken`), then
 // `credsStore`; helpers are `docker-credential-<name>` programs (cred-helpers.ts).
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { credentialsFromHelper } from './cred-helpers.js';
+import { existsSync } from 'node:fs';
+import { LIMITS } from '../io/limits.js';
+import { readText } from '../io/read.js';
 
 export interface Credentials {
   username: string;
@@ -85,10 +87,10 @@ async function readAuthFile(file: string, env: NodeJS.ProcessEnv): Promise<AuthF
   const kind = file === dockerConfigPath(env) ? "Docker's config file" : 'the registry auth file';
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readText(file, { maxBytes: LIMITS.small, what: kind });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`cannot read ${kind}: ${(err as Error).message}`, { file });
+    if (!existsSync(file)) return undefined;
+    throw err;
   }
   let config: unknown;
   try {

@@ -1,9 +1,10 @@
 // TLS settings for registries with a private CA (`--ca-file`, added to Node's default CAs) or,
 // only when asked, none at all (`--insecure`): an undici Agent passed to fetch as its dispatcher.
 // undici's own fetch goes with it, so the Agent and fetch come from the same undici.
-import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import { InputError } from '../errors.js';
+import { LIMITS } from '../io/limits.js';
+import { readText } from '../io/read.js';
 
 export interface TlsOptions {
   /** A PEM file of CA certificates to trust besides the default ones. */
@@ -24,12 +25,7 @@ export async function tlsTransport(opts: TlsOptions): Promise<TlsTransport | und
   if (opts.caFile === undefined && !opts.insecure) return undefined;
   let extra: string[] = [];
   if (opts.caFile !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(opts.caFile, 'utf8');
-    } catch (err) {
-      throw new InputError(`cannot read the CA file: ${(err as Error).message}`, { file: opts.caFile });
-    }
+    const text = await readText(opts.caFile, { maxBytes: LIMITS.small, what: 'the CA file' });
     extra = text.match(PEM_CERT) ?? [];
     if (extra.length === 0)
       throw new InputError('the CA file holds no PEM certificate (-----BEGIN CERTIFICATE-----)', {

@@ -5,6 +5,7 @@ import type { HardwareSummary } from './report.js';
 import type { Cell, MergedReport, Row } from './merge.js';
 import { describe } from './merge.js';
 import { cpu, expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
+import { neutraliseText } from '../io/workflow-command.js';
 
 export interface MarkdownOptions {
   /** At most this many failed (set, runner) pairs are detailed; the rest are counted. */
@@ -30,7 +31,7 @@ export function renderMarkdown(merged: MergedReport, opts: MarkdownOptions = {})
   }
   if (merged.runners.length) out.push('### Runners', '', ...runnerTable(merged), '');
   out.push(...failureSections(merged, opts.maxFailureDetails ?? 50));
-  return `${out.join('\n').trimEnd()}\n`;
+  return neutraliseText(`${out.join('\n').trimEnd()}\n`);
 }
 
 function verdictLine(m: MergedReport): string {

@@ -13,6 +13,7 @@ import {
   type UnreadableSource,
 } from './report.js';
 import { makeStyle, type Style } from './style.js';
+import { neutraliseText } from '../io/workflow-command.js';
 
 const MAX_VALUES = 4;
 
@@ -176,7 +177,10 @@ export function renderNodesTable(result: ValidateResult, opts: { color: boolean 
 }
 
 export function renderValidateTable(result: ValidateResult, opts: { color: boolean }): string {
-  return result.hosts.length === 1
-    ? renderHostTable(result, result.hosts[0]!, opts)
-    : renderNodesTable(result, opts);
+  // Host and spec values are data: none of them may start a workflow command in a runner's log.
+  return neutraliseText(
+    result.hosts.length === 1
+      ? renderHostTable(result, result.hosts[0]!, opts)
+      : renderNodesTable(result, opts),
+  );
 }

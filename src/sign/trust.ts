@@ -2,13 +2,14 @@
 // Sigstore public-good instance's trusted root (Fulcio CAs, Rekor logs, CT logs, TSAs) through
 // its TUF repository, refreshed online into a cache directory, and taken from that cache or from
 // the seed embedded in @sigstore/tuf when the network is unavailable or offline mode is asked.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
-import { InputError } from '../errors.js';
 import { parseTrustedRoot, parseTrustedRoots, policyFromFlags, policyKind } from './verify.js';
 import type { LoadedTrustedRoot, PolicyFlags, VerificationPolicy } from './verify.js';
+import { LIMITS } from '../io/limits.js';
+import { readTextSync } from '../io/read.js';
 
 /** The public-good instance's TUF repository (the one @sigstore/tuf embeds a seed for). */
 export const PUBLIC_GOOD_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
@@ -66,7 +67,7 @@ async function publicGoodSeed(): Promise<Seed> {
 /** A TUF target file in the cache, as the last successful refresh (or the seeding) wrote it. */
 function cachedTarget(dir: string): string | undefined {
   try {
-    return readFileSync(path.join(dir, 'targets', TRUSTED_ROOT_TARGET), 'utf8');
+    return readTextSync(path.join(dir, 'targets', TRUSTED_ROOT_TARGET), { maxBytes: LIMITS.small });
   } catch {
     return undefined;
   }
@@ -164,13 +165,7 @@ export async function loadTrustedRoot(opts: TrustedRootOptions = {}): Promise<Lo
   const env = opts.env ?? process.env;
   const note = opts.note ?? (() => undefined);
   if (opts.file !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(opts.file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-      throw new InputError(`--trusted-root ${opts.file}: ${code}`, { file: opts.file });
-    }
+    const text = readTextSync(opts.file, { maxBytes: LIMITS.small, what: '--trusted-root' });
     const [first, ...others] = parseTrustedRoots(text, opts.file);
     return {
       trustedRoot: first!,

@@ -8,6 +8,7 @@ import { canonicalSpec, serializeSpec } from './serialize.js';
 import {
   parseSource,
   schemaDiagnostics,
+  schemaErrors,
   throwFirstError,
   type Diagnostic,
   type SourceDocument,
@@ -30,8 +31,8 @@ export function checkSpecDocument(
   opts: CheckOptions = {},
 ): { spec?: Spec; diagnostics: Diagnostic[] } {
   const { src, diagnostics: read } = nfdSource(text);
-  if (!validateSchema(src.value))
-    return { diagnostics: [...read, ...schemaDiagnostics(src, validateSchema.errors)] };
+  const errors = schemaErrors(validateSchema, src.value);
+  if (errors) return { diagnostics: [...read, ...schemaDiagnostics(src, errors)] };
   const spec = canonicalSpec(src.value as Spec);
   const diagnostics = [...read, ...nfdDiagnostics(src, spec, opts)];
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { spec, diagnostics };

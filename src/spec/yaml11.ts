@@ -7,6 +7,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import type { Diagnostic, PathSegment, SourceDocument } from './document.js';
 import { formatPath } from './document.js';
+import { LIMITS } from '../io/limits.js';
 import { formatFloat32, goKey, goPlainValue, goString, resolvePlain, type Resolved } from './goyaml.js';
 
 /** The Go type a value is decoded into, as far as string conversion cares. */
@@ -42,6 +43,7 @@ const SPEC: Target = {
 /** The spec document with its value as NFD decodes it, and what differs from its text. */
 export function nfdSource(src: SourceDocument): { src: SourceDocument; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const unlisted = { error: 0, warning: 0 };
   const reported = new Set<unknown>();
   const report = (
     severity: Diagnostic['severity'],
@@ -52,6 +54,10 @@ export function nfdSource(src: SourceDocument): { src: SourceDocument; diagnosti
   ) => {
     if (node && reported.has(node)) return; // an alias repeats its anchor's scalars
     if (node) reported.add(node);
+    if (diagnostics.length >= LIMITS.problems) {
+      unlisted[severity]++; // bounded: counted, not positioned
+      return;
+    }
     const { line, col } = src.lines.linePos(node?.range?.[0] ?? 0);
     diagnostics.push({
       severity,
@@ -169,6 +175,15 @@ export function nfdSource(src: SourceDocument): { src: SourceDocument; diagnosti
   };
 
   const value = walk(src.doc.contents, SPEC, []);
+  for (const severity of ['error', 'warning'] as const) {
+    if (unlisted[severity]) {
+      diagnostics.push({
+        severity,
+        message: `and ${unlisted[severity]} more ${severity}s of how NFD reads the document (the first ${LIMITS.problems} are listed)`,
+        position: { file: src.file },
+      });
+    }
+  }
   return { src: { ...src, value }, diagnostics };
 }
 

@@ -86,7 +86,7 @@ describe('report action bundle (dist/report.js)', () => {
         message: 'gpu-h100 on gpu-b (linux/amd64): 1 of 2 rules failed',
       },
     ]);
-    expect(r.stdout).toContain('Skipped report-sriov-runner-c/features.json: not a validation report');
+    expect(r.stdout).toContain('report-sriov-runner-c/features.json: a host snapshot, listed, not merged');
   });
 
   it('passes with require any-per-set', async () => {

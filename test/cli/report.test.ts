@@ -9,7 +9,9 @@ describe('image-compat report', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^## Image compatibility\n/);
     expect(r.stdout).toContain('| Compatibility set | Platform | gpu-a | gpu-b | nic-node-1 |');
-    expect(r.stderr).toBe('image-compat: skipped report-sriov-runner-c/features.json: not a report\n');
+    expect(r.stderr).toBe(
+      'image-compat: report-sriov-runner-c/features.json: a host snapshot, listed, not merged\n',
+    );
   });
 
   it('prints the merged JSON and exits 0 under any-per-set', async () => {

@@ -2,12 +2,12 @@
 // base (or the given baseline), then publish outputs (excluded/admitted hosts, changes), the job
 // summary with the tables, and one annotation per lint finding (10 per level; the rest in the summary).
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkExitCode, checkJson, renderCheckMarkdown } from '../../check/index.js';
 import { check, type CheckResult } from '../../commands/check.js';
 import type { Annotation } from '../../report/annotations.js';
-import { annotate, overflowMarkdown, setOutputs, writeSummary, type CheckInputs } from '../runtime.js';
+import { annotate, info, overflowMarkdown, setOutputs, type CheckInputs, writeSummary } from '../runtime.js';
+import { writeOutput } from '../../io/write.js';
 
 export interface CheckOutcome {
   result: CheckResult;
@@ -30,9 +30,8 @@ export async function run(inputs: CheckInputs): Promise<CheckOutcome> {
         inputs.password && { credentials: { username: inputs.username, password: inputs.password } }),
     },
   });
-  await mkdir(inputs.outputDir, { recursive: true });
   const reportFile = path.join(inputs.outputDir, 'check.json');
-  await writeFile(reportFile, checkJson(result));
+  await writeOutput(reportFile, checkJson(result), { what: 'the check report' });
   return { result, reportFile };
 }
 
@@ -59,13 +58,13 @@ export async function publish(outcome: CheckOutcome, inputs: CheckInputs): Promi
   });
   const overflow = annotate(lintAnnotations(result));
   await writeSummary(renderCheckMarkdown(result) + overflowMarkdown(overflow));
-  core.info(
+  info(
     `${result.lint.errors} lint error(s), ${result.changes.length} requirement change(s)` +
       (result.fleet
         ? `, ${result.fleet.excluded.length} host(s) newly excluded, ${result.fleet.admitted.length} newly admitted`
         : ''),
   );
-  for (const note of result.notes) core.info(`note: ${note}`);
+  for (const note of result.notes) info(`note: ${note}`);
   const code = checkExitCode(result, inputs.failOnExclusion);
   if (code === 1)
     core.error(`newly excluded: ${result.fleet!.excluded.join(', ')}`, { title: 'image-compat check' });

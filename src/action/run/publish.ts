@@ -2,8 +2,6 @@
 // key|none|false), compile the config for each platform of the image, lint it, sign and attach
 // (the same attachArtifacts as `image-compat attach --config`), write each platform's spec under
 // RUNNER_TEMP, then publish outputs, the job summary and lint warnings as annotations.
-import * as core from '@actions/core';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attachArtifacts, type AttachOutcome } from '../../commands/attach.js';
 import { resolveSigning } from '../../commands/signing.js';
@@ -15,13 +13,16 @@ import type { Diagnostic } from '../../spec/document.js';
 import { settleFromEnv } from '../../cli/registry-options.js';
 import {
   annotate,
+  info,
   inputError,
   overflowMarkdown,
   setOutputs,
-  writeSummary,
   type PublishInputs,
+  writeSummary,
 } from '../runtime.js';
 import { publishMarkdown } from './publish-summary.js';
+import { writeOutput } from '../../io/write.js';
+import { readSource } from '../../spec/document.js';
 
 export interface PublishedArtifact {
   platform: string | null;
@@ -104,14 +105,13 @@ export async function run(inputs: PublishInputs): Promise<PublishOutcome> {
     dryRun: inputs.dryRun,
   });
   // The config compiled (its errors would have stopped attach): lint it for rules that never match.
-  const lint = lintSource(await readFile(inputs.config, 'utf8'), inputs.config).diagnostics;
+  const lint = lintSource(await readSource(inputs.config), inputs.config).diagnostics;
 
   const dir = path.join(inputs.outputDir, 'specs');
-  await mkdir(dir, { recursive: true });
   const specs: Record<string, string> = {};
   for (const a of outcome.artifacts) {
     const file = path.join(dir, a.platform ? platformFileName(a.platform) : 'spec.yaml');
-    await writeFile(file, a.specBytes);
+    await writeOutput(file, a.specBytes, { what: 'the spec' });
     specs[a.platform ?? 'default'] = file;
   }
   return {
@@ -131,12 +131,12 @@ export async function run(inputs: PublishInputs): Promise<PublishOutcome> {
 
 export async function publish(result: PublishOutcome, inputs: PublishInputs): Promise<void> {
   for (const a of result.artifacts) {
-    core.info(
+    info(
       `${inputs.dryRun ? 'Would attach' : 'Attached'} ${a.artifact} to ${a.subject} (${a.platform ?? 'no platform'})${a.signature ? `, signed: ${a.signature}` : ''}`,
     );
   }
-  for (const note of result.outcome.notes) core.info(`note: ${note}`);
-  for (const p of result.outcome.skipped) core.info(`No compatibility set applies to ${p}: nothing attached`);
+  for (const note of result.outcome.notes) info(`note: ${note}`);
+  for (const p of result.outcome.skipped) info(`No compatibility set applies to ${p}: nothing attached`);
   setOutputs({ artifacts: JSON.stringify(result.artifacts), specs: JSON.stringify(result.specs) });
   const annotations: Annotation[] = result.lint.map((d) => ({
     level: d.severity === 'error' ? 'error' : 'warning',

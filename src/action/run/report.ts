@@ -1,12 +1,11 @@
 // The report action's work, apart from reading inputs: merge the downloaded reports, write the
 // Markdown and JSON files it names in outputs, then publish outputs, summary and annotations.
-import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { report, type ReportResult } from '../../commands/report.js';
 import { ExitCode } from '../../errors.js';
 import { mergedAnnotations } from '../../report/annotations.js';
-import { annotate, overflowMarkdown, setOutputs, writeSummary, type ReportInputs } from '../runtime.js';
+import { annotate, info, overflowMarkdown, setOutputs, type ReportInputs, writeSummary } from '../runtime.js';
+import { writeOutput } from '../../io/write.js';
 
 export interface ReportOutcome extends ReportResult {
   /** The Markdown summary, written to a file (output `summary`). */
@@ -18,23 +17,23 @@ export interface ReportOutcome extends ReportResult {
 export async function run(inputs: ReportInputs): Promise<ReportOutcome> {
   const matrix = inputs.matrix ? { text: inputs.matrix, source: 'input "matrix"' } : undefined;
   const result = await report({ dir: inputs.path, require: inputs.require, matrix });
-  await mkdir(inputs.outputDir, { recursive: true });
   const summaryFile = path.join(inputs.outputDir, 'report-summary.md');
   const reportFile = path.join(inputs.outputDir, 'report.json');
-  await writeFile(summaryFile, result.markdown);
-  await writeFile(reportFile, `${JSON.stringify(result.merged, null, 2)}\n`);
+  await writeOutput(summaryFile, result.markdown, { what: 'the summary' });
+  await writeOutput(reportFile, `${JSON.stringify(result.merged, null, 2)}\n`, { what: 'the merged report' });
   return { ...result, summaryFile, reportFile };
 }
 
 export async function publish(outcome: ReportOutcome, inputs: ReportInputs): Promise<void> {
   const { merged } = outcome;
-  core.info(`Merged ${outcome.files.length} reports from ${inputs.path}`);
-  for (const file of outcome.skipped) core.info(`Skipped ${file}: not a validation report`);
+  info(`Merged ${outcome.files.length} reports from ${inputs.path}`);
+  for (const file of outcome.skipped) info(`${file}: a host snapshot, listed, not merged`);
+  for (const file of outcome.invalid) info(`${file}: not a valid report: counted as a failed run`);
   setOutputs({ compatible: merged.compatible, summary: outcome.summaryFile, report: outcome.reportFile });
   const overflow = annotate(mergedAnnotations(merged));
   await writeSummary(outcome.markdown + overflowMarkdown(overflow));
   if (!merged.compatible) {
-    core.info(`Not compatible under require: ${inputs.require} (${merged.shortfalls.length} shortfalls)`);
+    info(`Not compatible under require: ${inputs.require} (${merged.shortfalls.length} shortfalls)`);
     if (inputs.failOnIncompatible) process.exitCode = ExitCode.incompatible;
   }
 }

@@ -4,14 +4,21 @@
 // names in outputs, the job summary and annotations. The report is written also when the run
 // fails (exit 2, 3, 4: `error: {code, message}`), so that the report action names the job.
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { failureReport, runValidation } from '../../commands/validate-run.js';
 import type { FieldNames, ValidationProgress, ValidationRequest } from '../../commands/validate-run.js';
 import { ExitCode } from '../../errors.js';
 import type { ValidationReport } from '../../report/report.js';
 import { renderValidationMarkdown, validationAnnotations } from '../../report/validation.js';
-import { annotate, overflowMarkdown, setOutputs, writeSummary, type ValidateInputs } from '../runtime.js';
+import { makeFolder, writeOutput } from '../../io/write.js';
+import {
+  annotate,
+  info,
+  overflowMarkdown,
+  setOutputs,
+  writeSummary,
+  type ValidateInputs,
+} from '../runtime.js';
 
 export interface ValidateOutcome {
   report: ValidationReport;
@@ -73,7 +80,7 @@ export function requestOf(inputs: ValidateInputs): ValidationRequest {
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+  await writeOutput(file, `${JSON.stringify(value, null, 2)}\n`, { what: 'the report' });
 }
 
 export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
@@ -81,7 +88,7 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
   const notes: string[] = [];
   const req = requestOf(inputs);
   const progress: ValidationProgress = {};
-  await mkdir(inputs.outputDir, { recursive: true });
+  await makeFolder(inputs.outputDir, { what: 'the report' });
   const reportFile = path.join(inputs.outputDir, 'report.json');
   const featuresFile = path.join(inputs.outputDir, 'features.json');
   let got;
@@ -91,7 +98,7 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
     // No verdict: the report still goes out (with `error`), so the report action names this job.
     await writeJson(reportFile, failureReport(err, req, progress));
     setOutputs({ compatible: false, report: reportFile });
-    for (const n of notes) core.info(n);
+    for (const n of notes) info(n);
     for (const w of warnings) core.warning(w, { title: 'image-compat' });
     throw err;
   }
@@ -102,12 +109,12 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
 }
 
 export async function publish(outcome: ValidateOutcome, inputs: ValidateInputs): Promise<void> {
-  for (const n of outcome.notes) core.info(n);
+  for (const n of outcome.notes) info(n);
   for (const w of outcome.warnings) core.warning(w, { title: 'image-compat' });
   const { report } = outcome;
   setOutputs({ compatible: report.compatible, report: outcome.reportFile, features: outcome.featuresFile });
   const overflow = annotate(validationAnnotations(report));
   await writeSummary(outcome.markdown + overflowMarkdown(overflow));
-  core.info(`${report.host.name}: ${report.compatible ? 'compatible' : 'not compatible'}`);
+  info(`${report.host.name}: ${report.compatible ? 'compatible' : 'not compatible'}`);
   if (!report.compatible && inputs.failOnIncompatible) process.exitCode = ExitCode.incompatible;
 }
