@@ -9,6 +9,7 @@ import { serializeSpec } from '../spec/serialize.js';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from '../spec/document.js';
 import { parseSpec } from '../spec/parse.js';
+import { setting } from '../settings.js';
 
 export interface GenerateOptions {
   config?: string;
@@ -39,7 +40,11 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
 
   if (opts.platform !== undefined) {
     if (!parsePlatform(opts.platform)) {
-      throw new InputError(`--platform "${opts.platform}" is not os/arch[/variant]`, {}, 'e.g. linux/amd64');
+      throw new InputError(
+        `${setting('platform')} "${opts.platform}" is not os/arch[/variant]`,
+        {},
+        'e.g. linux/amd64',
+      );
     }
     const spec = compile(opts.platform);
     if (!spec.compatibilities.length) {
@@ -67,7 +72,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     throw new InputError(
       `the specs of the platforms differ (${yamls.map((y) => y.platform).join(', ')})`,
       { file },
-      'pass --platform P for one of them, or --out-dir DIR for one file per platform',
+      `give ${setting('platform')} for one of them, or ${setting('out-dir')} for one file per platform`,
     );
   }
   return { yaml: yamls[0]?.yaml ?? serializeSpec(compile()), files: [], notes: [...notes], warnings };

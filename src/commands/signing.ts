@@ -13,6 +13,7 @@ import {
   type SignWith,
 } from '../sign/sign.js';
 import { loadPrivateKey } from '../sign/keys.js';
+import { setting } from '../settings.js';
 
 export interface SigningRequest {
   /** A PEM file (`--key`). */
@@ -42,7 +43,8 @@ export function oidcAvailable(env: NodeJS.ProcessEnv): boolean {
 /** Resolves the request into how to sign; key problems (format, password) are InputError here. */
 export async function resolveSigning(req: SigningRequest, env: NodeJS.ProcessEnv): Promise<SignWith> {
   const given = [req.keyFile, req.keyEnv, req.keyText].filter((k) => k !== undefined).length;
-  if (given > 1) throw new InputError('give one of --key and --key-env');
+  if (given > 1)
+    throw new InputError(`give one of ${setting('signing-key')} and ${setting('signing-key-env')}`);
   if (given === 1 && !req.keylessOnly) {
     const { pem, source } = await keyPem(req, env);
     const password = req.password ?? env.COSIGN_PASSWORD ?? '';
@@ -52,7 +54,7 @@ export async function resolveSigning(req: SigningRequest, env: NodeJS.ProcessEnv
     throw new InputError(
       req.keylessOnly
         ? 'keyless signing needs a GitHub Actions OIDC token: grant the job `permissions: id-token: write`'
-        : 'signing needs --key FILE, --key-env VAR, or a GitHub Actions OIDC token (`permissions: id-token: write`)',
+        : `signing needs ${setting('signing-key')}, ${setting('signing-key-env')}, or a GitHub Actions OIDC token (\`permissions: id-token: write\`)`,
     );
   }
   return {
@@ -69,7 +71,7 @@ async function keyPem(req: SigningRequest, env: NodeJS.ProcessEnv): Promise<{ pe
   if (req.keyText !== undefined) return { pem: req.keyText, source: 'signing key' };
   if (req.keyEnv !== undefined) {
     const pem = env[req.keyEnv];
-    if (!pem) throw new InputError(`--key-env ${req.keyEnv}: the variable is not set`);
+    if (!pem) throw new InputError(`${setting('signing-key-env')} ${req.keyEnv}: the variable is not set`);
     return { pem, source: `$${req.keyEnv}` };
   }
   try {

@@ -5,6 +5,7 @@ import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import type { SignerInfo, VerificationPolicy } from '../sign/verify.js';
 import { selectArtifact } from './artifact-selection.js';
+import { setting } from '../settings.js';
 
 export interface VerifyOptions extends RegistryOptions {
   image: string;
@@ -40,7 +41,7 @@ export interface VerifyResult {
 export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
   if (!opts.policy) {
     throw new InputError(
-      'verify needs a policy: --key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer [and --trusted-root FILE]',
+      `verify needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`,
     );
   }
   const { reference, repo, subjects } = await resolveImage(opts.image, {

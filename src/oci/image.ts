@@ -14,6 +14,7 @@ import type { Reference } from './reference.js';
 import { formatReference, parseReference } from './reference.js';
 import type { Descriptor, ImageIndex, ImageManifest, Platform } from './types.js';
 import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
+import { setting } from '../settings.js';
 
 export interface ResolvedManifest {
   descriptor: Descriptor;
@@ -75,7 +76,7 @@ export async function resolveManifests(
     const first = entries.find((d) => d.platform && platformsMatch(wanted, d.platform));
     if (!first) {
       throw new RegistryError(
-        `image ${name} has no manifest for ${formatPlatform(wanted)}${opts.platform ? '' : ' (the host platform; use --platform)'}; it offers ${offered}`,
+        `image ${name} has no manifest for ${formatPlatform(wanted)}${opts.platform ? '' : ` (the host platform; use ${setting('platform')})`}; it offers ${offered}`,
       );
     }
     chosen = [first];

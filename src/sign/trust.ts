@@ -9,6 +9,7 @@ import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { InputError } from '../errors.js';
 import { parseTrustedRoot, parseTrustedRoots, policyFromFlags, policyKind } from './verify.js';
 import type { LoadedTrustedRoot, PolicyFlags, VerificationPolicy } from './verify.js';
+import { setting } from '../settings.js';
 
 /** The public-good instance's TUF repository (the one @sigstore/tuf embeds a seed for). */
 export const PUBLIC_GOOD_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
@@ -169,7 +170,7 @@ export async function loadTrustedRoot(opts: TrustedRootOptions = {}): Promise<Lo
       text = readFileSync(opts.file, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-      throw new InputError(`--trusted-root ${opts.file}: ${code}`, { file: opts.file });
+      throw new InputError(`${setting('trusted-root')} ${opts.file}: ${code}`, { file: opts.file });
     }
     const [first, ...others] = parseTrustedRoots(text, opts.file);
     return {

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { registryOptions } from '../../commands/registry-options.js';
 import { validate } from '../../commands/validate.js';
 import {
   buildReport,
@@ -16,7 +17,6 @@ import {
 import { ExitCode, formatPositioned, InputError } from '../../errors.js';
 import type { NodeFeature, UnavailableSource } from '../../features/index.js';
 import { MAX_FEATURES_BYTES, parseFeaturesDocument } from '../../features/snapshot.js';
-import type { RegistryOptions } from '../../oci/index.js';
 import type { ValidationReport } from '../../report/report.js';
 import { renderValidationMarkdown, validationAnnotations } from '../../report/validation.js';
 import { resolvePolicy } from '../../sign/trust.js';
@@ -25,6 +25,7 @@ import { parseSource, readSource, throwFirstError } from '../../spec/document.js
 import { checkSpecDocument } from '../../spec/parse.js';
 import type { Spec } from '../../spec/types.js';
 import { annotate, overflowMarkdown, setOutputs, writeSummary, type ValidateInputs } from '../runtime.js';
+import { inInputWords } from '../words.js';
 
 export interface ValidateOutcome {
   report: ValidationReport;
@@ -90,13 +91,7 @@ async function specFile(file: string, warnings: string[]): Promise<Spec> {
 export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
   const warnings: string[] = [];
   const notes: string[] = [];
-  const registry: RegistryOptions = {
-    plainHttp: inputs.plainHttp,
-    ...(inputs.username &&
-      inputs.password && {
-        credentials: { username: inputs.username, password: inputs.password },
-      }),
-  };
+  const registry = await registryOptions(inputs.registry);
   const policy = await policyOf(inputs, notes);
   let spec: Spec;
   let about: { image?: string; spec?: string; platform?: string; artifact?: string };
@@ -155,8 +150,8 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
 }
 
 export async function publish(outcome: ValidateOutcome, inputs: ValidateInputs): Promise<void> {
-  for (const n of outcome.notes) core.info(n);
-  for (const w of outcome.warnings) core.warning(w, { title: 'image-compat' });
+  for (const n of outcome.notes) core.info(inInputWords(n));
+  for (const w of outcome.warnings) core.warning(inInputWords(w), { title: 'image-compat' });
   const { report } = outcome;
   setOutputs({ compatible: report.compatible, report: outcome.reportFile, features: outcome.featuresFile });
   const overflow = annotate(validationAnnotations(report));
