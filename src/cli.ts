@@ -4,6 +4,7 @@
 // Data goes to stdout, messages to stderr.
 import { Command, CommanderError } from 'commander';
 import { commands } from './cli/index.js';
+import { inCliWords } from './cli/words.js';
 import { ExitCode, exitCodeOf, ImageCompatError } from './errors.js';
 import { VERSION } from './version.js';
 import { neutraliseText } from './io/workflow-command.js';
@@ -37,6 +38,12 @@ async function main(argv: string[]): Promise<number> {
     return exitCodeOf(err);
   }
 }
+
+// Messages from the rooms below name settings in neutral words (src/settings.ts); everything the CLI
+// writes to stderr is a message, so this one place writes them as its flags.
+const writeStderr = process.stderr.write.bind(process.stderr);
+process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+  writeStderr(typeof chunk === 'string' ? inCliWords(chunk) : chunk, ...rest)) as typeof process.stderr.write;
 
 // A reader that stops early (`image-compat features | head`) closes the pipe: not an error of ours.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -1,6 +1,5 @@
 // Entry of the plan action (plan/action.yml -> dist/plan.js): the validation matrix as the `matrix`
 // output for `strategy.matrix.include`, and a summary table.
-import { publish, run } from './run/plan.js';
-import { readPlanInputs, runAction } from './runtime.js';
+import { run } from './main/plan.js';
 
-await runAction(readPlanInputs, run, publish);
+await run();

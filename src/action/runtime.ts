@@ -14,36 +14,47 @@ import {
   RegistryError,
   SignatureError,
 } from '../errors.js';
+import type { RegistrySettings } from '../commands/registry-options.js';
 import type { Annotation } from '../report/annotations.js';
 import { REQUIREMENTS, type Requirement } from '../report/merge.js';
 import { neutraliseText } from '../io/workflow-command.js';
+import { inInputWords } from './words.js';
 
 // ---------------------------------------------------------------- inputs
+
+/** The registry inputs of every action that reaches a registry (publish, validate, check). */
+const REGISTRY_DEFAULTS = {
+  'plain-http': 'false',
+  insecure: 'false',
+  retries: '4',
+  timeout: '60',
+  'github-token': '${{ github.token }}',
+} as const;
 
 /** Defaults as in each action.yml (a test keeps them equal): the runner fills them in, tests don't. */
 export const DEFAULTS = {
   publish: {
     config: '.github/image-compat.yaml',
     sign: 'auto',
-    'plain-http': 'false',
     'dry-run': 'false',
+    ...REGISTRY_DEFAULTS,
   },
   plan: { config: '.github/image-compat.yaml' },
   validate: {
     'require-signature': 'false',
     'host-root': '/',
-    'plain-http': 'false',
     'fail-on-incompatible': 'true',
+    ...REGISTRY_DEFAULTS,
   },
   report: { path: 'image-compat-reports', require: 'all', 'fail-on-incompatible': 'true' },
-  check: { config: '.github/image-compat.yaml', 'fail-on-exclusion': 'false', 'plain-http': 'false' },
+  check: { config: '.github/image-compat.yaml', 'fail-on-exclusion': 'false', ...REGISTRY_DEFAULTS },
 } as const satisfies Record<string, Record<string, string>>;
 
 type Defaults = Readonly<Record<string, string>>;
 
 /**
- * An input as given, '' for one left as an unexpanded `${{ ... }}` (local runners such as
- * `@github/local-action` and act pass expressions literally): such an input counts as unset.
+ * An input's value; one left as an unexpanded expression (`${{ github.token }}`: a default that
+ * only the runner expands, passed literally by @github/local-action) counts as unset.
  */
 function given(name: string): string {
   const value = core.getInput(name);
@@ -51,7 +62,8 @@ function given(name: string): string {
 }
 
 function text(name: string, defaults: Defaults = {}): string {
-  return given(name) || defaults[name] || '';
+  const fallback = defaults[name] ?? '';
+  return given(name) || (/^\$\{\{/.test(fallback) ? '' : fallback);
 }
 
 function optional(name: string): string | undefined {
@@ -79,6 +91,25 @@ function list(name: string): string[] {
     .flatMap((l) => l.split(','))
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** The registry inputs (the one builder in commands/registry-options.ts turns them into options). */
+function registryInputs(defaults: Defaults): RegistrySettings {
+  const settings: RegistrySettings = {
+    plainHttp: flag('plain-http', defaults),
+    insecure: flag('insecure', defaults),
+    retries: text('retries', defaults),
+    timeout: text('timeout', defaults),
+  };
+  const caFile = optional('ca-file');
+  const username = optional('username');
+  const password = secret('password');
+  const githubToken = secret('github-token');
+  if (caFile) settings.caFile = caFile;
+  if (username) settings.username = username;
+  if (password) settings.password = password;
+  if (githubToken) settings.githubToken = githubToken;
+  return settings;
 }
 
 /** A secret input: masked in the log before anything else can print it. */
@@ -110,9 +141,7 @@ export interface PublishInputs {
   sign: SignMode;
   signingKey?: string;
   signingKeyPassword?: string;
-  username?: string;
-  password?: string;
-  plainHttp: boolean;
+  registry: RegistrySettings;
   dryRun: boolean;
   /** The job was granted `id-token: write`: keyless signing can get an OIDC token. */
   oidc: boolean;
@@ -129,9 +158,7 @@ export function readPublishInputs(): PublishInputs {
     sign: choice('sign', SIGN_MODES, d),
     signingKey,
     signingKeyPassword: secret('signing-key-password'),
-    username: optional('username'),
-    password: secret('password'),
-    plainHttp: flag('plain-http', d),
+    registry: registryInputs(d),
     dryRun: flag('dry-run', d),
     oidc: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL),
     outputDir: outputDir(),
@@ -173,10 +200,8 @@ export interface ValidateInputs {
   trustedRoot?: string;
   features?: string;
   hostRoot: string;
-  plainHttp: boolean;
+  registry: RegistrySettings;
   failOnIncompatible: boolean;
-  username?: string;
-  password?: string;
   /** RUNNER_NAME: the column the report action shows this run under. */
   runnerName?: string;
   /** The plan matrix entry's id (`${{ matrix.id }}`), carried by the report. */
@@ -199,10 +224,8 @@ export function readValidateInputs(): ValidateInputs {
     trustedRoot: optional('trusted-root'),
     features: optional('features'),
     hostRoot: text('host-root', d),
-    plainHttp: flag('plain-http', d),
+    registry: registryInputs(d),
     failOnIncompatible: flag('fail-on-incompatible', d),
-    username: optional('username'),
-    password: secret('password'),
     runnerName: process.env.RUNNER_NAME || undefined,
     matrixId: optional('matrix-id'),
     outputDir: outputDir(),
@@ -248,9 +271,7 @@ export interface CheckInputs {
   /** Files to lint instead of those the pull request changed. */
   files: string[];
   failOnExclusion: boolean;
-  plainHttp: boolean;
-  username?: string;
-  password?: string;
+  registry: RegistrySettings;
   /** GITHUB_EVENT_PATH: a pull_request payload gives the base and head SHAs. */
   event?: string;
   outputDir: string;
@@ -266,17 +287,13 @@ export function readCheckInputs(): CheckInputs {
     fleet: optional('fleet'),
     files: list('files'),
     failOnExclusion: flag('fail-on-exclusion', d),
-    plainHttp: flag('plain-http', d),
-    username: optional('username'),
-    password: secret('password'),
+    registry: registryInputs(d),
     event: process.env.GITHUB_EVENT_PATH || undefined,
     outputDir: outputDir(),
   };
-  const bases = (['base-ref', 'base-config', 'base-image'] as const).filter((n) => core.getInput(n));
+  const bases = (['base-ref', 'base-config', 'base-image'] as const).filter((n) => given(n));
   if (bases.length > 1)
     throw inputError(bases[1]!, `give at most one of base-ref, base-config and base-image`);
-  if (Boolean(inputs.username) !== Boolean(inputs.password))
-    throw inputError('username', 'give both username and password, or neither');
   return inputs;
 }
 
@@ -309,11 +326,13 @@ export function annotate(annotations: readonly Annotation[], limit = ANNOTATION_
       overflow.push(a);
       continue;
     }
-    const props: core.AnnotationProperties = { title: a.title };
+    const props: core.AnnotationProperties = {
+      ...(a.title !== undefined && { title: inInputWords(a.title) }),
+    };
     if (a.file) props.file = workspaceRelative(a.file);
     if (a.line !== undefined) props.startLine = a.line;
     if (a.column !== undefined) props.startColumn = a.column;
-    core[a.level](a.message, props);
+    core[a.level](inInputWords(a.message), props);
   }
   return overflow;
 }
@@ -323,7 +342,7 @@ export function overflowMarkdown(overflow: readonly Annotation[]): string {
   if (overflow.length === 0) return '';
   const lines = overflow.map((a) => {
     const where = a.file ? `${a.file}${a.line !== undefined ? `:${a.line}` : ''}: ` : '';
-    return `- **${a.level}** ${escape(`${where}${a.title ? `${a.title}: ` : ''}${a.message}`)}`;
+    return `- **${a.level}** ${escape(inInputWords(`${where}${a.title ? `${a.title}: ` : ''}${a.message}`))}`;
   });
   return `\n### More annotations (${overflow.length} beyond the ${ANNOTATION_LIMIT} per level GitHub shows)\n\n${lines.join('\n')}\n`;
 }

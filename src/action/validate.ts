@@ -1,7 +1,6 @@
 // Entry of the `validate` action (validate/action.yml -> dist/validate.js): evaluate this runner
 // (or a snapshot) against an image's compatibility artifact or a spec file; outputs, report,
 // job summary and one annotation per failed rule.
-import { publish, run } from './run/validate.js';
-import { readValidateInputs, runAction } from './runtime.js';
+import { run } from './main/validate.js';
 
-await runAction(readValidateInputs, run, publish);
+await run();

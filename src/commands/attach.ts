@@ -38,6 +38,7 @@ import {
 import { parseSource, readSource, throwFirstError, type Diagnostic } from '../spec/document.js';
 import { checkSpecDocument, parseSpec, serializeSpec } from '../spec/index.js';
 import type { Spec } from '../spec/types.js';
+import { setting } from '../settings.js';
 
 export interface AttachOptions extends RegistryOptions {
   image: string;
@@ -122,7 +123,7 @@ type Input =
 
 export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcome> {
   if ((opts.specFile === undefined) === (opts.configFile === undefined)) {
-    throw new InputError('give exactly one of --spec and --config');
+    throw new InputError(`give exactly one of ${setting('spec')} and ${setting('config')}`);
   }
   const reference = parseReference(opts.image);
   const platform = opts.platform !== undefined ? parsePlatform(opts.platform) : undefined;

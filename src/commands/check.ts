@@ -26,6 +26,7 @@ import type { Spec } from '../spec/types.js';
 import { fsErrorDetail } from '../io/fs-error.js';
 import { LIMITS } from '../io/limits.js';
 import { decodeText, readText } from '../io/read.js';
+import { setting } from '../settings.js';
 
 export interface CheckOptions {
   /** The head config; default `.github/image-compat.yaml`. */
@@ -71,7 +72,7 @@ function baselineOf(opts: CheckOptions, baseRef: string | undefined): CheckResul
   throw new InputError(
     'no baseline to compare with',
     {},
-    'give --base-ref REF, --base-config FILE or --base-image REF (or --event with a pull_request payload)',
+    `give ${setting('base-ref')}, ${setting('base-config')} or ${setting('base-image')} (or ${setting('event')} with a pull_request payload)`,
   );
 }
 
@@ -91,7 +92,9 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
   const notes: string[] = [];
   const given = [opts.baseRef, opts.baseConfig, opts.baseImage].filter((b) => b !== undefined);
   if (given.length > 1)
-    throw new InputError('give at most one of --base-ref, --base-config and --base-image');
+    throw new InputError(
+      `give at most one of ${setting('base-ref')}, ${setting('base-config')} and ${setting('base-image')}`,
+    );
   const pr = opts.event ? await pullRequestOf(opts.event) : undefined;
   if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
 
@@ -230,7 +233,9 @@ async function configAtRef(
     root = await repositoryRoot(path.dirname(configFile));
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
-    throw new InputError(`--base-ref ${ref}: ${path.relative(cwd, configFile)} is not in a git repository`);
+    throw new InputError(
+      `${setting('base-ref')} ${ref}: ${path.relative(cwd, configFile)} is not in a git repository`,
+    );
   }
   const rel = path.relative(root, configFile).split(path.sep).join('/');
   try {

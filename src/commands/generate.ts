@@ -10,6 +10,7 @@ import { InputError } from '../errors.js';
 import { makeFolder, onOutput, writeOutput } from '../io/write.js';
 import type { Diagnostic } from '../spec/document.js';
 import { parseSpec } from '../spec/parse.js';
+import { setting } from '../settings.js';
 
 export interface GenerateOptions {
   config?: string;
@@ -41,7 +42,11 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
 
   if (opts.platform !== undefined) {
     if (!tryParsePlatform(opts.platform)) {
-      throw new InputError(`--platform "${opts.platform}" is not os/arch[/variant]`, {}, 'e.g. linux/amd64');
+      throw new InputError(
+        `${setting('platform')} "${opts.platform}" is not os/arch[/variant]`,
+        {},
+        'e.g. linux/amd64',
+      );
     }
     const spec = compile(opts.platform);
     const yaml = serializeSpec(spec);
@@ -66,7 +71,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     throw new InputError(
       `the specs of the platforms differ (${yamls.map((y) => y.platform).join(', ')})`,
       { file },
-      'pass --platform P for one of them, or --out-dir DIR for one file per platform',
+      `give ${setting('platform')} for one of them, or ${setting('out-dir')} for one file per platform`,
     );
   }
   return { yaml: yamls[0]?.yaml ?? serializeSpec(compile()), files: [], notes: [...notes], warnings };

@@ -14,6 +14,7 @@ import {
 import { loadPrivateKey } from '../sign/keys.js';
 import { LIMITS } from '../io/limits.js';
 import { readText } from '../io/read.js';
+import { setting } from '../settings.js';
 
 export interface SigningRequest {
   /** A PEM file (`--key`). */
@@ -43,7 +44,8 @@ export function oidcAvailable(env: NodeJS.ProcessEnv): boolean {
 /** Resolves the request into how to sign; key problems (format, password) are InputError here. */
 export async function resolveSigning(req: SigningRequest, env: NodeJS.ProcessEnv): Promise<SignWith> {
   const given = [req.keyFile, req.keyEnv, req.keyText].filter((k) => k !== undefined).length;
-  if (given > 1) throw new InputError('give one of --key and --key-env');
+  if (given > 1)
+    throw new InputError(`give one of ${setting('signing-key')} and ${setting('signing-key-env')}`);
   if (given === 1 && !req.keylessOnly) {
     const { pem, source } = await keyPem(req, env);
     const password = req.password ?? env.COSIGN_PASSWORD ?? '';
@@ -53,7 +55,7 @@ export async function resolveSigning(req: SigningRequest, env: NodeJS.ProcessEnv
     throw new InputError(
       req.keylessOnly
         ? 'keyless signing needs a GitHub Actions OIDC token: grant the job `permissions: id-token: write`'
-        : 'signing needs --key FILE, --key-env VAR, or a GitHub Actions OIDC token (`permissions: id-token: write`)',
+        : `signing needs ${setting('signing-key')}, ${setting('signing-key-env')}, or a GitHub Actions OIDC token (\`permissions: id-token: write\`)`,
     );
   }
   return {
@@ -70,7 +72,7 @@ async function keyPem(req: SigningRequest, env: NodeJS.ProcessEnv): Promise<{ pe
   if (req.keyText !== undefined) return { pem: req.keyText, source: 'signing key' };
   if (req.keyEnv !== undefined) {
     const pem = env[req.keyEnv];
-    if (!pem) throw new InputError(`--key-env ${req.keyEnv}: the variable is not set`);
+    if (!pem) throw new InputError(`${setting('signing-key-env')} ${req.keyEnv}: the variable is not set`);
     return { pem, source: `$${req.keyEnv}` };
   }
   return {

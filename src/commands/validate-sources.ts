@@ -18,6 +18,7 @@ import type { Spec } from '../spec/types.js';
 import { describeSubject, selectArtifact } from './artifact-selection.js';
 import type { IgnoredArtifact } from './artifact-selection.js';
 import type { ValidateResult } from './validate.js';
+import { setting } from '../settings.js';
 
 export interface ImageSpecOptions extends RegistryOptions {
   image: string;
@@ -60,7 +61,7 @@ function describeFailure(f: { reason: string; message: string }): string {
 export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> {
   if (opts.requireSignature && !opts.policy) {
     throw new InputError(
-      'requiring a signature needs a policy: a public key, or a certificate identity (or identity regexp) with its OIDC issuer',
+      `${setting('require-signature')} needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`,
     );
   }
   const { reference, repo, subjects } = await resolveImage(opts.image, { ...opts, orFirst: true });

@@ -7,6 +7,7 @@ import type { HostFeatures } from '../features/snapshot.js';
 import { evaluateSpec, isCompatible, selectSets } from '../match/index.js';
 import type { CompatibilityResult } from '../match/types.js';
 import type { Spec } from '../spec/types.js';
+import { setting } from '../settings.js';
 
 export interface ValidateOptions {
   spec: Spec;
@@ -58,7 +59,7 @@ export function validate(opts: ValidateOptions): ValidateResult {
   if (opts.tags?.length && selected.length === 0) {
     const known = opts.spec.compatibilities.map((c) => c.tag).filter((t): t is string => !!t);
     throw new InputError(
-      `${opts.tagsName ?? 'tags'} ${opts.tags.join(',')} selects no compatibility set`,
+      `${opts.tagsName ?? setting('tags')} ${opts.tags.join(',')} selects no compatibility set`,
       {},
       known.length ? `tags in the spec: ${[...new Set(known)].join(', ')}` : 'no set in the spec has a tag',
     );

@@ -5,6 +5,7 @@ import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import type { SignerInfo, VerificationPolicy } from '../sign/verify.js';
 import { selectArtifact } from './artifact-selection.js';
+import { setting } from '../settings.js';
 
 export interface VerifyOptions extends RegistryOptions {
   image: string;
@@ -42,7 +43,7 @@ export interface VerifyResult {
 export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
   if (!opts.policy) {
     throw new InputError(
-      `verify needs a policy: ${opts.policyChoices ?? 'a public key, or a certificate identity (or identity regexp) with its OIDC issuer'}`,
+      `verify needs a policy: ${opts.policyChoices ?? `${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`}`,
     );
   }
   const { reference, repo, subjects } = await resolveImage(opts.image, {

@@ -2,6 +2,7 @@
 // `docker.io/library/nginx:latest`, served by `registry-1.docker.io`). Errors name the part at fault.
 import { InputError } from '../errors.js';
 import { isDigest } from './digest.js';
+import { setting } from '../settings.js';
 
 export interface Reference {
   /** The registry as written (or `docker.io`), used for credentials and display. */
@@ -33,7 +34,8 @@ export function parseReference(input: string): Reference {
   const text = input.trim();
   if (text === '') throw bad(input, 'it is empty');
   if (/\s/.test(text)) throw bad(input, 'it contains white space');
-  if (/^[a-z]+:\/\//i.test(text)) throw bad(input, 'leave out the scheme (use --plain-http for HTTP)');
+  if (/^[a-z]+:\/\//i.test(text))
+    throw bad(input, `leave out the scheme (use ${setting('plain-http')} for HTTP)`);
 
   let rest = text;
   let digest: string | undefined;

@@ -8,6 +8,7 @@
 import { RegistryError } from '../errors.js';
 import type { AuthScope, Authenticator } from './auth.js';
 import { isTransientNetworkError, parseRetryAfter, RETRY_STATUSES, retryAfterCap } from './retry.js';
+import { setting } from '../settings.js';
 
 /** After a failed attempt: milliseconds to wait before the next, or undefined to stop. */
 export interface RetryPolicy {
@@ -218,9 +219,9 @@ export class Transport {
       hint = ` (the host ${url.hostname} does not resolve)`;
     else if (cause?.code === 'ECONNREFUSED') hint = ` (nothing listens at ${url.host})`;
     else if (/wrong version number|EPROTO|packet length too long/i.test(detail) && url.protocol === 'https:')
-      hint = ' (the registry may speak plain HTTP: use --plain-http)';
+      hint = ` (the registry may speak plain HTTP: use ${setting('plain-http')})`;
     else if (/certificate|self[- ]signed|UNABLE_TO_VERIFY|CERT_/i.test(detail))
-      hint = " (TLS: give the registry's CA with --ca-file, or --insecure to skip verification)";
+      hint = ` (TLS: give the registry's CA with ${setting('ca-file')}, or ${setting('insecure')} to skip verification)`;
     else if ((err as Error)?.name === 'TimeoutError')
       hint = ` (timed out after ${this.options.timeoutMs ?? 60_000} ms)`;
     if (attempts > 1) hint += ` after ${attempts} attempts`;

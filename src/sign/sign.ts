@@ -8,7 +8,7 @@ import { bundleToJSON } from '@sigstore/bundle';
 import type { SerializedBundle } from '@sigstore/bundle';
 import { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } from '@sigstore/sign';
 import type { IdentityProvider, Signer, Witness } from '@sigstore/sign';
-import { SignatureError } from '../errors.js';
+import { ImageCompatError, RegistryError, SignatureError } from '../errors.js';
 import type { SigningKey } from './keys.js';
 import { IN_TOTO_PAYLOAD_TYPE, serializeStatement } from './statement.js';
 import type { Statement } from './statement.js';
@@ -107,7 +107,7 @@ export async function signStatement(statement: Statement, how: SignWith): Promis
       type: IN_TOTO_PAYLOAD_TYPE,
     });
   } catch (err) {
-    throw new SignatureError(`signing failed: ${describe(err)}`);
+    throw signingFailure(err, how);
   }
   if (how.kind === 'key' && bundle.content.$case === 'dsseEnvelope') {
     // @sigstore/sign puts the key hint in the DSSE signature's keyid; cosign (go-securesystemslib)
@@ -120,10 +120,68 @@ export async function signStatement(statement: Statement, how: SignWith): Promis
   return { bundle: json, bytes: Buffer.from(JSON.stringify(json), 'utf8') };
 }
 
+/** The service @sigstore/sign's error code names (its InternalError codes start with the service). */
+function serviceOf(code: unknown, how: SignWith): { name: string; url: string } | undefined {
+  if (how.kind !== 'keyless' || typeof code !== 'string') return undefined;
+  if (code.startsWith('CA_')) return { name: 'Fulcio', url: how.instance.fulcioURL };
+  if (code.startsWith('TLOG_') && how.instance.rekorURL) return { name: 'Rekor', url: how.instance.rekorURL };
+  if (code.startsWith('TSA_') && how.instance.tsaURL)
+    return { name: 'the timestamp authority', url: how.instance.tsaURL };
+  return undefined;
+}
+
+/** Connection refused, no such host, reset, timed out; or a 5xx/429 the client's retries did not outlast. */
+export function isNetworkFailure(err: unknown): boolean {
+  if (!isErrorLike(err)) return false;
+  const e = err as Error & { code?: unknown; type?: unknown; statusCode?: unknown; status?: unknown };
+  const status =
+    typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : 0;
+  if (status) return status >= 500 || status === 429;
+  if (e.type === 'system' || e.type === 'request-timeout') return true;
+  if (typeof e.code === 'string' && /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(e.code)) return true;
+  return e.name === 'TimeoutError' || e.name === 'AbortError';
+}
+
+/**
+ * A signing failure as the exit-code contract reads it: a Sigstore service that could not be
+ * reached (or kept failing) is a network error, exit 3, naming its URL; our own typed errors from
+ * the identity provider pass through; anything else (a refused token, a bad answer) is exit 4.
+ */
+function signingFailure(err: unknown, how: SignWith): Error {
+  for (let e: unknown = err; isErrorLike(e); e = (e as { cause?: unknown }).cause) {
+    if (e instanceof ImageCompatError) return e;
+  }
+  const cause = (err as { cause?: unknown })?.cause;
+  const service = serviceOf((err as { code?: unknown })?.code, how);
+  if (service && (isNetworkFailure(cause) || isNetworkFailure(err))) {
+    return new RegistryError(
+      `signing failed: cannot reach ${service.name} at ${service.url}: ${describe(err)}`,
+      {
+        method: 'POST',
+        url: service.url,
+      },
+    );
+  }
+  return new SignatureError(`signing failed: ${describe(err)}`);
+}
+
+/** The URL without its query (the OIDC request URL's query is harmless, but keep logs plain). */
+function withoutQuery(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+/** An Error, also from another realm (fetch's TypeError under a VM context is not `instanceof Error`). */
+function isErrorLike(err: unknown): err is Error {
+  return (
+    err instanceof Error ||
+    (typeof err === 'object' && err !== null && typeof (err as Error).message === 'string')
+  );
+}
+
 function describe(err: unknown): string {
-  if (err instanceof Error) {
+  if (isErrorLike(err)) {
     const cause = (err as { cause?: unknown }).cause;
-    return cause instanceof Error ? `${err.message}: ${cause.message}` : err.message;
+    return isErrorLike(cause) ? `${err.message}: ${cause.message}` : err.message;
   }
   return String(err);
 }
@@ -143,9 +201,24 @@ export function githubActionsIdentityProvider(req: GitHubTokenRequest): Identity
     getToken: async () => {
       const url = new URL(req.requestURL);
       url.searchParams.set('audience', req.audience ?? SIGSTORE_AUDIENCE);
-      const res = await (req.fetch ?? fetch)(url, {
-        headers: { Accept: 'application/json', Authorization: `Bearer ${req.requestToken}` },
-      });
+      let res: Response;
+      try {
+        res = await (req.fetch ?? fetch)(url, {
+          headers: { Accept: 'application/json', Authorization: `Bearer ${req.requestToken}` },
+        });
+      } catch (err) {
+        throw new RegistryError(
+          `cannot reach the GitHub Actions OIDC token endpoint at ${withoutQuery(url)}: ${describe(err)}`,
+          { method: 'GET', url: withoutQuery(url) },
+        );
+      }
+      if (res.status >= 500 || res.status === 429) {
+        throw new RegistryError(
+          `the GitHub Actions OIDC token endpoint at ${withoutQuery(url)} answered HTTP ${res.status}`,
+          { method: 'GET', url: withoutQuery(url) },
+          { status: res.status },
+        );
+      }
       if (!res.ok) {
         throw new SignatureError(
           `GitHub Actions OIDC token request failed: HTTP ${res.status} (is id-token: write granted?)`,

@@ -10,6 +10,7 @@ import { parseTrustedRoot, parseTrustedRoots, policyFromFlags, policyKind } from
 import type { LoadedTrustedRoot, PolicyFlags, VerificationPolicy } from './verify.js';
 import { LIMITS } from '../io/limits.js';
 import { readTextSync } from '../io/read.js';
+import { setting } from '../settings.js';
 
 /** The public-good instance's TUF repository (the one @sigstore/tuf embeds a seed for). */
 export const PUBLIC_GOOD_MIRROR = 'https://tuf-repo-cdn.sigstore.dev';
@@ -165,7 +166,7 @@ export async function loadTrustedRoot(opts: TrustedRootOptions = {}): Promise<Lo
   const env = opts.env ?? process.env;
   const note = opts.note ?? (() => undefined);
   if (opts.file !== undefined) {
-    const text = readTextSync(opts.file, { maxBytes: LIMITS.small, what: '--trusted-root' });
+    const text = readTextSync(opts.file, { maxBytes: LIMITS.small, what: setting('trusted-root') });
     const [first, ...others] = parseTrustedRoots(text, opts.file);
     return {
       trustedRoot: first!,

@@ -25,6 +25,7 @@ import {
   statementCoversDigest,
 } from './statement.js';
 import type { CompatibilityPredicate, Statement } from './statement.js';
+import { setting } from '../settings.js';
 
 /** Who must have signed: a public key, or a certificate identity under a trusted root. */
 export type VerificationPolicy = KeyPolicy | IdentityPolicy;
@@ -142,7 +143,7 @@ export function verifyBundle(bytes: Uint8Array | undefined, opts: VerifyOptions)
   if (integrityKey.kind === 'unverifiable') {
     return opts.policy
       ? fail('wrong-key', integrityKey.message)
-      : fail('no-policy', `${integrityKey.message}; no --key given to verify it`);
+      : fail('no-policy', `${integrityKey.message}; no ${setting('public-key')} given to verify it`);
   }
   if (!entity.signature.verifySignature(integrityKey.key)) {
     return fail('envelope-signature', 'the DSSE envelope signature does not verify: the payload was altered');
@@ -169,7 +170,10 @@ export function verifyBundle(bytes: Uint8Array | undefined, opts: VerifyOptions)
 
   // 3. Trust and policy.
   if (!opts.policy) {
-    return fail('no-policy', 'no verification policy (--key or --certificate-identity) given');
+    return fail(
+      'no-policy',
+      `no verification policy (${setting('public-key')} or ${setting('certificate-identity')}) given`,
+    );
   }
   return opts.policy.kind === 'key'
     ? verifyWithKey(entity, opts.policy, statement)
@@ -218,7 +222,10 @@ const EMPTY_TRUSTED_ROOT: TrustedRoot = TrustedRoot.fromJSON({
 
 function verifyWithKey(entity: SignedEntity, policy: KeyPolicy, statement: Statement): VerifyResult {
   if (entity.key.$case !== 'public-key') {
-    return fail('wrong-key', 'signed with a certificate; the policy expects a public key (--key)');
+    return fail(
+      'wrong-key',
+      `signed with a certificate; the policy expects a public key (${setting('public-key')})`,
+    );
   }
   const trust = toTrustMaterial(EMPTY_TRUSTED_ROOT, () => ({
     publicKey: policy.key.publicKey,
@@ -293,7 +300,7 @@ function untrustedSigner(err: unknown, policy: IdentityPolicy): VerifyResult | u
       : `the signature's transparency log entry or timestamp is not trusted by the ${root}`;
   const hint = policy.publicGood
     ? "; a signature from another Sigstore instance (GitHub's for private repositories, " +
-      "fulcio.githubapp.com, or a private Fulcio) needs that instance's trusted root: --trusted-root FILE"
+      `fulcio.githubapp.com, or a private Fulcio) needs that instance's trusted root: ${setting('trusted-root')}`
     : '';
   return fail('untrusted-signer', `${what} (${err.code}: ${err.message})${hint}`);
 }
@@ -459,22 +466,29 @@ export function policyKind(flags: PolicyFlags): 'key' | 'identity' | undefined {
     flags.certificateIdentityRegexp !== undefined ||
     flags.certificateOidcIssuer !== undefined;
   if (flags.key !== undefined) {
-    if (identityGiven) throw new InputError('--key cannot be combined with --certificate-identity* flags');
+    if (identityGiven)
+      throw new InputError(
+        `${setting('public-key')} cannot be combined with ${setting('certificate-identity')}, ${setting('certificate-identity-regexp')} or ${setting('certificate-oidc-issuer')}`,
+      );
     return 'key';
   }
   if (!identityGiven) return undefined;
   if (flags.certificateIdentity !== undefined && flags.certificateIdentityRegexp !== undefined) {
-    throw new InputError('give --certificate-identity or --certificate-identity-regexp, not both');
+    throw new InputError(
+      `give ${setting('certificate-identity')} or ${setting('certificate-identity-regexp')}, not both`,
+    );
   }
   if (flags.certificateIdentity === undefined && flags.certificateIdentityRegexp === undefined) {
-    throw new InputError('--certificate-identity or --certificate-identity-regexp is required');
+    throw new InputError(
+      `${setting('certificate-identity')} or ${setting('certificate-identity-regexp')} is required`,
+    );
   }
-  if (!flags.certificateOidcIssuer) throw new InputError('--certificate-oidc-issuer is required');
+  if (!flags.certificateOidcIssuer) throw new InputError(`${setting('certificate-oidc-issuer')} is required`);
   if (flags.certificateIdentityRegexp !== undefined) {
     try {
       RE2JS.compile(flags.certificateIdentityRegexp);
     } catch (err) {
-      throw new InputError(`--certificate-identity-regexp: ${(err as Error).message}`);
+      throw new InputError(`${setting('certificate-identity-regexp')}: ${(err as Error).message}`);
     }
   }
   return 'identity';
@@ -488,7 +502,8 @@ export function policyKind(flags: PolicyFlags): 'key' | 'identity' | undefined {
 export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefined {
   const kind = policyKind(flags);
   if (kind === undefined) return undefined;
-  if (kind === 'key') return { kind: 'key', key: loadPublicKey(flags.key!, flags.keySource ?? '--key') };
+  if (kind === 'key')
+    return { kind: 'key', key: loadPublicKey(flags.key!, flags.keySource ?? setting('public-key')) };
   let policy: IdentityPolicy;
   if (flags.trustedRoot !== undefined) {
     const [first, ...others] = parseTrustedRoots(flags.trustedRoot, flags.trustedRootSource);
@@ -496,7 +511,7 @@ export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefi
       kind: 'identity',
       certificateOidcIssuer: flags.certificateOidcIssuer!,
       trustedRoot: first!,
-      trustedRootSource: `trusted root ${flags.trustedRootSource ?? '--trusted-root'}`,
+      trustedRootSource: `trusted root ${flags.trustedRootSource ?? setting('trusted-root')}`,
     };
     if (others.length > 0) policy.otherTrustedRoots = others;
   } else if (flags.defaultTrustedRoot !== undefined) {
@@ -510,7 +525,7 @@ export function policyFromFlags(flags: PolicyFlags): VerificationPolicy | undefi
     };
     if (loaded.otherTrustedRoots?.length) policy.otherTrustedRoots = loaded.otherTrustedRoots;
   } else {
-    throw new InputError('--trusted-root is required for offline certificate verification');
+    throw new InputError(`${setting('trusted-root')} is required for offline certificate verification`);
   }
   if (flags.certificateIdentity !== undefined) policy.certificateIdentity = flags.certificateIdentity;
   if (flags.certificateIdentityRegexp !== undefined) {

@@ -7,6 +7,7 @@ import type { Diagnostic, PathSegment, SourceDocument } from './document.js';
 import { closest, positionOf } from './document.js';
 import { MATCH_OPS, type FeatureMatcherTerm, type MatchExpression, type Spec } from './types.js';
 import { compileRE2, parseGoInt, parseVersion } from './values.js';
+import { setting } from '../settings.js';
 
 const NO_VALUE = new Set(['Exists', 'DoesNotExist', 'IsTrue', 'IsFalse']);
 const ONE_VALUE = new Set(['Gt', 'Ge', 'Lt', 'Le']);
@@ -166,7 +167,7 @@ export function nfdDiagnostics(src: SourceDocument, spec: Spec, opts: CheckOptio
       if (prev !== undefined)
         add(
           'warning',
-          `tag ${JSON.stringify(c.tag)} is also used by compatibilities[${prev}]: --tags selects both`,
+          `tag ${JSON.stringify(c.tag)} is also used by compatibilities[${prev}]: ${setting('tags')} selects both`,
           ['compatibilities', ci, 'tag'],
         );
       else tags.set(c.tag, ci);

@@ -59,7 +59,7 @@ const inputs = (over: Partial<PublishInputs>): PublishInputs => ({
   config: CONFIG,
   platforms: [],
   sign: 'auto',
-  plainHttp: true,
+  registry: { plainHttp: true },
   dryRun: false,
   oidc: false,
   outputDir: path.join(tmp, `out${n++}`),

@@ -50,7 +50,7 @@ afterAll(async () => {
 const inputs = (over: Partial<ValidateInputs>): ValidateInputs => ({
   requireSignature: false,
   hostRoot: '/',
-  plainHttp: true,
+  registry: { plainHttp: true },
   failOnIncompatible: true,
   outputDir: mkdtempSync(path.join(dir, 'out-')),
   ...over,

@@ -77,7 +77,7 @@ describe('keyless policy without --trusted-root: the public-good instance', () =
     expect(r.stderr).toContain(
       'image-compat: note: using the Sigstore public-good trusted root (embedded @sigstore/tuf seed), offline',
     );
-    expect(r.stderr).toMatch(/needs that instance's trusted root: --trusted-root FILE/);
+    expect(r.stderr).toMatch(/needs that instance's trusted root: --trusted-root/);
     expect(r.stderr).not.toMatch(/--trusted-root is required/);
   });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { attachArtifacts } from '../../src/commands/attach.js';
 import { keylessInstance, resolveSigning } from '../../src/commands/signing.js';
-import { SignatureError } from '../../src/errors.js';
+import { RegistryError } from '../../src/errors.js';
 import { COMPATIBILITY_ARTIFACT_TYPE, fallbackTag, listReferrers } from '../../src/oci/index.js';
 import { parseStatement } from '../../src/sign/statement.js';
 import { loadPrivateKey } from '../../src/sign/keys.js';
@@ -218,7 +218,7 @@ describe.each(registries)('attach --config (%s)', (kind) => {
     await expectNothingPushed(repo, index);
   });
 
-  it('pushes nothing when signing fails (Fulcio down)', async () => {
+  it('pushes nothing when signing fails (OIDC and Fulcio down): a network error naming the URL', async () => {
     const { image, index, repo } = await freshIndex();
     const sign = await resolveSigning(
       {},
@@ -230,7 +230,10 @@ describe.each(registries)('attach --config (%s)', (kind) => {
       },
     );
     const p = attachArtifacts({ image, configFile: CONFIG, plainHttp: true, settleMs: SETTLE, sign });
-    await expect(p).rejects.toThrow(SignatureError);
+    await expect(p).rejects.toThrow(RegistryError);
+    await expect(p).rejects.toThrow(
+      /cannot reach the GitHub Actions OIDC token endpoint at http:\/\/127\.0\.0\.1:9\/token/,
+    );
     await expectNothingPushed(repo, index);
   });
 
@@ -254,9 +257,9 @@ describe('resolveSigning', () => {
       /cannot decrypt the cosign key: wrong password/,
     ],
     [{ keyFile: `${SIGN_FIX}/nope.pem` }, {}, /nope.pem: cannot read the key: no such file/],
-    [{ keyEnv: 'KEY' }, {}, /--key-env KEY: the variable is not set/],
+    [{ keyEnv: 'KEY' }, {}, /`signing-key-env` KEY: the variable is not set/],
     [{ keyFile: `${SIGN_FIX}/ed25519.pem` }, {}, /ECDSA P-256 key is required/],
-    [{}, {}, /signing needs --key FILE, --key-env VAR, or a GitHub Actions OIDC token/],
+    [{}, {}, /signing needs `signing-key`, `signing-key-env`, or a GitHub Actions OIDC token/],
     [{ keylessOnly: true }, {}, /keyless signing needs a GitHub Actions OIDC token/],
   ])('%j with %j fails: %s', async (req, env, message) => {
     await expect(resolveSigning(req, env)).rejects.toThrow(message);

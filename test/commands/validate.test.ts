@@ -57,7 +57,7 @@ describe('validate', () => {
       InputError,
     );
     expect(() => validate({ spec: spec('gpu'), hosts: hosts('arm-server'), tags: ['hoper'] })).toThrow(
-      'tags hoper selects no compatibility set (tags in the spec: hopper, ampere, cpu)',
+      '`tags` hoper selects no compatibility set (tags in the spec: hopper, ampere, cpu)',
     );
   });
 

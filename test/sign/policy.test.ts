@@ -59,18 +59,18 @@ describe('policyFromFlags', () => {
     [
       'issuer only',
       { certificateOidcIssuer: ISSUER, trustedRoot: ROOT },
-      /--certificate-identity or --certificate-identity-regexp is required/,
+      /`certificate-identity` or `certificate-identity-regexp` is required/,
     ],
-    ['no issuer', { certificateIdentity: 'a', trustedRoot: ROOT }, /--certificate-oidc-issuer is required/],
+    ['no issuer', { certificateIdentity: 'a', trustedRoot: ROOT }, /`certificate-oidc-issuer` is required/],
     [
       'no trusted root',
       { certificateIdentity: 'a', certificateOidcIssuer: ISSUER },
-      /--trusted-root is required/,
+      /`trusted-root` is required/,
     ],
     [
       'bad RE2 (backreference)',
       { certificateIdentityRegexp: '(a)\\1', certificateOidcIssuer: ISSUER, trustedRoot: ROOT },
-      /--certificate-identity-regexp/,
+      /`certificate-identity-regexp`/,
     ],
     ['not a public key', { key: 'garbage' }, /cannot read the public key/],
   ])('rejects %s', (_name, flags, message) => {

@@ -52,7 +52,7 @@ describe('keyless against the public-good trusted root', () => {
     expect(message).toMatch(
       /^the signer's certificate does not chain to a certificate authority of the Sigstore public-good trusted root \(embedded @sigstore\/tuf seed\)/,
     );
-    expect(message).toMatch(/fulcio\.githubapp\.com.*--trusted-root FILE$/);
+    expect(message).toMatch(/fulcio\.githubapp\.com.*`trusted-root`$/);
   });
 
   it('the same bundle passes with the trusted root of its instance', () => {

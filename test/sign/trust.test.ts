@@ -204,7 +204,7 @@ describe('resolvePolicy', () => {
     const notes: string[] = [];
     await expect(
       resolvePolicy({ certificateIdentity: 'x' }, { offline: true, note: (m) => notes.push(m) }),
-    ).rejects.toThrow(/--certificate-oidc-issuer is required/);
+    ).rejects.toThrow(/`certificate-oidc-issuer` is required/);
     await expect(
       resolvePolicy(
         { key: PUB, certificateOidcIssuer: ISSUER },

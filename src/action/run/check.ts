@@ -5,6 +5,8 @@ import * as core from '@actions/core';
 import path from 'node:path';
 import { checkExitCode, checkJson, renderCheckMarkdown } from '../../check/index.js';
 import { check, type CheckResult } from '../../commands/check.js';
+import { registryOptions } from '../../commands/registry-options.js';
+import { inInputWords } from '../words.js';
 import type { Annotation } from '../../report/annotations.js';
 import { annotate, info, overflowMarkdown, setOutputs, type CheckInputs, writeSummary } from '../runtime.js';
 import { writeOutput } from '../../io/write.js';
@@ -24,11 +26,7 @@ export async function run(inputs: CheckInputs): Promise<CheckOutcome> {
     ...(inputs.fleet && { fleet: inputs.fleet }),
     ...(inputs.files.length && { files: inputs.files }),
     ...(inputs.event && { event: inputs.event }),
-    registry: {
-      plainHttp: inputs.plainHttp,
-      ...(inputs.username &&
-        inputs.password && { credentials: { username: inputs.username, password: inputs.password } }),
-    },
+    registry: await registryOptions(inputs.registry),
   });
   const reportFile = path.join(inputs.outputDir, 'check.json');
   await writeOutput(reportFile, checkJson(result), { what: 'the check report' });
@@ -64,7 +62,7 @@ export async function publish(outcome: CheckOutcome, inputs: CheckInputs): Promi
         ? `, ${result.fleet.excluded.length} host(s) newly excluded, ${result.fleet.admitted.length} newly admitted`
         : ''),
   );
-  for (const note of result.notes) info(`note: ${note}`);
+  for (const note of result.notes) info(`note: ${inInputWords(note)}`);
   const code = checkExitCode(result, inputs.failOnExclusion);
   if (code === 1)
     core.error(`newly excluded: ${result.fleet!.excluded.join(', ')}`, { title: 'image-compat check' });

@@ -10,7 +10,8 @@ import { lintSource } from '../../lint/index.js';
 import type { Annotation } from '../../report/annotations.js';
 import type { SignWith } from '../../sign/sign.js';
 import type { Diagnostic } from '../../spec/document.js';
-import { settleFromEnv } from '../../cli/registry-options.js';
+import { registryOptions, settleFromEnv } from '../../commands/registry-options.js';
+import { inInputWords } from '../words.js';
 import {
   annotate,
   info,
@@ -86,20 +87,14 @@ export async function signingFor(
 }
 
 export async function run(inputs: PublishInputs): Promise<PublishOutcome> {
-  if (inputs.username !== undefined && inputs.password === undefined)
-    throw inputError('password', 'required when username is given');
+  const registry = await registryOptions(inputs.registry);
   const { sign, warning } = await signingFor(inputs);
   const settleMs = settleFromEnv();
-  const credentials =
-    inputs.password !== undefined
-      ? { username: inputs.username ?? process.env.GITHUB_ACTOR ?? 'token', password: inputs.password }
-      : undefined;
   const outcome = await attachArtifacts({
     image: inputs.image,
     configFile: inputs.config,
     ...(inputs.platforms.length && { platforms: inputs.platforms }),
-    plainHttp: inputs.plainHttp,
-    ...(credentials && { credentials }),
+    ...registry,
     ...(settleMs !== undefined && { settleMs }),
     ...(sign && { sign }),
     dryRun: inputs.dryRun,
@@ -135,7 +130,7 @@ export async function publish(result: PublishOutcome, inputs: PublishInputs): Pr
       `${inputs.dryRun ? 'Would attach' : 'Attached'} ${a.artifact} to ${a.subject} (${a.platform ?? 'no platform'})${a.signature ? `, signed: ${a.signature}` : ''}`,
     );
   }
-  for (const note of result.outcome.notes) info(`note: ${note}`);
+  for (const note of result.outcome.notes) info(`note: ${inInputWords(note)}`);
   for (const p of result.outcome.skipped) info(`No compatibility set applies to ${p}: nothing attached`);
   setOutputs({ artifacts: JSON.stringify(result.artifacts), specs: JSON.stringify(result.specs) });
   const annotations: Annotation[] = result.lint.map((d) => ({

@@ -5,6 +5,7 @@
 // fails (exit 2, 3, 4: `error: {code, message}`), so that the report action names the job.
 import * as core from '@actions/core';
 import path from 'node:path';
+import { registryOptions } from '../../commands/registry-options.js';
 import { failureReport, runValidation } from '../../commands/validate-run.js';
 import type { FieldNames, ValidationProgress, ValidationRequest } from '../../commands/validate-run.js';
 import { ExitCode } from '../../errors.js';
@@ -19,6 +20,7 @@ import {
   writeSummary,
   type ValidateInputs,
 } from '../runtime.js';
+import { inInputWords } from '../words.js';
 
 export interface ValidateOutcome {
   report: ValidationReport;
@@ -50,7 +52,7 @@ const INPUT_NAMES: FieldNames = {
 };
 
 /** The inputs as the shared run's request. */
-export function requestOf(inputs: ValidateInputs): ValidationRequest {
+export async function requestOf(inputs: ValidateInputs): Promise<ValidationRequest> {
   return {
     ...(inputs.spec && { spec: inputs.spec }),
     ...(inputs.image && { image: inputs.image }),
@@ -71,11 +73,7 @@ export function requestOf(inputs: ValidateInputs): ValidationRequest {
     ...(inputs.runnerName && { runner: inputs.runnerName }),
     oneHost: true,
     names: INPUT_NAMES,
-    plainHttp: inputs.plainHttp,
-    ...(inputs.username &&
-      inputs.password && {
-        credentials: { username: inputs.username, password: inputs.password },
-      }),
+    ...(await registryOptions(inputs.registry)),
   };
 }
 
@@ -86,7 +84,7 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
   const warnings: string[] = [];
   const notes: string[] = [];
-  const req = requestOf(inputs);
+  const req = await requestOf(inputs);
   const progress: ValidationProgress = {};
   await makeFolder(inputs.outputDir, { what: 'the report' });
   const reportFile = path.join(inputs.outputDir, 'report.json');
@@ -98,8 +96,8 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
     // No verdict: the report still goes out (with `error`), so the report action names this job.
     await writeJson(reportFile, failureReport(err, req, progress));
     setOutputs({ compatible: false, report: reportFile });
-    for (const n of notes) info(n);
-    for (const w of warnings) core.warning(w, { title: 'image-compat' });
+    for (const n of notes) info(inInputWords(n));
+    for (const w of warnings) core.warning(inInputWords(w), { title: 'image-compat' });
     throw err;
   }
   const report = got.report!;
@@ -109,8 +107,8 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
 }
 
 export async function publish(outcome: ValidateOutcome, inputs: ValidateInputs): Promise<void> {
-  for (const n of outcome.notes) info(n);
-  for (const w of outcome.warnings) core.warning(w, { title: 'image-compat' });
+  for (const n of outcome.notes) info(inInputWords(n));
+  for (const w of outcome.warnings) core.warning(inInputWords(w), { title: 'image-compat' });
   const { report } = outcome;
   setOutputs({ compatible: report.compatible, report: outcome.reportFile, features: outcome.featuresFile });
   const overflow = annotate(validationAnnotations(report));

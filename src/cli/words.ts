@@ -1,0 +1,19 @@
+// The CLI's words for the settings lower rooms name (src/settings.ts): its flags.
+import { inWords, type Setting } from '../settings.js';
+
+const FLAGS: Partial<Record<Setting, string>> = {
+  password: '--password-stdin (or IMAGE_COMPAT_PASSWORD)',
+  'github-token': 'GITHUB_TOKEN',
+  'signing-key': '--key',
+  'signing-key-env': '--key-env',
+  'public-key': '--key',
+};
+
+export function cliWord(name: Setting): string {
+  return FLAGS[name] ?? `--${name}`;
+}
+
+/** A message from below, in the CLI's words. */
+export function inCliWords(message: string): string {
+  return inWords(message, cliWord);
+}
