@@ -15,6 +15,7 @@ import {
   SignatureError,
 } from '../errors.js';
 import type { Annotation } from '../report/annotations.js';
+import { COMMENT_POLICIES, type CommentPolicy } from './github/comment.js';
 import { REQUIREMENTS, type Requirement } from '../report/merge.js';
 
 // ---------------------------------------------------------------- inputs
@@ -35,7 +36,13 @@ export const DEFAULTS = {
     'fail-on-incompatible': 'true',
   },
   report: { path: 'image-compat-reports', require: 'all', 'fail-on-incompatible': 'true' },
-  check: { config: '.github/image-compat.yaml', 'fail-on-exclusion': 'false', 'plain-http': 'false' },
+  check: {
+    config: '.github/image-compat.yaml',
+    'fail-on-exclusion': 'false',
+    'plain-http': 'false',
+    'github-token': '${{ github.token }}',
+    'comment-summary-in-pr': 'on-failure',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 type Defaults = Readonly<Record<string, string>>;
@@ -240,6 +247,15 @@ export interface CheckInputs {
   password?: string;
   /** GITHUB_EVENT_PATH: a pull_request payload gives the base and head SHAs. */
   event?: string;
+  /** GITHUB_EVENT_NAME: pull_request, merge_group and push are read through the GitHub API. */
+  eventName?: string;
+  /** GITHUB_REPOSITORY (owner/name). */
+  repository?: string;
+  /** GITHUB_WORKSPACE: the checkout the config path is relative to. */
+  workspace: string;
+  /** The token for the GitHub API (changed files, base config, the pull-request comment). */
+  githubToken?: string;
+  commentPolicy: CommentPolicy;
   outputDir: string;
 }
 
@@ -257,6 +273,11 @@ export function readCheckInputs(): CheckInputs {
     username: optional('username'),
     password: secret('password'),
     event: process.env.GITHUB_EVENT_PATH || undefined,
+    eventName: process.env.GITHUB_EVENT_NAME || undefined,
+    repository: process.env.GITHUB_REPOSITORY || undefined,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    githubToken: secret('github-token'),
+    commentPolicy: choice('comment-summary-in-pr', COMMENT_POLICIES, d),
     outputDir: outputDir(),
   };
   const bases = (['base-ref', 'base-config', 'base-image'] as const).filter((n) => core.getInput(n));

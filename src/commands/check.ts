@@ -37,6 +37,12 @@ export interface CheckOptions {
   files?: string[];
   /** A GitHub event payload (GITHUB_EVENT_PATH); a pull_request gives base and head SHAs. */
   event?: string;
+  /**
+   * The config's text at the base commit, read by the caller (the check action reads it through
+   * the GitHub API, so a depth-1 checkout serves); `text` undefined: the file did not exist there.
+   * A baseline of kind `ref`, instead of asking git.
+   */
+  baseContent?: { ref: string; text: string | undefined };
   /** The working directory (the repository checkout); default process.cwd(). */
   cwd?: string;
   registry?: RegistryOptions;
@@ -86,13 +92,16 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
   const configArg = opts.config ?? DEFAULT_CONFIG_PATH;
   const configFile = await real(path.resolve(cwd, configArg));
   const notes: string[] = [];
-  const given = [opts.baseRef, opts.baseConfig, opts.baseImage].filter((b) => b !== undefined);
+  const given = [opts.baseRef, opts.baseConfig, opts.baseImage, opts.baseContent].filter(
+    (b) => b !== undefined,
+  );
   if (given.length > 1)
     throw new InputError('give at most one of --base-ref, --base-config and --base-image');
   const pr = opts.event ? await pullRequestOf(opts.event) : undefined;
   if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
 
-  const baseRef = opts.baseRef ?? (opts.baseConfig || opts.baseImage ? undefined : pr?.base);
+  const baseRef =
+    opts.baseRef ?? opts.baseContent?.ref ?? (opts.baseConfig || opts.baseImage ? undefined : pr?.base);
   // A ref is handed to git as an argument: one that looks like an option would be read as one.
   if (baseRef !== undefined && (baseRef === '' || baseRef.startsWith('-'))) {
     throw new InputError(`base ref ${JSON.stringify(baseRef)} is not a git ref`);
@@ -142,6 +151,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
     base = await publishedSpecs(baseline.source, [...head.keys()], opts.registry ?? { plainHttp: false });
   else if (baseline.kind === 'config')
     base = await configSpecs(await readSource(path.resolve(cwd, baseline.source)), baseline.source, notes);
+  else if (opts.baseContent) base = await configAtBase(opts.baseContent, configArg, notes);
   else base = await configAtRef(cwd, configFile, baseline.source, notes);
   const [before, after] = alignPlatforms(base, head);
 
@@ -178,7 +188,8 @@ async function changedFiles(
   baseRef: string | undefined,
   notes: string[],
 ): Promise<string[]> {
-  if (opts.files?.length) return opts.files.map((f) => path.resolve(cwd, f));
+  // With a base read by the caller, the caller listed the changed files too: git may not have them.
+  if (opts.files?.length || opts.baseContent) return (opts.files ?? []).map((f) => path.resolve(cwd, f));
   const range = pr ? [`${pr.base}...${pr.head}`] : baseRef ? [baseRef] : undefined;
   if (!range) {
     notes.push('no pull request and no base ref: only the config is linted');
@@ -233,6 +244,19 @@ async function configAtRef(
     return new Map();
   }
   return configSpecs(text, `${ref}:${rel}`, notes);
+}
+
+/** The head config's text at the base commit, as the caller read it. */
+async function configAtBase(
+  base: { ref: string; text: string | undefined },
+  configArg: string,
+  notes: string[],
+): Promise<Map<string, Spec>> {
+  if (base.text === undefined) {
+    notes.push(`${configArg} does not exist at ${base.ref}: every requirement is new`);
+    return new Map();
+  }
+  return configSpecs(base.text, `${base.ref}:${configArg}`, notes);
 }
 
 /** A baseline config compiled per platform; one that does not compile is reported and empty. */

@@ -1,29 +1,57 @@
-// The check action's work, apart from reading inputs: run the check against the pull request's
-// base (or the given baseline), then publish outputs (excluded/admitted hosts, changes), the job
-// summary with the tables, and one annotation per lint finding (10 per level; the rest in the summary).
+// The check action's work, apart from reading inputs: run the check against the change's base (a
+// pull request, merge queue group or push, read through the GitHub API so a depth-1 checkout
+// serves; or the given baseline), then publish outputs (excluded/admitted hosts, changes), the job
+// summary with the tables, one annotation per lint finding (10 per level; the rest in the
+// summary), and the pull-request comment that is updated in place.
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkExitCode, checkJson, renderCheckMarkdown } from '../../check/index.js';
 import { check, type CheckResult } from '../../commands/check.js';
 import type { Annotation } from '../../report/annotations.js';
+import { GitHubRepository } from '../github/api.js';
+import { changeFromApi, type ChangeFromApi } from '../github/change-source.js';
+import { commentBody, commentMarker, upsertComment } from '../github/comment.js';
 import { annotate, overflowMarkdown, setOutputs, writeSummary, type CheckInputs } from '../runtime.js';
 
 export interface CheckOutcome {
   result: CheckResult;
   /** The result as JSON (output `report`). */
   reportFile: string;
+  /** The event's change and the API client, when the GitHub API was used. */
+  github?: { repository: GitHubRepository; change: ChangeFromApi };
+}
+
+/** The change through the GitHub API, for a token, a repository and an event it knows. */
+async function githubChange(inputs: CheckInputs): Promise<CheckOutcome['github']> {
+  if (!inputs.githubToken || !inputs.repository || !inputs.eventName || !inputs.event) return undefined;
+  const repository = new GitHubRepository(inputs.githubToken, inputs.repository);
+  const change = await changeFromApi({
+    github: repository,
+    eventName: inputs.eventName,
+    eventPath: inputs.event,
+    config: inputs.config,
+    workspace: inputs.workspace,
+    base: !inputs.baseRef && !inputs.baseConfig && !inputs.baseImage,
+    files: inputs.files.length === 0,
+  });
+  return change && { repository, change };
 }
 
 export async function run(inputs: CheckInputs): Promise<CheckOutcome> {
+  const github = await githubChange(inputs);
+  const api = github?.change;
+  const files = api?.files ?? inputs.files;
   const result = await check({
     config: inputs.config,
     ...(inputs.baseRef && { baseRef: inputs.baseRef }),
     ...(inputs.baseConfig && { baseConfig: inputs.baseConfig }),
     ...(inputs.baseImage && { baseImage: inputs.baseImage }),
     ...(inputs.fleet && { fleet: inputs.fleet }),
-    ...(inputs.files.length && { files: inputs.files }),
+    ...((files.length || api?.files) && { files }),
+    ...(api?.baseContent && { baseContent: api.baseContent }),
     ...(inputs.event && { event: inputs.event }),
+    cwd: inputs.workspace,
     registry: {
       plainHttp: inputs.plainHttp,
       ...(inputs.username &&
@@ -32,8 +60,9 @@ export async function run(inputs: CheckInputs): Promise<CheckOutcome> {
   });
   await mkdir(inputs.outputDir, { recursive: true });
   const reportFile = path.join(inputs.outputDir, 'check.json');
+  if (api) result.notes.unshift(...api.notes);
   await writeFile(reportFile, checkJson(result));
-  return { result, reportFile };
+  return { result, reportFile, ...(github && { github }) };
 }
 
 /** Lint findings as annotations on the files' lines. */
@@ -58,7 +87,12 @@ export async function publish(outcome: CheckOutcome, inputs: CheckInputs): Promi
     changes: JSON.stringify(result.changes),
   });
   const overflow = annotate(lintAnnotations(result));
-  await writeSummary(renderCheckMarkdown(result) + overflowMarkdown(overflow));
+  const markdown = renderCheckMarkdown(result);
+  await writeSummary(markdown + overflowMarkdown(overflow));
+  const code = checkExitCode(result, inputs.failOnExclusion);
+  const body = commentBody(commentMarker(`check ${inputs.config}`), markdown);
+  setOutputs({ 'comment-content': body });
+  await comment(outcome, inputs, body, code !== 0);
   core.info(
     `${result.lint.errors} lint error(s), ${result.changes.length} requirement change(s)` +
       (result.fleet
@@ -66,8 +100,29 @@ export async function publish(outcome: CheckOutcome, inputs: CheckInputs): Promi
         : ''),
   );
   for (const note of result.notes) core.info(`note: ${note}`);
-  const code = checkExitCode(result, inputs.failOnExclusion);
   if (code === 1)
     core.error(`newly excluded: ${result.fleet!.excluded.join(', ')}`, { title: 'image-compat check' });
   if (code !== 0) process.exitCode = code;
+}
+
+/** The pull-request comment, as comment-summary-in-pr asks; never fails the step. */
+async function comment(
+  outcome: CheckOutcome,
+  inputs: CheckInputs,
+  body: string,
+  failed: boolean,
+): Promise<void> {
+  const pull = outcome.github?.change.change.pullNumber;
+  if (!outcome.github || pull === undefined) return;
+  const done = await upsertComment(
+    outcome.github.repository,
+    pull,
+    commentMarker(`check ${inputs.config}`),
+    body,
+    inputs.commentPolicy,
+    failed,
+  );
+  if ('id' in done) core.info(`pull request #${pull}: comment ${done.action} (${done.id})`);
+  else if (done.action === 'skipped') core.info(`pull request #${pull}: no comment: ${done.reason}`);
+  else core.warning(done.reason, { title: 'image-compat check' });
 }
