@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImageCompatError } from '../../errors.js';
-import { GitHubRepository } from './api.js';
+import type { GitHubRepository } from './api.js';
 import { changeOf, type Change } from './event.js';
 
 export interface ChangeSourceOptions {

@@ -2,7 +2,8 @@
 // found again by a hidden marker (as dependency-review-action does), so a pull request has one
 // comment per check, not one per push. `comment-summary-in-pr` says when: always, on-failure
 // (also updating an earlier comment once the check passes, so no stale failure stays) or never.
-import { GitHubRepository, statusOf } from './api.js';
+import type { GitHubRepository } from './api.js';
+import { statusOf } from './api.js';
 
 export type CommentPolicy = 'always' | 'on-failure' | 'never';
 export const COMMENT_POLICIES: readonly CommentPolicy[] = ['always', 'on-failure', 'never'];
