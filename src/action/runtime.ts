@@ -15,7 +15,10 @@ import {
   SignatureError,
 } from '../errors.js';
 import type { Annotation } from '../report/annotations.js';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../version.js';
 import { COMMENT_POLICIES, type CommentPolicy } from './github/comment.js';
+import type { SetupInputs } from './run/setup.js';
 import { REQUIREMENTS, type Requirement } from '../report/merge.js';
 
 // ---------------------------------------------------------------- inputs
@@ -36,6 +39,7 @@ export const DEFAULTS = {
     'fail-on-incompatible': 'true',
   },
   report: { path: 'image-compat-reports', require: 'all', 'fail-on-incompatible': 'true' },
+  setup: {},
   check: {
     config: '.github/image-compat.yaml',
     'fail-on-exclusion': 'false',
@@ -286,6 +290,16 @@ export function readCheckInputs(): CheckInputs {
   if (Boolean(inputs.username) !== Boolean(inputs.password))
     throw inputError('username', 'give both username and password, or neither');
   return inputs;
+}
+
+/** The setup action has no inputs: the CLI beside its bundle, this runner's temp folder and Node. */
+export function readSetupInputs(): SetupInputs {
+  return {
+    distDir: path.dirname(fileURLToPath(import.meta.url)),
+    version: VERSION,
+    runnerTemp: process.env.RUNNER_TEMP || tmpdir(),
+    node: process.execPath,
+  };
 }
 
 // ---------------------------------------------------------------- publishing results

@@ -18,6 +18,7 @@ import {
   readPlanInputs,
   readPublishInputs,
   readReportInputs,
+  readSetupInputs,
   readValidateInputs,
 } from '../../src/action/runtime.js';
 
@@ -185,6 +186,14 @@ const ACTIONS = {
     ],
     outputs: ['excluded-hosts', 'admitted-hosts', 'changes', 'comment-content'],
     read: readCheckInputs,
+    required: {},
+  },
+  setup: {
+    file: 'setup/action.yml',
+    main: '../dist/setup.js',
+    inputs: [],
+    outputs: ['version', 'cache-hit'],
+    read: readSetupInputs,
     required: {},
   },
 } as const;
