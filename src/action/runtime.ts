@@ -38,7 +38,13 @@ export const DEFAULTS = {
     'plain-http': 'false',
     'fail-on-incompatible': 'true',
   },
-  report: { path: 'image-compat-reports', require: 'all', 'fail-on-incompatible': 'true' },
+  report: {
+    path: 'image-compat-reports',
+    require: 'all',
+    'fail-on-incompatible': 'true',
+    'github-token': '${{ github.token }}',
+    'comment-summary-in-pr': 'on-failure',
+  },
   setup: {},
   check: {
     config: '.github/image-compat.yaml',
@@ -223,6 +229,12 @@ export interface ReportInputs {
   /** The plan's matrix (JSON text), when given. */
   matrix?: string;
   failOnIncompatible: boolean;
+  /** The pull-request comment: the token, when (absent: never), and the event it finds it in. */
+  githubToken?: string;
+  commentPolicy?: CommentPolicy;
+  repository?: string;
+  eventName?: string;
+  event?: string;
   outputDir: string;
 }
 
@@ -233,6 +245,11 @@ export function readReportInputs(): ReportInputs {
     require: choice('require', REQUIREMENTS, d),
     matrix: optional('matrix'),
     failOnIncompatible: flag('fail-on-incompatible', d),
+    githubToken: secret('github-token'),
+    commentPolicy: choice('comment-summary-in-pr', COMMENT_POLICIES, d),
+    repository: process.env.GITHUB_REPOSITORY || undefined,
+    eventName: process.env.GITHUB_EVENT_NAME || undefined,
+    event: process.env.GITHUB_EVENT_PATH || undefined,
     outputDir: outputDir(),
   };
 }

@@ -162,8 +162,8 @@ const ACTIONS = {
   report: {
     file: 'report/action.yml',
     main: '../dist/report.js',
-    inputs: ['path', 'require', 'matrix', 'fail-on-incompatible'],
-    outputs: ['compatible', 'summary', 'report'],
+    inputs: ['path', 'require', 'matrix', 'fail-on-incompatible', 'github-token', 'comment-summary-in-pr'],
+    outputs: ['compatible', 'summary', 'report', 'comment-content'],
     read: readReportInputs,
     required: {},
   },

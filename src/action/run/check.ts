@@ -11,7 +11,8 @@ import { check, type CheckResult } from '../../commands/check.js';
 import type { Annotation } from '../../report/annotations.js';
 import { GitHubRepository } from '../github/api.js';
 import { changeFromApi, type ChangeFromApi } from '../github/change-source.js';
-import { commentBody, commentMarker, upsertComment } from '../github/comment.js';
+import { commentBody, commentMarker } from '../github/comment.js';
+import { publishComment } from '../github/publish-comment.js';
 import { annotate, overflowMarkdown, setOutputs, writeSummary, type CheckInputs } from '../runtime.js';
 
 export interface CheckOutcome {
@@ -92,7 +93,18 @@ export async function publish(outcome: CheckOutcome, inputs: CheckInputs): Promi
   const code = checkExitCode(result, inputs.failOnExclusion);
   const body = commentBody(commentMarker(`check ${inputs.config}`), markdown);
   setOutputs({ 'comment-content': body });
-  await comment(outcome, inputs, body, code !== 0);
+  if (outcome.github)
+    await publishComment({
+      github: outcome.github.repository,
+      ...(outcome.github.change.change.pullNumber !== undefined && {
+        pullNumber: outcome.github.change.change.pullNumber,
+      }),
+      marker: commentMarker(`check ${inputs.config}`),
+      body,
+      policy: inputs.commentPolicy,
+      failed: code !== 0,
+      title: 'image-compat check',
+    });
   core.info(
     `${result.lint.errors} lint error(s), ${result.changes.length} requirement change(s)` +
       (result.fleet
@@ -103,26 +115,4 @@ export async function publish(outcome: CheckOutcome, inputs: CheckInputs): Promi
   if (code === 1)
     core.error(`newly excluded: ${result.fleet!.excluded.join(', ')}`, { title: 'image-compat check' });
   if (code !== 0) process.exitCode = code;
-}
-
-/** The pull-request comment, as comment-summary-in-pr asks; never fails the step. */
-async function comment(
-  outcome: CheckOutcome,
-  inputs: CheckInputs,
-  body: string,
-  failed: boolean,
-): Promise<void> {
-  const pull = outcome.github?.change.change.pullNumber;
-  if (!outcome.github || pull === undefined) return;
-  const done = await upsertComment(
-    outcome.github.repository,
-    pull,
-    commentMarker(`check ${inputs.config}`),
-    body,
-    inputs.commentPolicy,
-    failed,
-  );
-  if ('id' in done) core.info(`pull request #${pull}: comment ${done.action} (${done.id})`);
-  else if (done.action === 'skipped') core.info(`pull request #${pull}: no comment: ${done.reason}`);
-  else core.warning(done.reason, { title: 'image-compat check' });
 }

@@ -1,7 +1,7 @@
-// The check action through the GitHub API, as the runner runs it (dist/check.js): a depth-1
-// checkout (the base commit is absent, so git alone could not diff), GITHUB_API_URL pointing at a
-// stand-in API that lists the change's files and serves the config at the base commit, and the
-// pull-request comment that is created once and then updated in place.
+// The actions on a pull request through the GitHub API, as the runner runs them (dist/check.js,
+// dist/report.js): a depth-1 checkout (the base commit is absent, so git alone could not diff),
+// GITHUB_API_URL pointing at a stand-in API that lists the change's files and serves the config at
+// the base commit, and the pull-request comment that is created once and then updated in place.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -174,5 +174,41 @@ describe('check action through the GitHub API', () => {
     const run = await runCheck(dir, 'pull_request', pullRequestEvent(repo), { 'github-token': '' });
     expect(run.code).toBe(2);
     expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(/fetch-depth: 0/);
+  });
+});
+
+describe('report action on a pull request', () => {
+  const matrix = path.resolve('test/fixtures/report/matrix');
+  const event = {
+    number: 21,
+    pull_request: { number: 21, base: { sha: 'a'.repeat(40) }, head: { sha: 'b'.repeat(40) } },
+  };
+  const runReport = (inputs: Record<string, string>) =>
+    runAction('report', {
+      event,
+      inputs: { path: matrix, 'github-token': 'ghs_test', 'fail-on-incompatible': 'false', ...inputs },
+      env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: api.url },
+    });
+
+  it('comments the matrix verdict on failure, and updates the same comment', async () => {
+    const first = await runReport({});
+    expect(first.code).toBe(0);
+    expect(first.outputs.compatible).toBe('false');
+    const comments = api.comments.get(21)!;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body.startsWith('<!-- image-compat: report -->\n')).toBe(true);
+    expect(comments[0]!.body).toContain('**❌ Not compatible**');
+    expect(first.outputs['comment-content']).toBe(comments[0]!.body);
+    const second = await runReport({ require: 'any-per-set' });
+    expect(second.outputs.compatible).toBe('true');
+    expect(api.comments.get(21)).toHaveLength(1);
+    expect(api.comments.get(21)![0]!.body).toContain('**✅ Compatible**');
+  });
+
+  it('never: no API call at all', async () => {
+    const before = api.requests.length;
+    const run = await runReport({ 'comment-summary-in-pr': 'never' });
+    expect(run.code).toBe(0);
+    expect(api.requests.length).toBe(before);
   });
 });
