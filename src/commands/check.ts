@@ -13,6 +13,7 @@ import {
   type FleetImpact,
   type RequirementChange,
 } from '../check/index.js';
+import { changeOf, eventNameOf } from '../check/event.js';
 import { compileForPlatforms } from '../config/compile.js';
 import { parseConfig } from '../config/load.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
@@ -35,7 +36,7 @@ export interface CheckOptions {
   fleet?: string;
   /** Files to lint instead of those git says changed. */
   files?: string[];
-  /** A GitHub event payload (GITHUB_EVENT_PATH); a pull_request gives base and head SHAs. */
+  /** A GitHub event payload (GITHUB_EVENT_PATH): pull_request, merge_group or push give base and head SHAs. */
   event?: string;
   /**
    * The config's text at the base commit, read by the caller (the check action reads it through
@@ -97,8 +98,11 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
   );
   if (given.length > 1)
     throw new InputError('give at most one of --base-ref, --base-config and --base-image');
-  const pr = opts.event ? await pullRequestOf(opts.event) : undefined;
-  if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
+  const pr = opts.event ? await changeOfEvent(opts.event) : undefined;
+  if (opts.event && !pr)
+    notes.push(
+      `${opts.event}: not a pull_request, merge_group or push event with a base: its SHAs are not used`,
+    );
 
   const baseRef =
     opts.baseRef ?? opts.baseContent?.ref ?? (opts.baseConfig || opts.baseImage ? undefined : pr?.base);
@@ -286,23 +290,27 @@ async function publishedSpecs(
 
 // ---------------------------------------------------------------- inputs
 
-async function pullRequestOf(file: string): Promise<PullRequest | undefined> {
+/**
+ * The base and head of a pull_request, merge_group or push payload (told apart by shape), for git.
+ * A push that created its branch has no base. A payload that names SHAs that are not SHAs is bad
+ * input: they would reach git's command line.
+ */
+async function changeOfEvent(file: string): Promise<PullRequest | undefined> {
   let payload: unknown;
   try {
     payload = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
     throw new InputError(`cannot read the event payload: ${(err as Error).message}`, { file });
   }
-  const pr = (payload as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } })
-    ?.pull_request;
-  const base = pr?.base?.sha;
-  const head = pr?.head?.sha;
-  if (typeof base !== 'string' || typeof head !== 'string') return undefined;
-  for (const sha of [base, head]) {
-    if (!/^[0-9a-f]{7,64}$/.test(sha))
-      throw new InputError(`not a commit SHA: ${JSON.stringify(sha)}`, { file, path: 'pull_request' });
-  }
-  return { base, head };
+  const object =
+    payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>) : undefined;
+  const name = eventNameOf(object);
+  if (!name) return undefined;
+  const change = changeOf(name, object);
+  if (!change)
+    throw new InputError(`the ${name} event does not name its commits by SHA`, { file, path: name });
+  if (change.base === undefined) return undefined;
+  return { base: change.base, head: change.head };
 }
 
 const DOCUMENT_EXTENSIONS = /\.(ya?ml|json)$/i;

@@ -1,6 +1,6 @@
 // The pure parts of the GitHub-native check: the change an event names, and the comment body.
 import { describe, expect, it } from '@jest/globals';
-import { changeOf } from '../../src/action/github/event.js';
+import { changeOf, eventNameOf } from '../../src/check/event.js';
 import { commentBody, commentMarker } from '../../src/action/github/comment.js';
 
 const A = 'a'.repeat(40);
@@ -44,5 +44,18 @@ describe('comment body', () => {
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body.startsWith('<!-- m -->\n')).toBe(true);
     expect(body).toMatch(/cut to fit a comment: the job summary has the whole result/);
+  });
+});
+
+describe('eventNameOf: the event a payload is, by its shape (the CLI has only the file)', () => {
+  it.each([
+    [{ pull_request: {} }, 'pull_request'],
+    [{ merge_group: {} }, 'merge_group'],
+    [{ before: A, after: B }, 'push'],
+    [{ after: B }, undefined],
+    [{ action: 'opened' }, undefined],
+    [undefined, undefined],
+  ])('%j -> %s', (payload, name) => {
+    expect(eventNameOf(payload as Record<string, unknown> | undefined)).toBe(name);
   });
 });

@@ -4,7 +4,7 @@
 // per repository and token, so the client lives as long as the step that made it.
 import { getOctokit } from '@actions/github';
 import { RegistryError } from '../../errors.js';
-import type { Change } from './event.js';
+import type { Change } from '../../check/event.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 

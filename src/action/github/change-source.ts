@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImageCompatError } from '../../errors.js';
 import type { GitHubRepository } from './api.js';
-import { changeOf, type Change } from './event.js';
+import { changeOf, type Change } from '../../check/event.js';
 
 export interface ChangeSourceOptions {
   github: GitHubRepository;

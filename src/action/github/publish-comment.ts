@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { GitHubRepository } from './api.js';
 import { upsertComment, type CommentPolicy } from './comment.js';
-import { changeOf } from './event.js';
+import { changeOf } from '../../check/event.js';
 
 export interface PullRequestComment {
   /** The API client, or the token and repository to make one. */

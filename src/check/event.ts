@@ -28,6 +28,14 @@ function field(obj: unknown, key: string): unknown {
   return obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
+/** The event name a payload's shape says (the CLI's `--event FILE` has no name beside it). */
+export function eventNameOf(payload: Payload): ChangeKind | undefined {
+  if (field(payload, 'pull_request') !== undefined) return 'pull_request';
+  if (field(payload, 'merge_group') !== undefined) return 'merge_group';
+  if (field(payload, 'after') !== undefined && field(payload, 'before') !== undefined) return 'push';
+  return undefined;
+}
+
 /** The change of a pull_request(_target), merge_group or push event; undefined for any other event. */
 export function changeOf(eventName: string, payload: Payload): Change | undefined {
   switch (eventName) {
