@@ -18,6 +18,7 @@ export const entries = {
   report: 'src/action/report.ts',
   check: 'src/action/check.ts',
   validate: 'src/action/validate.ts',
+  setup: 'src/action/setup.ts',
 };
 
 // CommonJS dependencies inside an ES module bundle still call require(): give them one.

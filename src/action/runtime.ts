@@ -16,6 +16,10 @@ import {
 } from '../errors.js';
 import type { RegistrySettings } from '../commands/registry-options.js';
 import type { Annotation } from '../report/annotations.js';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../version.js';
+import { COMMENT_POLICIES, type CommentPolicy } from './github/comment.js';
+import type { SetupInputs } from './run/setup.js';
 import { REQUIREMENTS, type Requirement } from '../report/merge.js';
 import { neutraliseText } from '../io/workflow-command.js';
 import { inInputWords } from './words.js';
@@ -46,8 +50,20 @@ export const DEFAULTS = {
     'fail-on-incompatible': 'true',
     ...REGISTRY_DEFAULTS,
   },
-  report: { path: 'image-compat-reports', require: 'all', 'fail-on-incompatible': 'true' },
-  check: { config: '.github/image-compat.yaml', 'fail-on-exclusion': 'false', ...REGISTRY_DEFAULTS },
+  report: {
+    path: 'image-compat-reports',
+    require: 'all',
+    'fail-on-incompatible': 'true',
+    'github-token': '${{ github.token }}',
+    'comment-summary-in-pr': 'on-failure',
+  },
+  setup: {},
+  check: {
+    config: '.github/image-compat.yaml',
+    'fail-on-exclusion': 'false',
+    ...REGISTRY_DEFAULTS,
+    'comment-summary-in-pr': 'on-failure',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 type Defaults = Readonly<Record<string, string>>;
@@ -248,6 +264,12 @@ export interface ReportInputs {
   /** The plan's matrix (JSON text), when given. */
   matrix?: string;
   failOnIncompatible: boolean;
+  /** The pull-request comment: the token, when (absent: never), and the event it finds it in. */
+  githubToken?: string;
+  commentPolicy?: CommentPolicy;
+  repository?: string;
+  eventName?: string;
+  event?: string;
   outputDir: string;
 }
 
@@ -258,6 +280,11 @@ export function readReportInputs(): ReportInputs {
     require: choice('require', REQUIREMENTS, d),
     matrix: optional('matrix'),
     failOnIncompatible: flag('fail-on-incompatible', d),
+    githubToken: secret('github-token'),
+    commentPolicy: choice('comment-summary-in-pr', COMMENT_POLICIES, d),
+    repository: process.env.GITHUB_REPOSITORY || undefined,
+    eventName: process.env.GITHUB_EVENT_NAME || undefined,
+    event: process.env.GITHUB_EVENT_PATH || undefined,
     outputDir: outputDir(),
   };
 }
@@ -274,6 +301,15 @@ export interface CheckInputs {
   registry: RegistrySettings;
   /** GITHUB_EVENT_PATH: a pull_request payload gives the base and head SHAs. */
   event?: string;
+  /** GITHUB_EVENT_NAME: pull_request, merge_group and push are read through the GitHub API. */
+  eventName?: string;
+  /** GITHUB_REPOSITORY (owner/name). */
+  repository?: string;
+  /** GITHUB_WORKSPACE: the checkout the config path is relative to. */
+  workspace: string;
+  /** The token for the GitHub API (changed files, base config, the pull-request comment). */
+  githubToken?: string;
+  commentPolicy: CommentPolicy;
   outputDir: string;
 }
 
@@ -289,12 +325,27 @@ export function readCheckInputs(): CheckInputs {
     failOnExclusion: flag('fail-on-exclusion', d),
     registry: registryInputs(d),
     event: process.env.GITHUB_EVENT_PATH || undefined,
+    eventName: process.env.GITHUB_EVENT_NAME || undefined,
+    repository: process.env.GITHUB_REPOSITORY || undefined,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    githubToken: secret('github-token'),
+    commentPolicy: choice('comment-summary-in-pr', COMMENT_POLICIES, d),
     outputDir: outputDir(),
   };
   const bases = (['base-ref', 'base-config', 'base-image'] as const).filter((n) => given(n));
   if (bases.length > 1)
     throw inputError(bases[1]!, `give at most one of base-ref, base-config and base-image`);
   return inputs;
+}
+
+/** The setup action has no inputs: the CLI beside its bundle, this runner's temp folder and Node. */
+export function readSetupInputs(): SetupInputs {
+  return {
+    distDir: path.dirname(fileURLToPath(import.meta.url)),
+    version: VERSION,
+    runnerTemp: process.env.RUNNER_TEMP || tmpdir(),
+    node: process.execPath,
+  };
 }
 
 // ---------------------------------------------------------------- publishing results

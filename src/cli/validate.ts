@@ -3,7 +3,6 @@
 // with the validate action. Exit 0 compatible, 1 incompatible (also a host that cannot run the
 // image's platform), 2 bad input or NFD evaluation error, 3 registry error or no artifact,
 // 4 signature. `--report` is written in every case, with `error` when no verdict was reached.
-import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { failureReport, runValidation } from '../commands/validate-run.js';
 import type { FieldNames, ValidationProgress, ValidationRequest } from '../commands/validate-run.js';

@@ -13,6 +13,7 @@ import {
   type FleetImpact,
   type RequirementChange,
 } from '../check/index.js';
+import { changeOf, eventNameOf } from '../check/event.js';
 import { compileForPlatforms } from '../config/compile.js';
 import { parseConfig } from '../config/load.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
@@ -39,8 +40,14 @@ export interface CheckOptions {
   fleet?: string;
   /** Files to lint instead of those git says changed. */
   files?: string[];
-  /** A GitHub event payload (GITHUB_EVENT_PATH); a pull_request gives base and head SHAs. */
+  /** A GitHub event payload (GITHUB_EVENT_PATH): pull_request, merge_group or push give base and head SHAs. */
   event?: string;
+  /**
+   * The config's text at the base commit, read by the caller (the check action reads it through
+   * the GitHub API, so a depth-1 checkout serves); `text` undefined: the file did not exist there.
+   * A baseline of kind `ref`, instead of asking git.
+   */
+  baseContent?: { ref: string; text: string | undefined };
   /** The working directory (the repository checkout); default process.cwd(). */
   cwd?: string;
   registry?: RegistryOptions;
@@ -90,15 +97,21 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
   const configArg = opts.config ?? DEFAULT_CONFIG_PATH;
   const configFile = await real(path.resolve(cwd, configArg));
   const notes: string[] = [];
-  const given = [opts.baseRef, opts.baseConfig, opts.baseImage].filter((b) => b !== undefined);
+  const given = [opts.baseRef, opts.baseConfig, opts.baseImage, opts.baseContent].filter(
+    (b) => b !== undefined,
+  );
   if (given.length > 1)
     throw new InputError(
       `give at most one of ${setting('base-ref')}, ${setting('base-config')} and ${setting('base-image')}`,
     );
-  const pr = opts.event ? await pullRequestOf(opts.event) : undefined;
-  if (opts.event && !pr) notes.push(`${opts.event}: not a pull_request event; its SHAs are not used`);
+  const pr = opts.event ? await changeOfEvent(opts.event) : undefined;
+  if (opts.event && !pr)
+    notes.push(
+      `${opts.event}: not a pull_request, merge_group or push event with a base: its SHAs are not used`,
+    );
 
-  const baseRef = opts.baseRef ?? (opts.baseConfig || opts.baseImage ? undefined : pr?.base);
+  const baseRef =
+    opts.baseRef ?? opts.baseContent?.ref ?? (opts.baseConfig || opts.baseImage ? undefined : pr?.base);
   // A ref is handed to git as an argument: one that looks like an option would be read as one.
   if (baseRef !== undefined && (baseRef === '' || baseRef.startsWith('-'))) {
     throw new InputError(`base ref ${JSON.stringify(baseRef)} is not a git ref`);
@@ -162,6 +175,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
     base = await publishedSpecs(baseline.source, [...head.keys()], opts.registry ?? { plainHttp: false });
   else if (baseline.kind === 'config')
     base = await configSpecs(await readSource(path.resolve(cwd, baseline.source)), baseline.source, notes);
+  else if (opts.baseContent) base = await configAtBase(opts.baseContent, configArg, notes);
   else base = await configAtRef(cwd, configFile, baseline.source, notes);
   const [before, after] = alignPlatforms(base, head);
 
@@ -198,7 +212,8 @@ async function changedFiles(
   baseRef: string | undefined,
   notes: string[],
 ): Promise<string[]> {
-  if (opts.files?.length) return opts.files.map((f) => path.resolve(cwd, f));
+  // With a base read by the caller, the caller listed the changed files too: git may not have them.
+  if (opts.files?.length || opts.baseContent) return (opts.files ?? []).map((f) => path.resolve(cwd, f));
   const range = pr ? [`${pr.base}...${pr.head}`] : baseRef ? [baseRef] : undefined;
   if (!range) {
     notes.push('no pull request and no base ref: only the config is linted');
@@ -257,6 +272,19 @@ async function configAtRef(
   return configSpecs(text, `${ref}:${rel}`, notes);
 }
 
+/** The head config's text at the base commit, as the caller read it. */
+async function configAtBase(
+  base: { ref: string; text: string | undefined },
+  configArg: string,
+  notes: string[],
+): Promise<Map<string, Spec>> {
+  if (base.text === undefined) {
+    notes.push(`${configArg} does not exist at ${base.ref}: every requirement is new`);
+    return new Map();
+  }
+  return configSpecs(base.text, `${base.ref}:${configArg}`, notes);
+}
+
 /** A baseline config compiled per platform; one that does not compile is reported and empty. */
 async function configSpecs(text: string, name: string, notes: string[]): Promise<Map<string, Spec>> {
   try {
@@ -285,7 +313,12 @@ async function publishedSpecs(
 
 // ---------------------------------------------------------------- inputs
 
-async function pullRequestOf(file: string): Promise<PullRequest | undefined> {
+/**
+ * The base and head of a pull_request, merge_group or push payload (told apart by shape), for git.
+ * A push that created its branch has no base. A payload that names SHAs that are not SHAs is bad
+ * input: they would reach git's command line.
+ */
+async function changeOfEvent(file: string): Promise<PullRequest | undefined> {
   let payload: unknown;
   try {
     payload = JSON.parse(await readText(file, { maxBytes: LIMITS.document, what: 'the event payload' }));
@@ -295,16 +328,15 @@ async function pullRequestOf(file: string): Promise<PullRequest | undefined> {
       file,
     });
   }
-  const pr = (payload as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } })
-    ?.pull_request;
-  const base = pr?.base?.sha;
-  const head = pr?.head?.sha;
-  if (typeof base !== 'string' || typeof head !== 'string') return undefined;
-  for (const sha of [base, head]) {
-    if (!/^[0-9a-f]{7,64}$/.test(sha))
-      throw new InputError(`not a commit SHA: ${JSON.stringify(sha)}`, { file, path: 'pull_request' });
-  }
-  return { base, head };
+  const object =
+    payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>) : undefined;
+  const name = eventNameOf(object);
+  if (!name) return undefined;
+  const change = changeOf(name, object);
+  if (!change)
+    throw new InputError(`the ${name} event does not name its commits by SHA`, { file, path: name });
+  if (change.base === undefined) return undefined;
+  return { base: change.base, head: change.head };
 }
 
 const DOCUMENT_EXTENSIONS = /\.(ya?ml|json)$/i;

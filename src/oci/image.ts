@@ -18,7 +18,6 @@ import type { Reference } from './reference.js';
 import { formatReference, parseReference } from './reference.js';
 import type { Descriptor, ImageIndex, ImageManifest, Platform } from './types.js';
 import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
-import { setting } from '../settings.js';
 
 export interface ResolvedManifest {
   descriptor: Descriptor;

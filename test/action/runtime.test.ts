@@ -140,6 +140,7 @@ describe('input readers', () => {
       path: 'image-compat-reports',
       require: 'all',
       failOnIncompatible: true,
+      commentPolicy: 'on-failure',
       outputDir: '/rt/image-compat',
     });
   });

@@ -18,6 +18,7 @@ import {
   readPlanInputs,
   readPublishInputs,
   readReportInputs,
+  readSetupInputs,
   readValidateInputs,
 } from '../../src/action/runtime.js';
 
@@ -172,8 +173,8 @@ const ACTIONS = {
   report: {
     file: 'report/action.yml',
     main: '../dist/report.js',
-    inputs: ['path', 'require', 'matrix', 'fail-on-incompatible'],
-    outputs: ['compatible', 'summary', 'report'],
+    inputs: ['path', 'require', 'matrix', 'fail-on-incompatible', 'github-token', 'comment-summary-in-pr'],
+    outputs: ['compatible', 'summary', 'report', 'comment-content'],
     read: readReportInputs,
     required: {},
   },
@@ -196,9 +197,18 @@ const ACTIONS = {
       'insecure',
       'retries',
       'timeout',
+      'comment-summary-in-pr',
     ],
-    outputs: ['excluded-hosts', 'admitted-hosts', 'changes'],
+    outputs: ['excluded-hosts', 'admitted-hosts', 'changes', 'comment-content'],
     read: readCheckInputs,
+    required: {},
+  },
+  setup: {
+    file: 'setup/action.yml',
+    main: '../dist/setup.js',
+    inputs: [],
+    outputs: ['version', 'cache-hit'],
+    read: readSetupInputs,
     required: {},
   },
 } as const;

@@ -136,6 +136,28 @@ describe('image-compat check', () => {
     expect(out.changes.map((c) => c.change)).toEqual(['tightened']);
   });
 
+  it.each([
+    ['merge_group', (b: string, h: string) => ({ merge_group: { base_sha: b, head_sha: h } })],
+    ['push', (b: string, h: string) => ({ before: b, after: h })],
+  ])('a %s event gives base and head from its payload', async (_name, payload) => {
+    const r0 = repo({ [CONFIG]: config('base') }, { [CONFIG]: config('driver-535') });
+    const event = path.join(temp, `event-${_name}.json`);
+    writeFileSync(event, JSON.stringify(payload(r0.base, r0.head)));
+    r0.git('checkout', '-q', r0.head);
+    const r = await runCli(['check', '--event', event, '--output', 'json'], { cwd: r0.dir });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as CheckJson).changes.map((c) => c.change)).toEqual(['tightened']);
+  });
+
+  it('an event whose commits are not SHAs is bad input (they would reach git)', async () => {
+    const r0 = repo({ [CONFIG]: config('base') }, { [CONFIG]: config('driver-535') });
+    const event = path.join(temp, 'event-bad.json');
+    writeFileSync(event, JSON.stringify({ merge_group: { base_sha: '--output=x', head_sha: r0.head } }));
+    const r = await runCli(['check', '--event', event], { cwd: r0.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the merge_group event does not name its commits by SHA');
+  });
+
   it('a config with errors: annotation at its line, nothing compared, exit 2', async () => {
     const bad = repo({ [CONFIG]: config('base') }, { [CONFIG]: config('broken') });
     const r = await runCli(['check', '--base-ref', 'main', '--fleet', fleet, '--annotations'], {

@@ -1,11 +1,14 @@
 // The report action's work, apart from reading inputs: merge the downloaded reports, write the
-// Markdown and JSON files it names in outputs, then publish outputs, summary and annotations.
+// Markdown and JSON files it names in outputs, then publish outputs, summary, annotations and,
+// on a pull request, the comment with the matrix verdict (updated in place).
 import path from 'node:path';
 import { report, type ReportResult } from '../../commands/report.js';
 import { ExitCode } from '../../errors.js';
 import { mergedAnnotations } from '../../report/annotations.js';
 import { annotate, info, overflowMarkdown, setOutputs, type ReportInputs, writeSummary } from '../runtime.js';
 import { writeOutput } from '../../io/write.js';
+import { commentBody, commentMarker } from '../github/comment.js';
+import { publishComment } from '../github/publish-comment.js';
 
 export interface ReportOutcome extends ReportResult {
   /** The Markdown summary, written to a file (output `summary`). */
@@ -36,4 +39,17 @@ export async function publish(outcome: ReportOutcome, inputs: ReportInputs): Pro
     info(`Not compatible under require: ${inputs.require} (${merged.shortfalls.length} shortfalls)`);
     if (inputs.failOnIncompatible) process.exitCode = ExitCode.incompatible;
   }
+  const body = commentBody(commentMarker('report'), outcome.markdown);
+  setOutputs({ 'comment-content': body });
+  await publishComment({
+    ...(inputs.githubToken && { token: inputs.githubToken }),
+    ...(inputs.repository && { repository: inputs.repository }),
+    ...(inputs.eventName && { eventName: inputs.eventName }),
+    ...(inputs.event && { eventPath: inputs.event }),
+    marker: commentMarker('report'),
+    body,
+    policy: inputs.commentPolicy ?? 'never',
+    failed: !merged.compatible,
+    title: 'image-compat report',
+  });
 }
