@@ -43602,6 +43602,35 @@ import { statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import path8 from "node:path";
 
+// src/io/limits.ts
+var LIMITS = {
+  /** Specs, configs, reports, matrices, event payloads: a few KiB; 4 MiB matches registries' manifest cap. */
+  document: 4 * 1024 * 1024,
+  /** JSON host snapshots of a whole cluster: 5,000 NodeFeatures of ~10 KiB are 50 MiB. */
+  features: 256 * 1024 * 1024,
+  /** YAML host snapshots: YAML is parsed with positions (slow); larger clusters are given as JSON. */
+  featuresYaml: 4 * 1024 * 1024,
+  /** PEM keys, CA files, trusted roots (a JSON Lines file of several roots), auth files. */
+  small: 4 * 1024 * 1024,
+  /** One file of a host under --host-root (/proc/cpuinfo of 512 CPUs is ~1 MiB). */
+  hostFile: 16 * 1024 * 1024,
+  /** A decompressed file (/proc/config.gz is ~250 KiB uncompressed). */
+  decompressed: 16 * 1024 * 1024,
+  /** Problems listed per document; more are counted ("and 1234 more"). */
+  problems: 100,
+  /** Characters of user text echoed in one message. */
+  echo: 200,
+  /** Nesting depth of a document (a spec is ~10 deep). */
+  depth: 64
+};
+function boundQuoted(message, max = LIMITS.echo) {
+  if (message.length <= max) return message;
+  return message.replace(
+    new RegExp(`"((?:[^"\\\\]|\\\\.){${max}})(?:[^"\\\\]|\\\\.)+"`, "g"),
+    (_m, head) => `"${head}..."`
+  );
+}
+
 // src/errors.ts
 var ExitCode2 = {
   ok: 0,
@@ -43614,16 +43643,17 @@ var ImageCompatError = class extends Error {
 };
 var InputError = class extends ImageCompatError {
   constructor(detail, position = {}, hint) {
-    super(formatPositioned(detail, position, hint));
-    this.detail = detail;
+    super(formatPositioned(boundQuoted(detail), position, hint));
     this.position = position;
     this.hint = hint;
+    this.detail = boundQuoted(detail);
     this.name = "InputError";
   }
-  detail;
   position;
   hint;
   exitCode = ExitCode2.input;
+  /** What is wrong; quoted user text in it is cut to LIMITS.echo characters (io/limits.ts). */
+  detail;
 };
 var EvaluationError = class extends ImageCompatError {
   constructor(message, context3 = {}) {
@@ -43635,15 +43665,24 @@ var EvaluationError = class extends ImageCompatError {
   exitCode = ExitCode2.input;
 };
 var RegistryError = class extends ImageCompatError {
-  constructor(message, request2, response) {
+  constructor(message, request2, response, extra = {}) {
     super(message);
     this.request = request2;
     this.response = response;
     this.name = "RegistryError";
+    this.transient = extra.transient ?? false;
+    this.attempts = extra.attempts ?? 1;
+    if (extra.retryAfterMs !== void 0) this.retryAfterMs = extra.retryAfterMs;
   }
   request;
   response;
   exitCode = ExitCode2.registry;
+  /** Worth trying the operation again (a dropped connection, a 5xx or 429 nobody retried yet). */
+  transient;
+  /** How many times the request was sent before this error. */
+  attempts;
+  /** What the registry's `Retry-After` asked for, in ms, when it sent one. */
+  retryAfterMs;
 };
 var SignatureError = class extends ImageCompatError {
   exitCode = ExitCode2.signature;
@@ -44192,12 +44231,12 @@ function endpointWithDefaults(defaults2, route, options) {
   return parse(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  const DEFAULTS22 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
   return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults.bind(null, DEFAULTS22),
+    merge: merge.bind(null, DEFAULTS22),
     parse
   });
 }
@@ -47804,7 +47843,92 @@ var context2 = new Context();
 // src/action/github/api.ts
 var MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
+// src/settings.ts
+var SETTINGS = [
+  "plain-http",
+  "ca-file",
+  "insecure",
+  "username",
+  "password",
+  "github-token",
+  "retries",
+  "timeout",
+  "platform",
+  "tags",
+  "spec",
+  "config",
+  "out-dir",
+  "signing-key",
+  "signing-key-env",
+  "public-key",
+  "require-signature",
+  "certificate-identity",
+  "certificate-identity-regexp",
+  "certificate-oidc-issuer",
+  "trusted-root",
+  "base-ref",
+  "base-config",
+  "base-image",
+  "event"
+];
+var KNOWN = new Set(SETTINGS);
+function inWords(message, words) {
+  return message.replace(
+    /`([a-z][a-z-]*)`/g,
+    (whole, name) => KNOWN.has(name) ? words(name) : whole
+  );
+}
+
+// src/action/words.ts
+var INPUTS = {
+  tags: "compatibility",
+  "signing-key-env": "signing-key",
+  event: "base-ref"
+};
+function inputWord(name) {
+  return `\`${INPUTS[name] ?? name}\``;
+}
+function inInputWords(message) {
+  return inWords(message, inputWord);
+}
+
 // src/action/runtime.ts
+var REGISTRY_DEFAULTS = {
+  "plain-http": "false",
+  insecure: "false",
+  retries: "4",
+  timeout: "60",
+  "github-token": "${{ github.token }}"
+};
+var DEFAULTS2 = {
+  publish: {
+    config: ".github/image-compat.yaml",
+    sign: "auto",
+    "dry-run": "false",
+    ...REGISTRY_DEFAULTS
+  },
+  plan: { config: ".github/image-compat.yaml" },
+  validate: {
+    "require-signature": "false",
+    "host-root": "/",
+    "fail-on-incompatible": "true",
+    ...REGISTRY_DEFAULTS
+  },
+  report: {
+    path: "image-compat-reports",
+    require: "all",
+    "fail-on-incompatible": "true",
+    "github-token": "${{ github.token }}",
+    "comment-summary-in-pr": "on-failure"
+  },
+  setup: {},
+  check: {
+    config: ".github/image-compat.yaml",
+    "fail-on-exclusion": "false",
+    ...REGISTRY_DEFAULTS,
+    "comment-summary-in-pr": "on-failure"
+  }
+};
 function readSetupInputs() {
   return {
     distDir: path8.dirname(fileURLToPath(import.meta.url)),
@@ -47822,11 +47946,13 @@ function annotate(annotations, limit = ANNOTATION_LIMIT) {
       overflow.push(a);
       continue;
     }
-    const props = { title: a.title };
+    const props = {
+      ...a.title !== void 0 && { title: inInputWords(a.title) }
+    };
     if (a.file) props.file = workspaceRelative(a.file);
     if (a.line !== void 0) props.startLine = a.line;
     if (a.column !== void 0) props.startColumn = a.column;
-    core_exports[a.level](a.message, props);
+    core_exports[a.level](inInputWords(a.message), props);
   }
   return overflow;
 }
@@ -47867,10 +47993,10 @@ function fail(err) {
   annotate([annotationOf(err)]);
   process.exitCode = exitCodeOf(err);
 }
-async function runAction(read, run2, publish2) {
+async function runAction(read, run3, publish2) {
   try {
     const inputs = read();
-    await publish2(await run2(inputs), inputs);
+    await publish2(await run3(inputs), inputs);
   } catch (err) {
     fail(err);
   }
@@ -47889,5 +48015,10 @@ function isFile(file) {
   }
 }
 
+// src/action/main/setup.ts
+function run2() {
+  return runAction(readSetupInputs, run, async (outcome) => publish(outcome));
+}
+
 // src/action/setup.ts
-await runAction(readSetupInputs, run, async (outcome) => publish(outcome));
+await run2();

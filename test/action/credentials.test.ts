@@ -131,7 +131,7 @@ describe.each(Object.keys(ACTIONS) as ActionName[])('%s action: the credential r
 
   it.each([
     [{ retries: 'many' }, /`retries` must be a whole number/],
-    [{ timeout: '0' }, /`timeout` must be a whole number of at least 1/],
+    [{ timeout: '0' }, /`timeout` must be a whole number from 1 to 86400/],
     [{ insecure: 'true' }, /`insecure` is for HTTPS registries; with `plain-http` there is no TLS/],
     [{ 'ca-file': path.join(dir, 'missing-ca.pem'), 'plain-http': 'false' }, /cannot read the CA file/],
   ])(
@@ -157,7 +157,7 @@ describe('messages name inputs', () => {
   it('a compatibility set that selects nothing says `compatibility`, not --tags', async () => {
     const r = await run('validate', { ...AUTH, compatibility: 'cpu-fallbak' });
     expect(r.code).toBe(2);
-    expect(errors(r).join('\n')).toMatch(/`compatibility` cpu-fallbak selects no compatibility set/);
+    expect(errors(r).join('\n')).toMatch(/input "compatibility" cpu-fallbak selects no compatibility set/);
     expect(errors(r).join('\n')).not.toMatch(/--tags/);
   }, 60_000);
 
@@ -165,7 +165,7 @@ describe('messages name inputs', () => {
     const r = await run('validate', { ...AUTH, 'require-signature': 'true' });
     expect(r.code).toBe(2);
     const message = errors(r).join('\n');
-    expect(message).toMatch(/`require-signature` needs a policy: `public-key`, or `certificate-identity`/);
+    expect(message).toMatch(/input "require-signature" needs a policy: input "public-key", or "certificate-identity"/);
     expect(message).not.toMatch(/--[a-z]/);
   }, 60_000);
 });

@@ -79,9 +79,9 @@ describe('registryOptions', () => {
   });
 
   it.each([
-    [{ retries: '-1' }, /`retries` must be a whole number of at least 0, got "-1"/],
+    [{ retries: '-1' }, /`retries` must be a whole number from 0 to 100, got "-1"/],
     [{ retries: 'many' }, /`retries` must be a whole number/],
-    [{ timeout: '0' }, /`timeout` must be a whole number of at least 1, got "0"/],
+    [{ timeout: '0' }, /`timeout` must be a whole number from 1 to 86400, got "0"/],
     [{ insecure: true, plainHttp: true }, /`insecure` is for HTTPS registries; with `plain-http`/],
     [{ caFile: '/nonexistent/ca.pem' }, /cannot read the CA file/],
   ])('rejects %j', async (settings, message) => {

@@ -254,7 +254,7 @@ describe('typed errors', () => {
 
   it.each(['99999999999', '86401', '0'])('--timeout %s is exit 2 naming the range', async (timeout) => {
     const err = await inputError(() => registryOptionsFrom({ timeout } as never, { env: {} } as never));
-    expect(err.message).toBe(`--timeout must be a whole number from 1 to 86400, got "${timeout}"`);
+    expect(err.message).toBe(`\`timeout\` must be a whole number from 1 to 86400, got "${timeout}"`);
   });
 });
 
