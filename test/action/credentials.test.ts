@@ -165,7 +165,9 @@ describe('messages name inputs', () => {
     const r = await run('validate', { ...AUTH, 'require-signature': 'true' });
     expect(r.code).toBe(2);
     const message = errors(r).join('\n');
-    expect(message).toMatch(/input "require-signature" needs a policy: input "public-key", or "certificate-identity"/);
+    expect(message).toMatch(
+      /input "require-signature" needs a policy: input "public-key", or "certificate-identity"/,
+    );
     expect(message).not.toMatch(/--[a-z]/);
   }, 60_000);
 });
