@@ -9,14 +9,8 @@ import { ExitCode } from '../errors.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 
-export interface PolicyFlagValues {
-  key?: string;
-  certificateIdentity?: string;
-  certificateIdentityRegexp?: string;
-  certificateOidcIssuer?: string;
-  trustedRoot?: string;
-  offline?: boolean;
-}
+/** The policy flags' values are the policy request's fields, named alike. */
+export type PolicyFlagValues = PolicyRequest;
 
 /** Adds the verification policy flags to a command. */
 export function addPolicyOptions(cmd: Command): Command {

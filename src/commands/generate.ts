@@ -85,7 +85,7 @@ async function writeSpec(
 ): Promise<{ platform: string; path: string }> {
   const target = path.join(dir, platform ? platformFileName(platform) : 'spec.yaml');
   const tmp = `${target}.${process.pid}.tmp`;
-  await makeFolder(dir, { what: '--out-dir' });
+  await makeFolder(dir, { what: setting('out-dir') });
   await writeOutput(tmp, yaml, { what: 'the spec' });
   await onOutput(target, () => rename(tmp, target), { what: 'the spec' });
   return { platform, path: target };

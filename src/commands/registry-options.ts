@@ -123,7 +123,10 @@ export async function registryOptions(
   return options;
 }
 
-/** `IMAGE_COMPAT_SETTLE_MS` shortens the fallback-index settle delay (tests) or lengthens it (slow registries). */
+/**
+ * `IMAGE_COMPAT_SETTLE_MS`: a pause before the fallback index is read back (default 0). A tuning
+ * knob for registries whose reads lag their writes; no value can lose a referrer (docs/registry.md).
+ */
 export function settleFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const raw = env.IMAGE_COMPAT_SETTLE_MS;
   if (raw === undefined || raw === '') return undefined;

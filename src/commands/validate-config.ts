@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { detectKind } from '../lint/index.js';
 import { formatPlatform, hostPlatform, parsePlatform } from '../oci/index.js';
+import { setting } from '../settings.js';
 import type { Diagnostic, SourceDocument } from '../spec/document.js';
 import type { Spec } from '../spec/types.js';
 
@@ -24,7 +25,11 @@ export async function specFromConfig(file: string, platform?: string): Promise<C
   try {
     target = formatPlatform(platform !== undefined ? parsePlatform(platform) : hostPlatform());
   } catch {
-    throw new InputError(`--platform "${platform}" is not os/arch[/variant]`, {}, 'e.g. linux/amd64');
+    throw new InputError(
+      `${setting('platform')} "${platform}" is not os/arch[/variant]`,
+      {},
+      'e.g. linux/amd64',
+    );
   }
   const { config, warnings } = await loadConfig(file);
   const compiled = compileConfig(config, { platform: target });

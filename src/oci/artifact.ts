@@ -68,20 +68,3 @@ export function packCompatibilityArtifact(input: {
     layer,
   };
 }
-
-/** When the artifact was created (undefined when absent or not RFC 3339): NFD sorts those first. */
-export function createdOf(d: Descriptor): Date | undefined {
-  const text = d.annotations?.[ANNOTATION_CREATED];
-  if (text === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
-  const t = new Date(text);
-  return Number.isNaN(t.getTime()) ? undefined : t;
-}
-
-/** Oldest first, as NFD sorts (no creation time = oldest); ties keep index order, later = newer. */
-export function sortByCreated(descriptors: Descriptor[]): Descriptor[] {
-  return descriptors
-    .map((d, i) => ({ d, i, t: createdOf(d)?.getTime() ?? Number.NEGATIVE_INFINITY }))
-    .sort((a, b) => (a.t === b.t ? a.i - b.i : a.t < b.t ? -1 : 1))
-    .map((x) => x.d);
-}

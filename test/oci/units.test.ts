@@ -1,5 +1,6 @@
 // Pure parts of the registry client: references, platforms, challenges, Docker config
 // credentials, the artifact's bytes, NFD's newest-first order, and attach's spec check.
+import { newestFirst } from '../../src/oci/created.js';
 import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +15,6 @@ import {
   parsePlatform,
   parseReference,
   platformsMatch,
-  sortByCreated,
   isAttestationManifest,
   readCapped,
 } from '../../src/oci/index.js';
@@ -195,13 +195,14 @@ describe('the NFD artifact', () => {
       size: n,
       ...(created !== undefined && { annotations: { 'org.opencontainers.image.created': created } }),
     });
-    const sorted = sortByCreated([
+    // Oldest first: NFD's order (src/oci/created.ts, the one definition) read backwards.
+    const sorted = newestFirst([
       d(1, '2026-01-02T00:00:00Z'),
       d(2),
       d(3, '2026-01-01T00:00:00+01:00'),
       d(4, 'yesterday'),
       d(5, '2026-01-02T00:00:00Z'),
-    ]);
+    ]).reverse();
     expect(sorted.map((x) => x.size)).toEqual([2, 4, 3, 1, 5]);
   });
 });
