@@ -1,9 +1,13 @@
 // One expression against one input, exactly as NFD's evaluateMatchExpression: the empty op
 // (MatchAny) is always true, Exists and DoesNotExist look only at presence; every other op is
-// false, without error, when the key is missing or is a flag (no value). Value-count and number errors surface only when a value is
-// compared, as in NFD (the spec checks report them up front).
+// false, without error, when the key is missing or is a flag (no value). Value-count and number
+// errors surface only when a value is compared, as in NFD (the spec checks report them up front).
+// An expression is compiled once (compileExpression): the op decided, In/NotIn values in a Set,
+// the errors that do not depend on the input worked out, reference values and regexps parsed on
+// first use; the input-dependent work and errors stay where NFD has them.
 import { MATCH_ANY, MATCH_OPS, type MatchExpression } from '../spec/types.js';
 import { compareVersions, compileRE2, parseGoIntFast, parseVersion } from '../spec/values.js';
+import type { RE2JS } from 're2js';
 
 /** An NFD evaluation error; the caller adds the set, rule, feature and key. */
 export class ExpressionError extends Error {}
@@ -19,45 +23,309 @@ function describe(e: MatchExpression): string {
 /** NFD's MatchExpression.String(), used to order results. */
 export const expressionString = describe;
 
-function mustBeEmpty(e: MatchExpression): void {
-  if (e.value?.length)
-    throw new ExpressionError(
-      `invalid expression, 'value' field must be empty for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
-    );
+/** What an expression looks at: nothing, presence, or the value. */
+export type ExpressionKind = 'any' | 'exists' | 'doesNotExist' | 'value';
+
+export interface CompiledExpression {
+  readonly kind: ExpressionKind;
+  /** NFD's error whatever the input: an unknown op, a value on MatchAny/Exists/DoesNotExist. */
+  readonly always?: string;
+  /**
+   * NFD's verdict on a present value (kind 'value'); throws ExpressionError where NFD errors
+   * (for some ops on any value: a wrong value count, an unknown type, an invalid regexp).
+   */
+  readonly test: (value: string) => boolean;
+  /** Equal for expressions that give the same verdicts and errors on every input (op, type, values). */
+  readonly signature: string;
+  /** Whether `test` costs more than a lookup of its result would (regexps, numbers, versions). */
+  readonly costly: boolean;
+  /** The expression as results report it (ExpressionCompiler's: shared, frozen). */
+  readonly reported?: ReportedExpression;
+  /** In and NotIn: the values (test is membership, negated for NotIn), to look up instead of test. */
+  readonly members?: ReadonlySet<unknown>;
+  readonly negated?: boolean;
 }
 
-function mustBeNonEmpty(e: MatchExpression): string[] {
-  if (!e.value?.length)
-    throw new ExpressionError(
-      `invalid expression, 'value' field must be non-empty for Op ${JSON.stringify(e.op)}`,
-    );
-  return e.value;
+const fail = (message: string) => (): never => {
+  throw new ExpressionError(message);
+};
+const never = (): boolean => false;
+
+function emptyValueError(e: MatchExpression): string {
+  return `invalid expression, 'value' field must be empty for Op ${JSON.stringify(e.op)} (have ${describe(e)})`;
 }
+
+/** A reference value parsed on first use; its error is NFD's, thrown only when a value is compared. */
+function lazyRef<T>(parse: () => T): () => T {
+  let done = false;
+  let v: T;
+  return () => {
+    if (!done) {
+      v = parse();
+      done = true;
+    }
+    return v;
+  };
+}
+
+/** A side of Gt..GeLe: an integer (number or bigint, which compare exactly) or a version. */
+type Side = number | bigint | bigint[];
 
 /** How Gt..GeLe read both sides: `type: version` as versions, no type (or "") as integers. */
-function comparer(e: MatchExpression): (input: string, ref: string) => number {
-  const type = e.type ?? '';
-  if (type === 'version') {
-    return (input, ref) => {
-      const l = parseVersion(input);
-      if (!l) throw new ExpressionError(`not a version ${JSON.stringify(input)}`);
-      const r = parseVersion(ref);
-      if (!r) throw new ExpressionError(`not a version ${JSON.stringify(ref)} in ${describe(e)}`);
-      return compareVersions(l, r);
-    };
-  }
-  if (type !== '') {
-    throw new ExpressionError(
-      `invalid expression, 'type' field only accepts "version" value for Op ${JSON.stringify(e.op)} (have ${JSON.stringify(type)})`,
-    );
-  }
-  return (input, ref) => {
-    const l = parseGoIntFast(input);
-    if (l === undefined) throw new ExpressionError(`not a number ${JSON.stringify(input)}`);
-    const r = parseGoIntFast(ref);
-    if (r === undefined) throw new ExpressionError(`not a number ${JSON.stringify(ref)} in ${describe(e)}`);
-    return l < r ? -1 : l > r ? 1 : 0;
+function reader(e: MatchExpression): {
+  input: (s: string) => Side;
+  ref: (i: number) => () => Side;
+  compare: (a: Side, b: Side) => number;
+} {
+  const version = (e.type ?? '') === 'version';
+  const parse: (s: string) => Side | undefined = version ? parseVersion : parseGoIntFast;
+  const kind = version ? 'version' : 'number';
+  return {
+    input: (s) => {
+      const v = parse(s);
+      if (v === undefined) throw new ExpressionError(`not a ${kind} ${JSON.stringify(s)}`);
+      return v;
+    },
+    ref: (i) =>
+      lazyRef(() => {
+        const v = parse(e.value![i]!);
+        if (v === undefined)
+          throw new ExpressionError(`not a ${kind} ${JSON.stringify(e.value![i])} in ${describe(e)}`);
+        return v;
+      }),
+    compare: version
+      ? (a, b) => compareVersions(a as bigint[], b as bigint[])
+      : (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   };
+}
+
+function typeError(e: MatchExpression): string | undefined {
+  const type = e.type ?? '';
+  return type === '' || type === 'version'
+    ? undefined
+    : `invalid expression, 'type' field only accepts "version" value for Op ${JSON.stringify(e.op)} (have ${JSON.stringify(type)})`;
+}
+
+function compileTest(e: MatchExpression): (value: string) => boolean {
+  const values = e.value ?? [];
+  const nonEmpty = `invalid expression, 'value' field must be non-empty for Op ${JSON.stringify(e.op)}`;
+  switch (e.op) {
+    case 'In':
+    case 'NotIn': {
+      if (!values.length) return fail(nonEmpty);
+      const set = new Set<unknown>(values);
+      return e.op === 'In' ? (v) => set.has(v) : (v) => !set.has(v);
+    }
+    case 'InRegexp': {
+      if (!values.length) return fail(nonEmpty);
+      const res = lazyRef((): RE2JS[] =>
+        values.map((p) => {
+          try {
+            return compileRE2(p);
+          } catch {
+            throw new ExpressionError(
+              `invalid expression, 'value' field must only contain valid regexps for Op "InRegexp" (have ${describe(e)})`,
+            );
+          }
+        }),
+      );
+      return (v) => res().some((re) => re.test(v));
+    }
+    case 'Gt':
+    case 'Ge':
+    case 'Lt':
+    case 'Le': {
+      if (values.length !== 1)
+        return fail(
+          `invalid expression, 'value' field must contain exactly one element for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
+        );
+      const te = typeError(e);
+      if (te) return fail(te);
+      const { input, ref, compare } = reader(e);
+      const r = ref(0);
+      const holds: (c: number) => boolean =
+        e.op === 'Gt'
+          ? (c) => c > 0
+          : e.op === 'Ge'
+            ? (c) => c >= 0
+            : e.op === 'Lt'
+              ? (c) => c < 0
+              : (c) => c <= 0;
+      return (v) => {
+        const l = input(v);
+        return holds(compare(l, r()));
+      };
+    }
+    case 'GtLt':
+    case 'GeLe': {
+      if (values.length !== 2)
+        return fail(
+          `invalid expression, 'value' field must contain exactly two elements for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
+        );
+      const te = typeError(e);
+      if (te) return fail(te);
+      const integers = (e.type ?? '') === '';
+      const { input, ref, compare } = reader(e);
+      const r0 = ref(0);
+      const r1 = ref(1);
+      const range = `invalid expression, value[0] must be less than Value[1] for Op ${JSON.stringify(e.op)} (have ${describe(e)})`;
+      const open = e.op === 'GtLt';
+      return (v) => {
+        const l = input(v);
+        const lo = compare(l, r0());
+        const hi = compare(l, r1());
+        // value[0] < value[1] is checked after both parse, as NFD does, and only for integers:
+        // NFD has no such check for versions (a reversed version range is simply never true).
+        if (integers && compare(r0(), r1()) >= 0) throw new ExpressionError(range);
+        return open ? lo > 0 && hi < 0 : lo >= 0 && hi <= 0;
+      };
+    }
+    case 'IsTrue':
+    case 'IsFalse': {
+      if (values.length) return fail(emptyValueError(e));
+      const want = e.op === 'IsTrue' ? 'true' : 'false';
+      return (v) => v === want;
+    }
+  }
+  return fail(`unsupported Op ${JSON.stringify(e.op)}`);
+}
+
+/** An expression as results report it (a copy, frozen: shared by every result) and its String(). */
+export interface ReportedExpression {
+  expression: MatchExpression;
+  text: string;
+}
+
+function reported(e: MatchExpression): ReportedExpression {
+  const expression = Object.freeze({
+    op: e.op,
+    ...(e.value?.length ? { value: Object.freeze([...e.value]) as string[] } : {}),
+    ...(e.type ? { type: e.type } : {}),
+  });
+  return { expression, text: describe(expression) };
+}
+
+const COSTLY_OPS: ReadonlySet<string> = new Set(['InRegexp', 'Gt', 'Ge', 'Lt', 'Le', 'GtLt', 'GeLe']);
+
+const SEP = '\u0001';
+
+/** Op, type and values in one string; JSON (slower) when a part is not a plain string or holds SEP. */
+function signatureOf(e: MatchExpression): string {
+  const op: unknown = e.op;
+  const type: unknown = e.type ?? '';
+  const values: unknown = e.value ?? [];
+  if (typeof op === 'string' && typeof type === 'string' && Array.isArray(values)) {
+    let sig = op + SEP + type;
+    let plain = !sig.includes(SEP, op.length + 1) && !op.includes(SEP);
+    for (let i = 0; plain && i < values.length; i++) {
+      const v: unknown = values[i];
+      if (typeof v !== 'string' || v.includes(SEP)) plain = false;
+      else sig += SEP + v;
+    }
+    if (plain) return sig;
+  }
+  return JSON.stringify([typeof op, op, type, values]);
+}
+
+function compile(e: MatchExpression, signature: string): CompiledExpression {
+  if (!KNOWN_OPS.has(e.op))
+    return {
+      kind: 'value',
+      always: `invalid Op ${JSON.stringify(e.op)}`,
+      test: never,
+      signature,
+      costly: false,
+    };
+  const kind: ExpressionKind =
+    e.op === MATCH_ANY
+      ? 'any'
+      : e.op === 'Exists'
+        ? 'exists'
+        : e.op === 'DoesNotExist'
+          ? 'doesNotExist'
+          : 'value';
+  if (kind !== 'value') {
+    const always = e.value?.length ? emptyValueError(e) : undefined;
+    return { kind, ...(always !== undefined && { always }), test: never, signature, costly: false };
+  }
+  const test = compileTest(e);
+  if ((e.op === 'In' || e.op === 'NotIn') && e.value?.length)
+    return { kind, test, signature, costly: false, members: new Set(e.value), negated: e.op === 'NotIn' };
+  return { kind, test, signature, costly: COSTLY_OPS.has(e.op) };
+}
+
+/** Compiles an expression; never throws (NFD's errors are thrown when it is evaluated). */
+export function compileExpression(e: MatchExpression): CompiledExpression {
+  return compile(e, signatureOf(e));
+}
+
+/** A term's feature: lower-cased (as NFD looks it up) and NFD's template split of its spelling. */
+export interface FeatureName {
+  lower: string;
+  /** Domain and name at the first dot, as written (no dot: the whole, lower-cased, and ""). */
+  dom: string;
+  nam: string;
+}
+
+/**
+ * Compiles the expressions of one spec, each distinct one once (rules repeat expressions), and
+ * reads each distinct feature name once.
+ */
+export class ExpressionCompiler {
+  private readonly compiled = new Map<string, CompiledExpression>();
+  private readonly features = new Map<string, FeatureName>();
+
+  feature(spelling: string): FeatureName {
+    let f = this.features.get(spelling);
+    if (!f) {
+      const dot = spelling.indexOf('.');
+      const lower = spelling.toLowerCase();
+      f =
+        dot < 0
+          ? { lower, dom: lower, nam: '' }
+          : { lower, dom: spelling.slice(0, dot), nam: spelling.slice(dot + 1) };
+      this.features.set(spelling, f);
+    }
+    return f;
+  }
+
+  compile(e: MatchExpression): CompiledExpression {
+    const signature = signatureOf(e);
+    let c = this.compiled.get(signature);
+    if (!c) {
+      c = { ...compile(e, signature), reported: reported(e) };
+      this.compiled.set(signature, c);
+    }
+    return c;
+  }
+}
+
+/** Remembers a costly expression's verdicts on one host's values (see HostIndex). */
+export interface VerdictMemo {
+  test(c: CompiledExpression, value: string): boolean;
+}
+
+/**
+ * A compiled expression against one input (`valid`: the key exists; `value`: undefined for a
+ * flag), its verdict remembered in `memo` when it is costly.
+ */
+export function evaluateCompiled(
+  c: CompiledExpression,
+  valid: boolean,
+  value: string | undefined,
+  memo?: VerdictMemo,
+): boolean {
+  if (c.always !== undefined) throw new ExpressionError(c.always);
+  switch (c.kind) {
+    case 'any':
+      return true;
+    case 'exists':
+      return valid;
+    case 'doesNotExist':
+      return !valid;
+  }
+  if (!valid || value === undefined) return false;
+  return memo && c.costly ? memo.test(c, value) : c.test(value);
 }
 
 /**
@@ -65,71 +333,5 @@ function comparer(e: MatchExpression): (input: string, ref: string) => number {
  * Throws ExpressionError where NFD returns an error.
  */
 export function evaluateExpression(e: MatchExpression, valid: boolean, value: string | undefined): boolean {
-  if (!KNOWN_OPS.has(e.op)) throw new ExpressionError(`invalid Op ${JSON.stringify(e.op)}`);
-  switch (e.op) {
-    case MATCH_ANY:
-      mustBeEmpty(e);
-      return true;
-    case 'Exists':
-      mustBeEmpty(e);
-      return valid;
-    case 'DoesNotExist':
-      mustBeEmpty(e);
-      return !valid;
-  }
-  if (!valid || value === undefined) return false;
-  switch (e.op) {
-    case 'In':
-      return mustBeNonEmpty(e).includes(value);
-    case 'NotIn':
-      return !mustBeNonEmpty(e).includes(value);
-    case 'InRegexp': {
-      const res = mustBeNonEmpty(e).map((p) => {
-        try {
-          return compileRE2(p);
-        } catch {
-          throw new ExpressionError(
-            `invalid expression, 'value' field must only contain valid regexps for Op "InRegexp" (have ${describe(e)})`,
-          );
-        }
-      });
-      return res.some((re) => re.test(value));
-    }
-    case 'Gt':
-    case 'Ge':
-    case 'Lt':
-    case 'Le': {
-      if (e.value?.length !== 1)
-        throw new ExpressionError(
-          `invalid expression, 'value' field must contain exactly one element for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
-        );
-      const c = comparer(e)(value, e.value[0]!);
-      return e.op === 'Gt' ? c > 0 : e.op === 'Ge' ? c >= 0 : e.op === 'Lt' ? c < 0 : c <= 0;
-    }
-    case 'GtLt':
-    case 'GeLe': {
-      if (e.value?.length !== 2)
-        throw new ExpressionError(
-          `invalid expression, 'value' field must contain exactly two elements for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
-        );
-      const cmp = comparer(e);
-      const lo = cmp(value, e.value[0]!);
-      const hi = cmp(value, e.value[1]!);
-      // value[0] < value[1] is checked after both parse, as NFD does, and only for integers:
-      // NFD has no such check for versions (a reversed version range is simply never true).
-      if ((e.type ?? '') === '' && cmp(e.value[0]!, e.value[1]!) >= 0) {
-        throw new ExpressionError(
-          `invalid expression, value[0] must be less than Value[1] for Op ${JSON.stringify(e.op)} (have ${describe(e)})`,
-        );
-      }
-      return e.op === 'GtLt' ? lo > 0 && hi < 0 : lo >= 0 && hi <= 0;
-    }
-    case 'IsTrue':
-      mustBeEmpty(e);
-      return value === 'true';
-    case 'IsFalse':
-      mustBeEmpty(e);
-      return value === 'false';
-  }
-  throw new ExpressionError(`unsupported Op ${JSON.stringify(e.op)}`);
+  return evaluateCompiled(compileExpression(e), valid, value);
 }

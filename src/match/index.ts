@@ -3,10 +3,14 @@
 // vars (NFD's rule output, which a rule can have without matching) become attributes of the
 // `rule.matched` feature for later rules, across sets. failFast=false is validate-node's mode;
 // failFast=true is nfd-master's (NodeFeatureRule), for an evaluator built on the same code.
+// compileSpec compiles a spec once for many hosts (evaluateSpec takes the compiled spec or the
+// spec itself); each evaluation indexes its host once (host.ts).
 import { EvaluationError } from '../errors.js';
 import type { Features } from '../features/types.js';
 import type { Compatibility, Spec } from '../spec/types.js';
-import { executeRule, reportRule } from './rule.js';
+import { ExpressionCompiler } from './expression.js';
+import { HostIndex } from './host.js';
+import { compileRule, executeCompiledRule, reportCompiledRule, type CompiledRule } from './rule.js';
 import { TemplateError } from './template/index.js';
 import { TermError } from './terms.js';
 import type { CompatibilityResult } from './types.js';
@@ -28,40 +32,47 @@ export function setLabel(set: Compatibility, index: number): string {
   return set.tag ? `#${index + 1} (tag ${JSON.stringify(set.tag)})` : `#${index + 1}`;
 }
 
+/** A spec compiled for evaluation: each set's rules compiled on first use, then kept. */
+export class CompiledSpec {
+  private readonly sets: Array<CompiledRule[] | undefined> = [];
+  private readonly compiler = new ExpressionCompiler();
+
+  constructor(readonly spec: Spec) {}
+
+  rules(index: number): CompiledRule[] {
+    return (this.sets[index] ??= this.spec.compatibilities[index]!.rules.map((r) =>
+      compileRule(r, this.compiler),
+    ));
+  }
+}
+
+/** Compiles a spec once, to evaluate it on many hosts (evaluateSpec). Never throws. */
+export function compileSpec(spec: Spec): CompiledSpec {
+  return new CompiledSpec(spec);
+}
+
 export function evaluateSpec(
-  spec: Spec,
+  spec: Spec | CompiledSpec,
   features: Features,
   opts: { tags?: string[]; failFast?: boolean } = {},
 ): CompatibilityResult[] {
+  const compiled = spec instanceof CompiledSpec ? spec : new CompiledSpec(spec);
+  const host = new HostIndex(features);
   // Copy-on-write of the attributes map: rule.matched is added without touching the caller's object.
   const working: Features = { ...features, attributes: { ...(features.attributes ?? {}) } };
+  const backref = new Backref(working);
   const results: CompatibilityResult[] = [];
-  const hostValues = new Map<string, string[]>();
-  for (const { set, index } of selectSets(spec, opts.tags)) {
+  for (const { set, index } of selectSets(compiled.spec, opts.tags)) {
     const result: CompatibilityResult = { rules: [] };
-    for (const rule of set.rules) {
+    for (const rule of compiled.rules(index)) {
       let status;
       try {
-        status = executeRule(rule, working, opts.failFast ?? false);
+        status = executeCompiledRule(rule, working, host, opts.failFast ?? false);
       } catch (err) {
-        if (err instanceof TemplateError) {
-          throw new EvaluationError(
-            `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule.name)}: varsTemplate: ${err.message}`,
-            { set: set.tag ?? `#${index + 1}`, rule: rule.name },
-          );
-        }
-        if (!(err instanceof TermError)) throw err;
-        const where =
-          err.key !== undefined
-            ? `feature ${err.feature}, element ${JSON.stringify(err.key)}`
-            : `feature ${err.feature}, matchName`;
-        throw new EvaluationError(
-          `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule.name)}: ${where}: ${err.message}`,
-          { set: set.tag ?? `#${index + 1}`, rule: rule.name, feature: err.feature, key: err.key },
-        );
+        throw evaluationError(err, set, index, rule.source.name);
       }
-      result.rules.push(reportRule(rule, status, working, hostValues));
-      addBackref(working, status.vars);
+      result.rules.push(reportCompiledRule(rule, status, working, host));
+      backref.add(status.vars);
     }
     if (set.description) result.description = set.description;
     if (set.weight) result.weight = set.weight;
@@ -71,11 +82,49 @@ export function evaluateSpec(
   return results;
 }
 
-function addBackref(features: Features, vars: Record<string, string> | undefined): void {
-  const attrs = features.attributes!;
-  const prev = attrs['rule.matched'];
-  // NFD's InsertAttributeFeatures: the feature exists from the first rule on, even with no vars.
-  attrs['rule.matched'] = { elements: { ...(prev?.elements ?? {}), ...(vars ?? {}) } };
+/** An evaluation error with its set and rule (and feature and element); other errors as they are. */
+function evaluationError(err: unknown, set: Compatibility, index: number, rule: string): unknown {
+  if (err instanceof TemplateError) {
+    return new EvaluationError(
+      `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule)}: varsTemplate: ${err.message}`,
+      { set: set.tag ?? `#${index + 1}`, rule },
+    );
+  }
+  if (!(err instanceof TermError)) return err;
+  const where =
+    err.key !== undefined
+      ? `feature ${err.feature}, element ${JSON.stringify(err.key)}`
+      : `feature ${err.feature}, matchName`;
+  return new EvaluationError(
+    `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule)}: ${where}: ${err.message}`,
+    { set: set.tag ?? `#${index + 1}`, rule, feature: err.feature, key: err.key },
+  );
+}
+
+/**
+ * The rule.matched feature of the working copy: as NFD's InsertAttributeFeatures, it exists from
+ * the first rule on, even with no vars, and gathers every rule's vars. Its elements object is
+ * copied once (from the host's, if any) and then grown in place.
+ */
+class Backref {
+  private elements?: Record<string, string>;
+
+  constructor(private readonly working: Features) {}
+
+  add(vars: Record<string, string> | undefined): void {
+    if (!this.elements) {
+      this.elements = { ...(this.working.attributes!['rule.matched']?.elements ?? {}) };
+      this.working.attributes!['rule.matched'] = { elements: this.elements };
+    }
+    // As the spread it replaces: own enumerable keys, `__proto__` a key like any other.
+    for (const k of Object.keys(vars ?? {}))
+      Object.defineProperty(this.elements, k, {
+        value: vars![k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
 }
 
 /** Sets are alternatives: compatible when at least one evaluated set has all its rules matching. */

@@ -4,11 +4,21 @@
 // evaluation stops as early as NFD's does. varsTemplate is expanded over the matched features of
 // each matching matchAny element and of matchFeatures when it matches; vars override it. The
 // rule's vars are NFD's: undefined (nil) when matchFeatures fails or, with failFast, matchAny does.
+// A rule is compiled once (compileRule): its terms, and its report's entries already in NFD's
+// order with their output expressions (shared, frozen); per host only isMatch and hostValues vary.
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
-import { expressionString } from './expression.js';
+import { ExpressionCompiler } from './expression.js';
+import { HostIndex, hostValuesOf } from './host.js';
 import { expandVarsTemplate } from './template/index.js';
-import { evaluateTerms, own, type FeatureMatcherStatus, type ProcessedTerm } from './terms.js';
+import {
+  compileTerm,
+  evaluateCompiledTerms,
+  type CompiledTerm,
+  type FeatureMatcherStatus,
+  type TermEntry,
+  type ProcessedTerm,
+} from './terms.js';
 import type { MatchedExpression, ProcessedRule } from './types.js';
 
 export interface RuleStatus {
@@ -25,15 +35,50 @@ function assignOwn(out: Record<string, string>, from: Record<string, string>): v
     Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
+/** A terms list's report: its expressions and matchNames (TermEntry) in NFD's order. */
+type ReportEntry = TermEntry;
+
+export interface CompiledRule {
+  source: Rule;
+  matchAny: CompiledTerm[][];
+  matchFeatures: CompiledTerm[];
+  report: { matchFeatures: ReportEntry[]; matchAny: ReportEntry[][] };
+}
+
+/** Compiles a rule; `compiler` shares the compiled expressions among the rules of a spec. */
+export function compileRule(rule: Rule, compiler = new ExpressionCompiler()): CompiledRule {
+  const terms = (list: readonly FeatureMatcherTerm[] | undefined) =>
+    (list ?? []).map((t, i) => compileTerm(t, i, compiler));
+  const matchAny = (rule.matchAny ?? []).map((elem) => terms(elem.matchFeatures));
+  const matchFeatures = terms(rule.matchFeatures);
+  return {
+    source: rule,
+    matchAny,
+    matchFeatures,
+    report: { matchFeatures: reportPlan(matchFeatures), matchAny: matchAny.map(reportPlan) },
+  };
+}
+
 /** Evaluates a rule; throws TermError (an expression) or TemplateError (varsTemplate) where NFD errors. */
 export function executeRule(rule: Rule, features: Features, failFast = false): RuleStatus {
+  return executeCompiledRule(compileRule(rule), features, new HostIndex(features), failFast);
+}
+
+/** executeRule on a compiled rule; `features` may be the working copy (with rule.matched) of `host`'s. */
+export function executeCompiledRule(
+  compiled: CompiledRule,
+  features: Features,
+  host: HostIndex,
+  failFast = false,
+): RuleStatus {
+  const rule = compiled.source;
   const matchAny: FeatureMatcherStatus[] = [];
   const vars: Record<string, string> = {};
   const template = rule.varsTemplate ?? '';
   let isMatchAny = false;
   if (rule.matchAny?.length) {
-    for (const elem of rule.matchAny) {
-      const status = evaluateTerms(elem.matchFeatures ?? [], features, failFast);
+    for (const terms of compiled.matchAny) {
+      const status = evaluateCompiledTerms(terms, features, host, failFast);
       if (status.isMatch) {
         isMatchAny = true;
         // No template to expand: nfd-master stops at the first match (and does not record it).
@@ -47,7 +92,7 @@ export function executeRule(rule: Rule, features: Features, failFast = false): R
   let isMatchFeatures = false;
   let matchFeatures: FeatureMatcherStatus | undefined;
   if (rule.matchFeatures?.length) {
-    matchFeatures = evaluateTerms(rule.matchFeatures, features, failFast);
+    matchFeatures = evaluateCompiledTerms(compiled.matchFeatures, features, host, failFast);
     if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
     isMatchFeatures = true;
     assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
@@ -63,25 +108,20 @@ function sameExpression(a: MatchExpression, b: MatchExpression): boolean {
   return a.op === b.op && av.length === bv.length && av.every((v, i) => v === bv[i]);
 }
 
-function outputExpression(e: MatchExpression): MatchExpression {
-  return {
-    op: e.op,
-    ...(e.value?.length ? { value: [...e.value] } : {}),
-    ...(e.type ? { type: e.type } : {}),
-  };
-}
-
-/** What the host has for element `name` of `feature` (see MatchedExpression.hostValues). */
-export function hostValuesOf(features: Features, feature: string, name: string): string[] {
-  const out = new Set<string>();
-  const flags = own(features.flags, feature)?.elements;
-  if (flags && Object.hasOwn(flags, name)) out.add(name);
-  const attrs = own(features.attributes, feature)?.elements;
-  if (attrs && Object.hasOwn(attrs, name)) out.add(attrs[name]!);
-  for (const inst of own(features.instances, feature)?.elements ?? []) {
-    if (inst.attributes && Object.hasOwn(inst.attributes, name)) out.add(inst.attributes[name]!);
+/** A terms list's report entries, in the order NFD sorts them (stable: ties in spec order). */
+function reportPlan(terms: readonly CompiledTerm[]): ReportEntry[] {
+  const out: ReportEntry[] = [];
+  for (const term of terms) {
+    for (const e of term.expressions ?? []) out.push(e);
+    if (term.matchName) out.push(term.matchName);
   }
-  return [...out];
+  const cmp = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
+  return out.sort(
+    (a, b) =>
+      cmp(a.feature, b.feature) ||
+      cmp(a.name ?? '', b.name ?? '') ||
+      cmp(a.compiled.reported!.text, b.compiled.reported!.text),
+  );
 }
 
 /**
@@ -91,85 +131,65 @@ export function hostValuesOf(features: Features, feature: string, name: string):
  * capitals reports every expression as failed; we keep that for identical output.
  */
 function reportTerms(
-  terms: readonly FeatureMatcherTerm[],
+  plan: readonly ReportEntry[],
   status: FeatureMatcherStatus | undefined,
   features: Features,
-  cache: HostValuesCache,
+  host: HostIndex,
 ): MatchedExpression[] {
   const processed: ProcessedTerm[] = status?.terms ?? [];
-  const out: MatchedExpression[] = [];
-  terms.forEach((term, i) => {
-    const lower = term.feature.toLowerCase();
-    for (const [name, exp] of Object.entries(term.matchExpressions ?? {})) {
-      const isMatch = processed.some((p) => {
-        const pexp = term.feature === p.feature ? p.matchExpressions?.get(name) : undefined;
-        return pexp !== undefined && sameExpression(exp, pexp);
-      });
-      out.push({
-        feature: term.feature,
-        name,
-        expression: outputExpression(exp),
-        matcherType: 'matchExpression',
-        isMatch,
-        hostValues: cachedHostValues(cache, features, lower, name),
-      });
-    }
-    if (term.matchName) {
-      const mn = term.matchName;
+  return plan.map((entry): MatchedExpression => {
+    const { feature, name, expression: source } = entry;
+    if (name === undefined) {
       const isMatch = processed.some(
-        (p) => term.feature === p.feature && p.matchName !== undefined && sameExpression(mn, p.matchName),
+        (p) => feature === p.feature && p.matchName !== undefined && sameExpression(source, p.matchName),
       );
-      out.push({
-        feature: term.feature,
+      return {
+        feature,
         name: '',
-        expression: outputExpression(mn),
+        expression: entry.compiled.reported!.expression,
         matcherType: 'matchName',
         isMatch,
-        hostValues: [...(status?.names[i] ?? [])],
-      });
+        hostValues: [...(status?.names[entry.term] ?? [])],
+      };
     }
+    const isMatch = processed.some((p) => {
+      const pexp = feature === p.feature ? p.matchExpressions?.get(name) : undefined;
+      return pexp !== undefined && sameExpression(source, pexp);
+    });
+    return {
+      feature,
+      name,
+      expression: entry.compiled.reported!.expression,
+      matcherType: 'matchExpression',
+      isMatch,
+      // rule.matched grows rule by rule: read from the working copy each time.
+      hostValues:
+        entry.lower === 'rule.matched'
+          ? hostValuesOf(features, entry.lower, name)
+          : host.hostValues(entry.lower, name),
+    };
   });
-  const key = (m: MatchedExpression) => [m.feature, m.name, expressionString(m.expression)];
-  return out.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
-    return 0;
-  });
-}
-
-/** Host values by feature and element, for one evaluation (rule.matched changes, so it is not cached). */
-export type HostValuesCache = Map<string, string[]>;
-
-function cachedHostValues(
-  cache: HostValuesCache,
-  features: Features,
-  feature: string,
-  name: string,
-): string[] {
-  if (feature === 'rule.matched') return hostValuesOf(features, feature, name);
-  const key = `${feature}\u0000${name}`;
-  let v = cache.get(key);
-  if (!v) {
-    v = hostValuesOf(features, feature, name);
-    cache.set(key, v);
-  }
-  return [...v];
 }
 
 /** The rule's entry in NFD's result JSON, with host values. */
-export function reportRule(
-  rule: Rule,
+export function reportRule(rule: Rule, status: RuleStatus, features: Features): ProcessedRule {
+  return reportCompiledRule(compileRule(rule), status, features, new HostIndex(features));
+}
+
+/** reportRule for a compiled rule; `features` may be the working copy (with rule.matched) of `host`'s. */
+export function reportCompiledRule(
+  compiled: CompiledRule,
   status: RuleStatus,
   features: Features,
-  cache: HostValuesCache = new Map(),
+  host: HostIndex,
 ): ProcessedRule {
+  const rule = compiled.source;
   const out: ProcessedRule = { name: rule.name, isMatch: status.isMatch };
-  const mf = reportTerms(rule.matchFeatures ?? [], status.matchFeatures, features, cache);
+  const mf = reportTerms(compiled.report.matchFeatures, status.matchFeatures, features, host);
   if (mf.length) out.matchedExpressions = mf;
   if (rule.matchAny?.length) {
-    out.matchedAny = rule.matchAny.map((elem, i) => {
-      const m = reportTerms(elem.matchFeatures ?? [], status.matchAny[i], features, cache);
+    out.matchedAny = compiled.report.matchAny.map((plan, i) => {
+      const m = reportTerms(plan, status.matchAny[i], features, host);
       return { matchedExpressions: m.length ? m : null };
     });
   }

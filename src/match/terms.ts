@@ -3,10 +3,17 @@
 // error surfaces; with failFast=true (nfd-master) evaluation stops at the first failure. For each
 // term it records the expressions that held (NFD's MatchedFeaturesTerms, from which the
 // per-expression report is built) and the matched elements by domain and feature (NFD's
-// MatchedFeatures, the data of varsTemplate).
+// MatchedFeatures, the data of varsTemplate). Terms are compiled once (compileTerm); instance
+// features are decided per expression over the host's index (host.ts), not instance by instance.
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
-import { evaluateExpression, ExpressionError } from './expression.js';
+import {
+  ExpressionCompiler,
+  evaluateCompiled,
+  ExpressionError,
+  type CompiledExpression,
+} from './expression.js';
+import { andInto, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
 
 /** One term as NFD records it after evaluation: the expressions that held, by element name. */
 export interface ProcessedTerm {
@@ -43,52 +50,130 @@ export class TermError extends Error {
 
 type Keys = Record<string, unknown> | undefined;
 type Values = Record<string, string> | undefined;
-type Instances = Array<{ attributes: Record<string, string> }> | undefined;
+
+/** An expression of a compiled term (or its matchName: no name), also an entry of its report. */
+export interface TermEntry {
+  /** The term's index in its list. */
+  term: number;
+  /** The spec's spelling of the feature, and lower-cased (as NFD looks it up). */
+  feature: string;
+  lower: string;
+  name: string | undefined;
+  expression: MatchExpression;
+  compiled: CompiledExpression;
+}
+
+/** A term compiled once: its feature spelled both ways, its expressions in order, compiled. */
+export interface CompiledTerm {
+  source: FeatureMatcherTerm;
+  /** Lower-cased, as NFD looks it up. */
+  feature: string;
+  /** The template's domain and name (the spec's spelling, split at the first dot). */
+  dom: string;
+  nam: string;
+  expressions?: Array<TermEntry & { name: string }>;
+  matchName?: TermEntry;
+}
+
+/** Compiles the `index`th term of a list. */
+export function compileTerm(
+  term: FeatureMatcherTerm,
+  index: number,
+  compiler: ExpressionCompiler,
+): CompiledTerm {
+  const { lower, dom, nam } = compiler.feature(term.feature);
+  const out: CompiledTerm = { source: term, feature: lower, dom, nam };
+  const entry = <N extends string | undefined>(name: N, expression: MatchExpression) => ({
+    term: index,
+    feature: term.feature,
+    lower,
+    name,
+    expression,
+    compiled: compiler.compile(expression),
+  });
+  if (term.matchExpressions) {
+    const exprs = term.matchExpressions;
+    out.expressions = Object.keys(exprs).map((name) => entry(name, exprs[name]!));
+  }
+  if (term.matchName) out.matchName = entry(undefined, term.matchName);
+  return out;
+}
 
 /** Stable sort by Name, as NFD sorts for reproducible output. */
 function byName(elems: MatchedElement[]): MatchedElement[] {
   return elems.sort((a, b) => (a.Name! < b.Name! ? -1 : a.Name! > b.Name! ? 1 : 0));
 }
 
-/** NFD's MatchGetValues on one instance's attributes. */
-function matchValues(
-  exprs: ReadonlyArray<[string, MatchExpression]>,
-  attrs: Record<string, string>,
+/**
+ * NFD's MatchGetInstances: every expression against each instance; the instances that satisfy
+ * all. Decided per expression over the instance index; the error is the one NFD meets first
+ * (instances in order, expressions in order, with failFast only up to an instance's first miss).
+ */
+function matchInstances(
+  term: CompiledTerm,
+  index: InstanceIndex,
   failFast: boolean,
-): { isMatch: boolean; matched?: Map<string, MatchExpression> } {
-  const matched = new Map<string, MatchExpression>();
-  let isMatch = true;
-  for (const [name, e] of exprs) {
-    const has = Object.hasOwn(attrs, name);
-    if (evaluateExpression(e, has, has ? attrs[name] : undefined)) matched.set(name, e);
-    else if (failFast) return { isMatch: false };
-    else isMatch = false;
+  matched: Map<string, MatchExpression>,
+): MatchedElement[] {
+  const exprs = term.expressions!;
+  const candidates = index.all();
+  let errorAt = -1;
+  let error = '';
+  for (const { name, compiled } of exprs) {
+    const v = index.verdict(name, compiled);
+    if (v.errors) {
+      // failFast: only the instances that every earlier expression held for get this far.
+      let first: number;
+      if (failFast) {
+        const reached = v.errors.slice();
+        andInto(reached, candidates);
+        first = firstBit(reached);
+      } else first = firstBit(v.errors);
+      // Strictly lower: at the same instance, the earlier expression's error comes first.
+      if (first >= 0 && (errorAt < 0 || first < errorAt)) {
+        errorAt = first;
+        error = v.errorAt!(first);
+      }
+    }
+    andInto(candidates, v.match);
   }
-  return { isMatch, matched };
+  if (errorAt >= 0) throw new ExpressionError(error);
+  const elems: MatchedElement[] = [];
+  for (let i = firstBit(candidates); i >= 0; i = nextBit(candidates, i + 1)) {
+    elems.push(index.elements[i]!.attributes ?? {});
+  }
+  if (failFast) {
+    // An instance records its expressions only when all of them held.
+    if (elems.length) for (const { name, expression } of exprs) matched.set(name, expression);
+  } else {
+    for (const { name, expression, compiled } of exprs) {
+      if (index.verdict(name, compiled).any) matched.set(name, expression);
+    }
+  }
+  return elems;
 }
 
 /** NFD's MatchMulti: flags and attributes as a union, instances each on their own. */
 function matchMulti(
-  feature: string,
-  exprs: Record<string, MatchExpression>,
+  host: HostIndex,
+  term: CompiledTerm,
   keys: Keys,
   values: Values,
-  instances: Instances,
+  instances: InstanceIndex | undefined,
   failFast: boolean,
 ): { isMatch: boolean; elems: MatchedElement[]; matched: Map<string, MatchExpression> } {
   let elems: MatchedElement[] = [];
   let matched = new Map<string, MatchExpression>();
-  const entries = Object.entries(exprs);
   let current: string | undefined;
   try {
     let isMatch = keys !== undefined || values !== undefined;
-    for (const [name, e] of entries) {
+    for (const { name, expression: e, compiled: c } of term.expressions!) {
       current = name;
       let matchK = false;
       let matchV = false;
       let failed = false;
       if (keys) {
-        matchK = evaluateExpression(e, Object.hasOwn(keys, name), undefined);
+        matchK = evaluateCompiled(c, Object.hasOwn(keys, name), undefined, host);
         if (matchK) {
           elems.push({ Name: name });
           matched.set(name, e);
@@ -96,7 +181,7 @@ function matchMulti(
       }
       if (values && !failed) {
         const has = Object.hasOwn(values, name);
-        matchV = evaluateExpression(e, has, has ? values[name] : undefined);
+        matchV = evaluateCompiled(c, has, has ? values[name] : undefined, host);
         if (matchV) {
           elems.push({ Name: name, Value: has ? values[name]! : '' });
           matched.set(name, e);
@@ -111,75 +196,67 @@ function matchMulti(
       }
     }
     byName(elems);
-    // Instances: all expressions against each instance; the term matches if one instance satisfies all.
-    let anyInstance = false;
+    // Instances: all expressions against each instance; the term matches if one instance satisfies
+    // all. (The error there names no element, as before: kept, for the same message.)
     current = undefined;
-    for (const inst of instances ?? []) {
-      const r = matchValues(entries, inst.attributes ?? {}, failFast);
-      if (r.isMatch) {
-        anyInstance = true;
-        elems.push(inst.attributes ?? {});
-      }
-      for (const [name, e] of r.matched ?? []) matched.set(name, e);
-    }
-    return { isMatch: isMatch || anyInstance, elems, matched };
+    const matchedInstances = instances?.size ? matchInstances(term, instances, failFast, matched) : [];
+    for (const m of matchedInstances) elems.push(m);
+    return { isMatch: isMatch || matchedInstances.length > 0, elems, matched };
   } catch (err) {
-    if (err instanceof ExpressionError) throw new TermError(err.message, feature, current);
+    if (err instanceof ExpressionError) throw new TermError(err.message, term.feature, current);
     throw err;
   }
 }
 
 /** NFD's MatchNamesMulti: the expression against every element name (instances: attribute names). */
 function matchNames(
-  feature: string,
-  e: MatchExpression,
+  host: HostIndex,
+  term: CompiledTerm,
   keys: Keys,
   values: Values,
-  instances: Instances,
+  instances: InstanceIndex | undefined,
 ): { elems: MatchedElement[]; names: string[] } {
+  const c = term.matchName!.compiled;
   try {
     // Every name is evaluated (as NFD does, so errors surface); each matching name is listed once.
     const names = new Set<string>();
     const elems: MatchedElement[] = [];
     for (const k of Object.keys(keys ?? {})) {
-      if (evaluateExpression(e, true, k)) {
+      if (evaluateCompiled(c, true, k, host)) {
         elems.push({ Name: k });
         names.add(k);
       }
     }
     for (const [k, v] of Object.entries(values ?? {})) {
-      if (evaluateExpression(e, true, k)) {
+      if (evaluateCompiled(c, true, k, host)) {
         elems.push({ Name: k, Value: v });
         names.add(k);
       }
     }
     byName(elems);
-    for (const inst of instances ?? []) {
-      let any = false;
-      for (const k of Object.keys(inst.attributes ?? {})) {
-        if (evaluateExpression(e, true, k)) {
-          any = true;
-          names.add(k);
+    if (instances?.size) {
+      // Instances with the same names decide alike; groups come in their first member's order, so
+      // the first error and the order of the names are those of going instance by instance.
+      const matching = instances.empty();
+      for (const g of instances.nameGroups()) {
+        let any = false;
+        for (const k of g.names) {
+          if (evaluateCompiled(c, true, k, host)) {
+            any = true;
+            names.add(k);
+          }
         }
+        if (any) for (const i of g.members) matching[i >>> 5]! |= 1 << (i & 31);
       }
-      if (any) elems.push(inst.attributes);
+      for (let i = firstBit(matching); i >= 0; i = nextBit(matching, i + 1)) {
+        elems.push(instances.elements[i]!.attributes);
+      }
     }
     return { elems, names: [...names] };
   } catch (err) {
-    if (err instanceof ExpressionError) throw new TermError(err.message, feature, undefined);
+    if (err instanceof ExpressionError) throw new TermError(err.message, term.feature, undefined);
     throw err;
   }
-}
-
-/** obj[key] only when it is the object's own property (a feature named "constructor" is not found on {}). */
-export function own<T>(obj: Record<string, T> | undefined, key: string): T | undefined {
-  return obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-
-/** NFD's split of a term's feature for templates: domain and name at the first dot, as written. */
-function templateName(feature: string): [string, string] {
-  const dot = feature.indexOf('.');
-  return dot < 0 ? [feature.toLowerCase(), ''] : [feature.slice(0, dot), feature.slice(dot + 1)];
 }
 
 /**
@@ -190,6 +267,18 @@ function templateName(feature: string): [string, string] {
 export function evaluateTerms(
   terms: readonly FeatureMatcherTerm[],
   features: Features,
+  failFast = false,
+): FeatureMatcherStatus {
+  const compiler = new ExpressionCompiler();
+  const compiled = terms.map((t, i) => compileTerm(t, i, compiler));
+  return evaluateCompiledTerms(compiled, features, new HostIndex(features), failFast);
+}
+
+/** evaluateTerms on compiled terms; `features` may be the working copy (with rule.matched) of `host`'s. */
+export function evaluateCompiledTerms(
+  terms: readonly CompiledTerm[],
+  features: Features,
+  host: HostIndex,
   failFast = false,
 ): FeatureMatcherStatus {
   let isMatch = true;
@@ -208,8 +297,7 @@ export function evaluateTerms(
   for (const term of terms) {
     const matchedNames: string[] = [];
     names.push(matchedNames);
-    const feature = term.feature.toLowerCase();
-    const [dom, nam] = templateName(term.feature);
+    const { feature, dom, nam } = term;
     if (!matchedFeatures.has(dom)) matchedFeatures.set(dom, new Map());
     const flags = own(features.flags, feature);
     const attrs = own(features.attributes, feature);
@@ -223,24 +311,25 @@ export function evaluateTerms(
     // A feature set whose elements are missing is Go's nil map: not looked at, as in NFD.
     const keys = flags?.elements ?? undefined;
     const values = attrs?.elements ?? undefined;
-    const instances = insts?.elements ?? undefined;
+    const instances = insts?.elements ? host.instances(feature, insts.elements) : undefined;
     const rec: ProcessedTerm = { feature };
     let elems: MatchedElement[] = [];
-    if (term.matchExpressions) {
-      const r = matchMulti(feature, term.matchExpressions, keys, values, instances, failFast);
+    if (term.expressions) {
+      const r = matchMulti(host, term, keys, values, instances, failFast);
       isTermMatch = r.isMatch;
       elems = r.elems;
       rec.matchExpressions = r.matched;
     }
     if (isTermMatch && term.matchName) {
-      const r = matchNames(feature, term.matchName, keys, values, instances);
-      elems.push(...r.elems);
-      matchedNames.push(...r.names);
+      const r = matchNames(host, term, keys, values, instances);
+      for (const m of r.elems) elems.push(m);
+      for (const n of r.names) matchedNames.push(n);
       isTermMatch = r.elems.length > 0;
-      if (isTermMatch) rec.matchName = term.matchName;
+      if (isTermMatch) rec.matchName = term.source.matchName;
     }
     const byFeature = matchedFeatures.get(dom)!;
-    byFeature.set(nam, [...(byFeature.get(nam) ?? []), ...elems]);
+    const prev = byFeature.get(nam);
+    byFeature.set(nam, prev ? [...prev, ...elems] : elems);
     if (rec.matchName || (rec.matchExpressions && rec.matchExpressions.size > 0)) processed.push(rec);
     if (!isTermMatch) {
       if (failFast) return status(false);

@@ -1,0 +1,253 @@
+// One host's features indexed for evaluation, built lazily and kept for one evaluateSpec (the
+// lifetime of a HostIndex): for an instance feature, each attribute's distinct values with the
+// instances holding them, so that an expression is decided once per distinct value (and, for the
+// same op, type and values, once per host) instead of once per instance and rule; the instances'
+// attribute-name lists, grouped, for matchName; and each element's host values, computed once
+// and shared as frozen arrays. Bit sets are Uint32Arrays, one bit per instance, in instance order.
+import type { Features, InstanceFeature } from '../features/types.js';
+import { ExpressionError, type CompiledExpression, type VerdictMemo } from './expression.js';
+
+export type Bits = Uint32Array;
+
+/** An expression's verdict on every instance of a feature. */
+export interface InstanceVerdict {
+  /** The instances it holds for. */
+  match: Bits;
+  any: boolean;
+  /** The instances where NFD errors; undefined when none. */
+  errors?: Bits;
+  /** The error of an instance in `errors`. */
+  errorAt?: (instance: number) => string;
+}
+
+interface AttributeIndex {
+  name: string;
+  present: Bits;
+  /** Distinct values (first appearance first) -> the instances that have them. */
+  values: Map<string, number[]>;
+  verdicts: Map<string, InstanceVerdict>;
+}
+
+/** Instances that share one list of attribute names (matchName looks at the names only). */
+export interface NameGroup {
+  names: string[];
+  members: number[];
+}
+
+export class InstanceIndex {
+  readonly size: number;
+  private readonly attrs = new Map<string, AttributeIndex>();
+  private groups?: NameGroup[];
+
+  constructor(readonly elements: readonly InstanceFeature[]) {
+    this.size = elements.length;
+  }
+
+  empty(): Bits {
+    return new Uint32Array((this.size + 31) >>> 5);
+  }
+
+  all(): Bits {
+    const b = this.empty();
+    b.fill(0xffffffff);
+    if (this.size & 31) b[b.length - 1] = (1 << (this.size & 31)) - 1;
+    return b;
+  }
+
+  private attribute(name: string): AttributeIndex {
+    let a = this.attrs.get(name);
+    if (!a) {
+      const present = this.empty();
+      const values = new Map<string, number[]>();
+      this.elements.forEach((inst, i) => {
+        const attrs = inst.attributes;
+        if (!attrs || !Object.hasOwn(attrs, name)) return;
+        present[i >>> 5]! |= 1 << (i & 31);
+        const v = attrs[name];
+        if (v === undefined) return;
+        const list = values.get(v);
+        if (list) list.push(i);
+        else values.set(v, [i]);
+      });
+      a = { name, present, values, verdicts: new Map() };
+      this.attrs.set(name, a);
+    }
+    return a;
+  }
+
+  /** The expression on attribute `name` of every instance, as NFD's evaluateMatchExpression. */
+  verdict(name: string, c: CompiledExpression): InstanceVerdict {
+    const a = this.attribute(name);
+    let v = a.verdicts.get(c.signature);
+    if (!v) {
+      v = this.decide(a, c);
+      a.verdicts.set(c.signature, v);
+    }
+    return v;
+  }
+
+  private decide(a: AttributeIndex, c: CompiledExpression): InstanceVerdict {
+    if (c.always !== undefined) {
+      const message = c.always;
+      return { match: this.empty(), any: false, errors: this.all(), errorAt: () => message };
+    }
+    if (c.kind === 'any') return { match: this.all(), any: this.size > 0 };
+    if (c.kind === 'exists') return { match: a.present, any: a.present.some((w) => w !== 0) };
+    if (c.kind === 'doesNotExist') {
+      const match = this.all();
+      for (let w = 0; w < match.length; w++) match[w]! &= ~a.present[w]!;
+      return { match, any: match.some((w) => w !== 0) };
+    }
+    const match = this.empty();
+    let any = false;
+    if (c.members && !c.negated) {
+      // In: the instances holding one of its values (no value errors: the list is not empty).
+      for (const value of c.members) {
+        const members = a.values.get(value as string);
+        if (!members) continue;
+        any = true;
+        for (const i of members) match[i >>> 5]! |= 1 << (i & 31);
+      }
+      return { match, any };
+    }
+    let errors: Bits | undefined;
+    let messages: Map<string, string> | undefined;
+    for (const [value, members] of a.values) {
+      let holds: boolean;
+      try {
+        holds = c.test(value);
+      } catch (err) {
+        if (!(err instanceof ExpressionError)) throw err;
+        errors ??= this.empty();
+        (messages ??= new Map()).set(value, err.message);
+        for (const i of members) errors[i >>> 5]! |= 1 << (i & 31);
+        continue;
+      }
+      if (!holds) continue;
+      any = true;
+      for (const i of members) match[i >>> 5]! |= 1 << (i & 31);
+    }
+    if (!errors) return { match, any };
+    return { match, any, errors, errorAt: (i) => messages!.get(this.elements[i]!.attributes[a.name]!)! };
+  }
+
+  /** The instances' attribute names, grouped by identical lists, groups in first-member order. */
+  nameGroups(): NameGroup[] {
+    if (!this.groups) {
+      const byList = new Map<string, NameGroup>();
+      this.groups = [];
+      this.elements.forEach((inst, i) => {
+        const names = Object.keys(inst.attributes ?? {});
+        const key = JSON.stringify(names);
+        let g = byList.get(key);
+        if (!g) {
+          g = { names, members: [] };
+          byList.set(key, g);
+          this.groups!.push(g);
+        }
+        g.members.push(i);
+      });
+    }
+    return this.groups;
+  }
+}
+
+/** The lowest set bit of a bit set, or -1. */
+export function firstBit(b: Bits): number {
+  for (let w = 0; w < b.length; w++) {
+    const x = b[w]!;
+    if (x !== 0) return (w << 5) + (31 - Math.clz32(x & -x));
+  }
+  return -1;
+}
+
+/** The lowest set bit at or after `from`, or -1. */
+export function nextBit(b: Bits, from: number): number {
+  let w = from >>> 5;
+  if (w >= b.length) return -1;
+  let x = b[w]! & (~0 << (from & 31));
+  for (;;) {
+    if (x !== 0) return (w << 5) + (31 - Math.clz32(x & -x));
+    if (++w >= b.length) return -1;
+    x = b[w]!;
+  }
+}
+
+/** a &= b. */
+export function andInto(a: Bits, b: Bits): void {
+  for (let w = 0; w < a.length; w++) a[w]! &= b[w]!;
+}
+
+/** obj[key] only when it is the object's own property (a feature named "constructor" is not found on {}). */
+export function own<T>(obj: Record<string, T> | undefined, key: string): T | undefined {
+  return obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** What the host has for element `name` of `feature` (see MatchedExpression.hostValues). */
+export function hostValuesOf(features: Features, feature: string, name: string): string[] {
+  const out = new Set<string>();
+  const flags = own(features.flags, feature)?.elements;
+  if (flags && Object.hasOwn(flags, name)) out.add(name);
+  const attrs = own(features.attributes, feature)?.elements;
+  if (attrs && Object.hasOwn(attrs, name)) out.add(attrs[name]!);
+  for (const inst of own(features.instances, feature)?.elements ?? []) {
+    if (inst.attributes && Object.hasOwn(inst.attributes, name)) out.add(inst.attributes[name]!);
+  }
+  return [...out];
+}
+
+export class HostIndex implements VerdictMemo {
+  private readonly instanceIndexes = new Map<string, InstanceIndex>();
+  private readonly hostValueCache = new Map<string, Map<string, string[]>>();
+  /** Costly expressions' verdicts on this host's values: true, false, or NFD's error message. */
+  private readonly verdicts = new Map<CompiledExpression, Map<string, boolean | string>>();
+
+  /** `features`: the host's, as given (not the working copy with rule.matched). */
+  constructor(readonly features: Features) {}
+
+  /** The index of an instance feature's elements (the host's; rule.matched is never an instance feature). */
+  instances(feature: string, elements: readonly InstanceFeature[]): InstanceIndex {
+    let ix = this.instanceIndexes.get(feature);
+    if (!ix || ix.elements !== elements) {
+      ix = new InstanceIndex(elements);
+      this.instanceIndexes.set(feature, ix);
+    }
+    return ix;
+  }
+
+  /** c.test(value), remembered (flag, attribute and element names repeat from rule to rule). */
+  test(c: CompiledExpression, value: string): boolean {
+    let byValue = this.verdicts.get(c);
+    if (!byValue) {
+      byValue = new Map();
+      this.verdicts.set(c, byValue);
+    }
+    let v = byValue.get(value);
+    if (v === undefined) {
+      try {
+        v = c.test(value);
+      } catch (err) {
+        if (!(err instanceof ExpressionError)) throw err;
+        v = err.message;
+      }
+      byValue.set(value, v);
+    }
+    if (typeof v === 'string') throw new ExpressionError(v);
+    return v;
+  }
+
+  /** hostValuesOf the host's features, computed once per element and shared (frozen). */
+  hostValues(feature: string, name: string): string[] {
+    let byName = this.hostValueCache.get(feature);
+    if (!byName) {
+      byName = new Map();
+      this.hostValueCache.set(feature, byName);
+    }
+    let v = byName.get(name);
+    if (!v) {
+      v = Object.freeze(hostValuesOf(this.features, feature, name)) as string[];
+      byName.set(name, v);
+    }
+    return v;
+  }
+}
