@@ -1,0 +1,215 @@
+// The compiled evaluator (src/match) against the reference evaluator it replaced
+// (test/helpers/reference-evaluator, a frozen copy): the same results, or the same first error
+// (message and context), on the benchmark's inputs and on random specs and hosts, in both failFast
+// modes, with the spec compiled once for many hosts as `validate` does.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import type { Features } from '../../src/features/types.js';
+import type { CompatibilityResult } from '../../src/match/types.js';
+import { compileSpec, evaluateSpec } from '../../src/match/index.js';
+import { parseSpec } from '../../src/spec/parse.js';
+import type { FeatureMatcherTerm, MatchExpression, Rule, Spec } from '../../src/spec/types.js';
+import { hostFeatures, specWith } from '../helpers/bench-inputs.js';
+import { evaluateSpec as referenceEvaluateSpec } from '../helpers/reference-evaluator/index.js';
+
+type Opts = { tags?: string[]; failFast?: boolean };
+
+/** A result, or the error as data (its class, message and context). */
+function outcome(f: () => unknown): unknown {
+  try {
+    return { ok: f() };
+  } catch (err) {
+    const e = err as Error & { context?: unknown };
+    return { error: e.constructor.name, message: e.message, context: e.context };
+  }
+}
+
+/** What the random runs met: errors, matching and failing rules (each must happen). */
+const seen = { error: 0, match: 0, miss: 0 };
+
+/** The same JSON, byte for byte (the results of a big spec: toEqual would take a minute). */
+function expectSameJson(got: unknown, want: unknown): void {
+  const a = JSON.stringify(got);
+  const b = JSON.stringify(want);
+  if (a === b) return;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  expect(a.slice(Math.max(0, i - 300), i + 300)).toBe(b.slice(Math.max(0, i - 300), i + 300));
+}
+
+function expectSame(spec: Spec, hosts: readonly Features[], opts: Opts = {}, big = false): void {
+  const compiled = compileSpec(spec);
+  for (const host of hosts) {
+    const before = JSON.stringify(host);
+    const want = outcome(() => referenceEvaluateSpec(spec, host, opts)) as { ok?: CompatibilityResult[] };
+    if (!want.ok) seen.error++;
+    for (const rule of want.ok?.flatMap((r) => r.rules) ?? []) seen[rule.isMatch ? 'match' : 'miss']++;
+    const check = big ? expectSameJson : (a: unknown, b: unknown) => expect(a).toEqual(b);
+    check(
+      outcome(() => evaluateSpec(compiled, host, opts)),
+      want,
+    );
+    check(
+      outcome(() => evaluateSpec(spec, host, opts)),
+      want,
+    );
+    expect(JSON.stringify(host)).toBe(before); // the host is not touched
+  }
+}
+
+describe('the compiled evaluator gives the reference evaluator’s results', () => {
+  it('on the benchmark: its first 500 rules vs 500 PCI instances, both failFast modes', () => {
+    const spec = specWith(500);
+    expectSame(spec, [hostFeatures()], {}, true);
+    expectSame(spec, [hostFeatures(3)], { failFast: true }, true);
+  });
+
+  it('on the benchmark: the GPU example spec on 300 NodeFeatures, with and without tags', () => {
+    const spec = parseSpec(readFileSync('examples/specs/gpu.yaml', 'utf8'), 'gpu.yaml');
+    const hosts = Array.from({ length: 300 }, (_, i) => hostFeatures(i, 24));
+    expectSame(spec, hosts);
+    const tag = spec.compatibilities.find((c) => c.tag)?.tag;
+    if (tag) expectSame(spec, hosts.slice(0, 20), { tags: [tag] });
+  });
+
+  // Random specs and hosts over a small vocabulary, so that names meet, values compare and
+  // errors (unknown ops, value counts, bad numbers, versions and regexps) happen.
+  const featureName = fc.constantFrom(
+    'cpu.cpuid',
+    'pci.device',
+    'kernel.version',
+    'CPU.cpuid',
+    'rule.matched',
+    'x',
+  );
+  const elementName = fc.constantFrom('a', 'b', 'vendor', 'AVX2', 'constructor', 'v1');
+  const value = fc.constantFrom(
+    '1',
+    '2',
+    '10',
+    '-3',
+    'x',
+    '1.2.3',
+    'v2.0',
+    '6.8.0-45-generic',
+    '',
+    'true',
+    'false',
+  );
+  const refValue = fc.constantFrom('1', '5', '10', 'x', '1.2', '2.0.0', '^a', 'b$', '(', 'true', '');
+  const op = fc.constantFrom(
+    '',
+    'In',
+    'NotIn',
+    'InRegexp',
+    'Exists',
+    'DoesNotExist',
+    'Gt',
+    'Ge',
+    'Lt',
+    'Le',
+    'GtLt',
+    'GeLe',
+    'IsTrue',
+    'IsFalse',
+    'Bogus',
+  );
+  const expression: fc.Arbitrary<MatchExpression> = fc.record(
+    {
+      op: op as fc.Arbitrary<MatchExpression['op']>,
+      value: fc.array(refValue, { maxLength: 3 }),
+      type: fc.constantFrom('', 'version', 'bogus') as fc.Arbitrary<MatchExpression['type']>,
+    },
+    { requiredKeys: ['op'] },
+  );
+  const term: fc.Arbitrary<FeatureMatcherTerm> = fc.record(
+    {
+      feature: featureName,
+      matchExpressions: fc.dictionary(elementName, expression, { maxKeys: 3 }),
+      matchName: expression,
+    },
+    { requiredKeys: ['feature'] },
+  );
+  const rule: fc.Arbitrary<Rule> = fc.record(
+    {
+      name: fc.constantFrom('r1', 'r2', 'r3'),
+      matchFeatures: fc.array(term, { maxLength: 3 }),
+      matchAny: fc.array(fc.record({ matchFeatures: fc.array(term, { maxLength: 2 }) }), { maxLength: 2 }),
+      vars: fc.dictionary(elementName, value, { maxKeys: 2 }),
+      varsTemplate: fc.constantFrom(
+        '{{range .cpu.cpuid}}{{.Name}}=1\n{{end}}',
+        'fixed=1',
+        '{{range .pci.device}}d={{.vendor}}\n{{end}}',
+      ),
+    },
+    { requiredKeys: ['name'] },
+  );
+  const spec: fc.Arbitrary<Spec> = fc
+    .array(
+      fc.record(
+        { rules: fc.array(rule, { minLength: 1, maxLength: 4 }), tag: fc.constantFrom('a', 'b') },
+        { requiredKeys: ['rules'] },
+      ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((compatibilities) => ({ version: 'v1alpha1', compatibilities }) as Spec);
+  const attributes = fc.dictionary(elementName, value, { maxKeys: 4 });
+  const host: fc.Arbitrary<Features> = fc.record(
+    {
+      flags: fc.dictionary(featureName, fc.record({ elements: fc.dictionary(elementName, fc.constant({})) })),
+      attributes: fc.dictionary(featureName, fc.record({ elements: attributes })),
+      instances: fc.dictionary(
+        featureName,
+        fc.record({ elements: fc.array(fc.record({ attributes }), { maxLength: 40 }) }),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it.each([false, true])('on random specs and hosts (failFast %s)', (failFast) => {
+    const start = { ...seen };
+    fc.assert(
+      fc.property(spec, fc.array(host, { minLength: 1, maxLength: 3 }), (s, hosts) => {
+        expectSame(s, hosts, { failFast });
+      }),
+      { numRuns: 400 },
+    );
+    // The vocabulary is small enough that all three outcomes happen.
+    expect(seen.error).toBeGreaterThan(start.error);
+    expect(seen.match).toBeGreaterThan(start.match);
+    expect(seen.miss).toBeGreaterThan(start.miss);
+  });
+
+  it('on random specs whose expressions hold: errors from instances deep in the list', () => {
+    // Many instances with few distinct values, numbers against non-numbers: the first error is
+    // the one at the lowest instance, whichever expression meets it.
+    const numeric = fc.record({
+      op: fc.constantFrom('Gt', 'Le', 'GtLt'),
+      value: fc.constantFrom(['1'], ['5'], ['1', '9'], ['9', '1']),
+    }) as fc.Arbitrary<MatchExpression>;
+    const instances = fc.array(
+      fc.record({
+        attributes: fc.dictionary(fc.constantFrom('a', 'b'), fc.constantFrom('1', '3', '7', 'x', '12')),
+      }),
+      { maxLength: 120 },
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('a', 'b'), numeric, { minKeys: 1 }),
+        instances,
+        fc.boolean(),
+        (exprs, elements, failFast) => {
+          const s = {
+            version: 'v1alpha1',
+            compatibilities: [
+              { rules: [{ name: 'r', matchFeatures: [{ feature: 'pci.device', matchExpressions: exprs }] }] },
+            ],
+          } as Spec;
+          expectSame(s, [{ instances: { 'pci.device': { elements } } }], { failFast });
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
