@@ -4,7 +4,7 @@
 import { EvaluationError, InputError } from '../errors.js';
 import type { UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
-import { evaluateSpec, isCompatible, selectSets } from '../match/index.js';
+import { compileSpec, evaluateSpec, isCompatible, selectSets } from '../match/index.js';
 import type { CompatibilityResult } from '../match/types.js';
 import type { Spec } from '../spec/types.js';
 import { setting } from '../settings.js';
@@ -70,10 +70,11 @@ export function validate(opts: ValidateOptions): ValidateResult {
     ...(set.description !== undefined ? { description: set.description } : {}),
     ...(set.weight !== undefined ? { weight: set.weight } : {}),
   }));
+  const spec = compileSpec(opts.spec); // once for all hosts
   const hosts = opts.hosts.map((host): HostVerdict => {
     let results: CompatibilityResult[];
     try {
-      results = evaluateSpec(opts.spec, host.features, { tags: opts.tags });
+      results = evaluateSpec(spec, host.features, { tags: opts.tags });
     } catch (err) {
       if (err instanceof EvaluationError && opts.hosts.length > 1) {
         throw new EvaluationError(`node ${JSON.stringify(host.name)}: ${err.message}`, err.context);
