@@ -38,6 +38,7 @@ export class InstanceIndex {
   readonly size: number;
   private readonly attrs = new Map<string, AttributeIndex>();
   private groups?: NameGroup[];
+  private scratch?: Bits;
 
   constructor(readonly elements: readonly InstanceFeature[]) {
     this.size = elements.length;
@@ -52,6 +53,16 @@ export class InstanceIndex {
     b.fill(0xffffffff);
     if (this.size & 31) b[b.length - 1] = (1 << (this.size & 31)) - 1;
     return b;
+  }
+
+  /** all(), in one buffer reused by every call: valid until the next call. */
+  allScratch(): Bits {
+    if (!this.scratch) this.scratch = this.all();
+    else {
+      this.scratch.fill(0xffffffff);
+      if (this.size & 31) this.scratch[this.scratch.length - 1] = (1 << (this.size & 31)) - 1;
+    }
+    return this.scratch;
   }
 
   private attribute(name: string): AttributeIndex {

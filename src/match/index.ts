@@ -116,14 +116,18 @@ class Backref {
       this.elements = { ...(this.working.attributes!['rule.matched']?.elements ?? {}) };
       this.working.attributes!['rule.matched'] = { elements: this.elements };
     }
+    if (!vars) return;
     // As the spread it replaces: own enumerable keys, `__proto__` a key like any other.
-    for (const k of Object.keys(vars ?? {}))
-      Object.defineProperty(this.elements, k, {
-        value: vars![k],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    for (const k of Object.keys(vars)) {
+      if (k === '__proto__')
+        Object.defineProperty(this.elements, k, {
+          value: vars[k],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else this.elements[k] = vars[k]!;
+    }
   }
 }
 

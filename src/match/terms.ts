@@ -116,7 +116,7 @@ function matchInstances(
   matched: Map<string, MatchExpression>,
 ): MatchedElement[] {
   const exprs = term.expressions!;
-  const candidates = index.all();
+  const candidates = index.allScratch();
   let errorAt = -1;
   let error = '';
   for (const { name, compiled } of exprs) {
