@@ -14,14 +14,12 @@ export class ExpressionError extends Error {}
 
 const KNOWN_OPS: ReadonlySet<string> = new Set([MATCH_ANY, ...MATCH_OPS]);
 
+/** NFD's MatchExpression.String(), in messages and as the last key of the results' order. */
 function describe(e: MatchExpression): string {
   return e.value?.length
     ? `{op: ${JSON.stringify(e.op)}, value: [${e.value.map((v) => JSON.stringify(v)).join(' ')}]}`
     : `{op: ${JSON.stringify(e.op)}}`;
 }
-
-/** NFD's MatchExpression.String(), used to order results. */
-export const expressionString = describe;
 
 /** What an expression looks at: nothing, presence, or the value. */
 export type ExpressionKind = 'any' | 'exists' | 'doesNotExist' | 'value';
