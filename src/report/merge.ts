@@ -15,7 +15,7 @@ import type {
   UnreadableSource,
   ValidationReport,
 } from './report.js';
-import { setMatched, setName, unreadableOf, unreadableUsed } from './report.js';
+import { setMatched, setName, unreadableOf } from './report.js';
 
 /**
  * When the run as a whole counts as compatible:
@@ -256,13 +256,16 @@ function outcomesOf(report: ValidationReport, opts: HostValuesOptions): Outcome[
 
 function cellOf(result: CompatibilityResult, opts: FailedOptions): Outcome['cell'] {
   const matchedRules = result.rules.filter((r) => r.isMatch).length;
-  const unreadable = unreadableUsed([result], opts.unavailable);
+  const failed = result.rules.filter((r) => !r.isMatch).map((r) => failedRule(r, opts));
+  const unreadable = new Map<string, UnreadableSource>();
+  for (const f of failed)
+    for (const e of f.expressions) if (e.unreadable) unreadable.set(e.unreadable.source, e.unreadable);
   return {
     verdict: setMatched(result) ? 'compatible' : 'incompatible',
     rules: result.rules.length,
     matchedRules,
-    failed: result.rules.filter((r) => !r.isMatch).map((r) => failedRule(r, opts)),
-    ...(unreadable.length && { unreadable: unreadable.map(({ source, reason }) => ({ source, reason })) }),
+    failed,
+    ...(unreadable.size && { unreadable: [...unreadable.values()] }),
   };
 }
 
