@@ -14,10 +14,11 @@ export interface HostValuesOptions {
 
 /** The values an output carries, and the total when they were cut (else no `hostValuesTotal`). */
 export function capHostValues(
-  values: readonly string[],
+  values: string[],
   opts: HostValuesOptions = {},
 ): { hostValues: string[]; hostValuesTotal?: number } {
-  if (opts.allHostValues || values.length <= HOST_VALUES_SHOWN) return { hostValues: [...values] };
+  // Uncut, the evaluator's own array (output only serialises it; never written to).
+  if (opts.allHostValues || values.length <= HOST_VALUES_SHOWN) return { hostValues: values };
   return { hostValues: values.slice(0, HOST_VALUES_SHOWN), hostValuesTotal: values.length };
 }
 

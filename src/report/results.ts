@@ -18,11 +18,11 @@ export interface OutputOptions extends HostValuesOptions {
 }
 
 function outputExpression(e: MatchedExpression, opts: OutputOptions): ReportedExpression {
-  const { hostValuesTotal: _t, unreadable: _u, ...nfd } = e as ReportedExpression;
+  const { hostValuesTotal: total, unreadable: marked, ...nfd } = e as ReportedExpression;
   const out: ReportedExpression = { ...nfd, ...capHostValues(nfd.hostValues ?? [], opts) };
   // A report read back already carries its total: keep it when it is larger than what is left.
-  if (_t !== undefined && _t > out.hostValues.length) out.hostValuesTotal = _t;
-  const u = unreadableOf(e, opts.unavailable) ?? _u;
+  if (total !== undefined && total > out.hostValues.length) out.hostValuesTotal = total;
+  const u = unreadableOf(e, opts.unavailable) ?? marked;
   if (u) out.unreadable = { source: u.source, reason: u.reason };
   return out;
 }
