@@ -189,7 +189,14 @@ export function renderNodesTable(result: ValidateResult, opts: TableOptions): st
   const n = result.compatibleCount;
   const total = result.hosts.length;
   const summary = `${n} of ${total} ${total === 1 ? 'node' : 'nodes'} can run the image`;
-  return `${table}${n === total ? s.ok(summary) : s.fail(summary)}\n`;
+  const unreadable = result.hosts.flatMap((h) => {
+    const used = unreadableUsed(h.results, h.unavailable);
+    return used.length ? [`${h.node || '(host)'}: could not read ${describeUnreadable(used)}\n`] : [];
+  });
+  const note = unreadable.length
+    ? `failed expressions could not be checked on ${unreadable.length} ${unreadable.length === 1 ? 'node' : 'nodes'}, their source could not be read:\n${unreadable.join('')}`
+    : '';
+  return `${table}${n === total ? s.ok(summary) : s.fail(summary)}\n${note}`;
 }
 
 export function renderValidateTable(result: ValidateResult, opts: TableOptions): string {

@@ -61,6 +61,18 @@ describe('the validate table', () => {
   });
 });
 
+describe('the several-nodes table', () => {
+  it('names, after the count, each node whose failed expressions depend on an unreadable source', () => {
+    const other = { ...result.hosts[0]!, node: 'n2', unavailable: [] };
+    const text = renderValidateTable({ ...result, hosts: [result.hosts[0]!, other] }, { color: false });
+    expect(text).toContain('0 of 2 nodes can run the image\n');
+    expect(text).toContain(
+      'failed expressions could not be checked on 1 node, their source could not be read:\nn1: could not read kernel.enabledmodule (cannot read /lib/modules/6.8.0/modules.builtin)\n',
+    );
+    expect(text).not.toMatch(/n2: could not read/);
+  });
+});
+
 describe('--output json', () => {
   type Json = Array<{ rules: Array<{ isMatch: boolean; matchedExpressions: ReportedExpression[] }> }>;
 
