@@ -48,12 +48,14 @@ export const DEFAULTS = {
     'require-signature': 'false',
     'host-root': '/',
     'fail-on-incompatible': 'true',
+    'all-host-values': 'false',
     ...REGISTRY_DEFAULTS,
   },
   report: {
     path: 'image-compat-reports',
     require: 'all',
     'fail-on-incompatible': 'true',
+    'all-host-values': 'false',
     'github-token': '${{ github.token }}',
     'comment-summary-in-pr': 'on-failure',
   },
@@ -222,6 +224,8 @@ export interface ValidateInputs {
   runnerName?: string;
   /** The plan matrix entry's id (`${{ matrix.id }}`), carried by the report. */
   matrixId?: string;
+  /** Every host value in the report and the summary (else the first 16 and the total). */
+  allHostValues?: boolean;
   outputDir: string;
 }
 
@@ -244,6 +248,7 @@ export function readValidateInputs(): ValidateInputs {
     failOnIncompatible: flag('fail-on-incompatible', d),
     runnerName: process.env.RUNNER_NAME || undefined,
     matrixId: optional('matrix-id'),
+    allHostValues: flag('all-host-values', d),
     outputDir: outputDir(),
   };
   if (Boolean(inputs.image) === Boolean(inputs.spec))
@@ -264,6 +269,8 @@ export interface ReportInputs {
   /** The plan's matrix (JSON text), when given. */
   matrix?: string;
   failOnIncompatible: boolean;
+  /** Every host value the reports carry in the failures (else the first 16 and the total). */
+  allHostValues?: boolean;
   /** The pull-request comment: the token, when (absent: never), and the event it finds it in. */
   githubToken?: string;
   commentPolicy?: CommentPolicy;
@@ -280,6 +287,7 @@ export function readReportInputs(): ReportInputs {
     require: choice('require', REQUIREMENTS, d),
     matrix: optional('matrix'),
     failOnIncompatible: flag('fail-on-incompatible', d),
+    allHostValues: flag('all-host-values', d),
     githubToken: secret('github-token'),
     commentPolicy: choice('comment-summary-in-pr', COMMENT_POLICIES, d),
     repository: process.env.GITHUB_REPOSITORY || undefined,

@@ -28,14 +28,29 @@ export function reportCommand(): Command {
       '--matrix <file>',
       "the plan's matrix (JSON, `-` for stdin): reports are reconciled with its entries by id; an entry with no report or an error report fails the run",
     )
+    .option(
+      '--all-host-values',
+      'keep every host value the reports carry in the failures (default: the first 16 and the total)',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 compatible, 1 not compatible, 2 bad input (no reports, an invalid report).',
     )
     .action(
-      async (opts: { dir: string; output: 'markdown' | 'json'; require: Requirement; matrix?: string }) => {
+      async (opts: {
+        dir: string;
+        output: 'markdown' | 'json';
+        require: Requirement;
+        matrix?: string;
+        allHostValues?: boolean;
+      }) => {
         const matrix = opts.matrix ? { text: await readSource(opts.matrix), source: opts.matrix } : undefined;
-        const result = await report({ dir: opts.dir, require: opts.require, matrix });
+        const result = await report({
+          dir: opts.dir,
+          require: opts.require,
+          matrix,
+          allHostValues: opts.allHostValues ?? false,
+        });
         for (const file of result.skipped)
           process.stderr.write(`image-compat: ${file}: a host snapshot, listed, not merged\n`);
         for (const file of result.invalid)

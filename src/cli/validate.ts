@@ -9,6 +9,7 @@ import type { FieldNames, ValidationProgress, ValidationRequest } from '../comma
 import { ExitCode } from '../errors.js';
 import { writeOutput } from '../io/write.js';
 import { validateJson } from '../report/json.js';
+import { outputReport } from '../report/results.js';
 import { renderValidateTable } from '../report/table.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
@@ -43,6 +44,7 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   requireSignature: boolean;
   strict: boolean;
   matrixId?: string;
+  allHostValues: boolean;
 }
 
 function warn(message: string): void {
@@ -141,6 +143,12 @@ export function validateCommand(): Command {
     .option('--save-features <file>', "write this host's features as a NodeFeature (JSON) to FILE")
     .addOption(
       new Option(
+        '--all-host-values',
+        'every host value of an expression in the table, the JSON and the report (default: the JSON and the report keep the first 16 and the total, `hostValuesTotal`; the table shows 4)',
+      ).default(false),
+    )
+    .addOption(
+      new Option(
         '--require-signature',
         'with --image: evaluate the newest artifact whose signature passes the policy',
       ).default(false),
@@ -180,10 +188,14 @@ export function validateCommand(): Command {
       throw err;
     }
     const { result } = run;
+    const values = { allHostValues: flags.allHostValues };
     process.stdout.write(
-      flags.output === 'json' ? validateJson(result) : renderValidateTable(result, { color: useColor() }),
+      flags.output === 'json'
+        ? validateJson(result, values)
+        : renderValidateTable(result, { color: useColor(), ...values }),
     );
-    if (flags.report !== undefined) await writeJson(flags.report, run.report, '--report');
+    if (flags.report !== undefined && run.report)
+      await writeJson(flags.report, outputReport(run.report, values), '--report');
     if (flags.saveFeatures !== undefined)
       await writeJson(flags.saveFeatures, run.nodeFeature, '--save-features');
     process.exitCode = result.compatible ? ExitCode.ok : ExitCode.incompatible;

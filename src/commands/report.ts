@@ -20,6 +20,8 @@ export interface ReportOptions {
   require: Requirement;
   /** The plan's matrix (JSON), so that planned runs that sent no report count. */
   matrix?: { text: string; source: string };
+  /** Keep every host value the reports carry (else the first 16 and the total, src/report/host-values.ts). */
+  allHostValues?: boolean;
 }
 
 export interface ReportResult {
@@ -61,7 +63,7 @@ export async function report(opts: ReportOptions): Promise<ReportResult> {
       { file: opts.dir },
     );
   }
-  const merged = mergeReports(reports, opts.require, planned);
+  const merged = mergeReports(reports, opts.require, planned, { allHostValues: opts.allHostValues ?? false });
   return { merged, markdown: renderMarkdown(merged), files: reports.map((r) => r.file), skipped, invalid };
 }
 

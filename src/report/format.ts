@@ -1,5 +1,6 @@
 // Cell formatters shared by the Markdown renderers: device summaries, an expression as a person
 // reads it, what the host has, and escaping of text that came from a host or a spec.
+import { hostValueCount } from './host-values.js';
 import type { FailedExpression } from './merge.js';
 export { cpuLine as cpu, gpuLine as gpu, nicLine as nic, rdmaLine as rdma } from './hardware.js';
 
@@ -16,10 +17,12 @@ export function expected(e: Pick<FailedExpression, 'op' | 'value' | 'type'>): st
 /**
  * What the host has, from the evaluator's hostValues: an attribute's value, a present flag's own
  * name, every distinct value across instances; empty (or missing) when the host has nothing there.
+ * A list the output cut (`hostValuesTotal`) ends with how many more the host has.
  */
-export function hostHas(e: Pick<FailedExpression, 'hostValues'>): string {
+export function hostHas(e: Pick<FailedExpression, 'hostValues' | 'hostValuesTotal'>): string {
   if (!e.hostValues || e.hostValues.length === 0) return 'absent';
-  return e.hostValues.join(', ');
+  const more = hostValueCount(e) - e.hostValues.length;
+  return `${e.hostValues.join(', ')}${more > 0 ? ` (+${more} more)` : ''}`;
 }
 
 export function tableRow(cells: readonly string[]): string {

@@ -1,10 +1,13 @@
 // JSON output of `validate`. One host: exactly NFD's `validate-node --output-json` array, byte
 // for byte as Go's encoding/json writes it (keys in NFD's struct order, a set without rules as
 // `"rules":null`, `<`, `>`, `&`, U+2028 and U+2029 escaped, invalid UTF-16 as U+FFFD), plus
-// `hostValues` on each expression, and a final newline. Several nodes (a NodeFeatureList, which
-// NFD cannot read): [{node, compatible, results}], results as above.
-import type { ValidateResult } from '../commands/validate.js';
+// our fields after NFD's on each expression (src/report/results.ts: `hostValues`, capped with
+// `hostValuesTotal`, and `unreadable`), and a final newline. Several nodes (a NodeFeatureList,
+// which NFD cannot read): [{node, compatible, results}], results as above.
+import type { HostVerdict, ValidateResult } from '../commands/validate.js';
 import type { CompatibilityResult } from '../match/types.js';
+import type { HostValuesOptions } from './host-values.js';
+import { outputResults } from './results.js';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -21,12 +24,16 @@ function nfdStatus(r: CompatibilityResult): unknown {
   return { ...r, rules: r.rules.length ? r.rules : null };
 }
 
-export function validateJson(result: ValidateResult): string {
-  if (result.hosts.length === 1) return `${goJson(result.hosts[0]!.results.map(nfdStatus))}\n`;
+function hostResults(h: HostVerdict, opts: HostValuesOptions): unknown[] {
+  return outputResults(h.results, { ...opts, unavailable: h.unavailable }).map(nfdStatus);
+}
+
+export function validateJson(result: ValidateResult, opts: HostValuesOptions = {}): string {
+  if (result.hosts.length === 1) return `${goJson(hostResults(result.hosts[0]!, opts))}\n`;
   const nodes = result.hosts.map((h) => ({
     node: h.node,
     compatible: h.compatible,
-    results: h.results.map(nfdStatus),
+    results: hostResults(h, opts),
   }));
   return `${goJson(nodes)}\n`;
 }

@@ -1,9 +1,11 @@
 // Renders a merged matrix report as Markdown for the job summary (and `image-compat report`):
-// the verdict, the set x runner table, each runner's hardware, then what failed where.
+// the verdict, the set x runner table, each runner's hardware, then what failed where: a source a
+// runner could not read is named in its cell and its failure section, not shown as missing hardware.
 // Every value that came from a host or a spec is escaped: it is data, not Markdown.
 import type { HardwareSummary } from './report.js';
 import type { Cell, MergedReport, Row } from './merge.js';
 import { describe } from './merge.js';
+import { describeUnreadable, unreadableText } from './report.js';
 import { cpu, expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
 import { neutraliseText } from '../io/workflow-command.js';
 
@@ -114,12 +116,19 @@ function failureSections(m: MergedReport, max: number): string[] {
       out.push(text(cell.error ?? 'no verdict'), '');
       continue;
     }
+    if (cell.unreadable?.length) {
+      out.push(
+        `**Could not be checked:** the source of failed expressions could not be read on ${text(cell.runner)}: ${text(describeUnreadable(cell.unreadable))}. The runner may have what they ask for; the verdict is NFD's.`,
+        '',
+      );
+    }
     out.push(tableRow(['Rule', 'Feature', 'Key', 'Expected', 'Host has']), tableRow(Array(5).fill('---')));
     for (const f of cell.failed) {
       const rule = f.anyOf ? `${text(f.rule)} (any of)` : text(f.rule);
       if (f.expressions.length === 0) out.push(tableRow([rule, '—', '—', 'no expression detail', '—']));
       for (const e of f.expressions) {
-        out.push(tableRow([rule, text(e.feature), text(keyOf(e)), text(expected(e)), text(hostHas(e))]));
+        const has = e.unreadable ? unreadableText(e.unreadable) : hostHas(e);
+        out.push(tableRow([rule, text(e.feature), text(keyOf(e)), text(expected(e)), text(has)]));
       }
     }
     out.push('');

@@ -3,14 +3,19 @@
 // failed. Pure: the reports come in already read, in any order; the result is deterministic.
 // Given the plan's matrix, reports are reconciled with its entries by `id`: a planned entry with no
 // report, or whose report holds an error, is named and fails the run whatever `require` says.
+// A cell names the sources its failed expressions could not read on that runner; host values are
+// capped as everywhere (src/report/host-values.ts) unless all were asked for.
+import { capHostValues, type HostValuesOptions } from './host-values.js';
 import type {
   CompatibilityResult,
   HardwareSummary,
   MatchedExpression,
   ProcessedRule,
+  ReportedExpression,
+  UnreadableSource,
   ValidationReport,
 } from './report.js';
-import { setMatched, setName } from './report.js';
+import { setMatched, setName, unreadableOf } from './report.js';
 
 /**
  * When the run as a whole counts as compatible:
@@ -39,6 +44,10 @@ export interface FailedExpression {
   type?: string;
   /** What the host has; absent when the host lacks the key or feature. */
   hostValues?: string[];
+  /** How many values the host has, when `hostValues` was cut to the first HOST_VALUES_SHOWN. */
+  hostValuesTotal?: number;
+  /** The source could not be read on the host: it may have what was asked for (NFD still fails it). */
+  unreadable?: UnreadableSource;
 }
 
 export interface FailedRule {
@@ -60,6 +69,8 @@ export interface Cell {
   refusal?: string;
   /** Reports that made this cell (more than one when a pair ran twice: the worst verdict wins). */
   files: string[];
+  /** Sources the failed expressions depend on that the runner could not read (absent when none). */
+  unreadable?: UnreadableSource[];
 }
 
 export interface Row {
@@ -127,6 +138,7 @@ export function mergeReports(
   reports: readonly SourcedReport[],
   require: Requirement,
   planned?: readonly PlannedRun[],
+  opts: HostValuesOptions = {},
 ): MergedReport {
   const runners = new Map<string, RunnerInfo>();
   const rows = new Map<string, Row & { byRunner: Map<string, Cell> }>();
@@ -140,7 +152,7 @@ export function mergeReports(
     }
     const image = report.image ?? report.spec;
     if (image) images.add(image);
-    for (const outcome of outcomesOf(report)) {
+    for (const outcome of outcomesOf(report, opts)) {
       runs++;
       const key = JSON.stringify([image ?? '', report.platform ?? '', outcome.set]);
       let row = rows.get(key);
@@ -208,7 +220,7 @@ interface Outcome {
 }
 
 /** The sets a report speaks for: the requested one when named, else every set it evaluated. */
-function outcomesOf(report: ValidationReport): Outcome[] {
+function outcomesOf(report: ValidationReport, opts: HostValuesOptions): Outcome[] {
   if (report.refusal !== undefined) {
     const refusal = report.refusal;
     const named = report.results.map((r, i) => setName(r, i));
@@ -238,31 +250,42 @@ function outcomesOf(report: ValidationReport): Outcome[] {
   return sets.map(({ result, name }) => ({
     set: name,
     description: result.description,
-    cell: cellOf(result),
+    cell: cellOf(result, { ...opts, unavailable: report.host.hardware.unavailable }),
   }));
 }
 
-function cellOf(result: CompatibilityResult): Outcome['cell'] {
+function cellOf(result: CompatibilityResult, opts: FailedOptions): Outcome['cell'] {
   const matchedRules = result.rules.filter((r) => r.isMatch).length;
+  const failed = result.rules.filter((r) => !r.isMatch).map((r) => failedRule(r, opts));
+  const unreadable = new Map<string, UnreadableSource>();
+  for (const f of failed)
+    for (const e of f.expressions) if (e.unreadable) unreadable.set(e.unreadable.source, e.unreadable);
   return {
     verdict: setMatched(result) ? 'compatible' : 'incompatible',
     rules: result.rules.length,
     matchedRules,
-    failed: result.rules.filter((r) => !r.isMatch).map(failedRule),
+    failed,
+    ...(unreadable.size && { unreadable: [...unreadable.values()] }),
   };
 }
 
+export interface FailedOptions extends HostValuesOptions {
+  /** The host's unreadable feature sources (the report's `host.hardware.unavailable`). */
+  unavailable?: readonly UnreadableSource[];
+}
+
 /** What made a rule fail: its failed expressions, or every alternative of a matchAny that failed. */
-export function failedRule(rule: ProcessedRule): FailedRule {
-  const own = (rule.matchedExpressions ?? []).filter((e) => !e.isMatch).map(failedExpression);
+export function failedRule(rule: ProcessedRule, opts: FailedOptions = {}): FailedRule {
+  const failed = (e: MatchedExpression) => failedExpression(e, opts);
+  const own = (rule.matchedExpressions ?? []).filter((e) => !e.isMatch).map(failed);
   if (own.length > 0 || !rule.matchedAny?.length) return { rule: rule.name, anyOf: false, expressions: own };
   const anyMatched = rule.matchedAny.some((m) => (m.matchedExpressions ?? []).every((e) => e.isMatch));
   if (anyMatched) return { rule: rule.name, anyOf: false, expressions: [] };
   const alternatives = rule.matchedAny.flatMap((m) => (m.matchedExpressions ?? []).filter((e) => !e.isMatch));
-  return { rule: rule.name, anyOf: true, expressions: alternatives.map(failedExpression) };
+  return { rule: rule.name, anyOf: true, expressions: alternatives.map(failed) };
 }
 
-function failedExpression(e: MatchedExpression): FailedExpression {
+function failedExpression(e: ReportedExpression, opts: FailedOptions): FailedExpression {
   const out: FailedExpression = {
     feature: e.feature,
     name: e.name,
@@ -271,7 +294,15 @@ function failedExpression(e: MatchedExpression): FailedExpression {
   };
   if (e.expression.value) out.value = e.expression.value;
   if (e.expression.type) out.type = e.expression.type;
-  if (e.hostValues) out.hostValues = e.hostValues;
+  if (e.hostValues) {
+    const capped = capHostValues(e.hostValues, opts);
+    out.hostValues = capped.hostValues;
+    // A report written capped carries its own total; one cut here, the length it had.
+    const total = Math.max(e.hostValuesTotal ?? 0, capped.hostValuesTotal ?? 0);
+    if (total > capped.hostValues.length) out.hostValuesTotal = total;
+  }
+  const u = unreadableOf(e, opts.unavailable) ?? e.unreadable;
+  if (u) out.unreadable = { source: u.source, reason: u.reason };
   return out;
 }
 
@@ -369,7 +400,10 @@ export function describe(cell: Cell): string {
   if (cell.verdict === 'compatible')
     return cell.rules ? `${cell.rules}/${cell.rules} rules matched` : 'compatible';
   const failed = cell.rules - cell.matchedRules;
-  return cell.rules ? `${failed} of ${cell.rules} rules failed` : 'incompatible';
+  const verdict = cell.rules ? `${failed} of ${cell.rules} rules failed` : 'incompatible';
+  return cell.unreadable?.length
+    ? `${verdict}; could not read ${cell.unreadable.map((u) => u.source).join(', ')}`
+    : verdict;
 }
 
 function compare(a: string, b: string): number {

@@ -1,10 +1,11 @@
 // The validation report: what `validate` writes for one (image, platform, compatibility set, host)
 // and what the `report` action merges across a matrix run. `results` keeps the shape of NFD's
-// `nfd compat validate-node --output-json` (so tools that read NFD's output read ours), with one
-// addition per expression: `hostValues`, what this host actually has for that key.
+// `nfd compat validate-node --output-json` (so tools that read NFD's output read ours), with our
+// additions per expression: `hostValues`, what this host actually has for that key (capped:
+// `hostValuesTotal`), and `unreadable` when the source it would come from could not be read.
 
 // The results are the evaluator's own types: one definition of NFD's result shape.
-import type { CompatibilityResult } from '../match/types.js';
+import type { CompatibilityResult, MatchedExpression } from '../match/types.js';
 export type {
   CompatibilityResult,
   MatchAnyResult as MatchedAny,
@@ -16,6 +17,17 @@ export type {
 // features table, the validate report and the merged matrix report.
 import type { HardwareSummary } from './hardware.js';
 export type { HardwareSummary } from './hardware.js';
+
+/**
+ * An expression as printed and written: NFD's fields, then ours. `hostValues` holds at most
+ * HOST_VALUES_SHOWN values unless all were asked for; `hostValuesTotal`, present only when it was
+ * cut, says how many the host has. `unreadable`, present only when `hostValues` is empty and the
+ * feature's source could not be read on the host: the host may have it (the verdict is NFD's).
+ */
+export interface ReportedExpression extends MatchedExpression {
+  hostValuesTotal?: number;
+  unreadable?: UnreadableSource;
+}
 
 export interface HostInfo {
   /** Host name of the machine that was validated. */
@@ -75,6 +87,17 @@ export function unreadableSource(
   return unavailable?.find((u) => u.source === feature || u.source.startsWith(`${feature} `));
 }
 
+/**
+ * The unreadable source behind an expression that found nothing on the host: what the table, the
+ * JSON (`unreadable`) and the reports say instead of "the host has none".
+ */
+export function unreadableOf(
+  e: { feature: string; hostValues?: readonly string[] },
+  unavailable: readonly UnreadableSource[] | undefined,
+): UnreadableSource | undefined {
+  return e.hostValues?.length ? undefined : unreadableSource(e.feature, unavailable);
+}
+
 /** What the host column says instead of "none" when the source could not be read. */
 export function unreadableText(u: UnreadableSource): string {
   return `source could not be read (${u.reason})`;
@@ -93,8 +116,7 @@ export function unreadableUsed(
         ...(rule.matchedAny ?? []).flatMap((a) => a.matchedExpressions ?? []),
       ];
       for (const e of all) {
-        if (e.isMatch || e.hostValues?.length) continue;
-        const u = unreadableSource(e.feature, unavailable);
+        const u = e.isMatch ? undefined : unreadableOf(e, unavailable);
         if (u) used.add(u);
       }
     }

@@ -23,6 +23,14 @@ const matchedExpression = {
     matcherType: { enum: ['matchExpression', 'matchName'] },
     isMatch: { type: 'boolean' },
     hostValues: stringList,
+    // Present only when hostValues was cut to its first values (src/report/host-values.ts).
+    hostValuesTotal: { type: 'integer', minimum: 0 },
+    // Present only when hostValues is empty and the feature's source could not be read.
+    unreadable: {
+      type: 'object',
+      required: ['source', 'reason'],
+      properties: { source: { type: 'string' }, reason: { type: 'string' } },
+    },
   },
 } as const;
 
@@ -33,7 +41,7 @@ export const validationReportSchema = {
   $id: 'urn:image-compat:schemas:validation-report:v1',
   title: 'image-compat validation report',
   description:
-    'One validation of a host against an image compatibility spec. `results` is the shape of NFD `nfd compat validate-node --output-json`, plus `hostValues`.',
+    'One validation of a host against an image compatibility spec. `results` is the shape of NFD `nfd compat validate-node --output-json`, plus `hostValues` (capped: `hostValuesTotal`) and `unreadable` on expressions.',
   type: 'object',
   required: ['compatible', 'host', 'results'],
   properties: {

@@ -5,9 +5,10 @@ import type { HostVerdict, SelectedSet, ValidateResult } from '../commands/valid
 import type { MatchedExpression, ProcessedRule } from '../match/types.js';
 import type { MatchExpression } from '../spec/types.js';
 import { renderBox } from './box.js';
+import type { HostValuesOptions } from './host-values.js';
 import {
   describeUnreadable,
-  unreadableSource,
+  unreadableOf,
   unreadableText,
   unreadableUsed,
   type UnreadableSource,
@@ -15,7 +16,12 @@ import {
 import { makeStyle, type Style } from './style.js';
 import { neutraliseText } from '../io/workflow-command.js';
 
+/** Host values a table cell shows (then `(+N more)`), unless all were asked for. */
 const MAX_VALUES = 4;
+
+export interface TableOptions extends HostValuesOptions {
+  color: boolean;
+}
 
 /** NFD's MatchExpression.String(). */
 export function expressionText(e: MatchExpression): string {
@@ -59,21 +65,26 @@ export function expectation(e: MatchExpression): string {
   return e.op;
 }
 
-function hostHas(values: readonly string[], unreadable?: UnreadableSource): string {
+function hostHas(values: readonly string[], unreadable: UnreadableSource | undefined, all: boolean): string {
   if (values.length === 0 && unreadable) return unreadableText(unreadable);
   if (values.length === 0) return 'host has none';
-  const shown = values.slice(0, MAX_VALUES).join(', ');
-  return `host has ${shown}${values.length > MAX_VALUES ? ` (+${values.length - MAX_VALUES} more)` : ''}`;
+  const max = all ? values.length : MAX_VALUES;
+  const shown = values.slice(0, max).join(', ');
+  return `host has ${shown}${values.length > max ? ` (+${values.length - max} more)` : ''}`;
 }
 
 /**
  * The host column: what the host has, and for a failure what was expected. With nothing there and
  * the feature's source unreadable (`unavailable`), it says so instead of "host has none".
  */
-export function hostText(m: MatchedExpression, unavailable?: readonly UnreadableSource[]): string {
+export function hostText(
+  m: MatchedExpression,
+  unavailable?: readonly UnreadableSource[],
+  opts: HostValuesOptions = {},
+): string {
   const what =
     m.matcherType === 'matchName' ? `a name ${expectation(m.expression)}` : expectation(m.expression);
-  const has = hostHas(m.hostValues, unreadableSource(m.feature, unavailable));
+  const has = hostHas(m.hostValues, unreadableOf(m, unavailable), opts.allHostValues ?? false);
   return m.isMatch ? has : `expected ${what}, ${has}`;
 }
 
@@ -83,7 +94,12 @@ function setHeading(set: SelectedSet, n: number, s: Style): string {
   return `${head}\nDescription: ${set.description ?? ''}\n`;
 }
 
-function ruleTable(rule: ProcessedRule, s: Style, unavailable: readonly UnreadableSource[]): string {
+function ruleTable(
+  rule: ProcessedRule,
+  s: Style,
+  unavailable: readonly UnreadableSource[],
+  opts: HostValuesOptions,
+): string {
   const status = rule.isMatch ? s.ok('OK') : s.fail('FAIL');
   const rows = (list: readonly MatchedExpression[] | null | undefined) =>
     (list ?? []).map((m) => [
@@ -91,7 +107,7 @@ function ruleTable(rule: ProcessedRule, s: Style, unavailable: readonly Unreadab
       expressionText(m.expression),
       m.matcherType,
       m.isMatch ? s.ok('OK') : s.fail('FAIL'),
-      hostText(m, unavailable),
+      hostText(m, unavailable, opts),
     ]);
   const groups = [
     rows(rule.matchedExpressions),
@@ -107,14 +123,14 @@ function ruleTable(rule: ProcessedRule, s: Style, unavailable: readonly Unreadab
 }
 
 /** One host: every selected set with its rule tables, then the verdict. */
-export function renderHostTable(result: ValidateResult, host: HostVerdict, opts: { color: boolean }): string {
+export function renderHostTable(result: ValidateResult, host: HostVerdict, opts: TableOptions): string {
   const s = makeStyle(opts.color);
   const out: string[] = [];
   result.sets.forEach((set, i) => {
     const r = host.results[i]!;
     out.push(
       setHeading(set, set.index + 1, s) +
-        r.rules.map((rule) => ruleTable(rule, s, host.unavailable)).join(''),
+        r.rules.map((rule) => ruleTable(rule, s, host.unavailable, opts)).join(''),
     );
   });
   const label = host.node ? `${host.node}: ` : '';
@@ -140,7 +156,7 @@ function setName(set: SelectedSet): string {
 }
 
 /** Why a node cannot run the image: the first failing expression of each selected set. */
-function whyNot(result: ValidateResult, host: HostVerdict): string {
+function whyNot(result: ValidateResult, host: HostVerdict, opts: HostValuesOptions): string {
   if (host.refusal !== undefined) return host.refusal;
   return host.results
     .map((r, i) => {
@@ -152,7 +168,7 @@ function whyNot(result: ValidateResult, host: HostVerdict): string {
       ];
       const m = all.find((x) => !x.isMatch);
       const detail = m
-        ? `: ${m.name ? `${m.feature}.${m.name}` : m.feature} ${hostText(m, host.unavailable)}`
+        ? `: ${m.name ? `${m.feature}.${m.name}` : m.feature} ${hostText(m, host.unavailable, opts)}`
         : '';
       return `${setName(result.sets[i]!)} rule "${rule.name}"${detail}`;
     })
@@ -161,22 +177,29 @@ function whyNot(result: ValidateResult, host: HostVerdict): string {
 }
 
 /** Several nodes: one line each, and how many can run the image. */
-export function renderNodesTable(result: ValidateResult, opts: { color: boolean }): string {
+export function renderNodesTable(result: ValidateResult, opts: TableOptions): string {
   const s = makeStyle(opts.color);
   const rows = result.hosts.map((h) => [
     h.node || '(host)',
     h.compatible ? s.ok('compatible') : s.fail('incompatible'),
     h.matchingSets.map((i) => setName(result.sets[i]!)).join(', ') || '-',
-    h.compatible ? '' : whyNot(result, h),
+    h.compatible ? '' : whyNot(result, h, opts),
   ]);
   const table = renderBox({ header: ['Node', 'Verdict', 'Matching sets', 'Why not'], groups: [rows] });
   const n = result.compatibleCount;
   const total = result.hosts.length;
   const summary = `${n} of ${total} ${total === 1 ? 'node' : 'nodes'} can run the image`;
-  return `${table}${n === total ? s.ok(summary) : s.fail(summary)}\n`;
+  const unreadable = result.hosts.flatMap((h) => {
+    const used = unreadableUsed(h.results, h.unavailable);
+    return used.length ? [`${h.node || '(host)'}: could not read ${describeUnreadable(used)}\n`] : [];
+  });
+  const note = unreadable.length
+    ? `failed expressions could not be checked on ${unreadable.length} ${unreadable.length === 1 ? 'node' : 'nodes'}, their source could not be read:\n${unreadable.join('')}`
+    : '';
+  return `${table}${n === total ? s.ok(summary) : s.fail(summary)}\n${note}`;
 }
 
-export function renderValidateTable(result: ValidateResult, opts: { color: boolean }): string {
+export function renderValidateTable(result: ValidateResult, opts: TableOptions): string {
   // Host and spec values are data: none of them may start a workflow command in a runner's log.
   return neutraliseText(
     result.hosts.length === 1

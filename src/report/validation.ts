@@ -1,15 +1,16 @@
 // One validation as Markdown (the validate action's job summary, `validate --output markdown`):
 // the verdict, the host's hardware, then per set and rule what was expected, what the host has,
-// OK/FAIL. And one error annotation per failed rule. Pure: the report comes in, text goes out.
+// OK/FAIL. And one error annotation per failed rule. Pure: the report comes in, text goes out;
+// host values are shown as the report carries them (outputReport caps them, `(+N more)`).
 import type { Annotation } from './annotations.js';
 import { cpu, expected, gpu, hostHas, keyOf, list, nic, rdma, tableRow, text } from './format.js';
 import { failedRule } from './merge.js';
-import type { MatchedExpression, ProcessedRule, ValidationReport } from './report.js';
+import type { MatchedExpression, ProcessedRule, ReportedExpression, ValidationReport } from './report.js';
 import {
   describeUnreadable,
   setMatched,
   setName,
-  unreadableSource,
+  unreadableOf,
   unreadableUsed,
   unreadableText,
   type UnreadableSource,
@@ -64,8 +65,8 @@ export function renderValidationMarkdown(report: ValidationReport): string {
 }
 
 /** What the host has; with nothing there and the source unreadable, that it could not be read. */
-function hostCell(e: MatchedExpression, unavailable: readonly UnreadableSource[] | undefined): string {
-  const u = e.hostValues?.length ? undefined : unreadableSource(e.feature, unavailable);
+function hostCell(e: ReportedExpression, unavailable: readonly UnreadableSource[] | undefined): string {
+  const u = unreadableOf(e, unavailable);
   return u ? unreadableText(u) : hostHas(e);
 }
 
@@ -94,12 +95,9 @@ export function validationAnnotations(report: ValidationReport): Annotation[] {
   const out: Annotation[] = [];
   report.results.forEach((set, i) => {
     for (const rule of set.rules.filter((r) => !r.isMatch)) {
-      const f = failedRule(rule);
+      const f = failedRule(rule, { unavailable: report.host.hardware.unavailable });
       const details = f.expressions.map((e) => {
-        const u = e.hostValues?.length
-          ? undefined
-          : unreadableSource(e.feature, report.host.hardware.unavailable);
-        const has = u ? unreadableText(u) : `host has ${hostHas(e)}`;
+        const has = e.unreadable ? unreadableText(e.unreadable) : `host has ${hostHas(e)}`;
         return `${e.feature} ${keyOf(e)}: expected ${expected(e)}, ${has}`;
       });
       out.push({

@@ -140,6 +140,7 @@ describe('input readers', () => {
       path: 'image-compat-reports',
       require: 'all',
       failOnIncompatible: true,
+      allHostValues: false,
       commentPolicy: 'on-failure',
       outputDir: '/rt/image-compat',
     });

@@ -19,7 +19,12 @@ export interface ReportOutcome extends ReportResult {
 
 export async function run(inputs: ReportInputs): Promise<ReportOutcome> {
   const matrix = inputs.matrix ? { text: inputs.matrix, source: 'input "matrix"' } : undefined;
-  const result = await report({ dir: inputs.path, require: inputs.require, matrix });
+  const result = await report({
+    dir: inputs.path,
+    require: inputs.require,
+    matrix,
+    allHostValues: inputs.allHostValues,
+  });
   const summaryFile = path.join(inputs.outputDir, 'report-summary.md');
   const reportFile = path.join(inputs.outputDir, 'report.json');
   await writeOutput(summaryFile, result.markdown, { what: 'the summary' });

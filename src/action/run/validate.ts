@@ -10,6 +10,7 @@ import { failureReport, runValidation } from '../../commands/validate-run.js';
 import type { FieldNames, ValidationProgress, ValidationRequest } from '../../commands/validate-run.js';
 import { ExitCode } from '../../errors.js';
 import type { ValidationReport } from '../../report/report.js';
+import { outputReport } from '../../report/results.js';
 import { renderValidationMarkdown, validationAnnotations } from '../../report/validation.js';
 import { makeFolder, writeOutput } from '../../io/write.js';
 import {
@@ -100,7 +101,8 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
     for (const w of warnings) core.warning(inInputWords(w), { title: 'image-compat' });
     throw err;
   }
-  const report = got.report!;
+  // Host values capped (the first 16 and the total) unless input all-host-values.
+  const report = outputReport(got.report!, { allHostValues: inputs.allHostValues });
   await writeJson(reportFile, report);
   await writeJson(featuresFile, got.nodeFeature);
   return { report, reportFile, featuresFile, markdown: renderValidationMarkdown(report), warnings, notes };
