@@ -35,6 +35,8 @@ export interface GeneratedSet {
 export interface GeneratedNodeFeatureRule {
   object: NodeFeatureRule;
   sets: GeneratedSet[];
+  /** Our own features (gpu.*, rdma.*) the rules read from NFD's local source, sorted. */
+  localFeatures: string[];
 }
 
 function setName(set: Compatibility, index: number): string {
@@ -68,6 +70,7 @@ export function generateNodeFeatureRule(spec: Spec, opts: NodeFeatureRuleOptions
   const labels = setLabels(prefix, image, selected);
   const rules: NodeFeatureRuleRule[] = [];
   let first = true;
+  const local = new Set<string>();
   selected.forEach(({ set, index }, s) => {
     const matchKeys: string[] = [];
     set.rules.forEach((rule, r) => {
@@ -91,6 +94,7 @@ export function generateNodeFeatureRule(spec: Spec, opts: NodeFeatureRuleOptions
           return { name: `${base}.t${helpers} ${rule.name}`, key: `${matchKey}.t${helpers}` };
         },
         helpers: [],
+        local,
       };
       const terms = (ts: FeatureMatcherTerm[] | undefined) => ts?.map((t) => translateTerm(t, ctx));
       const matchFeatures = rule.matchFeatures?.length ? terms(rule.matchFeatures) : undefined;
@@ -133,6 +137,7 @@ export function generateNodeFeatureRule(spec: Spec, opts: NodeFeatureRuleOptions
       metadata: { name: objectName(`image-compat-${image}`) },
       spec: { rules },
     },
+    localFeatures: [...local].sort(),
     sets: selected.map(({ set, index }, s) => ({
       index,
       ...(set.tag !== undefined && { tag: set.tag }),

@@ -35,6 +35,8 @@ export interface TermContext {
   helper: () => { name: string; key: string };
   /** Helper rules to run before the rule. */
   helpers: NodeFeatureRuleRule[];
+  /** Our own features the rules read from local.feature (lower-cased names). */
+  local: Set<string>;
 }
 
 const EXISTS: MatchExpression = { op: 'Exists' };
@@ -80,6 +82,7 @@ export function translateTerm(term: FeatureMatcherTerm, ctx: TermContext): Featu
   if (ctx.templated) {
     refuse(ctx, term, 'varsTemplate would expand over local.feature instead of this feature');
   }
+  ctx.local.add(feature);
   if (kind === 'attribute') {
     const m: Record<string, MatchExpression> = {};
     put(m, presenceKey(feature), EXISTS);

@@ -1,6 +1,7 @@
 // The generated NodeFeatureRule, run as nfd-master runs it (failFast=true, vars and rule.matched
 // chaining) over each cluster fixture with our own features read through NFD's local source,
 // labels exactly the nodes `validate` calls compatible, set by set.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { compileForPlatforms } from '../../src/config/compile.js';
 import { loadConfig } from '../../src/config/load.js';
