@@ -76,6 +76,8 @@ export function formatNfdLocal(features: Features, opts: NfdLocalOptions = {}): 
   return text;
 }
 
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+
 /** What nfd-worker's local source reads from one features.d file (NFD's parseFeatureFile). */
 export function parseNfdLocal(
   text: string,
@@ -95,8 +97,9 @@ export function parseNfdLocal(
       if (!line.startsWith('# +')) continue;
       const [directive, value] = splitOnce(line.slice(3));
       if (directive === 'expiry-time' && value !== undefined) {
-        const t = new Date(value.trim());
-        if (!Number.isNaN(t.getTime())) expiry = t;
+        // Go's time.Parse(time.RFC3339): else nfd-worker logs the error and keeps the expiry.
+        const t = RFC3339.test(value.trim()) ? new Date(value.trim()) : undefined;
+        if (t && !Number.isNaN(t.getTime())) expiry = t;
       } else if (directive === 'no-feature') skipFeature = true;
       else if (directive === 'no-label') skipLabel = true;
       continue;
