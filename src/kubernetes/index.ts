@@ -9,6 +9,7 @@ export {
 export { nodeAffinity } from './node-affinity.js';
 export { formatNfdLocal, parseNfdLocal, MAX_FEATURE_FILE_SIZE, type NfdLocalOptions } from './nfd-local.js';
 export { nfdView } from './nfd-view.js';
+export { ownFeaturesFromLocal } from './local-read.js';
 export { processNodeFeatureRules, type NodeRuleOutput, type RuleError } from './nfd-master.js';
 export { DEFAULT_LABEL_PREFIX, isQualifiedName, labelName } from './label-names.js';
 export { LOCAL_KEY_PREFIX, MAX_LOCAL_INSTANCES } from './local-keys.js';

@@ -7,7 +7,12 @@ import { compileForPlatforms } from '../../src/config/compile.js';
 import { loadConfig } from '../../src/config/load.js';
 import { validate } from '../../src/commands/validate.js';
 import { parseFeaturesDocument, type HostFeatures } from '../../src/features/snapshot.js';
-import { generateNodeFeatureRule, nfdView, processNodeFeatureRules } from '../../src/kubernetes/index.js';
+import {
+  generateNodeFeatureRule,
+  nfdView,
+  ownFeaturesFromLocal,
+  processNodeFeatureRules,
+} from '../../src/kubernetes/index.js';
 import { parseSpec } from '../../src/spec/parse.js';
 import type { Spec } from '../../src/spec/types.js';
 
@@ -81,6 +86,12 @@ describe('generated NodeFeatureRule labels exactly the nodes validate passes', (
         const labelled = sets.flatMap((s, k) => (out.labels[s.label] === 'true' ? [k] : []));
         expect({ where, labelled }).toEqual({ where, labelled: h.matchingSets });
         expect({ where, compatible: labelled.length > 0 }).toEqual({ where, compatible: h.compatible });
+        // validate on the cluster's NodeFeature (our features as local.feature keys) agrees too.
+        const back = validate({
+          spec,
+          hosts: [{ ...hosts[i]!, features: ownFeaturesFromLocal(nfdView(hosts[i]!.features)) }],
+        });
+        expect({ where, matching: back.hosts[0]!.matchingSets }).toEqual({ where, matching: h.matchingSets });
         if (h.compatible) seen.labelled++;
         else seen.unlabelled++;
       });
