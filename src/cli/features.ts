@@ -1,9 +1,26 @@
 // `image-compat features`: print this host's features as a Kubernetes NodeFeature object (JSON
-// or YAML), or a readable hardware table.
-import { Command, Option } from 'commander';
+// or YAML), a readable hardware table, or our own features (GPU, RDMA) as an NFD features.d file.
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'yaml';
 import { runFeatures } from '../commands/features.js';
+import { InputError } from '../errors.js';
+import { formatNfdLocal } from '../kubernetes/index.js';
 import { formatHardwareTable, summarizeHardware } from '../report/hardware.js';
+
+const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `--expiry`: a duration from now (`90m`, `2h`, `7d`) or an RFC 3339 time. */
+export function parseExpiry(value: string, now: Date = new Date()): Date {
+  const d = /^(\d+)([mhd])$/.exec(value.trim());
+  if (d) return new Date(now.getTime() + Number(d[1]) * UNITS[d[2]!]!);
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value.trim())) {
+    const t = new Date(value.trim());
+    if (!Number.isNaN(t.getTime())) return t;
+  }
+  throw new InvalidArgumentError(
+    'expected a duration (90m, 2h, 7d) or an RFC 3339 time (2027-01-01T00:00:00Z)',
+  );
+}
 
 export function featuresCommand(): Command {
   return new Command('features')
@@ -15,25 +32,40 @@ export function featuresCommand(): Command {
       'read the host mounted at DIR (DIR/proc, DIR/sys, DIR/etc, ...) instead of this machine; also IMAGE_COMPAT_HOST_ROOT',
     )
     .addOption(
-      new Option('--output <format>', 'json or yaml (a NodeFeature object), or table (a hardware summary)')
-        .choices(['json', 'yaml', 'table'])
+      new Option(
+        '--output <format>',
+        'json or yaml (a NodeFeature object), table (a hardware summary), or nfd-local (the GPU and RDMA features as an NFD features.d file)',
+      )
+        .choices(['json', 'yaml', 'table', 'nfd-local'])
         .default('json'),
+    )
+    .option(
+      '--expiry <when>',
+      'with nfd-local: nfd-worker ignores the lines after this (a duration from now: 90m, 2h, 7d; or an RFC 3339 time)',
+      (v: string) => parseExpiry(v),
     )
     .addHelpText(
       'after',
       '\nIn a container: docker run -v /:/host:ro IMAGE image-compat features --host-root /host\n' +
-        'Sources that cannot be read are listed in the annotation image-compat.dev/unavailable-sources.',
+        'Sources that cannot be read are listed in the annotation image-compat.dev/unavailable-sources.\n' +
+        'nfd-local: write it to /etc/kubernetes/node-feature-discovery/features.d/image-compat on each node (docs/kubernetes.md).',
     )
-    .action(async (opts: { hostRoot?: string; output: 'json' | 'yaml' | 'table' }) => {
-      const { host, nodeFeature } = await runFeatures({ hostRoot: opts.hostRoot });
-      let out: string;
-      if (opts.output === 'table') {
-        out = formatHardwareTable(summarizeHardware(host.features, host.hostname, host.unavailable));
-      } else if (opts.output === 'yaml') {
-        out = stringify(nodeFeature);
-      } else {
-        out = JSON.stringify(nodeFeature, null, 2) + '\n';
-      }
-      process.stdout.write(out);
-    });
+    .action(
+      async (opts: { hostRoot?: string; output: 'json' | 'yaml' | 'table' | 'nfd-local'; expiry?: Date }) => {
+        if (opts.expiry && opts.output !== 'nfd-local')
+          throw new InputError('--expiry is for --output nfd-local');
+        const { host, nodeFeature } = await runFeatures({ hostRoot: opts.hostRoot });
+        let out: string;
+        if (opts.output === 'nfd-local') {
+          out = formatNfdLocal(host.features, opts.expiry ? { expiry: opts.expiry } : {});
+        } else if (opts.output === 'table') {
+          out = formatHardwareTable(summarizeHardware(host.features, host.hostname, host.unavailable));
+        } else if (opts.output === 'yaml') {
+          out = stringify(nodeFeature);
+        } else {
+          out = JSON.stringify(nodeFeature, null, 2) + '\n';
+        }
+        process.stdout.write(out);
+      },
+    );
 }

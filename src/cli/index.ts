@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { attachCommand } from './attach.js';
 import { checkCommand } from './check.js';
 import { discoverCommand } from './discover.js';
+import { exportCommand } from './export.js';
 import { featuresCommand } from './features.js';
 import { generateCommand } from './generate.js';
 import { lintCommand } from './lint.js';
@@ -23,4 +24,5 @@ export const commands: Array<() => Command> = [
   planCommand,
   reportCommand,
   checkCommand,
+  exportCommand,
 ];

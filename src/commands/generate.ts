@@ -1,4 +1,5 @@
-// `generate`: config -> NFD spec YAML, one spec for every platform or one file per platform.
+// `generate`: config -> NFD spec YAML, one spec for every platform or one file per platform; or a
+// config's (or a spec file's) spec as an NFD NodeFeatureRule or a Pod's node affinity.
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { compileConfig, declaredPlatforms, noSetApplies } from '../config/compile.js';
@@ -11,11 +12,22 @@ import { makeFolder, onOutput, writeOutput } from '../io/write.js';
 import type { Diagnostic } from '../spec/document.js';
 import { parseSpec } from '../spec/parse.js';
 import { setting } from '../settings.js';
+import { readSource } from '../spec/document.js';
+import type { Spec } from '../spec/types.js';
+import { renderNodeSelection, type NodeSelectionOutput } from './node-selection.js';
+import type { GeneratedSet } from '../kubernetes/index.js';
 
 export interface GenerateOptions {
   config?: string;
   platform?: string;
   outDir?: string;
+  /** What to write: the spec (default), or for Kubernetes a NodeFeatureRule or node affinity. */
+  output?: 'spec' | NodeSelectionOutput;
+  /** With a Kubernetes output: a spec file instead of the config. */
+  spec?: string;
+  /** With a Kubernetes output: the image's name in labels. */
+  name?: string;
+  labelPrefix?: string;
 }
 
 export interface GenerateResult {
@@ -25,9 +37,17 @@ export interface GenerateResult {
   files: Array<{ platform: string; path: string }>;
   notes: string[];
   warnings: Diagnostic[];
+  /** With a Kubernetes output: the label of each set. */
+  sets?: GeneratedSet[];
 }
 
 export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
+  if (opts.output && opts.output !== 'spec') return generateNodeSelection(opts, opts.output);
+  if (opts.spec !== undefined) {
+    throw new InputError(
+      `a ${setting('spec')} file is read only for the node-feature-rule and node-affinity outputs`,
+    );
+  }
   const file = opts.config ?? DEFAULT_CONFIG_PATH;
   const { config, warnings } = await loadConfig(file);
   const notes = new Set<string>();
@@ -75,6 +95,47 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     );
   }
   return { yaml: yamls[0]?.yaml ?? serializeSpec(compile()), files: [], notes: [...notes], warnings };
+}
+
+/** The one spec a Kubernetes output describes: the spec file, or the config's for one platform. */
+async function generateNodeSelection(
+  opts: GenerateOptions,
+  output: NodeSelectionOutput,
+): Promise<GenerateResult> {
+  if (opts.outDir !== undefined) {
+    throw new InputError(
+      `${setting('out-dir')} writes spec files; the ${output} output goes to standard output`,
+    );
+  }
+  if (!opts.name) {
+    throw new InputError(
+      `the ${output} output needs the image's name for its labels (name)`,
+      {},
+      'e.g. --name app',
+    );
+  }
+  let spec: Spec;
+  let notes: string[] = [];
+  let warnings: Diagnostic[] = [];
+  let platforms = opts.platform !== undefined ? [opts.platform] : [];
+  if (opts.spec !== undefined) {
+    spec = parseSpec(await readSource(opts.spec), opts.spec);
+  } else {
+    const r = await generate({ ...opts, output: 'spec' });
+    notes = r.notes;
+    warnings = r.warnings;
+    spec = parseSpec(r.yaml!, `<spec generated from ${opts.config ?? DEFAULT_CONFIG_PATH}>`);
+    // Without --platform the spec is the same for every declared platform (else generate refused).
+    if (!platforms.length)
+      platforms = declaredPlatforms((await loadConfig(opts.config ?? DEFAULT_CONFIG_PATH)).config);
+  }
+  const r = renderNodeSelection(spec, {
+    output,
+    name: opts.name,
+    ...(opts.labelPrefix !== undefined && { labelPrefix: opts.labelPrefix }),
+    platforms,
+  });
+  return { yaml: r.yaml, files: [], notes: [...notes, ...r.notes], warnings, sets: r.sets };
 }
 
 /** Writes atomically (temp file + rename): a reader never sees half a spec. */

@@ -21,6 +21,7 @@ import type { Spec } from '../spec/types.js';
 import { loadPolicy, policyRequested, type PolicyRequest } from './policy.js';
 import { validate, type ValidateResult } from './validate.js';
 import { refuseConfigAsSpec, specFromConfig } from './validate-config.js';
+import { ownFeaturesFromLocal } from '../kubernetes/index.js';
 import { buildReport, hostFromMachine, nodeFeatureOf, specFromImage } from './validate-sources.js';
 
 export interface ValidationLog {
@@ -147,7 +148,10 @@ interface LoadedHosts {
 
 async function loadHosts(req: ValidationRequest, log: ValidationLog): Promise<LoadedHosts> {
   if (req.features !== undefined) {
-    const hosts = parseFeaturesDocument(await readSource(req.features, MAX_FEATURES_BYTES), req.features);
+    // A cluster's NodeFeatures carry our gpu/rdma features as NFD local features: read them back.
+    const hosts = parseFeaturesDocument(await readSource(req.features, MAX_FEATURES_BYTES), req.features).map(
+      (h) => ({ ...h, features: ownFeaturesFromLocal(h.features) }),
+    );
     const unavailable = hosts.length === 1 ? (hosts[0]!.unavailable ?? []) : [];
     return { hosts, unavailable, platformOf: (h) => snapshotHostPlatform(h.features, h.labels) };
   }

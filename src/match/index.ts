@@ -17,6 +17,10 @@ import type { CompatibilityResult } from './types.js';
 
 export type * from './types.js';
 export { evaluateExpression, ExpressionError } from './expression.js';
+// One rule alone, for the NodeFeatureRule evaluator (src/kubernetes): its verdict and its vars.
+export { executeRule, type RuleStatus } from './rule.js';
+export { TermError } from './terms.js';
+export { TemplateError } from './template/index.js';
 
 /** The sets `--tags` selects: all without tags, else those whose tag is listed (as NFD). */
 export function selectSets(
