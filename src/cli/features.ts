@@ -1,7 +1,6 @@
 // `image-compat features`: print this host's features as a Kubernetes NodeFeature object (JSON
 // or YAML), or a readable hardware table.
 import { Command, Option } from 'commander';
-import { stringify } from 'yaml';
 import { runFeatures } from '../commands/features.js';
 import { formatHardwareTable, summarizeHardware } from '../report/hardware.js';
 
@@ -30,6 +29,9 @@ export function featuresCommand(): Command {
       if (opts.output === 'table') {
         out = formatHardwareTable(summarizeHardware(host.features, host.hostname, host.unavailable));
       } else if (opts.output === 'yaml') {
+        // yaml loads only for --output yaml. It is CommonJS: its exports are the default export's
+        // (a bundled import() has no named ones).
+        const { stringify } = (await import('yaml')).default;
         out = stringify(nodeFeature);
       } else {
         out = JSON.stringify(nodeFeature, null, 2) + '\n';
