@@ -31,6 +31,26 @@ const banner = [
   'const require = __icCreateRequire(import.meta.url);',
 ].join('\n');
 
+// An ES module import of a Node built-in (`import * as http from 'http'`, agent-base's, or a
+// named one) makes Node build the module's whole ESM facade, reading every export: on Node 24
+// node:http's getters load its undici (2.9x a bare `node -e 0`). The networking built-ins are
+// bundled instead as `require()` behind esbuild's lazy CommonJS interop (1.18x).
+const NETWORK_BUILTINS = /^(node:)?(http|https|http2|net|tls)$/;
+const requireNetworkBuiltins = {
+  name: 'require-network-builtins',
+  setup(b) {
+    b.onResolve({ filter: NETWORK_BUILTINS }, (args) =>
+      args.kind === 'import-statement' || args.kind === 'dynamic-import'
+        ? { path: args.path.replace(/^node:/, ''), namespace: 'network-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'network-builtin' }, (args) => ({
+      contents: `module.exports = require('node:${args.path}');`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** esbuild's options for dist/ (the version string is package.json's). */
 export function bundleOptions(version) {
   return {
@@ -51,6 +71,7 @@ export function bundleOptions(version) {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
+    plugins: [requireNetworkBuiltins],
   };
 }
 

@@ -1,5 +1,5 @@
 // Node's compile cache for the CLI (module.enableCompileCache, Node 22.1+): the folder is
-// image-compat's under the user's cache folder (XDG_CACHE_HOME or ~/.cache on Linux,
+// image-compat/compile-cache under the user's cache folder (XDG_CACHE_HOME or ~/.cache on Linux,
 // ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows). Node creates it, keys its entries by the
 // file's content and its own version, and stays off when the folder cannot be made or written
 // (or NODE_DISABLE_COMPILE_CACHE is set): a start without the cache is only slower.
@@ -13,8 +13,9 @@ export function compileCacheDir(
   platform = process.platform,
 ): string | undefined {
   if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME))
-    return path.join(env.XDG_CACHE_HOME, 'image-compat');
-  if (platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'image-compat', 'Cache');
+    return path.join(env.XDG_CACHE_HOME, 'image-compat', 'compile-cache');
+  if (platform === 'win32' && env.LOCALAPPDATA)
+    return path.join(env.LOCALAPPDATA, 'image-compat', 'Cache', 'compile-cache');
   let home: string;
   try {
     home = homedir();
@@ -23,8 +24,8 @@ export function compileCacheDir(
   }
   if (!home) return undefined;
   return platform === 'darwin'
-    ? path.join(home, 'Library', 'Caches', 'image-compat')
-    : path.join(home, '.cache', 'image-compat');
+    ? path.join(home, 'Library', 'Caches', 'image-compat', 'compile-cache')
+    : path.join(home, '.cache', 'image-compat', 'compile-cache');
 }
 
 export function enableCompileCache(): void {
