@@ -3,14 +3,17 @@
 //   1. in-process evaluation of a 1,000-rule spec against a host with 500 PCI instances,
 //   2. the same at 10,000 rules,
 //   3. one spec against 5,000 NodeFeature objects (parse the List, then validate every node),
-//   4. the whole `image-compat validate` process against `node -e 0` (ratio of medians).
+//   4. the start-up figures of issue #17, each paired against `node -e 0` (scripts/startup-bench.mjs):
+//      `--version`, `features --output json`, `validate --spec S --features F`, `validate` of this
+//      host, on the CLI built as dist/ is (split chunks, launcher with the compile cache).
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { bundleOptions } from './bundle.mjs';
+import { cliCases, formatFigures, startupFigures } from './startup-bench.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'image-compat-bench-'));
 const banner = {
@@ -35,10 +38,10 @@ writeFileSync(
 );
 await build({ ...common, entryPoints: [path.join(dir, 'entry.ts')], outfile: path.join(dir, 'engine.mjs') });
 await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: path.join(dir, 'cli.mjs'),
-  define: { __IMAGE_COMPAT_VERSION__: '"bench"' },
+  ...bundleOptions('bench'),
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: path.join(dir, 'cli'),
+  metafile: false,
 });
 const engine = await import(pathToFileURL(path.join(dir, 'engine.mjs')).href);
 
@@ -162,38 +165,8 @@ report(
   `${validated.ms.toFixed(0)} ms (${validated.out.compatibleCount} compatible)`,
 );
 
-// Whole process: the CLI against a bare node start.
-const cli = path.join(dir, 'cli.mjs');
-const args = [
-  cli,
-  'validate',
-  '--spec',
-  'examples/specs/gpu.yaml',
-  '--features',
-  'examples/hosts/h100-server.json',
-  '--output',
-  'json',
-];
-const proc = (argv) => {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`exit ${r.status}`);
-  return performance.now() - t;
-};
-proc(args);
-proc(['-e', '0']);
-// Interleaved, so that load from other processes on the machine weighs on both alike.
-const cliRuns = [];
-const nodeRuns = [];
-for (let i = 0; i < 15; i++) {
-  cliRuns.push(proc(args));
-  nodeRuns.push(proc(['-e', '0']));
-}
-const cliMs = median(cliRuns);
-const nodeMs = median(nodeRuns);
-report(
-  'whole process: validate (one host) / node -e 0 (median of 15)',
-  `${cliMs.toFixed(0)} ms / ${nodeMs.toFixed(0)} ms = ${(cliMs / nodeMs).toFixed(2)}x`,
-);
+// Whole processes: the CLI's starts against a bare node start.
+const runs = 15;
+console.log(formatFigures(startupFigures(cliCases(path.join(dir, 'cli', 'cli.js')), { runs }), runs));
 
 rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,10 @@
-// Builds the committed single-file bundles in dist/: the CLI and one entry per action.
+// Builds the committed bundles in dist/: the CLI and one entry per action, split (esbuild
+// `splitting`): dist/<entry>.js holds what only that entry runs, dist/chunks/ the modules entries
+// share and every module loaded by a dynamic import(), so a start compiles only what its command
+// needs (the CLI's launcher dist/cli.js loads the program, which loads the one command it runs;
+// the registry client, TLS, Sigstore and yaml's writer load on the paths that use them).
 // The runner executes these files as they are, so they must equal a fresh build (check-dist).
+// test/cli/bundle.test.ts builds with these options and checks what each start path loads.
 // esbuild drops the packages' legal comments (legalComments: none keeps the bundles small), so the
 // third-party notices are written beside them: dist/licenses.txt names every package esbuild put
 // into a bundle (from its metafile), with its version, licence and licence text.
@@ -7,8 +12,7 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-const { version } = JSON.parse(await readFile('package.json', 'utf8'));
+import { pathToFileURL } from 'node:url';
 
 // entry point -> bundle path (relative to dist/)
 export const entries = {
@@ -27,26 +31,57 @@ const banner = [
   'const require = __icCreateRequire(import.meta.url);',
 ].join('\n');
 
-await rm('dist', { recursive: true, force: true });
-const { metafile } = await build({
-  entryPoints: entries,
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  banner: { js: banner },
-  // minipass-fetch (under @sigstore/sign and @sigstore/tuf) loads iconv-lite in a try/catch, only
-  // to convert non-UTF-8 response bodies, which Sigstore's JSON services never send: leaving its
-  // half megabyte out shortens every start of the CLI and the actions.
-  external: ['iconv-lite'],
-  define: { __IMAGE_COMPAT_VERSION__: JSON.stringify(version) },
-  legalComments: 'none',
-  logLevel: 'warning',
-  metafile: true,
-});
-await chmod('dist/cli.js', 0o755);
-await writeFile('dist/licenses.txt', await licenseNotices(Object.keys(metafile.inputs)));
+// An ES module import of a Node built-in (`import * as http from 'http'`, agent-base's, or a
+// named one) makes Node build the module's whole ESM facade, reading every export: on Node 24
+// node:http's getters load its undici (2.9x a bare `node -e 0`). The networking built-ins are
+// bundled instead as `require()` behind esbuild's lazy CommonJS interop (1.18x).
+const NETWORK_BUILTINS = /^(node:)?(http|https|http2|net|tls)$/;
+const requireNetworkBuiltins = {
+  name: 'require-network-builtins',
+  setup(b) {
+    b.onResolve({ filter: NETWORK_BUILTINS }, (args) =>
+      args.kind === 'import-statement' || args.kind === 'dynamic-import'
+        ? { path: args.path.replace(/^node:/, ''), namespace: 'network-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'network-builtin' }, (args) => ({
+      contents: `module.exports = require('node:${args.path}');`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** esbuild's options for dist/ (the version string is package.json's). */
+export function bundleOptions(version) {
+  return {
+    entryPoints: entries,
+    outdir: 'dist',
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    banner: { js: banner },
+    // minipass-fetch (under @sigstore/sign and @sigstore/tuf) loads iconv-lite in a try/catch, only
+    // to convert non-UTF-8 response bodies, which Sigstore's JSON services never send: leaving its
+    // half megabyte out shortens every start of the CLI and the actions.
+    external: ['iconv-lite'],
+    define: { __IMAGE_COMPAT_VERSION__: JSON.stringify(version) },
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [requireNetworkBuiltins],
+  };
+}
+
+async function main() {
+  const { version } = JSON.parse(await readFile('package.json', 'utf8'));
+  await rm('dist', { recursive: true, force: true });
+  const { metafile } = await build(bundleOptions(version));
+  await chmod('dist/cli.js', 0o755);
+  await writeFile('dist/licenses.txt', await licenseNotices(Object.keys(metafile.inputs)));
+}
 
 /** The package folder of a bundled file: the innermost node_modules/<name> or node_modules/@scope/<name>. */
 function packageDirOf(input) {
@@ -92,3 +127,5 @@ async function licenseNotices(inputs) {
   );
   return `${header.join('\n')}\n${body.join('\n')}`;
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();

@@ -1,9 +1,10 @@
 // Writes every generated schema file from the schema objects in src/ (the code validates with
 // those; tests keep the files equal to them): the published JSON Schemas in schemas/, and the spec
-// validator precompiled by ajv (src/spec/schema.validate.ts). Run: node scripts/write-schemas.mjs
+// and snapshot validators precompiled by ajv (src/spec/schema.validate.ts,
+// src/features/snapshot-schema.validate.ts). Run: node scripts/write-schemas.mjs
 import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
-import { schemaFileSource, validatorSource } from './schema-validator.mjs';
+import { schemaFileSource, validatorSource, validatorsSource } from './schema-validator.mjs';
 
 /** Loads an exported object of a TypeScript module by bundling it in memory. */
 async function load(source, name) {
@@ -33,3 +34,11 @@ await writeFile(
   await validatorSource(await load('src/spec/schema.ts', 'specSchema')),
 );
 console.log('wrote src/spec/schema.validate.ts');
+await writeFile(
+  'src/features/snapshot-schema.validate.ts',
+  await validatorsSource(
+    await load('src/features/snapshot-schema.ts', 'snapshotSchemas'),
+    'src/features/snapshot-schema.ts',
+  ),
+);
+console.log('wrote src/features/snapshot-schema.validate.ts');

@@ -1,54 +1,10 @@
 #!/usr/bin/env node
-// The command-line edge: parses arguments, runs one command, maps the outcome to the exit-code
-// contract (0 compatible/success, 1 incompatible, 2 bad input, 3 registry, 4 signature policy).
-// Data goes to stdout, messages to stderr.
-import { Command, CommanderError } from 'commander';
-import { commands } from './cli/index.js';
-import { inCliWords } from './cli/words.js';
-import { ExitCode, exitCodeOf, ImageCompatError } from './errors.js';
-import { VERSION } from './version.js';
-import { neutraliseText } from './io/workflow-command.js';
+// The CLI's launcher (dist/cli.js): turns on Node's compile cache, then loads the CLI itself
+// (src/cli/main.ts, a chunk of its own). The cache keeps V8's compiled code of every module the
+// CLI loads, so a second start skips compiling them; it has to be on before those modules are
+// compiled, hence the dynamic import. It lives under the user's cache folder (cli/compile-cache.ts)
+// and stays off when that cannot be written or NODE_DISABLE_COMPILE_CACHE is set.
+import { enableCompileCache } from './cli/compile-cache.js';
 
-export function buildProgram(): Command {
-  const program = new Command('image-compat')
-    .description(
-      'Generate, sign, attach and validate OCI image compatibility artifacts (the format node-feature-discovery reads).',
-    )
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  for (const make of commands) program.addCommand(make().exitOverride());
-  return program;
-}
-
-async function main(argv: string[]): Promise<number> {
-  try {
-    await buildProgram().parseAsync(argv);
-    return Number(process.exitCode ?? ExitCode.ok);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // Commander already printed its message; help and --version are successes.
-      return err.exitCode === 0 ? ExitCode.ok : ExitCode.input;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(neutraliseText(`image-compat: ${message}\n`));
-    if (!(err instanceof ImageCompatError) && process.env.IMAGE_COMPAT_DEBUG && err instanceof Error) {
-      process.stderr.write(`${err.stack}\n`);
-    }
-    return exitCodeOf(err);
-  }
-}
-
-// Messages from the rooms below name settings in neutral words (src/settings.ts); everything the CLI
-// writes to stderr is a message, so this one place writes them as its flags.
-const writeStderr = process.stderr.write.bind(process.stderr);
-process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-  writeStderr(typeof chunk === 'string' ? inCliWords(chunk) : chunk, ...rest)) as typeof process.stderr.write;
-
-// A reader that stops early (`image-compat features | head`) closes the pipe: not an error of ours.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-  throw err;
-});
-
-process.exitCode = await main(process.argv);
+enableCompileCache();
+await import('./cli/main.js');

@@ -1,10 +1,8 @@
 // `image-compat features`: print this host's features as a Kubernetes NodeFeature object (JSON
 // or YAML), a readable hardware table, or our own features (GPU, RDMA) as an NFD features.d file.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { stringify } from 'yaml';
 import { runFeatures } from '../commands/features.js';
 import { InputError } from '../errors.js';
-import { formatNfdLocal } from '../kubernetes/index.js';
 import { formatHardwareTable, summarizeHardware } from '../report/hardware.js';
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -57,10 +55,14 @@ export function featuresCommand(): Command {
         const { host, nodeFeature } = await runFeatures({ hostRoot: opts.hostRoot });
         let out: string;
         if (opts.output === 'nfd-local') {
+          const { formatNfdLocal } = await import('../kubernetes/nfd-local.js');
           out = formatNfdLocal(host.features, opts.expiry ? { expiry: opts.expiry } : {});
         } else if (opts.output === 'table') {
           out = formatHardwareTable(summarizeHardware(host.features, host.hostname, host.unavailable));
         } else if (opts.output === 'yaml') {
+          // yaml loads only for --output yaml. It is CommonJS: its exports are the default export's
+          // (a bundled import() has no named ones).
+          const { stringify } = (await import('yaml')).default;
           out = stringify(nodeFeature);
         } else {
           out = JSON.stringify(nodeFeature, null, 2) + '\n';

@@ -1,28 +1,41 @@
 // Every verb of the CLI, in the order `--help` lists them. Each file in this folder defines one
 // command's flags and printing; the work itself is in src/commands/.
+//
+// A start imports only the module of the command it runs (main.ts: `commandsFor`), so that
+// `features` never compiles the registry client or the signing code. Each entry is the command's
+// name and a loader of its module; the name must be the one the module's Command has (a test
+// checks). To add a command, one line in the list (and no import above):
+//   select: async () => (await import('./select.js')).selectCommand,
+// (today's style, `import { selectCommand } from './select.js';` plus `selectCommand,` in a list,
+// converts to that line). The program's own help, `help`, and an unknown or missing command load
+// every entry: commander lists them and suggests names from them, as it always did.
 import type { Command } from 'commander';
-import { attachCommand } from './attach.js';
-import { checkCommand } from './check.js';
-import { discoverCommand } from './discover.js';
-import { exportCommand } from './export.js';
-import { featuresCommand } from './features.js';
-import { generateCommand } from './generate.js';
-import { lintCommand } from './lint.js';
-import { planCommand } from './plan.js';
-import { reportCommand } from './report.js';
-import { validateCommand } from './validate.js';
-import { verifyCommand } from './verify.js';
 
-export const commands: Array<() => Command> = [
-  validateCommand,
-  featuresCommand,
-  generateCommand,
-  lintCommand,
-  attachCommand,
-  discoverCommand,
-  verifyCommand,
-  planCommand,
-  reportCommand,
-  checkCommand,
-  exportCommand,
-];
+export type CommandFactory = () => Command;
+
+export const commands: Record<string, () => Promise<CommandFactory>> = {
+  validate: async () => (await import('./validate.js')).validateCommand,
+  features: async () => (await import('./features.js')).featuresCommand,
+  generate: async () => (await import('./generate.js')).generateCommand,
+  lint: async () => (await import('./lint.js')).lintCommand,
+  attach: async () => (await import('./attach.js')).attachCommand,
+  discover: async () => (await import('./discover.js')).discoverCommand,
+  verify: async () => (await import('./verify.js')).verifyCommand,
+  plan: async () => (await import('./plan.js')).planCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+  export: async () => (await import('./export.js')).exportCommand,
+};
+
+/** Program options that never reach a command: nothing to load for them. */
+const PROGRAM_ONLY = new Set(['-V', '--version']);
+
+/**
+ * The commands a start needs, from its first argument: the one it names, none for `--version`,
+ * else all of them (help, `help <command>`, an unknown command or option), in the list's order.
+ */
+export async function commandsFor(first: string | undefined): Promise<CommandFactory[]> {
+  if (first !== undefined && Object.hasOwn(commands, first)) return [await commands[first]!()];
+  if (first !== undefined && PROGRAM_ONLY.has(first)) return [];
+  return Promise.all(Object.values(commands).map((load) => load()));
+}

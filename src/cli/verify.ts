@@ -4,7 +4,6 @@
 // the Sigstore public-good instance (sign/trust.ts).
 import { Command, Option } from 'commander';
 import { loadPolicy, type PolicyRequest } from '../commands/policy.js';
-import { verify } from '../commands/verify.js';
 import { ExitCode } from '../errors.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
@@ -93,6 +92,7 @@ export function verifyCommand(): Command {
     ].join('\n'),
   );
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
+    const { verify } = await import('../commands/verify.js');
     const result = await verify({
       image: flags.image,
       ...(flags.platform !== undefined && { platform: flags.platform }),

@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { LIMITS } from '../io/limits.js';
 import { readText as readBounded } from '../io/read.js';
 import { InputError } from '../errors.js';
-import { resolvePolicy } from '../sign/trust.js';
 import type { VerificationPolicy } from '../sign/verify.js';
 
 export interface PolicyRequest {
@@ -49,6 +48,9 @@ export async function loadPolicy(
   p: PolicyRequest,
   note: (message: string) => void,
 ): Promise<VerificationPolicy | undefined> {
+  if (!policyRequested(p)) return undefined;
+  // The signing code (Sigstore, TUF) loads only when a policy is given.
+  const { resolvePolicy } = await import('../sign/trust.js');
   return resolvePolicy(
     {
       ...(p.key && (await keyText(p.key))),

@@ -11,7 +11,10 @@
 import { quote } from '../io/limits.js';
 import { InputError } from '../errors.js';
 import type { Credentials, CredentialSource, RegistryOptions } from '../oci/index.js';
-import { defaultCredentialSource, retryPolicy, tlsTransport } from '../oci/index.js';
+import type { TlsTransport } from '../oci/tls.js';
+// The modules themselves, not the registry client's index: building options loads no client.
+import { defaultCredentialSource } from '../oci/credentials.js';
+import { retryPolicy } from '../oci/retry.js';
 import { setting } from '../settings.js';
 
 export interface RegistrySettings {
@@ -107,10 +110,16 @@ export async function registryOptions(
     );
   const retries = count(settings.retries, 'retries', 0, MAX_RETRIES);
   const timeout = count(settings.timeout, 'timeout', 1, MAX_TIMEOUT_SECONDS);
-  const tls = await tlsTransport({
-    ...(settings.caFile !== undefined && settings.caFile !== '' && { caFile: settings.caFile }),
-    ...(settings.insecure && { insecure: true }),
-  });
+  const caFile = settings.caFile !== undefined && settings.caFile !== '' ? settings.caFile : undefined;
+  // node:tls and undici load only for a CA file or --insecure.
+  let tls: TlsTransport | undefined;
+  if (caFile !== undefined || settings.insecure) {
+    const { tlsTransport } = await import('../oci/tls.js');
+    tls = await tlsTransport({
+      ...(caFile !== undefined && { caFile }),
+      ...(settings.insecure && { insecure: true }),
+    });
+  }
   if (tls) {
     options.dispatcher = tls.dispatcher;
     options.fetch = tls.fetch;

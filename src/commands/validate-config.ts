@@ -2,11 +2,10 @@
 // evaluated exactly as `validate --spec` evaluates a spec. Compile errors are InputErrors at their
 // file:line:column (exit 2), as in `generate`; a platform no set applies to is an error that names
 // the platforms the config has sets for. Also the refusal of a config given as a spec.
-import { compileConfig, noSetApplies } from '../config/compile.js';
-import { loadConfig } from '../config/load.js';
 import { InputError } from '../errors.js';
-import { detectKind } from '../lint/index.js';
-import { formatPlatform, hostPlatform, parsePlatform } from '../oci/index.js';
+import { detectKind } from '../lint/kind.js';
+import { hostPlatform } from '../platform/host.js';
+import { formatPlatform, parsePlatform } from '../platform/platform.js';
 import { setting } from '../settings.js';
 import type { Diagnostic, SourceDocument } from '../spec/document.js';
 import type { Spec } from '../spec/types.js';
@@ -31,6 +30,11 @@ export async function specFromConfig(file: string, platform?: string): Promise<C
       'e.g. linux/amd64',
     );
   }
+  // The config compiler loads only for a config (a spec file needs none of it).
+  const [{ compileConfig, noSetApplies }, { loadConfig }] = await Promise.all([
+    import('../config/compile.js'),
+    import('../config/load.js'),
+  ]);
   const { config, warnings } = await loadConfig(file);
   const compiled = compileConfig(config, { platform: target });
   if (!compiled.spec.compatibilities.length) throw noSetApplies(file, config, target);

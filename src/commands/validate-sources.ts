@@ -6,16 +6,14 @@ import { formatPositioned, InputError, RegistryError, SignatureError } from '../
 import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features/index.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
-import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
 import type { AttachedTo, RegistryOptions } from '../oci/index.js';
 import type { HostPlatform } from '../platform/host.js';
+import { formatPlatform } from '../platform/platform.js';
 import { summarizeHardware } from '../report/hardware.js';
 import type { ValidationReport } from '../report/report.js';
-import { mustFail } from '../sign/verify.js';
 import type { VerificationPolicy, VerifyResult } from '../sign/verify.js';
 import { readSpecForEvaluation } from '../spec/parse.js';
 import type { Spec } from '../spec/types.js';
-import { describeSubject, selectArtifact } from './artifact-selection.js';
 import type { IgnoredArtifact } from './artifact-selection.js';
 import type { ValidateResult } from './validate.js';
 import { setting } from '../settings.js';
@@ -64,6 +62,13 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
       `${setting('require-signature')} needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`,
     );
   }
+  // The registry client and the signature checks load only for an image.
+  const [{ formatReference, resolveImage }, { mustFail }, { describeSubject, selectArtifact }] =
+    await Promise.all([
+      import('../oci/index.js'),
+      import('../sign/verify.js'),
+      import('./artifact-selection.js'),
+    ]);
   const { reference, repo, subjects } = await resolveImage(opts.image, { ...opts, orFirst: true });
   const resolved = subjects[0]!;
   const selected = await selectArtifact(repo, resolved, {

@@ -39,6 +39,8 @@ export function kconfigPaths(release: string | undefined): string[] {
   ];
 }
 
+const QUOTE = 0x22; // "
+
 /** `CONFIG_X=v` lines -> {X: v} with surrounding quotes removed; `# ... is not set` skipped. */
 export function parseKconfig(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -46,7 +48,12 @@ export function parseKconfig(text: string): Record<string, string> {
     if (!line.startsWith('CONFIG_')) continue;
     const eq = line.indexOf('=');
     if (eq < 0) continue;
-    out[line.slice(7, eq)] = line.slice(eq + 1).replace(/^"+|"+$/g, '');
+    const value = line.slice(eq + 1);
+    // Most values are y, m or numbers: only quoted ones pay for the regex.
+    out[line.slice(7, eq)] =
+      value.charCodeAt(0) === QUOTE || value.charCodeAt(value.length - 1) === QUOTE
+        ? value.replace(/^"+|"+$/g, '')
+        : value;
   }
   return out;
 }

@@ -1,82 +1,11 @@
-// The shapes of host feature snapshots: ajv schemas (which explain what is wrong, and where) and
-// a fast structural check mirroring them, so that large cluster snapshots skip compiling and
-// running ajv unless something is wrong.
-import { Ajv, type ValidateFunction } from 'ajv';
+// The shapes of host feature snapshots: ajv validators precompiled from the schemas of
+// snapshot-schema.ts (which explain what is wrong, and where) and a fast structural check mirroring
+// them, so that large cluster snapshots skip running ajv unless something is wrong.
+import type { ValidateFunction } from 'ajv';
+import * as validators from './snapshot-schema.validate.js';
 
-const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
-const featuresSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    flags: {
-      type: ['object', 'null'],
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          elements: { type: ['object', 'null'], additionalProperties: { type: ['object', 'null'] } },
-        },
-      },
-    },
-    attributes: {
-      type: ['object', 'null'],
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { elements: { ...stringMap, type: ['object', 'null'] } },
-      },
-    },
-    instances: {
-      type: ['object', 'null'],
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          elements: {
-            type: ['array', 'null'],
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: { attributes: { ...stringMap, type: ['object', 'null'] } },
-            },
-          },
-        },
-      },
-    },
-  },
-} as const;
-const nodeFeatureSchema = {
-  type: 'object',
-  required: ['kind', 'metadata'],
-  properties: {
-    kind: { const: 'NodeFeature' },
-    metadata: {
-      type: 'object',
-      properties: { name: { type: 'string' }, namespace: { type: 'string' }, labels: stringMap },
-    },
-    spec: {
-      type: 'object',
-      properties: { features: featuresSchema, labels: { ...stringMap, type: ['object', 'null'] } },
-    },
-  },
-} as const;
-const listSchema = {
-  type: 'object',
-  required: ['items'],
-  properties: { items: { type: 'array', items: nodeFeatureSchema } },
-} as const;
-
-let validators: Record<'features' | 'node' | 'list', ValidateFunction> | undefined;
-export function compiled() {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    validators = {
-      features: ajv.compile(featuresSchema),
-      node: ajv.compile(nodeFeatureSchema),
-      list: ajv.compile(listSchema),
-    };
-  }
-  return validators;
+export function compiled(): Record<'features' | 'node' | 'list', ValidateFunction> {
+  return validators as unknown as Record<'features' | 'node' | 'list', ValidateFunction>;
 }
 
 // The fast check: the same rules as the schemas above, without ajv.

@@ -48,26 +48,28 @@ export const LIBC_PATHS = [
   '/lib/ld-musl-x86_64.so.1',
 ];
 
+const NEWLINE = 0x0a;
+
 /**
  * NFD's system.libc: `name` glibc/musl/unknown and `version`, from the C library's read-only
  * data (`GNU C Library ... release version 2.36.`). musl does not store its version.
  */
 export function libcOf(bytes: Buffer): Record<string, string> {
-  const text = bytes.toString('latin1');
-  if (text.includes('GNU C Library')) {
-    // indexOf, not a regex: a 2 MB binary with few newlines makes `[^\n]*` patterns quadratic.
-    const at = text.indexOf('release version');
+  // Searched as bytes (latin1: one character per byte), not as a 2 MB string; indexOf, not a
+  // regex: a binary with few newlines makes `[^\n]*` patterns quadratic.
+  if (bytes.includes('GNU C Library', 0, 'latin1')) {
+    const at = bytes.indexOf('release version', 0, 'latin1');
     let version = '';
     if (at >= 0) {
-      const start = text.lastIndexOf('\n', at) + 1;
-      const nl = text.indexOf('\n', at);
-      const line = text.slice(start, nl < 0 ? text.length : nl).trim();
+      const start = bytes.lastIndexOf(NEWLINE, at) + 1;
+      const nl = bytes.indexOf(NEWLINE, at);
+      const line = bytes.toString('latin1', start, nl < 0 ? bytes.length : nl).trim();
       version = line.split(/\s+/).pop() ?? '';
       if (version.endsWith('.')) version = version.slice(0, -1);
     }
     return { name: 'glibc', version };
   }
-  if (text.includes('musl')) return { name: 'musl', version: '' };
+  if (bytes.includes('musl', 0, 'latin1')) return { name: 'musl', version: '' };
   return { name: 'unknown', version: '' };
 }
 

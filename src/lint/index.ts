@@ -7,23 +7,14 @@ import { lintRules } from './rules.js';
 import { checkSpecDocument } from '../spec/parse.js';
 import { nfdSource } from '../spec/yaml11.js';
 
-export type DocumentKind = 'config' | 'spec';
+import { detectKind, type DocumentKind } from './kind.js';
+
+export { detectKind, type DocumentKind };
 
 export interface LintResult {
   file: string;
   kind?: DocumentKind;
   diagnostics: Diagnostic[];
-}
-
-export function detectKind(value: unknown): DocumentKind | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const v = value as { version?: unknown; compatibilities?: unknown };
-  if (typeof v.version === 'string' && /^v\d/.test(v.version)) return 'spec';
-  if (typeof v.version === 'number') return 'config';
-  const sets = Array.isArray(v.compatibilities) ? (v.compatibilities as Array<Record<string, unknown>>) : [];
-  if (sets.some((s) => s && typeof s === 'object' && ('name' in s || 'require' in s))) return 'config';
-  if (sets.some((s) => s && typeof s === 'object' && 'rules' in s)) return 'spec';
-  return undefined;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -52,6 +52,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Where the launcher keeps Node's compile cache under XDG_CACHE_HOME. */
+const COMPILE_CACHE = path.join('image-compat', 'compile-cache');
+
 /** Offline unless a mirror is given; the TUF cache in a fresh directory either way. */
 function cli(args: string[], env: Record<string, string> = { IMAGE_COMPAT_OFFLINE: '1' }) {
   const cache = mkdtempSync(path.join(dir, 'cache-'));
@@ -126,6 +129,9 @@ describe('keyless policy without --trusted-root: the public-good instance', () =
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/wrong-key/);
     expect(r.stderr).not.toMatch(/note:.*trusted root/);
-    expect(readdirSync(r.cache)).toEqual([]);
+    // The cache folder holds only the CLI's compile cache (src/cli/compile-cache.ts), no TUF cache.
+    expect(
+      readdirSync(r.cache, { recursive: true }).filter((f) => !String(f).startsWith(COMPILE_CACHE)),
+    ).toEqual(['image-compat']);
   });
 });

@@ -1,0 +1,112 @@
+// The bundle check: what each start of the CLI loads, read from esbuild's metafile for the same
+// options as dist/ (scripts/bundle.mjs). `features` and `validate --features` must not load the
+// registry client, TLS, the signing code (Sigstore, TUF) or ajv's compiler again, `--version` no
+// command at all; no bundle imports a networking built-in as an ES module (see bundle.mjs).
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+// @ts-expect-error: a plain .mjs build script without types
+import { bundleMetafile, loadedBy } from '../../scripts/bundle-graph.mjs';
+import { commands } from '../../src/cli/index.js';
+
+interface Loaded {
+  outputs: Set<string>;
+  externals: Set<string>;
+  inputs: Set<string>;
+}
+type Metafile = {
+  outputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }> }>;
+};
+
+const START = ['src/cli.ts', 'src/cli/main.ts'];
+
+/** The registry client (all of src/oci but the pieces the registry options are built from). */
+const OPTION_MODULES = new Set(['src/oci/credentials.ts', 'src/oci/cred-helpers.ts', 'src/oci/retry.ts']);
+const registryOrSigning = (input: string): boolean =>
+  (input.startsWith('src/oci/') && !OPTION_MODULES.has(input)) ||
+  input.startsWith('src/sign/') ||
+  /node_modules\/(@sigstore|@tufjs|tuf-js|sigstore|undici|make-fetch-happen|cacache|socks|minipass[^/]*|agent-base|https?-proxy-agent)\//.test(
+    input,
+  );
+const ajvCompiler = (input: string): boolean => /node_modules\/ajv\/dist\/(ajv|core|compile\/)/.test(input);
+
+let metafile: Metafile;
+const load = (command?: string): Loaded =>
+  loadedBy(metafile, command === undefined ? START : [...START, `src/cli/${command}.ts`]) as Loaded;
+
+beforeAll(async () => {
+  metafile = (await bundleMetafile()) as Metafile;
+}, 120_000);
+
+describe('what a start of the CLI loads', () => {
+  it('--version: the launcher, the program and commander, no command', () => {
+    const { inputs } = load();
+    expect([...inputs].filter((i) => i.startsWith('src/cli/') && i !== 'src/cli/main.ts')).toEqual([
+      'src/cli/compile-cache.ts',
+      'src/cli/index.ts',
+      'src/cli/words.ts',
+    ]);
+    expect([...inputs].filter((i) => i.startsWith('src/commands/'))).toEqual([]);
+  });
+
+  it.each(['features', 'validate'])(
+    '%s: no registry client, TLS, signing code or ajv compiler',
+    (command) => {
+      const { inputs } = load(command);
+      expect([...inputs].filter(registryOrSigning)).toEqual([]);
+      expect([...inputs].filter(ajvCompiler)).toEqual([]);
+      expect([...inputs].filter((i) => i.startsWith('src/config/'))).toEqual([]);
+    },
+  );
+
+  it('features: no yaml (its writer loads only for --output yaml)', () => {
+    expect([...load('features').inputs].filter((i) => i.includes('node_modules/yaml/'))).toEqual([]);
+  });
+
+  it.each(Object.keys(commands))('%s: its module is a chunk of its own, loaded by import()', (command) => {
+    expect(load(command).outputs.size).toBeGreaterThan(load().outputs.size);
+  });
+
+  it('the check sees what it guards: validate --image still reaches the registry client', () => {
+    const image = loadedBy(metafile, [
+      ...START,
+      'src/cli/validate.ts',
+      'src/commands/artifact-selection.ts',
+    ]) as Loaded;
+    expect([...image.inputs].some(registryOrSigning)).toBe(true);
+  });
+
+  it('no bundle imports node:http, https, http2, net or tls as an ES module', () => {
+    const esmImports = Object.entries(metafile.outputs).flatMap(([file, o]) =>
+      o.imports
+        .filter(
+          (i) =>
+            i.external &&
+            i.kind === 'import-statement' &&
+            /^(node:)?(http|https|http2|net|tls)$/.test(i.path),
+        )
+        .map((i) => `${file}: ${i.path}`),
+    );
+    expect(esmImports).toEqual([]);
+  });
+
+  it('the action entries are where the action.yml files point', () => {
+    for (const [dir, entry] of [
+      ['.', 'index'],
+      ['plan', 'plan'],
+      ['report', 'report'],
+      ['check', 'check'],
+      ['validate', 'validate'],
+      ['setup', 'setup'],
+    ] as const) {
+      expect(readFileSync(`${dir}/action.yml`, 'utf8')).toContain(`dist/${entry}.js`);
+      expect(Object.keys(metafile.outputs)).toContain(`dist/${entry}.js`);
+    }
+  });
+});
+
+describe('the command registry', () => {
+  it.each(Object.entries(commands))('%s names the command its module makes', async (name, loadCommand) => {
+    const make = await loadCommand();
+    expect(make().name()).toBe(name);
+  });
+});
