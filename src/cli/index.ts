@@ -9,6 +9,7 @@ import { generateCommand } from './generate.js';
 import { lintCommand } from './lint.js';
 import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
+import { selectCommand } from './select.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
 
@@ -23,4 +24,5 @@ export const commands: Array<() => Command> = [
   planCommand,
   reportCommand,
   checkCommand,
+  selectCommand,
 ];

@@ -137,7 +137,7 @@ async function specFile(file: string, strict: boolean, log: ValidationLog): Prom
   return spec!;
 }
 
-interface LoadedHosts {
+export interface LoadedHosts {
   hosts: HostFeatures[];
   unavailable: UnavailableSource[];
   nodeFeature?: NodeFeature;
@@ -145,7 +145,11 @@ interface LoadedHosts {
   platformOf: (host: HostFeatures) => HostPlatform | undefined;
 }
 
-async function loadHosts(req: ValidationRequest, log: ValidationLog): Promise<LoadedHosts> {
+/** The hosts of a run (a snapshot, this machine or a mounted host root), each with its platform; shared with `select`. */
+export async function loadHosts(
+  req: Pick<ValidationRequest, 'features' | 'hostRoot'>,
+  log: ValidationLog,
+): Promise<LoadedHosts> {
   if (req.features !== undefined) {
     const hosts = parseFeaturesDocument(await readSource(req.features, MAX_FEATURES_BYTES), req.features);
     const unavailable = hosts.length === 1 ? (hosts[0]!.unavailable ?? []) : [];

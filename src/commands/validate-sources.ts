@@ -7,7 +7,7 @@ import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
-import type { AttachedTo, RegistryOptions } from '../oci/index.js';
+import type { AttachedTo, Reference, RegistryOptions, Repository, ResolvedManifest } from '../oci/index.js';
 import type { HostPlatform } from '../platform/host.js';
 import { summarizeHardware } from '../report/hardware.js';
 import type { ValidationReport } from '../report/report.js';
@@ -66,14 +66,32 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
   }
   const { reference, repo, subjects } = await resolveImage(opts.image, { ...opts, orFirst: true });
   const resolved = subjects[0]!;
+  const got = await specOfSubject(repo, reference, resolved, opts);
+  if (!got) {
+    throw new RegistryError(
+      `image ${describeSubject(reference, { subject: resolved.descriptor, ...(resolved.platform && { platform: resolved.platform }) })} has no compatibility artifact`,
+    );
+  }
+  return { ...got, image: opts.image };
+}
+
+/**
+ * The spec of one platform manifest's compatibility artifact (its own, then its index's), under
+ * the signature policy; undefined when it has none. SignatureError as specFromImage says.
+ * Shared by `validate --image` and `select` (every candidate of an index).
+ */
+export async function specOfSubject(
+  repo: Repository,
+  reference: Reference,
+  resolved: ResolvedManifest,
+  opts: Pick<ImageSpecOptions, 'policy' | 'requireSignature' | 'strict'>,
+): Promise<Omit<ImageSpec, 'image'> | undefined> {
   const selected = await selectArtifact(repo, resolved, {
     requireSignature: opts.requireSignature,
     ...(opts.policy && { policy: opts.policy }),
   });
   const where = describeSubject(reference, selected);
-  if (selected.artifacts.length === 0) {
-    throw new RegistryError(`image ${where} has no compatibility artifact`);
-  }
+  if (selected.artifacts.length === 0) return undefined;
   const warnings = selected.ignored.map(
     (i) =>
       `ignored compatibility artifact ${i.artifact.digest}${i.created ? ` (created ${i.created})` : ''}: ${describeFailure(i.failure)}`,
@@ -100,7 +118,6 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
   warnings.push(...read.warnings.map((d) => formatPositioned(d.message, d.position, d.hint)));
   return {
     spec: read.spec,
-    image: opts.image,
     ...(selected.platform && { platform: formatPlatform(selected.platform) }),
     artifact: chosen.artifact.digest,
     attachedTo: chosen.attachedTo,
