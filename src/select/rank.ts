@@ -74,7 +74,7 @@ function winnerReason(v: CandidateVerdict, others: number): string {
   const what =
     r.kind === 'matched'
       ? matchedWords(r)
-      : 'no compatibility artifact (no requirement beyond its platform), and no candidate with requirements matched';
+      : 'fits by its platform (no compatibility artifact), and no candidate with requirements matched';
   return others > 0 ? `chosen: ${what}` : `chosen: ${what}; the only candidate that fits`;
 }
 
