@@ -207,6 +207,8 @@ export interface ValidateInputs {
   spec?: string;
   compatibility?: string;
   platform?: string;
+  /** The index's manifest to read, by digest (`${{ matrix.manifest }}`). */
+  manifest?: string;
   requireSignature: boolean;
   publicKey?: string;
   certificateIdentity?: string;
@@ -232,6 +234,7 @@ export function readValidateInputs(): ValidateInputs {
     spec: optional('spec'),
     compatibility: optional('compatibility'),
     platform: optional('platform'),
+    manifest: optional('manifest'),
     requireSignature: flag('require-signature', d),
     publicKey: optional('public-key'),
     certificateIdentity: optional('certificate-identity'),

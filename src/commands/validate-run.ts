@@ -36,6 +36,8 @@ export interface ValidationRequest extends RegistryOptions {
   image?: string;
   /** The platform of an index to read, or to compile a config for (`os/arch[/variant]`); default: the host's. */
   platform?: string;
+  /** With `image`: the digest of the index's manifest to read (a plan entry's `manifest`). */
+  manifest?: string;
   /** A features snapshot file (`-`: standard input); default: this machine or `hostRoot`. */
   features?: string;
   hostRoot?: string;
@@ -62,6 +64,7 @@ export interface FieldNames {
   config: string;
   image: string;
   platform: string;
+  manifest: string;
   features: string;
   hostRoot: string;
   tags: string;
@@ -80,6 +83,7 @@ const NEUTRAL: FieldNames = {
   config: 'a config',
   image: 'an image',
   platform: 'a platform',
+  manifest: 'a manifest digest',
   features: 'host features',
   hostRoot: 'a host root',
   tags: 'tags',
@@ -122,6 +126,7 @@ export function checkRequest(req: ValidationRequest): void {
   if (req.platform !== undefined && !req.image && !req.config)
     throw new InputError(`${n.platform} needs ${n.image} or ${n.config}`);
   if (req.platform !== undefined) parsePlatform(req.platform);
+  if (req.manifest !== undefined && !req.image) throw new InputError(`${n.manifest} needs ${n.image}`);
   if (req.requireSignature && !req.image) throw new InputError(`${n.requireSignature} needs ${n.image}`);
   if (policyRequested(req.policy) && !req.image)
     throw new InputError(`signature policy (${n.policy}) needs ${n.image}`);
@@ -225,6 +230,7 @@ export async function runValidation(
     const got = await specFromImage({
       image: req.image,
       ...(req.platform !== undefined && { platform: req.platform }),
+      ...(req.manifest !== undefined && { manifest: req.manifest }),
       ...(policy && { policy }),
       requireSignature: req.requireSignature,
       strict: req.strict ?? false,
@@ -277,6 +283,7 @@ function registryOf(req: ValidationRequest): RegistryOptions {
     config: _co,
     image: _i,
     platform: _p,
+    manifest: _ma,
     features: _f,
     hostRoot: _h,
     tags: _t,

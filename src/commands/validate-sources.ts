@@ -6,7 +6,14 @@ import { formatPositioned, InputError, RegistryError, SignatureError } from '../
 import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features/index.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
-import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
+import {
+  formatPlatform,
+  formatReference,
+  parsePlatform,
+  platformsMatch,
+  resolveImage,
+} from '../oci/index.js';
+import { quote } from '../io/limits.js';
 import type { AttachedTo, Reference, RegistryOptions, Repository, ResolvedManifest } from '../oci/index.js';
 import type { HostPlatform } from '../platform/host.js';
 import { summarizeHardware } from '../report/hardware.js';
@@ -23,6 +30,8 @@ import { setting } from '../settings.js';
 export interface ImageSpecOptions extends RegistryOptions {
   image: string;
   platform?: string;
+  /** The digest of one manifest of the index (a plan entry's `manifest`): read its artifact. */
+  manifest?: string;
   /** The host an index resolves for without `platform` (its first entry when the host runs none). */
   host?: HostPlatform;
   policy?: VerificationPolicy;
@@ -64,8 +73,7 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
       `${setting('require-signature')} needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`,
     );
   }
-  const { reference, repo, subjects } = await resolveImage(opts.image, { ...opts, orFirst: true });
-  const resolved = subjects[0]!;
+  const { reference, repo, resolved } = await resolveSubject(opts);
   const got = await specOfSubject(repo, reference, resolved, opts);
   if (!got) {
     throw new RegistryError(
@@ -73,6 +81,32 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
     );
   }
   return { ...got, image: opts.image };
+}
+
+/** The platform manifest `validate --image` reads: `manifest` by digest, else as `platform` or the host resolves. */
+async function resolveSubject(opts: ImageSpecOptions) {
+  if (opts.manifest === undefined) {
+    const { reference, repo, subjects } = await resolveImage(opts.image, { ...opts, orFirst: true });
+    return { reference, repo, resolved: subjects[0]! };
+  }
+  const wanted = opts.manifest;
+  if (!/^sha256:[0-9a-f]{64}$/.test(wanted))
+    throw new InputError(`${setting('manifest')} is not a sha256 digest: ${quote(wanted)}`);
+  const { platform: _p, ...rest } = opts;
+  const { reference, repo, subjects } = await resolveImage(opts.image, { ...rest, all: true });
+  const resolved = subjects.find((s) => s.descriptor.digest === wanted);
+  if (!resolved) {
+    throw new RegistryError(
+      `image ${formatReference(reference)} has no platform manifest ${wanted}; it lists ${subjects.map((s) => s.descriptor.digest).join(', ')}`,
+    );
+  }
+  const platform = opts.platform !== undefined ? parsePlatform(opts.platform) : undefined;
+  if (platform && resolved.platform && !platformsMatch(platform, resolved.platform)) {
+    throw new InputError(
+      `${setting('manifest')} ${wanted} is for ${formatPlatform(resolved.platform)}, not ${setting('platform')} ${formatPlatform(platform)}`,
+    );
+  }
+  return { reference, repo, resolved };
 }
 
 /**

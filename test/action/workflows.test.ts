@@ -148,6 +148,7 @@ const ACTIONS = {
       'compatibility',
       'platform',
       'matrix-id',
+      'manifest',
       'require-signature',
       'public-key',
       'certificate-identity',
