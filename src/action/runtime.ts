@@ -58,6 +58,11 @@ export const DEFAULTS = {
     'comment-summary-in-pr': 'on-failure',
   },
   setup: {},
+  select: {
+    'require-signature': 'false',
+    'host-root': '/',
+    ...REGISTRY_DEFAULTS,
+  },
   check: {
     config: '.github/image-compat.yaml',
     'fail-on-exclusion': 'false',
@@ -251,6 +256,45 @@ export function readValidateInputs(): ValidateInputs {
   };
   if (Boolean(inputs.image) === Boolean(inputs.spec))
     throw inputError('image', 'give exactly one of image and spec');
+  if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
+    throw inputError(
+      'certificate-identity',
+      'give at most one of certificate-identity and certificate-identity-regexp',
+    );
+  }
+  return inputs;
+}
+
+export interface SelectInputs {
+  image: string;
+  /** A features snapshot of one host, instead of this runner. */
+  features?: string;
+  hostRoot: string;
+  requireSignature: boolean;
+  publicKey?: string;
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+  certificateOidcIssuer?: string;
+  trustedRoot?: string;
+  registry: RegistrySettings;
+}
+
+export function readSelectInputs(): SelectInputs {
+  const d = DEFAULTS.select;
+  const image = optional('image');
+  if (!image) throw inputError('image', 'required: the image index to select from');
+  const inputs: SelectInputs = {
+    image,
+    features: optional('features'),
+    hostRoot: text('host-root', d),
+    requireSignature: flag('require-signature', d),
+    publicKey: optional('public-key'),
+    certificateIdentity: optional('certificate-identity'),
+    certificateIdentityRegexp: optional('certificate-identity-regexp'),
+    certificateOidcIssuer: optional('certificate-oidc-issuer'),
+    trustedRoot: optional('trusted-root'),
+    registry: registryInputs(d),
+  };
   if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
     throw inputError(
       'certificate-identity',
