@@ -51,9 +51,17 @@ describe('compile per manifest', () => {
     ]);
   });
 
-  it('compiled for a platform, an annotation-only set applies to every platform of the config', () => {
-    const spec = compileConfig(config, { platform: 'linux/arm64' }).spec;
-    expect(spec.compatibilities.map((c) => c.tag)).toEqual(['generic', 'cuda']);
+  it('compiled for a platform: the sets whose targets name it; an annotation-only set for every platform', () => {
+    expect(compileConfig(config, { platform: 'linux/arm64' }).spec.compatibilities.map((c) => c.tag)).toEqual(
+      ['generic'],
+    );
+    const loose = {
+      ...config,
+      compatibilities: [{ name: 'flavored', targets: [{ annotations: { 'org.example.flavor': 'x' } }] }],
+    };
+    expect(compileConfig(loose, { platform: 'linux/arm64' }).spec.compatibilities.map((c) => c.tag)).toEqual([
+      'flavored',
+    ]);
   });
 });
 
@@ -138,7 +146,6 @@ describe('plan against an index', () => {
       'generic-linux-amd64',
       'generic-linux-arm64',
       'cuda-linux-amd64',
-      'cuda-linux-arm64',
     ]);
   });
 });
