@@ -43,7 +43,7 @@ export const DEFAULTS = {
     'dry-run': 'false',
     ...REGISTRY_DEFAULTS,
   },
-  plan: { config: '.github/image-compat.yaml' },
+  plan: { config: '.github/image-compat.yaml', ...REGISTRY_DEFAULTS },
   validate: {
     'require-signature': 'false',
     'host-root': '/',
@@ -201,10 +201,14 @@ function publishImage(): string {
 
 export interface PlanInputs {
   config: string;
+  /** The image index to plan against: entries per set and manifest, with `manifest`. */
+  image?: string;
+  registry: RegistrySettings;
 }
 
 export function readPlanInputs(): PlanInputs {
-  return { config: text('config', DEFAULTS.plan) };
+  const d = DEFAULTS.plan;
+  return { config: text('config', d), image: optional('image'), registry: registryInputs(d) };
 }
 
 export interface ValidateInputs {
