@@ -23,6 +23,7 @@ export const entries = {
   check: 'src/action/check.ts',
   validate: 'src/action/validate.ts',
   setup: 'src/action/setup.ts',
+  select: 'src/action/select.ts',
 };
 
 // CommonJS dependencies inside an ES module bundle still call require(): give them one.

@@ -1,11 +1,13 @@
 // Pushes a small multi-platform image (an OCI index of linux/amd64 and linux/arm64 manifests, each
 // with a config and one tiny layer) to a registry over plain HTTP, as `docker buildx build --push`
 // would, so the demo has an image to attach compatibility artifacts to without a Docker engine.
-// Usage: node scripts/demo-image.mjs 127.0.0.1:5000/demo/app:1.0
+// With `--flavors`, the index has two linux/amd64 candidates, a generic and a CUDA build told apart
+// by the `org.example.flavor` annotation of their index descriptors (what `select` chooses among).
+// Usage: node scripts/demo-image.mjs 127.0.0.1:5000/demo/app:1.0 [--flavors]
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-const [, , target] = process.argv;
+const [, , target, mode] = process.argv;
 const match = /^([^/]+)\/(.+):([^:/]+)$/.exec(target ?? '');
 if (!match) {
   console.error('usage: node scripts/demo-image.mjs HOST:PORT/REPOSITORY:TAG');
@@ -66,11 +68,20 @@ function tarOf(name, content) {
 }
 
 const manifests = [];
-for (const [os, architecture, variant] of [
-  ['linux', 'amd64'],
-  ['linux', 'arm64', 'v8'],
-]) {
-  const tar = tarOf('hello.txt', Buffer.from(`hello from ${os}/${architecture}\n`));
+const builds =
+  mode === '--flavors'
+    ? [
+        ['linux', 'amd64', undefined, 'generic'],
+        ['linux', 'amd64', undefined, 'cuda'],
+        ['linux', 'arm64', 'v8', 'generic'],
+      ]
+    : [
+        ['linux', 'amd64'],
+        ['linux', 'arm64', 'v8'],
+      ];
+for (const [os, architecture, variant, flavor] of builds) {
+  const what = `${os}/${architecture}${flavor ? ` (${flavor})` : ''}`;
+  const tar = tarOf('hello.txt', Buffer.from(`hello from ${what}\n`));
   const layer = await pushBlob(gzipSync(tar, { level: 9, mtime: 0 }));
   const config = await pushBlob(
     Buffer.from(
@@ -89,7 +100,11 @@ for (const [os, architecture, variant] of [
     config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
     layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...layer }],
   });
-  manifests.push({ ...manifest, platform: { architecture, os, ...(variant && { variant }) } });
+  manifests.push({
+    ...manifest,
+    platform: { architecture, os, ...(variant && { variant }) },
+    ...(flavor && { annotations: { 'org.example.flavor': flavor } }),
+  });
 }
 const index = await pushManifest(tag, 'application/vnd.oci.image.index.v1+json', {
   schemaVersion: 2,

@@ -2,8 +2,10 @@
 # The whole pipeline on one machine, in seconds: start a local registry, push a small
 # multi-platform image, publish its compatibility artifacts (lint, compile per platform, sign with
 # a throwaway key, attach), discover and verify them, validate this host against the signed
-# artifact and print the report. Then the offline part: the example specs against the example
-# host snapshots (one host, a whole cluster).
+# artifact and print the report. Then image selection: an index with two linux/amd64 candidates (a
+# generic and a CUDA build), each with its own sets (`targets:`), and `select` choosing on this
+# host, on an H100 snapshot and for a cluster. Then the offline part: the example specs against the
+# example host snapshots (one host, a whole cluster).
 # An incompatible verdict (exit 1) is expected output, not a failure of the demo; any other
 # non-zero exit is. Needs docker-registry and openssl (scripts/install-tools.sh installs them).
 set -euo pipefail
@@ -85,6 +87,22 @@ ic validate --image "$image" --plain-http --require-signature --key "$work/pub.p
 
 step "The matrix run's reports merged, as the report action does"
 ic report --dir "$work/reports"
+
+step "Select: an index with two linux/amd64 candidates (generic, CUDA), each with its own sets"
+flavors="127.0.0.1:$port/demo/flavors:1.0"
+node scripts/demo-image.mjs "$flavors" --flavors
+ic attach --config examples/config/select-cuda.yaml --image "$flavors" --plain-http
+ic plan --config examples/config/select-cuda.yaml --image "$flavors" --plain-http --pretty
+echo "\$ image=\$(image-compat select --image $flavors --plain-http)"
+code=0
+chosen=$(node dist/cli.js select --image "$flavors" --plain-http) || code=$?
+case "$code" in
+  0) echo "this host runs: $chosen" ;;
+  1) echo "(exit 1: no candidate fits this host)" ;;
+  *) echo "demo: image-compat select failed with exit $code" >&2; exit "$code" ;;
+esac
+ic select --image "$flavors" --plain-http --features examples/hosts/h100-server.json
+ic select --image "$flavors" --plain-http --features examples/hosts/cluster.json
 
 step "Offline: the example specs against example host snapshots"
 ic validate --spec examples/specs/gpu.yaml --features examples/hosts/h100-server.json --tags hopper

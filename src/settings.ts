@@ -13,6 +13,7 @@ export const SETTINGS = [
   'retries',
   'timeout',
   'platform',
+  'manifest',
   'tags',
   'spec',
   'config',

@@ -43,7 +43,7 @@ export const DEFAULTS = {
     'dry-run': 'false',
     ...REGISTRY_DEFAULTS,
   },
-  plan: { config: '.github/image-compat.yaml' },
+  plan: { config: '.github/image-compat.yaml', ...REGISTRY_DEFAULTS },
   validate: {
     'require-signature': 'false',
     'host-root': '/',
@@ -60,6 +60,11 @@ export const DEFAULTS = {
     'comment-summary-in-pr': 'on-failure',
   },
   setup: {},
+  select: {
+    'require-signature': 'false',
+    'host-root': '/',
+    ...REGISTRY_DEFAULTS,
+  },
   check: {
     config: '.github/image-compat.yaml',
     'fail-on-exclusion': 'false',
@@ -198,10 +203,14 @@ function publishImage(): string {
 
 export interface PlanInputs {
   config: string;
+  /** The image index to plan against: entries per set and manifest, with `manifest`. */
+  image?: string;
+  registry: RegistrySettings;
 }
 
 export function readPlanInputs(): PlanInputs {
-  return { config: text('config', DEFAULTS.plan) };
+  const d = DEFAULTS.plan;
+  return { config: text('config', d), image: optional('image'), registry: registryInputs(d) };
 }
 
 export interface ValidateInputs {
@@ -209,6 +218,8 @@ export interface ValidateInputs {
   spec?: string;
   compatibility?: string;
   platform?: string;
+  /** The index's manifest to read, by digest (`${{ matrix.manifest }}`). */
+  manifest?: string;
   requireSignature: boolean;
   publicKey?: string;
   certificateIdentity?: string;
@@ -236,6 +247,7 @@ export function readValidateInputs(): ValidateInputs {
     spec: optional('spec'),
     compatibility: optional('compatibility'),
     platform: optional('platform'),
+    manifest: optional('manifest'),
     requireSignature: flag('require-signature', d),
     publicKey: optional('public-key'),
     certificateIdentity: optional('certificate-identity'),
@@ -253,6 +265,45 @@ export function readValidateInputs(): ValidateInputs {
   };
   if (Boolean(inputs.image) === Boolean(inputs.spec))
     throw inputError('image', 'give exactly one of image and spec');
+  if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
+    throw inputError(
+      'certificate-identity',
+      'give at most one of certificate-identity and certificate-identity-regexp',
+    );
+  }
+  return inputs;
+}
+
+export interface SelectInputs {
+  image: string;
+  /** A features snapshot of one host, instead of this runner. */
+  features?: string;
+  hostRoot: string;
+  requireSignature: boolean;
+  publicKey?: string;
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+  certificateOidcIssuer?: string;
+  trustedRoot?: string;
+  registry: RegistrySettings;
+}
+
+export function readSelectInputs(): SelectInputs {
+  const d = DEFAULTS.select;
+  const image = optional('image');
+  if (!image) throw inputError('image', 'required: the image index to select from');
+  const inputs: SelectInputs = {
+    image,
+    features: optional('features'),
+    hostRoot: text('host-root', d),
+    requireSignature: flag('require-signature', d),
+    publicKey: optional('public-key'),
+    certificateIdentity: optional('certificate-identity'),
+    certificateIdentityRegexp: optional('certificate-identity-regexp'),
+    certificateOidcIssuer: optional('certificate-oidc-issuer'),
+    trustedRoot: optional('trusted-root'),
+    registry: registryInputs(d),
+  };
   if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
     throw inputError(
       'certificate-identity',

@@ -25,6 +25,7 @@ export const commands: Record<string, () => Promise<CommandFactory>> = {
   report: async () => (await import('./report.js')).reportCommand,
   check: async () => (await import('./check.js')).checkCommand,
   export: async () => (await import('./export.js')).exportCommand,
+  select: async () => (await import('./select.js')).selectCommand,
 };
 
 /** Program options that never reach a command: nothing to load for them. */

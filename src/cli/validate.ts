@@ -34,6 +34,7 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   config?: string;
   image?: string;
   platform?: string;
+  manifest?: string;
   features?: string;
   hostRoot?: string;
   tags?: string[];
@@ -61,6 +62,7 @@ const FLAG_NAMES: FieldNames = {
   config: '--config FILE',
   image: '--image REF',
   platform: '--platform',
+  manifest: '--manifest',
   features: '--features',
   hostRoot: '--host-root',
   tags: '--tags',
@@ -77,6 +79,7 @@ async function requestOf(flags: Flags): Promise<ValidationRequest> {
     ...(flags.config !== undefined && { config: flags.config }),
     ...(flags.image !== undefined && { image: flags.image }),
     ...(flags.platform !== undefined && { platform: flags.platform }),
+    ...(flags.manifest !== undefined && { manifest: flags.manifest }),
     ...(flags.features !== undefined && { features: flags.features }),
     ...(flags.hostRoot !== undefined && { hostRoot: flags.hostRoot }),
     ...(flags.tags && { tags: flags.tags }),
@@ -113,6 +116,10 @@ export function validateCommand(): Command {
     .option(
       '--platform <os/arch[/variant]>',
       'with --image: the platform of an index to read (os and arch exact, variant when given; default: the first entry this host can run). A platform this host cannot run is incompatible',
+    )
+    .option(
+      '--manifest <digest>',
+      "with --image: the index's manifest to read, by digest (a plan entry's `manifest`: several manifests may share a platform)",
     )
     .option(
       '--features <file>',

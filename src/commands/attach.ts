@@ -4,7 +4,7 @@
 // key password or a signing service that is down leaves the registry untouched. A signed artifact
 // is listed only after its signature (a referrer of the artifact) is pushed.
 import path from 'node:path';
-import { compileConfig, compileForPlatforms } from '../config/compile.js';
+import { compileForManifest } from '../config/compile.js';
 import { loadConfig } from '../config/load.js';
 import { platformFileName } from '../platform/platform.js';
 import type { ImageCompatConfig } from '../config/types.js';
@@ -150,17 +150,20 @@ export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcom
     planned = subjects.map((subject) => ({ subject, spec: input.spec, bytes: input.bytes, title }));
   } else {
     const keyOf = (s: ResolvedManifest) => (s.platform ? formatPlatform(s.platform) : '');
-    const specs = compileForPlatforms(input.config, [...new Set(subjects.map(keyOf))]);
     planned = [];
+    // Each manifest its own spec: the sets that target it (`targets:`), or apply to its platform.
     for (const subject of subjects) {
       const key = keyOf(subject);
-      const compiled = specs.get(key);
+      const compiled = compileForManifest(input.config, {
+        platform: key,
+        annotations: subject.annotations ?? {},
+      });
       if (!compiled) {
         skipped.push(key);
         continue;
       }
-      compileConfig(input.config, key ? { platform: key } : {}).notes.forEach((n) => notes.add(n));
-      const yaml = serializeSpec(compiled);
+      compiled.notes.forEach((n) => notes.add(n));
+      const yaml = serializeSpec(compiled.spec);
       // What we attach must be a spec the spec parser (and NFD) accepts.
       const spec = parseSpec(yaml, `<spec for ${key || 'the image'} compiled from ${input.file}>`);
       planned.push({

@@ -37,6 +37,8 @@ export interface ValidationRequest extends RegistryOptions {
   image?: string;
   /** The platform of an index to read, or to compile a config for (`os/arch[/variant]`); default: the host's. */
   platform?: string;
+  /** With `image`: the digest of the index's manifest to read (a plan entry's `manifest`). */
+  manifest?: string;
   /** A features snapshot file (`-`: standard input); default: this machine or `hostRoot`. */
   features?: string;
   hostRoot?: string;
@@ -63,6 +65,7 @@ export interface FieldNames {
   config: string;
   image: string;
   platform: string;
+  manifest: string;
   features: string;
   hostRoot: string;
   tags: string;
@@ -81,6 +84,7 @@ const NEUTRAL: FieldNames = {
   config: 'a config',
   image: 'an image',
   platform: 'a platform',
+  manifest: 'a manifest digest',
   features: 'host features',
   hostRoot: 'a host root',
   tags: 'tags',
@@ -123,6 +127,7 @@ export function checkRequest(req: ValidationRequest): void {
   if (req.platform !== undefined && !req.image && !req.config)
     throw new InputError(`${n.platform} needs ${n.image} or ${n.config}`);
   if (req.platform !== undefined) parsePlatform(req.platform);
+  if (req.manifest !== undefined && !req.image) throw new InputError(`${n.manifest} needs ${n.image}`);
   if (req.requireSignature && !req.image) throw new InputError(`${n.requireSignature} needs ${n.image}`);
   if (policyRequested(req.policy) && !req.image)
     throw new InputError(`signature policy (${n.policy}) needs ${n.image}`);
@@ -138,7 +143,7 @@ async function specFile(file: string, strict: boolean, log: ValidationLog): Prom
   return spec!;
 }
 
-interface LoadedHosts {
+export interface LoadedHosts {
   hosts: HostFeatures[];
   unavailable: UnavailableSource[];
   nodeFeature?: NodeFeature;
@@ -146,7 +151,11 @@ interface LoadedHosts {
   platformOf: (host: HostFeatures) => HostPlatform | undefined;
 }
 
-async function loadHosts(req: ValidationRequest, log: ValidationLog): Promise<LoadedHosts> {
+/** The hosts of a run (a snapshot, this machine or a mounted host root), each with its platform; shared with `select`. */
+export async function loadHosts(
+  req: Pick<ValidationRequest, 'features' | 'hostRoot'>,
+  log: ValidationLog,
+): Promise<LoadedHosts> {
   if (req.features !== undefined) {
     // A cluster's NodeFeatures carry our gpu/rdma features as NFD local features: read them back.
     const hosts = parseFeaturesDocument(await readSource(req.features, MAX_FEATURES_BYTES), req.features).map(
@@ -225,6 +234,7 @@ export async function runValidation(
     const got = await specFromImage({
       image: req.image,
       ...(req.platform !== undefined && { platform: req.platform }),
+      ...(req.manifest !== undefined && { manifest: req.manifest }),
       ...(policy && { policy }),
       requireSignature: req.requireSignature,
       strict: req.strict ?? false,
@@ -277,6 +287,7 @@ function registryOf(req: ValidationRequest): RegistryOptions {
     config: _co,
     image: _i,
     platform: _p,
+    manifest: _ma,
     features: _f,
     hostRoot: _h,
     tags: _t,

@@ -6,9 +6,10 @@ import { formatPositioned, InputError, RegistryError, SignatureError } from '../
 import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features/index.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
-import type { AttachedTo, RegistryOptions } from '../oci/index.js';
+import { quote } from '../io/limits.js';
+import type { AttachedTo, Reference, RegistryOptions, Repository, ResolvedManifest } from '../oci/index.js';
 import type { HostPlatform } from '../platform/host.js';
-import { formatPlatform } from '../platform/platform.js';
+import { formatPlatform, parsePlatform, platformsMatch } from '../platform/platform.js';
 import { summarizeHardware } from '../report/hardware.js';
 import type { ValidationReport } from '../report/report.js';
 import type { VerificationPolicy, VerifyResult } from '../sign/verify.js';
@@ -21,6 +22,8 @@ import { setting } from '../settings.js';
 export interface ImageSpecOptions extends RegistryOptions {
   image: string;
   platform?: string;
+  /** The digest of one manifest of the index (a plan entry's `manifest`): read its artifact. */
+  manifest?: string;
   /** The host an index resolves for without `platform` (its first entry when the host runs none). */
   host?: HostPlatform;
   policy?: VerificationPolicy;
@@ -62,23 +65,68 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
       `${setting('require-signature')} needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`,
     );
   }
+  const { reference, repo, resolved } = await resolveSubject(opts);
+  const got = await specOfSubject(repo, reference, resolved, opts);
+  const { describeSubject } = await import('./artifact-selection.js');
+  if (!got) {
+    throw new RegistryError(
+      `image ${describeSubject(reference, { subject: resolved.descriptor, ...(resolved.platform && { platform: resolved.platform }) })} has no compatibility artifact`,
+    );
+  }
+  return { ...got, image: opts.image };
+}
+
+/** The platform manifest `validate --image` reads: `manifest` by digest, else as `platform` or the host resolves. */
+async function resolveSubject(opts: ImageSpecOptions) {
+  // The registry client loads only for an image.
+  const { formatReference, resolveImage } = await import('../oci/index.js');
+  if (opts.manifest === undefined) {
+    const { reference, repo, subjects } = await resolveImage(opts.image, { ...opts, orFirst: true });
+    return { reference, repo, resolved: subjects[0]! };
+  }
+  const wanted = opts.manifest;
+  if (!/^sha256:[0-9a-f]{64}$/.test(wanted))
+    throw new InputError(`${setting('manifest')} is not a sha256 digest: ${quote(wanted)}`);
+  const { platform: _p, ...rest } = opts;
+  const { reference, repo, subjects } = await resolveImage(opts.image, { ...rest, all: true });
+  const resolved = subjects.find((s) => s.descriptor.digest === wanted);
+  if (!resolved) {
+    throw new RegistryError(
+      `image ${formatReference(reference)} has no platform manifest ${wanted}; it lists ${subjects.map((s) => s.descriptor.digest).join(', ')}`,
+    );
+  }
+  const platform = opts.platform !== undefined ? parsePlatform(opts.platform) : undefined;
+  if (platform && resolved.platform && !platformsMatch(platform, resolved.platform)) {
+    throw new InputError(
+      `${setting('manifest')} ${wanted} is for ${formatPlatform(resolved.platform)}, not ${setting('platform')} ${formatPlatform(platform)}`,
+    );
+  }
+  return { reference, repo, resolved };
+}
+
+/**
+ * The spec of one platform manifest's compatibility artifact (its own, then its index's), under
+ * the signature policy; undefined when it has none. SignatureError as specFromImage says.
+ * Shared by `validate --image` and `select` (every candidate of an index).
+ */
+export async function specOfSubject(
+  repo: Repository,
+  reference: Reference,
+  resolved: ResolvedManifest,
+  opts: Pick<ImageSpecOptions, 'policy' | 'requireSignature' | 'strict'>,
+): Promise<Omit<ImageSpec, 'image'> | undefined> {
   // The registry client and the signature checks load only for an image.
-  const [{ formatReference, resolveImage }, { mustFail }, { describeSubject, selectArtifact }] =
-    await Promise.all([
-      import('../oci/index.js'),
-      import('../sign/verify.js'),
-      import('./artifact-selection.js'),
-    ]);
-  const { reference, repo, subjects } = await resolveImage(opts.image, { ...opts, orFirst: true });
-  const resolved = subjects[0]!;
+  const [{ formatReference }, { mustFail }, { describeSubject, selectArtifact }] = await Promise.all([
+    import('../oci/index.js'),
+    import('../sign/verify.js'),
+    import('./artifact-selection.js'),
+  ]);
   const selected = await selectArtifact(repo, resolved, {
     requireSignature: opts.requireSignature,
     ...(opts.policy && { policy: opts.policy }),
   });
   const where = describeSubject(reference, selected);
-  if (selected.artifacts.length === 0) {
-    throw new RegistryError(`image ${where} has no compatibility artifact`);
-  }
+  if (selected.artifacts.length === 0) return undefined;
   const warnings = selected.ignored.map(
     (i) =>
       `ignored compatibility artifact ${i.artifact.digest}${i.created ? ` (created ${i.created})` : ''}: ${describeFailure(i.failure)}`,
@@ -105,7 +153,6 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
   warnings.push(...read.warnings.map((d) => formatPositioned(d.message, d.position, d.hint)));
   return {
     spec: read.spec,
-    image: opts.image,
     ...(selected.platform && { platform: formatPlatform(selected.platform) }),
     artifact: chosen.artifact.digest,
     attachedTo: chosen.attachedTo,

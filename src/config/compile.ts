@@ -25,11 +25,19 @@ import {
   compileRdma,
   compileSriov,
 } from './requirements.js';
+import { setAppliesTo, setPlatforms, type ManifestTarget } from './targets.js';
 import type { CompatibilityConfig, ImageCompatConfig, Requirements } from './types.js';
 
 export { MAX_ALTERNATIVES, type CompileResult, type ConfigIssue } from './context.js';
 
-export function compileConfig(config: ImageCompatConfig, opts: { platform?: string } = {}): CompileResult {
+export interface CompileFor {
+  /** Only the sets for this platform (`platforms`, or the platforms of `targets`). */
+  platform?: string;
+  /** Only the sets for this manifest of the index: its `targets`, else its platform. */
+  manifest?: ManifestTarget;
+}
+
+export function compileConfig(config: ImageCompatConfig, opts: CompileFor = {}): CompileResult {
   const ctx = new Context();
   const compatibilities: Compatibility[] = [];
   const notes = new Set<string>();
@@ -45,7 +53,24 @@ export function compileConfig(config: ImageCompatConfig, opts: { platform?: stri
       );
     }
     seen.set(set.name, i);
-    const declared = set.platforms ?? config.platforms;
+    const declared = setPlatforms(set, config);
+    if (set.platforms && set.targets) {
+      ctx.error(
+        [...base, 'targets'],
+        `set "${set.name}" has both platforms and targets`,
+        'targets name platforms themselves: drop platforms',
+      );
+    }
+    if (set.targets && config.platforms) {
+      set.targets.forEach((t, j) => {
+        if (t.platform !== undefined && !config.platforms!.some((q) => platformMatches(q, t.platform!))) {
+          ctx.error(
+            [...base, 'targets', j, 'platform'],
+            `platform "${t.platform}" is not one of the image's platforms (${config.platforms!.join(', ')})`,
+          );
+        }
+      });
+    }
     if (set.platforms && config.platforms) {
       set.platforms.forEach((p, j) => {
         if (!config.platforms!.some((q) => platformMatches(p, q))) {
@@ -61,7 +86,7 @@ export function compileConfig(config: ImageCompatConfig, opts: { platform?: stri
     ctx.usesVersionType = false;
     const compiled = compileSet(set, base, ctx);
     checkArchitecture(set, declared, base, ctx);
-    if (opts.platform && declared && !declared.some((p) => platformMatches(p, opts.platform!))) return;
+    if (!appliesTo(set, config, declared, opts)) return;
     compatibilities.push(compiled);
     ctx.notes.forEach((n) => notes.add(n));
     if (ctx.usesVersionType) versionType = true;
@@ -70,10 +95,35 @@ export function compileConfig(config: ImageCompatConfig, opts: { platform?: stri
   return { spec: { version: SPEC_VERSION, compatibilities }, notes: [...notes], issues: ctx.issues };
 }
 
+/** Whether a set goes into the spec compiled for `opts` (every set when it names nothing). */
+function appliesTo(
+  set: CompatibilityConfig,
+  config: ImageCompatConfig,
+  declared: string[] | undefined,
+  opts: CompileFor,
+): boolean {
+  if (opts.manifest) return setAppliesTo(set, config, opts.manifest);
+  return !opts.platform || !declared || declared.some((p) => platformMatches(p, opts.platform!));
+}
+
+/**
+ * The spec for one manifest of an index (`attach --config`): the sets that target it, or apply to
+ * its platform; undefined when none does. Throws the first error as an InputError.
+ */
+export function compileForManifest(
+  config: ImageCompatConfig,
+  manifest: ManifestTarget,
+): { spec: Spec; notes: string[] } | undefined {
+  const result = compileConfig(config, { manifest });
+  const first = result.issues.find((i) => i.severity === 'error');
+  if (first) throw new InputError(first.message, { path: formatPath(first.path) }, first.hint);
+  return result.spec.compatibilities.length ? { spec: result.spec, notes: result.notes } : undefined;
+}
+
 /** Every platform the config names (top-level and per set), sorted. */
 export function declaredPlatforms(config: ImageCompatConfig): string[] {
   const all = new Set<string>(config.platforms ?? []);
-  for (const set of config.compatibilities) for (const p of set.platforms ?? []) all.add(p);
+  for (const set of config.compatibilities) for (const p of setPlatforms(set, {}) ?? []) all.add(p);
   return [...all].sort();
 }
 

@@ -10,6 +10,7 @@ import {
   tryParsePlatform,
 } from '../platform/platform.js';
 import type { ConfigIssue } from './context.js';
+import { setPlatforms } from './targets.js';
 import type { CompatibilityConfig, ImageCompatConfig, RunnerConfig } from './types.js';
 
 /** Labels that say a runner's architecture: GitHub's self-hosted defaults and common names. */
@@ -53,7 +54,7 @@ export function runnerIssues(config: ImageCompatConfig): ConfigIssue[] {
     const r = set.runner;
     if (r === undefined) return;
     const path = ['compatibilities', i, 'runner'];
-    const platforms = set.platforms ?? config.platforms ?? [];
+    const platforms = setPlatforms(set, config) ?? [];
     // Which architectures each distinct label list serves.
     const served = new Map<string, { labels: string[]; archs: Set<string>; path: (string | number)[] }>();
     const serve = (list: string[], platform: string, at: (string | number)[]) => {

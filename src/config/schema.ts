@@ -169,6 +169,25 @@ export const configSchema = {
         description: { type: 'string' },
         weight: { type: 'integer' },
         platforms: { type: 'array', items: platform, uniqueItems: true, minItems: 1 },
+        targets: {
+          description:
+            'The manifests of the image index this set is for, instead of platforms: each selector names a platform (variant included, compared exactly) and/or annotations of the index descriptor (all equal); a manifest any selector matches is targeted',
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              platform,
+              annotations: {
+                type: 'object',
+                minProperties: 1,
+                additionalProperties: { type: 'string' },
+              },
+            },
+          },
+        },
         runner: {
           description:
             'Where plan routes the set: a label, a list of labels, or a map from platform (os/arch[/variant]) to a label or list',

@@ -91,11 +91,23 @@ export interface Requirements {
 /** Where `plan` routes a set's jobs (src/config/runner.ts). */
 export type RunnerConfig = OneOrMany<string> | Record<string, OneOrMany<string>>;
 
+/**
+ * A manifest of the image's index that a set is for: its platform, variant included and compared
+ * exactly (`linux/amd64` is not `linux/amd64/v3`), and/or annotations its index descriptor carries
+ * (every one given, equal). Several manifests may share a platform: a generic and a CUDA build.
+ */
+export interface TargetSelector {
+  platform?: string;
+  annotations?: Record<string, string>;
+}
+
 export interface CompatibilityConfig {
   name: string;
   description?: string;
   weight?: number;
   platforms?: string[];
+  /** The manifests this set is for (any selector matching); instead of `platforms`. */
+  targets?: TargetSelector[];
   /** A label, a list of labels, or a map from platform (`os/arch[/variant]`) to a label or list. */
   runner?: RunnerConfig;
   require?: Requirements;

@@ -25,6 +25,8 @@ export interface ResolvedManifest {
   platform?: Platform;
   /** The index it came from, when the reference named an index. */
   index?: Descriptor;
+  /** The annotations of its index descriptor (what `targets:` and `select` read). */
+  annotations?: Record<string, string>;
 }
 
 async function platformFromConfig(repo: Repository, manifest: ImageManifest): Promise<Platform | undefined> {
@@ -113,6 +115,7 @@ export async function resolveManifests(
   return chosen.map((d) => ({
     descriptor: { mediaType: d.mediaType, digest: d.digest, size: d.size },
     ...(d.platform && { platform: d.platform }),
+    ...(d.annotations && { annotations: d.annotations }),
     index: got.descriptor,
   }));
 }

@@ -112,6 +112,17 @@ describe('@github/local-action runs each action from source', () => {
     expect(matrix[0]).toHaveProperty('runs-on');
   }, 180_000);
 
+  it('select, against a registry with htpasswd: the manifest this snapshot runs', async () => {
+    const r = await localAction('select', 'select', {
+      image: `${reg.host}/la/app:v1`,
+      features: H100,
+      'plain-http': 'true',
+      ...AUTH,
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.image).toMatch(new RegExp(`^${reg.host}/la/app@sha256:[0-9a-f]{64}$`));
+  }, 180_000);
+
   it('check', async () => {
     const r = await localAction('check', 'check', { config: CONFIG, 'base-config': CONFIG, files: CONFIG });
     expect(r.errors).toEqual([]);

@@ -1,13 +1,16 @@
 // The plan action's work, apart from reading inputs: the validation matrix of the config (the same
-// as `image-compat plan`), published as the `matrix` output and a summary table.
+// as `image-compat plan`; against the image index when `image` is given: one entry per set and
+// manifest, with its `manifest` digest), published as the `matrix` output and a summary table.
 import * as core from '@actions/core';
 import { plan } from '../../commands/plan.js';
+import { registryOptions } from '../../commands/registry-options.js';
 import type { PlanEntry } from '../../config/plan.js';
 import { tableRow, text } from '../../report/format.js';
 import { setOutputs, writeSummary, type PlanInputs } from '../runtime.js';
 
 export async function run(inputs: PlanInputs): Promise<PlanEntry[]> {
-  return plan({ config: inputs.config });
+  if (!inputs.image) return plan({ config: inputs.config });
+  return plan({ config: inputs.config, image: inputs.image, ...(await registryOptions(inputs.registry)) });
 }
 
 export function planMarkdown(entries: readonly PlanEntry[], config: string): string {
@@ -21,7 +24,7 @@ export function planMarkdown(entries: readonly PlanEntry[], config: string): str
       tableRow([
         `\`${e.id}\``,
         text(e.name),
-        text(e.platform || 'any'),
+        `${text(e.platform || 'any')}${e.manifest ? ` \`${e.manifest.slice(0, 19)}…\`` : ''}`,
         String(e.weight),
         e['runs-on'].map((l) => `\`${l}\``).join(', '),
       ]),

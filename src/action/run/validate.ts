@@ -41,6 +41,7 @@ const INPUT_NAMES: FieldNames = {
   config: 'a config (the validate action takes spec or image)',
   image: 'input "image"',
   platform: 'input "platform"',
+  manifest: 'input "manifest"',
   features: 'input "features"',
   hostRoot: 'input "host-root"',
   tags: 'input "compatibility"',
@@ -58,6 +59,7 @@ export async function requestOf(inputs: ValidateInputs): Promise<ValidationReque
     ...(inputs.spec && { spec: inputs.spec }),
     ...(inputs.image && { image: inputs.image }),
     ...(inputs.platform && { platform: inputs.platform }),
+    ...(inputs.manifest && { manifest: inputs.manifest }),
     ...(inputs.features ? { features: inputs.features } : { hostRoot: inputs.hostRoot }),
     ...(inputs.compatibility && { compatibility: inputs.compatibility }),
     policy: {
