@@ -124,7 +124,7 @@ export async function registryOptions(
 }
 
 /**
- * `IMAGE_COMPAT_SETTLE_MS`: a pause before the fallback index is read back (default 0). A tuning
+ * `IMAGE_COMPAT_SETTLE_MS`: a pause between a fallback-index write and the tag listing that checks it (default 0). A tuning
  * knob for registries whose reads lag their writes; no value can lose a referrer (docs/registry.md).
  */
 export function settleFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
