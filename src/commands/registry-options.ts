@@ -11,7 +11,7 @@
 import { quote } from '../io/limits.js';
 import { InputError } from '../errors.js';
 import type { Credentials, CredentialSource, RegistryOptions } from '../oci/index.js';
-import { defaultCredentialSource, retryPolicy, tlsTransport } from '../oci/index.js';
+import { defaultCredentialSource, retryPolicy, tlsSettings } from '../oci/index.js';
 import { setting } from '../settings.js';
 
 export interface RegistrySettings {
@@ -107,14 +107,11 @@ export async function registryOptions(
     );
   const retries = count(settings.retries, 'retries', 0, MAX_RETRIES);
   const timeout = count(settings.timeout, 'timeout', 1, MAX_TIMEOUT_SECONDS);
-  const tls = await tlsTransport({
+  const tls = await tlsSettings({
     ...(settings.caFile !== undefined && settings.caFile !== '' && { caFile: settings.caFile }),
     ...(settings.insecure && { insecure: true }),
   });
-  if (tls) {
-    options.dispatcher = tls.dispatcher;
-    options.fetch = tls.fetch;
-  }
+  if (tls) options.tls = tls;
   if (retries !== undefined) options.retry = retryPolicy({ retries });
   if (timeout !== undefined) options.timeoutMs = timeout * 1000;
   if (env.IMAGE_COMPAT_DEBUG) {

@@ -319,6 +319,7 @@ export async function recordInFallbackIndex(
   let failures = 0;
   /** Referrers the last listing found and the last write lacked. */
   let tagged: Descriptor[] = [];
+  let preconditions = true;
   let current = await readFallback(repo, subjectDigest);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const wanted = [...entries, ...tagged];
@@ -333,13 +334,15 @@ export async function recordInFallbackIndex(
     if (writes > 0) await sleep(Math.floor(Math.random() * 20 * Math.min(round, 10)));
     const written = [...current.manifests, ...missing];
     let landed = false;
+    let refused = false;
     try {
       const put = await repo.putManifest(tag, packIndex(written), MediaType.ociIndex, {
         resend: false,
-        ...(current.etag !== undefined && { ifMatch: current.etag }),
-        ...(current.absent && { ifNoneMatch: '*' }),
+        ...(preconditions && current.etag !== undefined && { ifMatch: current.etag }),
+        ...(preconditions && current.absent && { ifNoneMatch: '*' }),
       });
       landed = put.status !== 412;
+      refused = put.status === 412;
     } catch (err) {
       failures++;
       const wait = isTransientFailure(err)
@@ -364,7 +367,10 @@ export async function recordInFallbackIndex(
       tagged = await taggedReferrers(repo, subjectDigest, written, resolved);
       if (!tagged.length) return writes;
     }
+    const before = current;
     current = await readFallback(repo, subjectDigest);
+    // Refused although nothing changed: the registry's preconditions are broken; write without them.
+    if (refused && before.etag === current.etag && before.absent === current.absent) preconditions = false;
   }
   if (covers(current, entries)) return writes;
   throw new RegistryError(
