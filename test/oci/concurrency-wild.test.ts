@@ -104,6 +104,7 @@ describe.each(REGISTRIES)('concurrent attaches on one subject (%s)', (kind, star
     const failed = results.filter((r) => r.code !== 0);
     console.log(
       `${kind}, ${name}: ${writers} concurrent attaches, ${lost} lost, ${failed.length} failed, ${Date.now() - started} ms`,
+      ...failed.map((r) => `\n  exit ${r.code}: ${r.stderr.slice(0, 400)}`),
     );
     expect(failed.map((r) => r.stderr)).toEqual([]);
     expect(lost).toBe(0);
