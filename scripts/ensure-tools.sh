@@ -8,7 +8,7 @@ missing=()
 for tool in docker-registry htpasswd openssl; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
-for tool in oras cosign referrers-registry; do
+for tool in oras cosign crane referrers-registry; do
   [ -x ".tools/bin/$tool" ] || missing+=(".tools/bin/$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then

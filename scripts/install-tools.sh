@@ -2,7 +2,9 @@
 # Installs what the tests need beyond npm, on a fresh Debian 12 machine (CI runs as root):
 # - Debian 12 packages: docker-registry (distribution 2.8, the fallback-tag registry), apache2-utils
 #   (htpasswd), openssl;
-# - peer tools from Debian's newer suites (oras, cosign), as binaries unpacked into .tools/ under a
+# - peer tools from Debian's newer suites (oras, cosign, and crane, whose `crane registry serve` is
+#   go-containerregistry's in-memory registry: a second real fallback-tag registry for the
+#   concurrency tests), as binaries unpacked into .tools/ under a
 #   private apt state, so the system's apt configuration is left alone. The mirror is read from the
 #   system's own apt sources, never hard-coded.
 # - .tools/bin/referrers-registry: a registry with the OCI 1.1 referrers API (none is packaged for
@@ -60,7 +62,7 @@ download_deb() {
 }
 
 # name:suite pairs; the binary inside each package is /usr/bin/<name>.
-peer_tools=(oras:sid cosign:sid)
+peer_tools=(oras:sid cosign:sid crane:sid)
 missing=()
 for pair in "${peer_tools[@]}"; do
   [ -x "$TOOLS/bin/${pair%%:*}" ] || missing+=("$pair")
@@ -108,4 +110,7 @@ fi
 echo "docker-registry: $(docker-registry --version 2>&1 | head -n1)"
 echo "oras: $("$TOOLS/bin/oras" version 2>&1 | head -n1)"
 echo "cosign: $("$TOOLS/bin/cosign" version 2>&1 | grep -m1 GitVersion || true)"
+# Debian's crane has no build information of its own: name the package it came from.
+crane_deb=$(ls -t "$state/debs"/crane_*.deb 2>/dev/null | head -n1 || true)
+echo "crane: ${crane_deb:+$(dpkg-deb -f "$crane_deb" Version)}"
 echo "referrers-registry: $("$TOOLS/bin/referrers-registry" -version 2>&1 | head -n1)"

@@ -11,7 +11,6 @@
 import { quote } from '../io/limits.js';
 import { InputError } from '../errors.js';
 import type { Credentials, CredentialSource, RegistryOptions } from '../oci/index.js';
-import type { TlsTransport } from '../oci/tls.js';
 // The modules themselves, not the registry client's index: building options loads no client.
 import { defaultCredentialSource } from '../oci/credentials.js';
 import { retryPolicy } from '../oci/retry.js';
@@ -111,18 +110,14 @@ export async function registryOptions(
   const retries = count(settings.retries, 'retries', 0, MAX_RETRIES);
   const timeout = count(settings.timeout, 'timeout', 1, MAX_TIMEOUT_SECONDS);
   const caFile = settings.caFile !== undefined && settings.caFile !== '' ? settings.caFile : undefined;
-  // node:tls and undici load only for a CA file or --insecure.
-  let tls: TlsTransport | undefined;
+  // node:tls loads only for a CA file or --insecure.
   if (caFile !== undefined || settings.insecure) {
-    const { tlsTransport } = await import('../oci/tls.js');
-    tls = await tlsTransport({
+    const { tlsSettings } = await import('../oci/tls.js');
+    const tls = await tlsSettings({
       ...(caFile !== undefined && { caFile }),
       ...(settings.insecure && { insecure: true }),
     });
-  }
-  if (tls) {
-    options.dispatcher = tls.dispatcher;
-    options.fetch = tls.fetch;
+    if (tls) options.tls = tls;
   }
   if (retries !== undefined) options.retry = retryPolicy({ retries });
   if (timeout !== undefined) options.timeoutMs = timeout * 1000;
@@ -133,7 +128,7 @@ export async function registryOptions(
 }
 
 /**
- * `IMAGE_COMPAT_SETTLE_MS`: a pause before the fallback index is read back (default 0). A tuning
+ * `IMAGE_COMPAT_SETTLE_MS`: a pause between a fallback-index write and the tag listing that checks it (default 0). A tuning
  * knob for registries whose reads lag their writes; no value can lose a referrer (docs/registry.md).
  */
 export function settleFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {

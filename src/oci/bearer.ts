@@ -7,11 +7,15 @@
 import { RegistryError } from '../errors.js';
 import type { AuthScope, Challenge, ChallengeHandler } from './auth.js';
 import type { Credentials, CredentialSource } from './credentials.js';
+import type { HttpFetch, HttpResponse, HttpTls } from './http.js';
+import { nodeHttpFetch } from './http.js';
 import type { RetryPolicy } from './transport.js';
 
 export interface BearerOptions {
   credentials: CredentialSource;
-  fetch?: typeof fetch;
+  /** The HTTP path (default: ./http.ts with `tls`). */
+  fetch?: HttpFetch;
+  tls?: HttpTls;
   dispatcher?: unknown;
   timeoutMs?: number;
   retry?: RetryPolicy;
@@ -42,10 +46,10 @@ export class BearerHandler implements ChallengeHandler {
   private readonly cache = new Map<string, CachedToken>();
   private readonly pending = new Map<string, Promise<string | undefined>>();
   private readonly refusals = new Map<string, string>();
-  private readonly doFetch: typeof fetch;
+  private readonly doFetch: HttpFetch;
 
   constructor(private readonly options: BearerOptions) {
-    this.doFetch = options.fetch ?? globalThis.fetch;
+    this.doFetch = options.fetch ?? nodeHttpFetch(options.tls);
   }
 
   private key(challenge: Challenge, scope: AuthScope): string {
@@ -98,7 +102,7 @@ export class BearerHandler implements ChallengeHandler {
     const request = tokenRequest(realmUrl, credentials, scopes, service, this.options.clientId);
     const label = `${request.init.method} ${request.url.origin}${request.url.pathname}`;
     for (let attempt = 1; ; attempt++) {
-      let response: Response | undefined;
+      let response: HttpResponse | undefined;
       let error: unknown;
       try {
         response = await this.doFetch(request.url, {
@@ -131,18 +135,19 @@ export class BearerHandler implements ChallengeHandler {
         continue;
       }
       if (error !== undefined) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+        const e = error as { name?: string; code?: unknown; cause?: { code?: unknown } };
+        const cause = [e.cause?.code, e.code].find((c) => typeof c === 'string') ?? e.name;
         throw new RegistryError(`cannot reach the token service of ${scope.registry}: ${label}: ${cause}`, {
           method: request.init.method,
           url: `${request.url.origin}${request.url.pathname}`,
         });
       }
-      return this.readToken(response as Response, scope, key, label, request.grant);
+      return this.readToken(response as HttpResponse, scope, key, label, request.grant);
     }
   }
 
   private async readToken(
-    response: Response,
+    response: HttpResponse,
     scope: AuthScope,
     key: string,
     label: string,

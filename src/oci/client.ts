@@ -6,6 +6,8 @@
 import { RegistryError } from '../errors.js';
 import { Authenticator, BasicHandler } from './auth.js';
 import { BearerHandler } from './bearer.js';
+import type { HttpFetch, HttpTls } from './http.js';
+import { nodeHttpFetch } from './http.js';
 import type { Credentials, CredentialSource } from './credentials.js';
 import { defaultCredentialSource } from './credentials.js';
 import { isDigest, sha256Digest, verifyDigest } from './digest.js';
@@ -26,8 +28,12 @@ export interface RegistryOptions {
   /** Replaces the default Basic-only auth layer (e.g. with Bearer support). */
   authenticator?: Authenticator;
   retry?: RetryPolicy;
+  /** With `fetch`: an undici Dispatcher passed to it. */
   dispatcher?: unknown;
-  fetch?: typeof fetch;
+  /** Replaces the client's HTTP path (node:http/https, ./http.ts), e.g. with a global fetch. */
+  fetch?: HttpFetch;
+  /** TLS settings of the HTTP path: extra CAs, or no verification (`--ca-file`, `--insecure`). */
+  tls?: HttpTls;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
   /** A line per request (method, URL, status; never headers, tokens or bodies). */
@@ -47,6 +53,8 @@ export function createTransport(
 ): Transport {
   const credentials = opts.credentialSource ?? defaultCredentialSource(opts.credentials, opts.env);
   const retry = opts.retry ?? retryPolicy();
+  // One HTTP path (and its keep-alive connections) for the registry and its token service.
+  const http = opts.fetch ?? nodeHttpFetch(opts.tls);
   const authenticator =
     opts.authenticator ??
     new Authenticator({
@@ -54,7 +62,7 @@ export function createTransport(
       bearer: new BearerHandler({
         credentials,
         retry,
-        ...(opts.fetch && { fetch: opts.fetch }),
+        fetch: http,
         ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
         ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
         ...(opts.debug && { debug: opts.debug }),
@@ -68,7 +76,7 @@ export function createTransport(
     retry,
     ...(opts.debug && { debug: opts.debug }),
     ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
-    ...(opts.fetch && { fetch: opts.fetch }),
+    fetch: http,
     ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
   });
 }
@@ -353,7 +361,10 @@ export class Repository {
         throw new RegistryError(`listing tags of ${this.label}: more than ${MAX_TAG_PAGES} pages`);
       const req = this.req('GET', url);
       const res = await this.transport.send(req);
-      if (res.status === 404) return tags;
+      if (res.status === 404) {
+        await res.body?.cancel().catch(() => undefined);
+        return tags;
+      }
       if (res.status !== 200) throw await this.transport.fail(req, res, `listing tags of ${this.label}`);
       let listed: string[];
       try {

@@ -7,6 +7,7 @@ export * from './compatibility.js';
 export * from './cred-helpers.js';
 export * from './credentials.js';
 export * from './digest.js';
+export * from './http.js';
 export * from './image.js';
 // One platform module for the project (src/platform/); re-exported for the other rooms' convenience.
 export * from '../platform/platform.js';

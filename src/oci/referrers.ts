@@ -5,7 +5,7 @@
 // each referrer also gets its own tag, `sha256-<subject hex>.<16 hex of its digest>` (distinct
 // tags never conflict): the durable record. The fallback index is a cache derived from those tags
 // (plus entries others wrote): every writer rewrites it as current index ∪ every artifact tag of
-// the subject until a read made after its last PUT covers them all; readers merge the tags in
+// the subject until a tag listing made after its last PUT finds nothing that PUT lacked; readers merge the tags in
 // memory and, where they may push, repair the index (a refused repair is ignored). An index PUT is
 // never resent by the transport (it would be stale): a failed write re-reads and re-merges.
 // See docs/registry.md, "Concurrent writers and the fallback tag", for why this loses nothing.
@@ -18,7 +18,7 @@ import type { Descriptor, ImageIndex, ImageManifest } from './types.js';
 import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
 
 /**
- * Default pause between an index write and the read that checks it (ms). Any value is safe: the
+ * Default pause between an index write and the tag listing that checks it (ms). Any value is safe: the
  * check and the artifact tags make the write correct, the pause only spaces out writers.
  */
 export const DEFAULT_SETTLE_MS = 0;
@@ -93,13 +93,16 @@ interface FallbackIndex {
   manifests: Descriptor[];
   etag?: string;
   exists: boolean;
+  /** Nothing at the tag at all (404): a first write may say `If-None-Match: *`. */
+  absent?: boolean;
 }
 
 /** Reads the fallback index; a missing tag, or one the registry resolves to the subject itself, is empty. */
 async function readFallback(repo: Repository, subjectDigest: string): Promise<FallbackIndex> {
   const tag = fallbackTag(subjectDigest);
   const got = await repo.getManifest(tag);
-  if (!got || got.descriptor.digest === subjectDigest) return { manifests: [], exists: false };
+  if (!got) return { manifests: [], exists: false, absent: true };
+  if (got.descriptor.digest === subjectDigest) return { manifests: [], exists: false };
   if (!isIndexMediaType(got.descriptor.mediaType)) {
     throw new RegistryError(
       `${repo.label}:${tag} is a ${got.descriptor.mediaType || 'manifest'}, not a referrers index: refusing to use it`,
@@ -254,7 +257,7 @@ async function repairFallbackIndex(
 }
 
 export interface FallbackWriteOptions {
-  /** Pause between an index write and the read that checks it, in ms (default 0; any value is safe). */
+  /** Pause between an index write and the tag listing that checks it, in ms (default 0; any value is safe). */
   settleMs?: number;
   /** For tests: how long to sleep; defaults to setTimeout. */
   sleep?: (ms: number) => Promise<void>;
@@ -291,10 +294,13 @@ export async function addToFallbackIndex(
 
 /**
  * Rewrites the fallback index as (current index ∪ `entries` ∪ every artifact tag of the subject)
- * until a read made after the last write covers them all. The first write skips the tag listing
- * (the check after it lists them). A write that fails is not resent: the index is read again and
- * merged again, waiting as the retry policy says (Retry-After included); when the policy gives up,
- * a last read decides: our entries listed is success (the write landed after all), else the error.
+ * until a tag listing made after this writer's last write finds nothing that write lacks. Each
+ * round reads the index, writes it merged, then lists the artifact tags: the check compares the
+ * listing with the bytes just written (no read-back: if that write is the last of all, the index
+ * holds exactly those bytes; if it is not, a later writer's own check covers it). A single writer
+ * pays read, write, list. A write that fails is not resent: the index is read again and merged
+ * again, waiting as the retry policy says (Retry-After included); when the policy gives up, a last
+ * read decides: our entries listed is success (the write landed after all), else the error.
  */
 export async function recordInFallbackIndex(
   repo: Repository,
@@ -311,29 +317,32 @@ export async function recordInFallbackIndex(
     wanted.every((w) => index.manifests.some((d) => d.digest === w.digest));
   let writes = 0;
   let failures = 0;
+  /** Referrers the last listing found and the last write lacked. */
+  let tagged: Descriptor[] = [];
+  let preconditions = true;
   let current = await readFallback(repo, subjectDigest);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const tagged = round === 1 ? [] : await taggedReferrers(repo, subjectDigest, current.manifests, resolved);
     const wanted = [...entries, ...tagged];
     const missing = wanted.filter(
       (w, i) =>
         !current.manifests.some((d) => d.digest === w.digest) &&
         wanted.findIndex((x) => x.digest === w.digest) === i,
     );
+    // Read after the last listing and holding all it found (or, in round 1, our entries already).
     if (!missing.length) return writes;
-    // Someone overwrote what we checked: spread the writers that collided before writing again.
+    // Someone overwrote what we wrote: spread the writers that collided before writing again.
     if (writes > 0) await sleep(Math.floor(Math.random() * 20 * Math.min(round, 10)));
+    const written = [...current.manifests, ...missing];
+    let landed = false;
+    let refused = false;
     try {
-      const put = await repo.putManifest(
-        tag,
-        packIndex([...current.manifests, ...missing]),
-        MediaType.ociIndex,
-        {
-          resend: false,
-          ...(current.etag !== undefined && { ifMatch: current.etag }),
-        },
-      );
-      if (put.status !== 412) writes++;
+      const put = await repo.putManifest(tag, packIndex(written), MediaType.ociIndex, {
+        resend: false,
+        ...(preconditions && current.etag !== undefined && { ifMatch: current.etag }),
+        ...(preconditions && current.absent && { ifNoneMatch: '*' }),
+      });
+      landed = put.status !== 412;
+      refused = put.status === 412;
     } catch (err) {
       failures++;
       const wait = isTransientFailure(err)
@@ -352,8 +361,16 @@ export async function recordInFallbackIndex(
       repo.transport.options.debug?.(`${tag}: index write failed; reading it again in ${wait} ms`);
       await sleep(wait);
     }
-    if (settleMs > 0) await sleep(settleMs);
+    if (landed) {
+      writes++;
+      if (settleMs > 0) await sleep(settleMs);
+      tagged = await taggedReferrers(repo, subjectDigest, written, resolved);
+      if (!tagged.length) return writes;
+    }
+    const before = current;
     current = await readFallback(repo, subjectDigest);
+    // Refused although nothing changed: the registry's preconditions are broken; write without them.
+    if (refused && before.etag === current.etag && before.absent === current.absent) preconditions = false;
   }
   if (covers(current, entries)) return writes;
   throw new RegistryError(

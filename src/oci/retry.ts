@@ -7,6 +7,7 @@
 // are retried with exponential backoff and full jitter; a `Retry-After` (seconds or an HTTP date)
 // is waited for up to a cap, and one over the cap is named in the error, not waited for.
 import { RegistryError } from '../errors.js';
+import type { HttpResponse } from './http.js';
 import type { RetryPolicy } from './transport.js';
 
 export interface RetryOptions {
@@ -46,7 +47,7 @@ const RETRY_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ]);
 
-/** Whether a fetch failure is a dropped, refused or timed-out connection (not DNS, not TLS). */
+/** Whether a request's failure is a dropped, refused or timed-out connection (not DNS, not TLS). */
 export function isTransientNetworkError(err: unknown): boolean {
   const e = err as {
     name?: string;
@@ -56,7 +57,8 @@ export function isTransientNetworkError(err: unknown): boolean {
   if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError') return true;
   const code = e?.cause?.code ?? e?.code;
   if (code !== undefined && RETRY_CODES.has(code)) return true;
-  // undici reports a socket closed mid-answer as `TypeError: terminated` / `other side closed`.
+  // undici (a fetch passed in) reports a socket closed mid-answer as `TypeError: terminated` /
+  // `other side closed`; node:http as `socket hang up` or `aborted` (ECONNRESET).
   const message = `${(err as Error)?.message ?? ''} ${e?.cause?.message ?? ''}`;
   return /\b(terminated|other side closed|socket hang up|socket closed)\b/i.test(message);
 }
@@ -86,7 +88,7 @@ export function retryPolicy(opts: RetryOptions = {}): RetryPolicy {
   const now = opts.now ?? Date.now;
   const policy = (
     attempt: number,
-    outcome: { response?: Response; error?: unknown },
+    outcome: { response?: HttpResponse; error?: unknown },
     request: { method: string; url: string; idempotent?: boolean },
   ): number | undefined => {
     if (attempt > retries || request.idempotent === false) return undefined;

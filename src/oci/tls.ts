@@ -1,8 +1,9 @@
 // TLS settings for registries with a private CA (`--ca-file`, added to Node's default CAs) or,
-// only when asked, none at all (`--insecure`): an undici Agent passed to fetch as its dispatcher.
-// undici's own fetch goes with it, so the Agent and fetch come from the same undici.
+// only when asked, none at all (`--insecure`): the options of the client's HTTP path's https
+// agent (./http.ts).
 import { rootCertificates } from 'node:tls';
 import { InputError } from '../errors.js';
+import type { HttpTls } from './http.js';
 import { LIMITS } from '../io/limits.js';
 import { readText } from '../io/read.js';
 
@@ -13,15 +14,10 @@ export interface TlsOptions {
   insecure?: boolean;
 }
 
-export interface TlsTransport {
-  dispatcher: unknown;
-  fetch: typeof fetch;
-}
-
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
-/** The dispatcher and fetch for these settings; undefined when the defaults do (no CA file, verifying). */
-export async function tlsTransport(opts: TlsOptions): Promise<TlsTransport | undefined> {
+/** The TLS settings for these options; undefined when the defaults do (no CA file, verifying). */
+export async function tlsSettings(opts: TlsOptions): Promise<HttpTls | undefined> {
   if (opts.caFile === undefined && !opts.insecure) return undefined;
   let extra: string[] = [];
   if (opts.caFile !== undefined) {
@@ -32,13 +28,5 @@ export async function tlsTransport(opts: TlsOptions): Promise<TlsTransport | und
         file: opts.caFile,
       });
   }
-  // Loaded only when needed: undici is large, and most runs use Node's own fetch.
-  const { Agent, fetch: undiciFetch } = await import('undici');
-  const dispatcher = new Agent({
-    connect: {
-      ca: [...rootCertificates, ...extra],
-      rejectUnauthorized: !opts.insecure,
-    },
-  });
-  return { dispatcher, fetch: undiciFetch as unknown as typeof fetch };
+  return { ca: [...rootCertificates, ...extra], rejectUnauthorized: !opts.insecure };
 }

@@ -1,12 +1,15 @@
-// HTTP to one registry over Node's fetch (undici): HTTPS unless plain HTTP was asked for, the auth
+// HTTP to one registry over the client's HTTP path (./http.ts: node:http/https with keep-alive, or a
+// fetch the caller passes): HTTPS unless plain HTTP was asked for, the auth
 // layer (challenge -> answer -> resend), redirects followed by hand so credentials never leave the
-// registry's origin, the client's retry policy (./retry.ts) for requests that may be sent twice, an
-// optional undici dispatcher (TLS settings), timeouts, size-capped bodies, and registry answers
+// registry's origin, the client's retry policy (./retry.ts) for requests that may be sent twice, TLS
+// settings, timeouts, size-capped bodies, and registry answers
 // turned into RegistryError with the request named, the attempts counted and `transient` set when
 // a caller may try the operation again. The optional debug log names methods, URLs and statuses
 // only: never a header or a body.
 import { RegistryError } from '../errors.js';
 import type { AuthScope, Authenticator } from './auth.js';
+import type { HttpFetch, HttpResponse, HttpTls } from './http.js';
+import { nodeHttpFetch } from './http.js';
 import { isTransientNetworkError, parseRetryAfter, RETRY_STATUSES, retryAfterCap } from './retry.js';
 import { setting } from '../settings.js';
 
@@ -14,7 +17,7 @@ import { setting } from '../settings.js';
 export interface RetryPolicy {
   (
     attempt: number,
-    outcome: { response?: Response; error?: unknown },
+    outcome: { response?: HttpResponse; error?: unknown },
     request: { method: string; url: string; idempotent?: boolean },
   ): number | undefined;
   /** The most attempts in all, for messages. */
@@ -24,7 +27,7 @@ export interface RetryPolicy {
 }
 
 /** An answer, with how many times the request was sent to get it. */
-export type RegistryResponse = Response & { readonly attempts: number };
+export type RegistryResponse = HttpResponse & { readonly attempts: number };
 
 export interface TransportOptions {
   /** host[:port] the API lives at. */
@@ -34,9 +37,12 @@ export interface TransportOptions {
   plainHttp?: boolean;
   authenticator?: Authenticator;
   retry?: RetryPolicy;
-  /** An undici Dispatcher (e.g. an Agent with a custom CA), passed to fetch as `dispatcher`. */
+  /** With `fetch`: an undici Dispatcher passed to it as `dispatcher`. */
   dispatcher?: unknown;
-  fetch?: typeof fetch;
+  /** Replaces the HTTP path (./http.ts); a global fetch or undici's will do. */
+  fetch?: HttpFetch;
+  /** TLS settings of the HTTP path (not used with `fetch`). */
+  tls?: HttpTls;
   /** Per request. Default 60 s. */
   timeoutMs?: number;
   userAgent?: string;
@@ -68,14 +74,14 @@ const MAX_REDIRECTS = 5;
 export class Transport {
   readonly baseUrl: string;
   readonly registry: string;
-  private readonly doFetch: typeof fetch;
+  private readonly doFetch: HttpFetch;
   /** Whether the registry answered at least once: a refused connection after that is a restart. */
   private reached = false;
 
   constructor(readonly options: TransportOptions) {
     this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.host}`;
     this.registry = options.registry ?? options.host;
-    this.doFetch = options.fetch ?? globalThis.fetch;
+    this.doFetch = options.fetch ?? nodeHttpFetch(options.tls);
   }
 
   resolve(url: string): URL {
@@ -94,7 +100,7 @@ export class Transport {
     const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method);
     const debug = this.options.debug;
     for (let attempt = 1; ; attempt++) {
-      let response: Response | undefined;
+      let response: HttpResponse | undefined;
       let error: unknown;
       try {
         response = await this.sendAuthorised(req, url, scope);
@@ -124,7 +130,7 @@ export class Transport {
           : undefined;
       if (wait === undefined) {
         if (error !== undefined) throw this.networkError(req, url, error, attempt, !firstContactRefused);
-        return Object.assign(response as Response, { attempts: attempt });
+        return Object.assign(response as HttpResponse, { attempts: attempt });
       }
       debug?.(`retrying ${req.method} ${redactUrl(url)} in ${wait} ms (attempt ${attempt + 1})`);
       await response?.body?.cancel().catch(() => undefined);
@@ -132,7 +138,7 @@ export class Transport {
     }
   }
 
-  private async sendAuthorised(req: RegistryRequest, url: URL, scope: AuthScope): Promise<Response> {
+  private async sendAuthorised(req: RegistryRequest, url: URL, scope: AuthScope): Promise<HttpResponse> {
     const auth = this.options.authenticator;
     let authorization = await auth?.authorization(scope);
     let response = await this.follow(req, url, authorization);
@@ -158,7 +164,7 @@ export class Transport {
     req: RegistryRequest,
     start: URL,
     authorization: string | undefined,
-  ): Promise<Response> {
+  ): Promise<HttpResponse> {
     const origin = new URL(this.baseUrl).origin;
     let url = start;
     let method: string = req.method;
@@ -209,15 +215,17 @@ export class Transport {
     attempts: number,
     mayRetry: boolean,
   ): RegistryError {
-    const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+    // fetch wraps the system error as `cause`; node:http throws it as it is.
+    const cause = ((err as { cause?: { code?: unknown; message?: string } })?.cause ?? err) as
+      { code?: unknown; message?: string } | undefined;
+    const code = typeof cause?.code === 'string' ? cause.code : undefined;
     const message = (cause?.message ?? (err as Error)?.message ?? '').split('\n')[0] as string;
     // OpenSSL's messages carry a long internal prefix: keep the code and the reason.
     const reason = /SSL routines:[^:]*:([^:]+)/.exec(message)?.[1] ?? message;
-    const detail = [cause?.code, reason].filter(Boolean).join(' ');
+    const detail = [code, reason].filter(Boolean).join(' ');
     let hint = '';
-    if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN')
-      hint = ` (the host ${url.hostname} does not resolve)`;
-    else if (cause?.code === 'ECONNREFUSED') hint = ` (nothing listens at ${url.host})`;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') hint = ` (the host ${url.hostname} does not resolve)`;
+    else if (code === 'ECONNREFUSED') hint = ` (nothing listens at ${url.host})`;
     else if (/wrong version number|EPROTO|packet length too long/i.test(detail) && url.protocol === 'https:')
       hint = ` (the registry may speak plain HTTP: use ${setting('plain-http')})`;
     else if (/certificate|self[- ]signed|UNABLE_TO_VERIFY|CERT_/i.test(detail))
@@ -235,7 +243,7 @@ export class Transport {
   }
 
   /** A RegistryError carrying the registry's answer: status and the `errors` of its body. */
-  async fail(req: RegistryRequest, response: Response, what?: string): Promise<RegistryError> {
+  async fail(req: RegistryRequest, response: HttpResponse, what?: string): Promise<RegistryError> {
     const url = redactUrl(this.resolve(req.url));
     let body = '';
     try {
@@ -287,12 +295,13 @@ export function redactUrl(url: URL): string {
 }
 
 function errorCode(err: unknown): string {
-  const e = err as { name?: string; code?: string; cause?: { code?: string } };
-  return e?.cause?.code ?? e?.code ?? e?.name ?? 'error';
+  const e = err as { name?: string; code?: unknown; cause?: { code?: unknown } };
+  const code = [e?.cause?.code, e?.code].find((c): c is string => typeof c === 'string');
+  return code ?? e?.name ?? 'error';
 }
 
 /** Reads a body, refusing more than `max` bytes (checked before and while reading). */
-export async function readCapped(response: Response, max: number, what: string): Promise<Buffer> {
+export async function readCapped(response: HttpResponse, max: number, what: string): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > max) {
     await response.body?.cancel().catch(() => undefined);
@@ -315,13 +324,14 @@ export async function readCapped(response: Response, max: number, what: string):
         { transient: isTransientNetworkError(err) },
       );
     }
-    if (next.done) break;
-    total += next.value.byteLength;
+    const chunk = next.value;
+    if (next.done || chunk === undefined) break;
+    total += chunk.byteLength;
     if (total > max) {
       await reader.cancel().catch(() => undefined);
       throw new RegistryError(`${what}: over the limit of ${max} bytes`);
     }
-    chunks.push(Buffer.from(next.value));
+    chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);
 }

@@ -72,10 +72,13 @@ describe('registryOptions', () => {
     expect(typeof o.credentialSource).toBe('function');
   });
 
-  it('gives a TLS transport for ca-file and insecure', async () => {
+  it('gives the HTTP path its TLS settings for ca-file and insecure', async () => {
     const o = await registryOptions({ insecure: true }, { env: envWith() });
-    expect(o.dispatcher).toBeDefined();
-    expect(o.fetch).toBeDefined();
+    expect(o.tls?.rejectUnauthorized).toBe(false);
+    expect(o.tls?.ca?.length).toBeGreaterThan(0);
+    // The client's own HTTP path (node:https), not a fetch of undici's.
+    expect(o.fetch).toBeUndefined();
+    expect(o.dispatcher).toBeUndefined();
   });
 
   it.each([

@@ -1,5 +1,6 @@
-// Concurrent `attach` processes on one subject against docker-registry 2.8 (no referrers API, no
-// If-Match: the fallback tag is last-writer-wins): none is lost, as `oras discover` (what NFD and
+// Concurrent `attach` processes on one subject against docker-registry 2.8 and go-containerregistry's
+// `crane registry serve` (neither has the referrers API nor honours If-Match: the fallback tag is
+// last-writer-wins): none is lost, as `oras discover` (what NFD and
 // oras users read) sees it once every writer has exited. With 503 + Retry-After injected on index
 // PUTs by the faulty proxy; with the CPU loaded (3 busy loops, bounded in time); and with `oras
 // attach` writing at the same time (oras overwrites the index from its own read): then one
@@ -17,6 +18,7 @@ import { runCli } from '../helpers/cli.js';
 import type { FaultyProxy } from '../helpers/faulty-proxy.js';
 import { startFaultyProxy } from '../helpers/faulty-proxy.js';
 import type { TestRegistry } from '../helpers/registry.js';
+import { startCraneRegistry } from '../helpers/crane-registry.js';
 import { pushTestImage, startRegistry } from '../helpers/registry.js';
 import { distinctSpecs, oras, orasDiscover } from './wild-helpers.js';
 
@@ -24,7 +26,7 @@ const STRESS = (process.env.IMAGE_COMPAT_STRESS ?? '')
   .split(',')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0);
-const COUNTS = STRESS.length ? STRESS : [6];
+const COUNTS = STRESS.length ? STRESS : [4];
 const SPEC_TYPE = 'application/vnd.nfd.image-compatibility.spec.v1alpha1+yaml';
 const ARTIFACT_TYPE = 'application/vnd.nfd.image-compatibility.v1alpha1';
 
@@ -38,14 +40,19 @@ function loadCpu(ms: number): { stop(): void } {
   return { stop: () => loops.forEach((c) => c.kill('SIGKILL')) };
 }
 
-describe('concurrent attaches on one subject (docker-registry 2.8)', () => {
+const REGISTRIES: Array<[string, () => Promise<TestRegistry>]> = [
+  ['docker-registry 2.8', () => startRegistry()],
+  ['crane registry serve', startCraneRegistry],
+];
+
+describe.each(REGISTRIES)('concurrent attaches on one subject (%s)', (kind, start) => {
   let reg: TestRegistry;
   let proxy: FaultyProxy;
   let dir: string;
   let n = 0;
 
   beforeAll(async () => {
-    reg = await startRegistry();
+    reg = await start();
     proxy = await startFaultyProxy({ upstream: reg.url });
     dir = await mkdtemp(path.join(os.tmpdir(), 'ic-concurrency-'));
   });
@@ -96,7 +103,8 @@ describe('concurrent attaches on one subject (docker-registry 2.8)', () => {
     const lost = results.filter((r) => r.code === 0 && !listed.has(r.digest)).length;
     const failed = results.filter((r) => r.code !== 0);
     console.log(
-      `${name}: ${writers} concurrent attaches, ${lost} lost, ${failed.length} failed, ${Date.now() - started} ms`,
+      `${kind}, ${name}: ${writers} concurrent attaches, ${lost} lost, ${failed.length} failed, ${Date.now() - started} ms`,
+      ...failed.map((r) => `\n  exit ${r.code}: ${r.stderr.slice(0, 400)}`),
     );
     expect(failed.map((r) => r.stderr)).toEqual([]);
     expect(lost).toBe(0);
@@ -165,7 +173,7 @@ describe('concurrent attaches on one subject (docker-registry 2.8)', () => {
       const after = new Set(await orasDiscover(`${reg.host}/${repo}:v1`));
       const lostAfter = ours.filter((r) => !after.has(r.digest)).length;
       console.log(
-        `oras: ${writers} image-compat + ${writers} oras attaches: ${lostBefore} image-compat entries missing before one discover, ${lostAfter} after`,
+        `${kind}, oras: ${writers} image-compat + ${writers} oras attaches: ${lostBefore} image-compat entries missing before one discover, ${lostAfter} after`,
       );
       expect(lostAfter).toBe(0);
     },

@@ -1,6 +1,7 @@
 // Conditional PUTs on the fallback referrers index: the write sends If-Match with the ETag it read.
 // A registry that honours it answers 412 to a stale write (the writer re-reads and re-merges);
-// docker-registry ignores it (the write lands; the read-back check keeps the index whole).
+// docker-registry ignores it (the write lands; the tag-listing check keeps the index whole); a
+// registry that refuses every conditional PUT although nothing changed gets the write without them.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -14,6 +15,7 @@ import {
   MediaType,
   openRepository,
   parseReference,
+  recordInFallbackIndex,
   sha256Digest,
 } from '../../src/oci/index.js';
 import type { SecureRegistry } from '../helpers/secure-registry.js';
@@ -122,6 +124,47 @@ describe('conditional writes of the fallback index', () => {
     // Each entry also has its own tag (the durable record).
     for (const e of entries)
       expect(fake.tags.get(artifactTag(subject, e.descriptor.digest))).toBe(e.descriptor.digest);
+  });
+
+  it('writes without preconditions to a registry that refuses them although nothing changed', async () => {
+    // Answers 412 to any conditional PUT, stores unconditional ones; no tag listing (404).
+    const stored = new Map<string, Buffer>();
+    let conditional = 0;
+    const broken = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const ref = (req.url as string).split('/manifests/')[1];
+      if (ref === undefined) return res.writeHead(404).end();
+      if (req.method === 'PUT') {
+        if (req.headers['if-match'] !== undefined || req.headers['if-none-match'] !== undefined) {
+          conditional++;
+          return res.writeHead(412).end();
+        }
+        stored.set(ref, Buffer.concat(chunks));
+        return res.writeHead(201, { 'Docker-Content-Digest': sha(Buffer.concat(chunks)) }).end();
+      }
+      const body = stored.get(ref);
+      if (!body) return res.writeHead(404).end();
+      res
+        .writeHead(200, { 'Content-Type': MediaType.ociIndex, 'Docker-Content-Digest': sha(body) })
+        .end(body);
+    });
+    await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
+    try {
+      const at = `127.0.0.1:${(broken.address() as AddressInfo).port}`;
+      const repo = openRepository(parseReference(`${at}/b/app:v1`), { plainHttp: true, env: bareEnv(s) });
+      const subject = 'sha256:' + 'b'.repeat(64);
+      const entry = artifact(100);
+      const writes = await recordInFallbackIndex(repo, subject, [entry.descriptor]);
+      expect(writes).toBe(1);
+      expect(conditional).toBe(1);
+      const index = JSON.parse((stored.get(subject.replace(':', '-')) as Buffer).toString()) as {
+        manifests: Descriptor[];
+      };
+      expect(index.manifests.map((d) => d.digest)).toEqual([entry.descriptor.digest]);
+    } finally {
+      await new Promise((r) => broken.close(r));
+    }
   });
 
   it('sends If-Match to docker-registry, which ignores it: the write lands, the index stays whole', async () => {

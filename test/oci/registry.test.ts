@@ -11,6 +11,7 @@ import { discover } from '../../src/commands/discover.js';
 import { InputError, RegistryError } from '../../src/errors.js';
 import {
   addToFallbackIndex,
+  artifactTag,
   COMPATIBILITY_ARTIFACT_TYPE,
   createTransport,
   fetchNewestCompatibilitySpec,
@@ -229,7 +230,7 @@ describe('docker-registry without auth', () => {
     );
   });
 
-  it('re-adds an entry a stale writer removed (the read-back lists the artifact tags)', async () => {
+  it('re-adds an entry a stale writer removed (the listing after the write finds its tag)', async () => {
     const subject = await pushTestImage(reg, 'stale/app', 'v1');
     const tag = fallbackTag(subject.digest);
     const mine = await pushTestImage(reg, 'stale/app', 'mine', { os: 'linux', architecture: 'mine' });
@@ -238,9 +239,17 @@ describe('docker-registry without auth', () => {
     let slept = 0;
     const writes = await addToFallbackIndex(repo, subject.digest, mine, {
       settleMs: 10,
-      // Between our write and its read-back, a writer with a stale read overwrites the index.
+      // Between our write and its check, a writer that read the index before our write tags its
+      // entry and overwrites the index without ours (its own check would put ours back; ours must too).
       sleep: async () => {
         if (slept++ === 0) {
+          const theirBytes = (await rawManifest(reg, 'stale/app', theirs.digest)).body;
+          await rawPushManifest(
+            reg,
+            'stale/app',
+            artifactTag(subject.digest, theirs.digest),
+            JSON.parse(theirBytes),
+          );
           await rawPushManifest(reg, 'stale/app', tag, {
             schemaVersion: 2,
             mediaType: 'application/vnd.oci.image.index.v1+json',

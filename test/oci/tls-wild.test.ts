@@ -8,7 +8,7 @@ import type { SecureRegistry } from '../helpers/secure-registry.js';
 import { startSecureRegistry } from '../helpers/secure-registry.js';
 import type { TestCa } from '../helpers/tls.js';
 import { createTestCa } from '../helpers/tls.js';
-import { tlsTransport } from '../../src/oci/index.js';
+import { tlsSettings } from '../../src/oci/index.js';
 import type { Scratch } from './wild-helpers.js';
 import { bareEnv, pushImage, scratch } from './wild-helpers.js';
 
@@ -25,12 +25,8 @@ describe('docker-registry over TLS with a private CA', () => {
       tls: { certPath: ca.server.certPath, keyPath: ca.server.keyPath },
     });
     image = `${registry.host}/tls/app:v1`;
-    const tls = await tlsTransport({ caFile: ca.certPath });
-    await pushImage(image, {
-      env: bareEnv(s),
-      dispatcher: tls?.dispatcher,
-      ...(tls && { fetch: tls.fetch }),
-    });
+    const tls = await tlsSettings({ caFile: ca.certPath });
+    await pushImage(image, { env: bareEnv(s), ...(tls && { tls }) });
   });
   afterAll(async () => {
     await registry?.cleanup();
