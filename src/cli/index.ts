@@ -10,6 +10,7 @@ import { lintCommand } from './lint.js';
 import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
+import { validationsCommand } from './validations.js';
 import { verifyCommand } from './verify.js';
 
 export const commands: Array<() => Command> = [
@@ -23,4 +24,5 @@ export const commands: Array<() => Command> = [
   planCommand,
   reportCommand,
   checkCommand,
+  validationsCommand,
 ];

@@ -7,7 +7,7 @@ import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
-import type { AttachedTo, RegistryOptions } from '../oci/index.js';
+import type { AttachedTo, Descriptor, RegistryOptions } from '../oci/index.js';
 import type { HostPlatform } from '../platform/host.js';
 import { summarizeHardware } from '../report/hardware.js';
 import type { ValidationReport } from '../report/report.js';
@@ -39,6 +39,9 @@ export interface ImageSpec {
   platform?: string;
   /** Digest of the compatibility artifact manifest evaluated. */
   artifact: string;
+  /** The platform manifest read (what a validation record attaches to), and its index's digest. */
+  subject: Descriptor;
+  index?: string;
   /** Whether it hangs on the platform manifest or on the image index. */
   attachedTo: AttachedTo;
   created?: string;
@@ -103,6 +106,8 @@ export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> 
     image: opts.image,
     ...(selected.platform && { platform: formatPlatform(selected.platform) }),
     artifact: chosen.artifact.digest,
+    subject: resolved.descriptor,
+    ...(resolved.index && { index: resolved.index.digest }),
     attachedTo: chosen.attachedTo,
     ...(chosen.created !== undefined && { created: chosen.created }),
     signature: sig,
