@@ -46,6 +46,7 @@ export const DEFAULTS = {
   plan: { config: '.github/image-compat.yaml' },
   validate: {
     'require-signature': 'false',
+    attest: 'false',
     'host-root': '/',
     'fail-on-incompatible': 'true',
     ...REGISTRY_DEFAULTS,
@@ -222,6 +223,14 @@ export interface ValidateInputs {
   runnerName?: string;
   /** The plan matrix entry's id (`${{ matrix.id }}`), carried by the report. */
   matrixId?: string;
+  /** Attach a signed validation record; keyless unless `attestKey`. */
+  attest: boolean;
+  attestKey?: string;
+  attestKeyPassword?: string;
+  /** The runner's labels as given (`${{ toJSON(matrix.runs-on) }}`), parsed by the run. */
+  runnerLabels?: string;
+  /** The job was granted `id-token: write`: keyless signing can get an OIDC token. */
+  oidc: boolean;
   outputDir: string;
 }
 
@@ -244,10 +253,21 @@ export function readValidateInputs(): ValidateInputs {
     failOnIncompatible: flag('fail-on-incompatible', d),
     runnerName: process.env.RUNNER_NAME || undefined,
     matrixId: optional('matrix-id'),
+    attest: flag('attest', d),
+    attestKey: secret('attest-key'),
+    attestKeyPassword: secret('attest-key-password'),
+    runnerLabels: optional('runner-labels'),
+    oidc: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
     outputDir: outputDir(),
   };
   if (Boolean(inputs.image) === Boolean(inputs.spec))
     throw inputError('image', 'give exactly one of image and spec');
+  if (inputs.attest && !inputs.image) throw inputError('attest', 'needs image (the record attaches to it)');
+  if (inputs.attest && !inputs.attestKey && !inputs.oidc)
+    throw inputError(
+      'attest',
+      'needs attest-key, or keyless signing: grant the job `permissions: id-token: write`',
+    );
   if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
     throw inputError(
       'certificate-identity',

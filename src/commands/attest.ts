@@ -5,7 +5,7 @@
 // caller: a job cannot see its runner's labels), the run URL and the time. Typed in, typed out.
 import { InputError } from '../errors.js';
 import { resolveHostRoot } from '../features/index.js';
-import { openRepository, parseReference } from '../oci/index.js';
+import { openRepository, parseReference, sha256Digest } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import type { SignWith } from '../sign/sign.js';
 import { attachValidationRecord } from '../validation/attach.js';
@@ -60,9 +60,11 @@ export async function attestValidation(run: ValidationRun, opts: AttestOptions):
     ...(machineId !== undefined && { machineId }),
     ...(opts.hostname && host.name && { hostname: host.name }),
   });
-  const nodeName = machineId
+  const nodeFeature = scrubbedNodeFeature(host.features, '', run.unavailable);
+  // A name that is no hostname: the salted machine id's prefix, else the scrubbed features' digest prefix.
+  nodeFeature.metadata.name = machineId
     ? `machine-${saltedMachineId(machineId, salt).slice('sha256:'.length, 'sha256:'.length + 12)}`
-    : 'host';
+    : `host-${sha256Digest(Buffer.from(JSON.stringify(nodeFeature.spec.features))).slice('sha256:'.length, 'sha256:'.length + 12)}`;
   const time = (opts.now ?? (() => new Date()))();
   const runUrl = runUrlFromGitHubEnv(env);
   const statement = buildValidationStatement({
@@ -76,7 +78,7 @@ export async function attestValidation(run: ValidationRun, opts: AttestOptions):
     results: verdict.results,
     sets: run.result.sets,
     ...(verdict.refusal !== undefined && { refusal: verdict.refusal }),
-    host: { ...fingerprint, nodeFeature: scrubbedNodeFeature(host.features, nodeName, run.unavailable) },
+    host: { ...fingerprint, nodeFeature },
     version: VERSION,
     runner: {
       ...(opts.runnerName && { name: opts.runnerName }),

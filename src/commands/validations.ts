@@ -5,6 +5,10 @@
 import { formatPlatform, formatReference, resolveImage, withDigest } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import type { VerificationPolicy } from '../sign/verify.js';
+import { RegistryError } from '../errors.js';
+import type { HostFeatures } from '../features/snapshot.js';
+import { setting } from '../settings.js';
+import { fleetFromPredicates } from '../validation/fleet.js';
 import { validationRecords } from '../validation/records.js';
 import type { ValidationRecord } from '../validation/records.js';
 
@@ -43,4 +47,30 @@ export async function listValidations(opts: ValidationsOptions): Promise<Validat
     });
   }
   return { image: opts.image, platforms };
+}
+
+/**
+ * The fleet an image's validation records describe (check --fleet-image): the hosts that
+ * validated it, one per machine. With a policy only verified records count; without one, the
+ * records are read as written, with a note saying so. RegistryError when there is none.
+ */
+export async function fleetOfImage(opts: ValidationsOptions, notes: string[]): Promise<HostFeatures[]> {
+  const result = await listValidations(opts);
+  const records = result.platforms.flatMap((p) => p.records);
+  const predicates = records.flatMap((r) =>
+    r.verified ? [r.predicate] : r.unverified ? [r.unverified] : [],
+  );
+  if (!opts.policy && predicates.length > 0) {
+    notes.push(
+      `the fleet is built from ${predicates.length} unverified validation record(s) of ${opts.image}: give a signature policy (${setting('public-key')} or ${setting('certificate-identity')}) to trust only signed ones`,
+    );
+  }
+  const hosts = fleetFromPredicates(predicates);
+  if (hosts.length === 0) {
+    const rejected = records.length - predicates.length;
+    throw new RegistryError(
+      `image ${opts.image} has no validation record to build the fleet from${rejected ? ` (${rejected} not verified)` : ''}`,
+    );
+  }
+  return hosts;
 }

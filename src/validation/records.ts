@@ -7,6 +7,7 @@
 import { listReferrers } from '../oci/index.js';
 import type { Descriptor, Repository } from '../oci/index.js';
 import { bundleLayerOf, bundleReferrerKind, declaredPredicateType } from '../sign/bundle-artifact.js';
+import { parseStatement, statementCoversDigest } from '../sign/statement.js';
 import { verifyBundle } from '../sign/verify.js';
 import type { FailureClass, SignerInfo, VerificationPolicy } from '../sign/verify.js';
 import type { ValidationPredicate } from './predicate.js';
@@ -30,6 +31,8 @@ export type ValidationRecord =
       class: FailureClass;
       reason: string;
       message: string;
+      /** Without a policy (`no-policy`): the predicate as written, schema-checked, trusted by nobody. */
+      unverified?: ValidationPredicate;
     };
 
 /** Whether a referrer entry may be a validation record (before fetching it). */
@@ -67,6 +70,21 @@ function payloadPredicateType(bytes: Buffer): string | undefined {
   }
 }
 
+/** The predicate of a bundle read without a policy: only when it is about this manifest and fits the schema. */
+function unverifiedPredicate(bytes: Buffer, subjectDigest: string): ValidationPredicate | undefined {
+  try {
+    const b = JSON.parse(bytes.toString('utf8')) as { dsseEnvelope?: { payload?: string } };
+    const statement = parseStatement(Buffer.from(b.dsseEnvelope?.payload ?? '', 'base64'));
+    if (statement.predicateType !== VALIDATION_PREDICATE_TYPE) return undefined;
+    if (!statementCoversDigest(statement, subjectDigest)) return undefined;
+    if (predicateProblems(statement.predicate) !== undefined) return undefined;
+    const predicate = statement.predicate as ValidationPredicate;
+    return predicate.image.digest === subjectDigest ? predicate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One record's bundle judged: the envelope, the subject (this manifest), the policy, the schema. */
 export function judgeRecord(
   digest: string,
@@ -80,7 +98,16 @@ export function judgeRecord(
     ...(policy && { policy }),
   });
   if (!result.ok) {
-    return { verified: false, digest, class: result.class, reason: result.reason, message: result.message };
+    const unverified =
+      result.reason === 'no-policy' && !policy ? unverifiedPredicate(bytes, subjectDigest) : undefined;
+    return {
+      verified: false,
+      digest,
+      class: result.class,
+      reason: result.reason,
+      message: result.message,
+      ...(unverified && { unverified }),
+    };
   }
   const problems = predicateProblems(result.statement.predicate);
   if (problems !== undefined) {
