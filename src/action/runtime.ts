@@ -14,6 +14,7 @@ import {
   RegistryError,
   SignatureError,
 } from '../errors.js';
+import type { PolicyRequest } from '../commands/policy.js';
 import type { RegistrySettings } from '../commands/registry-options.js';
 import type { Annotation } from '../report/annotations.js';
 import { fileURLToPath } from 'node:url';
@@ -315,6 +316,10 @@ export interface CheckInputs {
   baseConfig?: string;
   baseImage?: string;
   fleet?: string;
+  /** Instead of `fleet`: the hosts of this image's validation records. */
+  fleetImage?: string;
+  /** The signature policy the fleet image's records must pass (empty: read unverified). */
+  policy: PolicyRequest;
   /** Files to lint instead of those the pull request changed. */
   files: string[];
   failOnExclusion: boolean;
@@ -341,6 +346,16 @@ export function readCheckInputs(): CheckInputs {
     baseConfig: optional('base-config'),
     baseImage: optional('base-image'),
     fleet: optional('fleet'),
+    fleetImage: optional('fleet-image'),
+    policy: {
+      ...(given('public-key') && { key: given('public-key') }),
+      ...(given('certificate-identity') && { certificateIdentity: given('certificate-identity') }),
+      ...(given('certificate-identity-regexp') && {
+        certificateIdentityRegexp: given('certificate-identity-regexp'),
+      }),
+      ...(given('certificate-oidc-issuer') && { certificateOidcIssuer: given('certificate-oidc-issuer') }),
+      ...(given('trusted-root') && { trustedRoot: given('trusted-root') }),
+    },
     files: list('files'),
     failOnExclusion: flag('fail-on-exclusion', d),
     registry: registryInputs(d),
@@ -355,6 +370,10 @@ export function readCheckInputs(): CheckInputs {
   const bases = (['base-ref', 'base-config', 'base-image'] as const).filter((n) => given(n));
   if (bases.length > 1)
     throw inputError(bases[1]!, `give at most one of base-ref, base-config and base-image`);
+  if (inputs.fleet && inputs.fleetImage)
+    throw inputError('fleet-image', 'give fleet or fleet-image, not both');
+  if (!inputs.fleetImage && Object.keys(inputs.policy).length > 0)
+    throw inputError('public-key', 'the signature policy inputs of the check need fleet-image');
   return inputs;
 }
 
