@@ -60,6 +60,8 @@ export interface Cell {
   refusal?: string;
   /** Reports that made this cell (more than one when a pair ran twice: the worst verdict wins). */
   files: string[];
+  /** Digest of the signed validation record of this run (`validate --attest`), when attached. */
+  attestation?: string;
 }
 
 export interface Row {
@@ -155,7 +157,12 @@ export function mergeReports(
         };
         rows.set(key, row);
       }
-      const cell: Cell = { runner, ...outcome.cell, files: [file] };
+      const cell: Cell = {
+        runner,
+        ...outcome.cell,
+        files: [file],
+        ...(report.attestation && { attestation: report.attestation }),
+      };
       const seen = row.byRunner.get(runner);
       row.byRunner.set(runner, seen ? worse(seen, cell) : cell);
     }

@@ -10,20 +10,28 @@ import type { Features } from '../features/types.js';
 /** Features dropped whole: the node's name. */
 const DROPPED_FEATURES = new Set(['system.name']);
 
-/** Keys that hold an identifier of this very machine or device. */
-const IDENTIFYING_KEY =
-  /(serial|uuid|asset_tag|mac|hw_?addr|^address$|perm_addr|guid|machine_?id|hostname|nodename)/i;
+/**
+ * Keys that hold an identifier of this very machine or device, per feature (a key pattern for all
+ * features would hit kernel.config's SERIAL_8250 or cpuid's SERIALIZE, which rules do read).
+ */
+const IDENTIFYING_KEYS: Array<[feature: RegExp, key: RegExp]> = [
+  [/^system\.dmiid$/, /serial|uuid|asset_tag/i],
+  [/^usb\./, /serial/i],
+  [/^(network|rdma|pci)\./, /^(address|perm_addr|mac|hw_?addr|.*guid|serial.*)$/i],
+  [/./, /^(machine_?id|hostname|nodename)$/i],
+];
 
-/** A MAC (EUI-48/64) or an InfiniBand GUID (`xxxx:xxxx:xxxx:xxxx`). */
+/** A MAC (EUI-48/64) or an InfiniBand GUID (`xxxx:xxxx:xxxx:xxxx`), whatever key holds it. */
 const IDENTIFYING_VALUE =
   /^([0-9a-f]{2}[:-]){5}([0-9a-f]{2})([:-][0-9a-f]{2}){0,2}$|^([0-9a-f]{4}:){3}[0-9a-f]{4}$/i;
 
-function keep(key: string, value: string): boolean {
-  return !IDENTIFYING_KEY.test(key) && !IDENTIFYING_VALUE.test(value.trim());
-}
-
-function scrubElements(elements: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(elements).filter(([k, v]) => keep(k, v)));
+function scrubElements(feature: string, elements: Record<string, string>): Record<string, string> {
+  const keys = IDENTIFYING_KEYS.filter(([f]) => f.test(feature)).map(([, k]) => k);
+  return Object.fromEntries(
+    Object.entries(elements).filter(
+      ([k, v]) => !keys.some((re) => re.test(k)) && !IDENTIFYING_VALUE.test(v.trim()),
+    ),
+  );
 }
 
 /** The features without the node name, serial numbers, UUIDs, MAC addresses and GUIDs. */
@@ -31,18 +39,17 @@ export function scrubFeatures(features: Features): Features {
   const out: Required<Features> = { flags: {}, attributes: {}, instances: {} };
   for (const [name, set] of Object.entries(features.flags ?? {})) {
     if (DROPPED_FEATURES.has(name)) continue;
-    out.flags[name] = {
-      elements: Object.fromEntries(Object.entries(set.elements).filter(([k]) => keep(k, k))),
-    };
+    // Flag names are features (modules, cpuid flags, kernel options), never identifiers.
+    out.flags[name] = { elements: { ...set.elements } };
   }
   for (const [name, set] of Object.entries(features.attributes ?? {})) {
     if (DROPPED_FEATURES.has(name)) continue;
-    out.attributes[name] = { elements: scrubElements(set.elements) };
+    out.attributes[name] = { elements: scrubElements(name, set.elements) };
   }
   for (const [name, set] of Object.entries(features.instances ?? {})) {
     if (DROPPED_FEATURES.has(name)) continue;
     out.instances[name] = {
-      elements: set.elements.map((e) => ({ attributes: scrubElements(e.attributes) })),
+      elements: set.elements.map((e) => ({ attributes: scrubElements(name, e.attributes) })),
     };
   }
   return out;
