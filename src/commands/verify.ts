@@ -9,6 +9,7 @@ import type { SignerInfo, VerificationPolicy } from '../sign/verify.js';
 import { judgeSets } from '../validation/gate.js';
 import type { SetRequirement } from '../validation/gate.js';
 import { validationRecords } from '../validation/records.js';
+import type { ValidationRecord } from '../validation/records.js';
 import { selectArtifact } from './artifact-selection.js';
 import { setting } from '../settings.js';
 
@@ -100,11 +101,13 @@ export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
         now: (opts.now ?? (() => new Date()))(),
       });
       verdict.validations = sets;
-      const tampered = records.filter((r) => !r.verified && r.class === 'integrity');
+      const tampered = records.filter(
+        (r): r is Extract<ValidationRecord, { verified: false }> => !r.verified && r.class === 'integrity',
+      );
       if (tampered.length) {
         verdict.tamperedRecords = tampered.map((r) => r.digest);
         errors.push(
-          `validation record(s) tampered with: ${tampered.map((r) => `${r.digest} (${!r.verified && r.message})`).join(', ')}`,
+          `validation record(s) tampered with: ${tampered.map((r) => `${r.digest} (${r.reason}: ${r.message})`).join(', ')}`,
         );
       }
       for (const s of sets.filter((x) => !x.satisfied)) errors.push(`set ${s.set}: ${s.reason}`);
