@@ -3,7 +3,7 @@
 // records that failed verification on stderr; or everything as JSON.
 import { Command, Option } from 'commander';
 import { loadPolicy } from '../commands/policy.js';
-import { listValidations } from '../commands/validations.js';
+import { listValidations, writeFleetFolder } from '../commands/validations.js';
 import type { ValidationsResult } from '../commands/validations.js';
 import { ExitCode } from '../errors.js';
 import { setLabel } from '../validation/predicate.js';
@@ -16,6 +16,7 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   image: string;
   platform?: string;
   output: 'table' | 'json';
+  fleetOut?: string;
 }
 
 /** The host column: the runner name, else the matrix id, else the salted machine id's prefix. */
@@ -76,7 +77,11 @@ export function validationsCommand(): Command {
     )
     .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
     .option('--platform <os/arch[/variant]>', 'only this platform of an index (default: every platform)')
-    .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table'));
+    .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option(
+      '--fleet-out <dir>',
+      "write the verified records' hosts (one per machine, scrubbed NodeFeatures) as a fleet folder for check --fleet",
+    );
   addPolicyOptions(cmd).addHelpText(
     'after',
     [
@@ -103,6 +108,10 @@ export function validationsCommand(): Command {
     process.stdout.write(
       flags.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderValidations(result),
     );
+    if (flags.fleetOut !== undefined) {
+      const files = await writeFleetFolder(result, flags.fleetOut);
+      process.stderr.write(`image-compat: wrote ${files.length} host snapshot(s) to ${flags.fleetOut}\n`);
+    }
     let tampered = false;
     for (const p of result.platforms) {
       for (const r of p.records) {

@@ -8,7 +8,10 @@ import type { VerificationPolicy } from '../sign/verify.js';
 import { RegistryError } from '../errors.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { setting } from '../settings.js';
-import { fleetFromPredicates } from '../validation/fleet.js';
+import { fleetFromPredicates, fleetNodeFeatures } from '../validation/fleet.js';
+import type { ValidationPredicate } from '../validation/predicate.js';
+import { writeOutput } from '../io/write.js';
+import path from 'node:path';
 import { validationRecords } from '../validation/records.js';
 import type { ValidationRecord } from '../validation/records.js';
 
@@ -49,6 +52,13 @@ export async function listValidations(opts: ValidationsOptions): Promise<Validat
   return { image: opts.image, platforms };
 }
 
+/** The predicates the fleet is made of: the verified ones; without a policy, those read as written. */
+function fleetPredicates(result: ValidationsResult, policy: boolean): ValidationPredicate[] {
+  return result.platforms
+    .flatMap((p) => p.records)
+    .flatMap((r) => (r.verified ? [r.predicate] : !policy && r.unverified ? [r.unverified] : []));
+}
+
 /**
  * The fleet an image's validation records describe (check --fleet-image): the hosts that
  * validated it, one per machine. With a policy only verified records count; without one, the
@@ -57,9 +67,7 @@ export async function listValidations(opts: ValidationsOptions): Promise<Validat
 export async function fleetOfImage(opts: ValidationsOptions, notes: string[]): Promise<HostFeatures[]> {
   const result = await listValidations(opts);
   const records = result.platforms.flatMap((p) => p.records);
-  const predicates = records.flatMap((r) =>
-    r.verified ? [r.predicate] : r.unverified ? [r.unverified] : [],
-  );
+  const predicates = fleetPredicates(result, opts.policy !== undefined);
   if (!opts.policy && predicates.length > 0) {
     notes.push(
       `the fleet is built from ${predicates.length} unverified validation record(s) of ${opts.image}: give a signature policy (${setting('public-key')} or ${setting('certificate-identity')}) to trust only signed ones`,
@@ -73,4 +81,18 @@ export async function fleetOfImage(opts: ValidationsOptions, notes: string[]): P
     );
   }
   return hosts;
+}
+
+/**
+ * Writes the verified records' hosts (one per machine) as a fleet folder, `<name>.json` each a
+ * scrubbed NodeFeature that `check --fleet` and `validate --features` read. Returns the files.
+ */
+export async function writeFleetFolder(result: ValidationsResult, dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const nf of fleetNodeFeatures(fleetPredicates(result, true))) {
+    const file = path.join(dir, `${nf.metadata.name}.json`);
+    await writeOutput(file, `${JSON.stringify(nf, null, 2)}\n`, { what: 'the fleet folder' });
+    files.push(file);
+  }
+  return files;
 }

@@ -1,9 +1,10 @@
 // The fleet a published image's validation records describe: each record's scrubbed NodeFeature
 // as a host snapshot, one per machine (the newest record of a salted machine id; records without
 // one, one per distinct feature set), named by the NodeFeature's name (`machine-<salted id
-// prefix>`), made unique. What `check --fleet-image` evaluates and the report action can write
-// out as a fleet folder. Pure.
+// prefix>`), made unique. What `check --fleet-image` evaluates and `validations --fleet-out`
+// writes as a fleet folder. Pure.
 import { createHash } from 'node:crypto';
+import type { NodeFeature } from '../features/node-feature.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import type { ValidationPredicate } from './predicate.js';
 
@@ -11,12 +12,12 @@ function featuresKey(p: ValidationPredicate): string {
   return createHash('sha256').update(JSON.stringify(p.host.nodeFeature.spec.features)).digest('hex');
 }
 
-/** The hosts of the predicates (newest first): one per machine, in that order. */
-export function fleetFromPredicates(predicates: readonly ValidationPredicate[]): HostFeatures[] {
+/** The host snapshots of the predicates (newest first): one NodeFeature per machine, names unique. */
+export function fleetNodeFeatures(predicates: readonly ValidationPredicate[]): NodeFeature[] {
   const newest = [...predicates].sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
   const seen = new Set<string>();
   const names = new Set<string>();
-  const hosts: HostFeatures[] = [];
+  const out: NodeFeature[] = [];
   for (const p of newest) {
     const key = p.host.machineId ?? `features:${featuresKey(p)}`;
     if (seen.has(key)) continue;
@@ -25,7 +26,13 @@ export function fleetFromPredicates(predicates: readonly ValidationPredicate[]):
     let name = base;
     for (let i = 2; names.has(name); i++) name = `${base}-${i}`;
     names.add(name);
-    hosts.push({ name, features: p.host.nodeFeature.spec.features });
+    const nf = p.host.nodeFeature;
+    out.push({ ...nf, metadata: { ...nf.metadata, name, labels: {} } });
   }
-  return hosts;
+  return out;
+}
+
+/** The hosts of the predicates, as `check` evaluates them. */
+export function fleetFromPredicates(predicates: readonly ValidationPredicate[]): HostFeatures[] {
+  return fleetNodeFeatures(predicates).map((nf) => ({ name: nf.metadata.name, features: nf.spec.features }));
 }

@@ -132,6 +132,33 @@ describe('check --fleet-image', () => {
     expect(strip(records, (n) => n)).toEqual(strip(folder, (n) => nameOf.get(n) ?? `?${n}`));
   });
 
+  it('validations --fleet-out writes the same hosts as a fleet folder for --fleet', async () => {
+    const out = path.join(dir, 'fleet-out');
+    const w = await runCli(
+      [
+        'validations',
+        '--image',
+        image,
+        '--key',
+        path.join(FIX, 'ec-pub.pem'),
+        '--fleet-out',
+        out,
+        '--plain-http',
+      ],
+      { cwd: dir, env },
+    );
+    expect(w.code).toBe(0);
+    expect(w.stderr).toMatch(new RegExp(`wrote ${snapshotFiles().length} host snapshot\\(s\\)`));
+    const byImage = JSON.parse(
+      (await check('--fleet-image', image, '--plain-http', '--key', path.join(FIX, 'ec-pub.pem'))).stdout,
+    ) as FleetJson;
+    const byFolder = JSON.parse((await check('--fleet', out)).stdout) as FleetJson;
+    // The folder is read in file name order, the records newest first: the same hosts either way.
+    const byName = (f: FleetJson) => [...f.fleet!.hosts].sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName(byFolder)).toEqual(byName(byImage));
+    expect([...byFolder.excluded].sort()).toEqual([...byImage.excluded].sort());
+  });
+
   it('with another key no record is trusted: exit 3; without a policy the records are read, with a note', async () => {
     const other = await check(
       '--fleet-image',
