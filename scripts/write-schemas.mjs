@@ -23,6 +23,7 @@ const schemas = {
   'schemas/nfd-image-compatibility-v1alpha1.schema.json': ['src/spec/schema.ts', 'specSchema'],
   'schemas/validation-report.schema.json': ['src/report/schema.ts', 'validationReportSchema'],
   'schemas/image-compat-config.schema.json': ['src/config/schema.ts', 'configSchema'],
+  'schemas/validation.v1.json': ['src/validation/schema.ts', 'validationPredicateSchema'],
 };
 
 for (const [file, [source, name]] of Object.entries(schemas)) {

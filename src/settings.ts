@@ -30,6 +30,8 @@ export const SETTINGS = [
   'base-config',
   'base-image',
   'event',
+  'fleet',
+  'fleet-image',
 ] as const;
 export type Setting = (typeof SETTINGS)[number];
 

@@ -14,6 +14,7 @@ import {
   RegistryError,
   SignatureError,
 } from '../errors.js';
+import type { PolicyRequest } from '../commands/policy.js';
 import type { RegistrySettings } from '../commands/registry-options.js';
 import type { Annotation } from '../report/annotations.js';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,7 @@ export const DEFAULTS = {
   plan: { config: '.github/image-compat.yaml', ...REGISTRY_DEFAULTS },
   validate: {
     'require-signature': 'false',
+    attest: 'false',
     'host-root': '/',
     'fail-on-incompatible': 'true',
     'all-host-values': 'false',
@@ -237,6 +239,14 @@ export interface ValidateInputs {
   matrixId?: string;
   /** Every host value in the report and the summary (else the first 16 and the total). */
   allHostValues?: boolean;
+  /** Attach a signed validation record; keyless unless `attestKey`. */
+  attest: boolean;
+  attestKey?: string;
+  attestKeyPassword?: string;
+  /** The runner's labels as given (`${{ toJSON(matrix.runs-on) }}`), parsed by the run. */
+  runnerLabels?: string;
+  /** The job was granted `id-token: write`: keyless signing can get an OIDC token. */
+  oidc: boolean;
   outputDir: string;
 }
 
@@ -261,10 +271,21 @@ export function readValidateInputs(): ValidateInputs {
     runnerName: process.env.RUNNER_NAME || undefined,
     matrixId: optional('matrix-id'),
     allHostValues: flag('all-host-values', d),
+    attest: flag('attest', d),
+    attestKey: secret('attest-key'),
+    attestKeyPassword: secret('attest-key-password'),
+    runnerLabels: optional('runner-labels'),
+    oidc: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
     outputDir: outputDir(),
   };
   if (Boolean(inputs.image) === Boolean(inputs.spec))
     throw inputError('image', 'give exactly one of image and spec');
+  if (inputs.attest && !inputs.image) throw inputError('attest', 'needs image (the record attaches to it)');
+  if (inputs.attest && !inputs.attestKey && !inputs.oidc)
+    throw inputError(
+      'attest',
+      'needs attest-key, or keyless signing: grant the job `permissions: id-token: write`',
+    );
   if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
     throw inputError(
       'certificate-identity',
@@ -354,6 +375,10 @@ export interface CheckInputs {
   baseConfig?: string;
   baseImage?: string;
   fleet?: string;
+  /** Instead of `fleet`: the hosts of this image's validation records. */
+  fleetImage?: string;
+  /** The signature policy the fleet image's records must pass (empty: read unverified). */
+  policy: PolicyRequest;
   /** Files to lint instead of those the pull request changed. */
   files: string[];
   failOnExclusion: boolean;
@@ -380,6 +405,16 @@ export function readCheckInputs(): CheckInputs {
     baseConfig: optional('base-config'),
     baseImage: optional('base-image'),
     fleet: optional('fleet'),
+    fleetImage: optional('fleet-image'),
+    policy: {
+      ...(given('public-key') && { key: given('public-key') }),
+      ...(given('certificate-identity') && { certificateIdentity: given('certificate-identity') }),
+      ...(given('certificate-identity-regexp') && {
+        certificateIdentityRegexp: given('certificate-identity-regexp'),
+      }),
+      ...(given('certificate-oidc-issuer') && { certificateOidcIssuer: given('certificate-oidc-issuer') }),
+      ...(given('trusted-root') && { trustedRoot: given('trusted-root') }),
+    },
     files: list('files'),
     failOnExclusion: flag('fail-on-exclusion', d),
     registry: registryInputs(d),
@@ -394,6 +429,10 @@ export function readCheckInputs(): CheckInputs {
   const bases = (['base-ref', 'base-config', 'base-image'] as const).filter((n) => given(n));
   if (bases.length > 1)
     throw inputError(bases[1]!, `give at most one of base-ref, base-config and base-image`);
+  if (inputs.fleet && inputs.fleetImage)
+    throw inputError('fleet-image', 'give fleet or fleet-image, not both');
+  if (!inputs.fleetImage && Object.keys(inputs.policy).length > 0)
+    throw inputError('public-key', 'the signature policy inputs of the check need fleet-image');
   return inputs;
 }
 

@@ -3,6 +3,8 @@
 // 2 on lint errors or bad input, 3 on registry errors.
 import { Command, Option } from 'commander';
 import { check } from '../commands/check.js';
+import { loadPolicy, policyRequested } from '../commands/policy.js';
+import { InputError } from '../errors.js';
 import { checkExitCode, checkJson, renderCheckMarkdown, renderCheckText } from '../check/index.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
 import { formatDiagnostics } from '../lint/format.js';
@@ -12,13 +14,15 @@ import {
   registryOptionsFrom,
   type RegistryFlags,
 } from './registry-options.js';
+import { addPolicyOptions, policyRequestOf, type PolicyFlagValues } from './verify.js';
 
-interface Flags extends RegistryFlags {
+interface Flags extends RegistryFlags, PolicyFlagValues {
   config: string;
   baseRef?: string;
   baseConfig?: string;
   baseImage?: string;
   fleet?: string;
+  fleetImage?: string;
   files?: string[];
   event?: string;
   output: 'text' | 'json' | 'markdown';
@@ -45,6 +49,10 @@ export function checkCommand(): Command {
       '--fleet <dir>',
       'folder of host snapshots (features output, NodeFeature, NodeFeatureList, List; JSON or YAML)',
     )
+    .option(
+      '--fleet-image <ref>',
+      "instead of --fleet: the hosts that validated this image (its validation records' scrubbed NodeFeatures, one per machine); with --key or --certificate-* only the records that pass that policy",
+    )
     .option('--files <files...>', 'lint these files instead of those git says changed')
     .option(
       '--event <file>',
@@ -67,17 +75,26 @@ export function checkCommand(): Command {
         '  image-compat check --base-ref origin/main --fleet hosts/',
         '  image-compat check --event "$GITHUB_EVENT_PATH" --fleet hosts/ --output markdown --annotations',
         '  image-compat check --base-image ghcr.io/o/app:latest --fleet hosts/ --fail-on-exclusion',
+        '  image-compat check --base-ref origin/main --fleet-image ghcr.io/o/app:latest --key ci.pub',
         REGISTRY_HELP,
         'Exit codes: 0 done, 1 a host newly excluded (with --fail-on-exclusion), 2 lint errors or bad input, 3 registry error.',
       ].join('\n'),
     );
+  addPolicyOptions(cmd);
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
+    if (flags.fleetImage === undefined && policyRequested(policyRequestOf(flags)))
+      throw new InputError('the signature policy flags (--key, --certificate-*) of check need --fleet-image');
+    const fleetPolicy = await loadPolicy(policyRequestOf(flags), (m) =>
+      process.stderr.write(`image-compat: note: ${m}\n`),
+    );
     const result = await check({
       config: flags.config,
       ...(flags.baseRef !== undefined && { baseRef: flags.baseRef }),
       ...(flags.baseConfig !== undefined && { baseConfig: flags.baseConfig }),
       ...(flags.baseImage !== undefined && { baseImage: flags.baseImage }),
       ...(flags.fleet !== undefined && { fleet: flags.fleet }),
+      ...(flags.fleetImage !== undefined && { fleetImage: flags.fleetImage }),
+      ...(fleetPolicy && { fleetPolicy }),
       ...(flags.files !== undefined && { files: flags.files }),
       ...(flags.event !== undefined && { event: flags.event }),
       registry: await registryOptionsFrom(flags),

@@ -26,6 +26,7 @@ export const commands: Record<string, () => Promise<CommandFactory>> = {
   check: async () => (await import('./check.js')).checkCommand,
   export: async () => (await import('./export.js')).exportCommand,
   select: async () => (await import('./select.js')).selectCommand,
+  validations: async () => (await import('./validations.js')).validationsCommand,
 };
 
 /** Program options that never reach a command: nothing to load for them. */

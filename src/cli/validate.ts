@@ -6,7 +6,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { failureReport, runValidation } from '../commands/validate-run.js';
 import type { FieldNames, ValidationProgress, ValidationRequest } from '../commands/validate-run.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, InputError } from '../errors.js';
 import { writeOutput } from '../io/write.js';
 import { validateJson } from '../report/json.js';
 import { outputReport } from '../report/results.js';
@@ -46,6 +46,10 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   strict: boolean;
   matrixId?: string;
   allHostValues: boolean;
+  attest: boolean;
+  attestKey?: string;
+  attestHostname: boolean;
+  runnerLabels?: string;
 }
 
 function warn(message: string): void {
@@ -93,6 +97,20 @@ async function requestOf(flags: Flags): Promise<ValidationRequest> {
     names: FLAG_NAMES,
     ...(await registryOptionsFrom(flags)),
   };
+}
+
+/** How `--attest` signs: `--attest-key`, else keyless with the job's OIDC token; checked before anything runs. */
+async function attestSigning(flags: Flags) {
+  if (flags.image === undefined)
+    throw new InputError('--attest needs --image REF (the record attaches to it)');
+  // Signing and the record's code load only for --attest.
+  const { oidcAvailable, resolveSigning } = await import('../commands/signing.js');
+  if (flags.attestKey === undefined && !oidcAvailable(process.env)) {
+    throw new InputError(
+      '--attest needs --attest-key FILE (a private key) or, in GitHub Actions, keyless signing (`permissions: id-token: write`)',
+    );
+  }
+  return resolveSigning(flags.attestKey !== undefined ? { keyFile: flags.attestKey } : {}, process.env);
 }
 
 export function validateCommand(): Command {
@@ -162,6 +180,26 @@ export function validateCommand(): Command {
     )
     .addOption(
       new Option(
+        '--attest',
+        'with --image, one host: attach a signed validation record to the platform manifest validated (docs/validations.md); keyless in GitHub Actions, or --attest-key',
+      ).default(false),
+    )
+    .option(
+      '--attest-key <file>',
+      'the private key (PEM, as `attach --sign --key` takes; COSIGN_PASSWORD for cosign keys) that signs the validation record',
+    )
+    .addOption(
+      new Option(
+        '--attest-hostname',
+        "record the host's name in the validation record (off: a salted machine id only)",
+      ).default(false),
+    )
+    .option(
+      '--runner-labels <labels>',
+      "the runner's labels for the validation record: a JSON array (`${{ toJSON(matrix.runs-on) }}`) or comma-separated",
+    )
+    .addOption(
+      new Option(
         '--strict',
         "refuse a spec with findings NFD only meets while evaluating (lint's errors: an empty op, a broken expression, type on In); without it they are warnings and the spec is evaluated as NFD does",
       ).default(false),
@@ -175,12 +213,15 @@ export function validateCommand(): Command {
       '  image-compat validate --spec examples/specs/gpu.yaml --features examples/hosts/h100-server.json',
       '  image-compat validate --spec spec.yaml                       # this host',
       '  image-compat validate --image ghcr.io/acme/app:1.0 --require-signature --key cosign.pub',
+      '  image-compat validate --image ghcr.io/acme/app:1.0 --compatibility h100 --attest --attest-key ci.key',
       '  kubectl get nodefeatures -A -o json | image-compat validate --spec spec.yaml --features - --output json',
       '',
     ].join('\n'),
   );
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
     const req = await requestOf(flags);
+    const attest = flags.attest ? await attestSigning(flags) : undefined;
+    if (attest) req.oneHost = true;
     const progress: ValidationProgress = {};
     const log = {
       note: (m: string) => process.stderr.write(`image-compat: note: ${m}\n`),
@@ -201,6 +242,26 @@ export function validateCommand(): Command {
         ? validateJson(result, values)
         : renderValidateTable(result, { color: useColor(), ...values }),
     );
+    if (attest) {
+      const { attestValidation, parseRunnerLabels } = await import('../commands/attest.js');
+      const record = await attestValidation(run, {
+        image: flags.image!,
+        sign: attest,
+        fromMachine: flags.features === undefined,
+        ...(flags.hostRoot !== undefined && { hostRoot: flags.hostRoot }),
+        hostname: flags.attestHostname,
+        ...(process.env.RUNNER_NAME && { runnerName: process.env.RUNNER_NAME }),
+        ...(flags.runnerLabels !== undefined && {
+          runnerLabels: parseRunnerLabels(flags.runnerLabels, '--runner-labels'),
+        }),
+        ...(flags.matrixId !== undefined && { matrixId: flags.matrixId }),
+        ...(await registryOptionsFrom(flags)),
+      });
+      process.stderr.write(
+        `image-compat: attached validation record ${record.record} to ${record.subject}\n`,
+      );
+      if (run.report) run.report.attestation = record.digest;
+    }
     if (flags.report !== undefined && run.report)
       await writeJson(flags.report, outputReport(run.report, values), '--report');
     if (flags.saveFeatures !== undefined)

@@ -4,7 +4,8 @@
 // the Sigstore public-good instance (sign/trust.ts).
 import { Command, Option } from 'commander';
 import { loadPolicy, type PolicyRequest } from '../commands/policy.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, InputError } from '../errors.js';
+import { parseMaxAge } from '../validation/gate.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 
@@ -55,6 +56,17 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   image: string;
   platform?: string;
   output: 'text' | 'json';
+  requireValidated?: string;
+  maxAge?: string;
+}
+
+function setList(text: string): string[] {
+  const sets = text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (!sets.length) throw new InputError('--require-validated: expected one or more comma-separated sets');
+  return sets;
 }
 
 export function verifyCommand(): Command {
@@ -70,6 +82,11 @@ export function verifyCommand(): Command {
       '--platform <os/arch[/variant]>',
       'verify only this platform of an index (default: every platform)',
     )
+    .option(
+      '--require-validated <sets>',
+      'the deploy gate: every platform (or the one given) also needs a validation record (validate --attest) that passes each of these sets (comma-separated tags), signed as the policy says',
+    )
+    .option('--max-age <duration>', 'with --require-validated: the oldest a validation may be (30d, 12h, 2w)')
     .addOption(new Option('--output <format>', 'output format').choices(['text', 'json']).default('text'));
   addPolicyOptions(cmd).addHelpText(
     'after',
@@ -80,6 +97,7 @@ export function verifyCommand(): Command {
       '  image-compat verify --image ghcr.io/acme/app:1.0 --key cosign.pub',
       '  image-compat verify --image ghcr.io/acme/app:1.0 \\',
       '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+      '  image-compat verify --image ghcr.io/acme/app:1.0 --key ci.pub --require-validated h100,a100 --max-age 30d',
       '  image-compat verify --image ghcr.io/acme/private:1.0 --trusted-root github-trusted-root.json \\',
       '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
       '',
@@ -92,9 +110,13 @@ export function verifyCommand(): Command {
     ].join('\n'),
   );
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
+    if (flags.maxAge !== undefined && flags.requireValidated === undefined)
+      throw new InputError('--max-age needs --require-validated');
     const { verify } = await import('../commands/verify.js');
     const result = await verify({
       image: flags.image,
+      ...(flags.requireValidated !== undefined && { requireValidated: setList(flags.requireValidated) }),
+      ...(flags.maxAge !== undefined && { maxAgeMs: parseMaxAge(flags.maxAge, '--max-age') }),
       ...(flags.platform !== undefined && { platform: flags.platform }),
       policyChoices: POLICY_CHOICES,
       policy: await loadPolicy(policyRequestOf(flags), (m) =>
@@ -113,6 +135,13 @@ export function verifyCommand(): Command {
           process.stdout.write(`${name}: verified ${p.artifact} signed by ${by}\n`);
         } else {
           process.stdout.write(`${name}: NOT VERIFIED: ${p.error}\n`);
+        }
+        for (const v of p.validations ?? []) {
+          process.stdout.write(
+            v.satisfied
+              ? `${name}: set ${v.set} validated by ${v.record} at ${v.time}\n`
+              : `${name}: set ${v.set} NOT VALIDATED: ${v.reason}\n`,
+          );
         }
         for (const r of p.verified ? p.rejected : []) {
           process.stderr.write(

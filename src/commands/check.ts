@@ -28,6 +28,8 @@ import { fsErrorDetail } from '../io/fs-error.js';
 import { LIMITS } from '../io/limits.js';
 import { decodeText, readText } from '../io/read.js';
 import { setting } from '../settings.js';
+import type { VerificationPolicy } from '../sign/verify.js';
+import { fleetOfImage } from './validations.js';
 
 export interface CheckOptions {
   /** The head config; default `.github/image-compat.yaml`. */
@@ -38,6 +40,10 @@ export interface CheckOptions {
   baseImage?: string;
   /** A folder of host snapshots (NodeFeature, NodeFeatureList, List, Features; JSON or YAML). */
   fleet?: string;
+  /** Instead of `fleet`: the hosts of this image's validation records (`validate --attest`). */
+  fleetImage?: string;
+  /** The signature policy the fleet image's records must pass; without one they are read unverified. */
+  fleetPolicy?: VerificationPolicy;
   /** Files to lint instead of those git says changed. */
   files?: string[];
   /** A GitHub event payload (GITHUB_EVENT_PATH): pull_request, merge_group or push give base and head SHAs. */
@@ -104,6 +110,8 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
     throw new InputError(
       `give at most one of ${setting('base-ref')}, ${setting('base-config')} and ${setting('base-image')}`,
     );
+  if (opts.fleet !== undefined && opts.fleetImage !== undefined)
+    throw new InputError(`give ${setting('fleet')} or ${setting('fleet-image')}, not both`);
   const pr = opts.event ? await changeOfEvent(opts.event) : undefined;
   if (opts.event && !pr)
     notes.push(
@@ -184,6 +192,17 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
   result.platforms = platforms;
   result.changes = platforms.flatMap((p) => diffSpecs(before.get(p), after.get(p), p));
   if (opts.fleet) result.fleet = fleetImpact(before, after, await loadFleet(path.resolve(cwd, opts.fleet)));
+  if (opts.fleetImage) {
+    const hosts = await fleetOfImage(
+      {
+        image: opts.fleetImage,
+        ...opts.registry,
+        ...(opts.fleetPolicy && { policy: opts.fleetPolicy }),
+      },
+      notes,
+    );
+    result.fleet = fleetImpact(before, after, hosts);
+  }
   return result;
 }
 

@@ -9,7 +9,7 @@ import { exitCodeOf, formatPositioned, InputError } from '../errors.js';
 import { emptyFeatures } from '../features/types.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import { MAX_FEATURES_BYTES, parseFeaturesDocument, type HostFeatures } from '../features/snapshot.js';
-import type { RegistryOptions } from '../oci/index.js';
+import type { Descriptor, RegistryOptions } from '../oci/index.js';
 import { canRun, machineHostPlatform, snapshotHostPlatform } from '../platform/host.js';
 import type { HostPlatform } from '../platform/host.js';
 import { formatPlatform, parsePlatform } from '../platform/platform.js';
@@ -113,6 +113,10 @@ export interface ValidationRun {
   report?: ValidationReport;
   /** The one host as a NodeFeature (what `--save-features` / output `features` write). */
   nodeFeature?: NodeFeature;
+  /** An image's platform manifest validated (a validation record's subject) and its index. */
+  subject?: { descriptor: Descriptor; index?: string };
+  /** The host's unreadable feature sources. */
+  unavailable?: UnavailableSource[];
 }
 
 /** Checks the request's combinations before anything is read (messages name fields, not flags). */
@@ -230,6 +234,7 @@ export async function runValidation(
   progress.unavailable = loaded.unavailable;
 
   let spec: Spec;
+  let subject: ValidationRun['subject'];
   if (req.image) {
     const got = await specFromImage({
       image: req.image,
@@ -244,6 +249,7 @@ export async function runValidation(
     for (const w of got.warnings) log.warn(w);
     spec = got.spec;
     progress.artifact = got.artifact;
+    subject = { descriptor: got.subject, ...(got.index && { index: got.index }) };
     if (got.platform !== undefined) progress.platform = got.platform;
     if (got.attachedTo === 'index')
       log.note(`the compatibility artifact ${got.artifact} is attached to the image index`);
@@ -267,7 +273,7 @@ export async function runValidation(
   });
   for (const h of result.hosts)
     if (h.refusal !== undefined) log.warn(`${h.node ? `${h.node}: ` : ''}${h.refusal}`);
-  if (loaded.hosts.length !== 1) return { result, hosts: loaded.hosts };
+  if (loaded.hosts.length !== 1) return { result, hosts: loaded.hosts, ...(subject && { subject }) };
   const host = loaded.hosts[0]!;
   const report = buildReport({
     result,
@@ -278,7 +284,14 @@ export async function runValidation(
     ...(req.runner && { runner: req.runner }),
     ...(req.matrixId && { id: req.matrixId }),
   });
-  return { result, hosts: loaded.hosts, report, nodeFeature: loaded.nodeFeature ?? nodeFeatureOf(host) };
+  return {
+    result,
+    hosts: loaded.hosts,
+    report,
+    nodeFeature: loaded.nodeFeature ?? nodeFeatureOf(host),
+    ...(subject && { subject }),
+    unavailable: loaded.unavailable,
+  };
 }
 
 function registryOf(req: ValidationRequest): RegistryOptions {

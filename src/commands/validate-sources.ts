@@ -7,7 +7,14 @@ import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { quote } from '../io/limits.js';
-import type { AttachedTo, Reference, RegistryOptions, Repository, ResolvedManifest } from '../oci/index.js';
+import type {
+  AttachedTo,
+  Descriptor,
+  Reference,
+  RegistryOptions,
+  Repository,
+  ResolvedManifest,
+} from '../oci/index.js';
 import type { HostPlatform } from '../platform/host.js';
 import { formatPlatform, parsePlatform, platformsMatch } from '../platform/platform.js';
 import { summarizeHardware } from '../report/hardware.js';
@@ -40,6 +47,9 @@ export interface ImageSpec {
   platform?: string;
   /** Digest of the compatibility artifact manifest evaluated. */
   artifact: string;
+  /** The platform manifest read (what a validation record attaches to), and its index's digest. */
+  subject: Descriptor;
+  index?: string;
   /** Whether it hangs on the platform manifest or on the image index. */
   attachedTo: AttachedTo;
   created?: string;
@@ -155,6 +165,8 @@ export async function specOfSubject(
     spec: read.spec,
     ...(selected.platform && { platform: formatPlatform(selected.platform) }),
     artifact: chosen.artifact.digest,
+    subject: resolved.descriptor,
+    ...(resolved.index && { index: resolved.index.digest }),
     attachedTo: chosen.attachedTo,
     ...(chosen.created !== undefined && { created: chosen.created }),
     signature: sig,

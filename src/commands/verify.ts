@@ -1,9 +1,15 @@
 // `verify`: for each platform manifest of an image (or the one given), the newest compatibility
-// artifact whose signature passes the policy. Typed options in, typed result out, no printing.
+// artifact whose signature passes the policy; with `requireValidated` (the deploy gate), also a
+// validation record of each set that passes, verified under the same policy, within the maximum
+// age. Typed options in, typed result out, no printing.
 import { InputError, RegistryError } from '../errors.js';
 import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import type { SignerInfo, VerificationPolicy } from '../sign/verify.js';
+import { judgeSets } from '../validation/gate.js';
+import type { SetRequirement } from '../validation/gate.js';
+import { validationRecords } from '../validation/records.js';
+import type { ValidationRecord } from '../validation/records.js';
 import { selectArtifact } from './artifact-selection.js';
 import { setting } from '../settings.js';
 
@@ -13,6 +19,11 @@ export interface VerifyOptions extends RegistryOptions {
   policy?: VerificationPolicy;
   /** What a policy is made of, in the edge's words (flags, inputs), for the missing-policy message. */
   policyChoices?: string;
+  /** The gate: each platform needs a trusted, passing validation record of each of these sets. */
+  requireValidated?: string[];
+  /** The oldest a validation record may be (ms). */
+  maxAgeMs?: number;
+  now?: () => Date;
 }
 
 export interface PlatformVerdict {
@@ -27,6 +38,10 @@ export interface PlatformVerdict {
   signer?: SignerInfo;
   /** Newer artifacts (or, when none passed, every artifact) that failed, with the reason. */
   rejected: Array<{ artifact: string; created?: string; reason: string; message: string }>;
+  /** The gate's verdict per required set, when `requireValidated` was given. */
+  validations?: SetRequirement[];
+  /** Validation records that contradict themselves or the manifest (tampering). */
+  tamperedRecords?: string[];
   /** Why this platform fails, when it does. */
   error?: string;
 }
@@ -70,13 +85,35 @@ export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
         message: i.failure.message,
       })),
     };
+    const errors: string[] = [];
     if (!chosen) {
       const newest = selected.ignored[0];
-      verdict.error =
+      errors.push(
         selected.artifacts.length === 0
           ? 'no compatibility artifact'
-          : `no compatibility artifact passes the policy (newest: ${newest!.failure.reason}: ${newest!.failure.message})`;
+          : `no compatibility artifact passes the policy (newest: ${newest!.failure.reason}: ${newest!.failure.message})`,
+      );
     }
+    if (opts.requireValidated?.length) {
+      const records = await validationRecords(repo, resolved.descriptor.digest, opts.policy);
+      const sets = judgeSets(records, opts.requireValidated, {
+        ...(opts.maxAgeMs !== undefined && { maxAgeMs: opts.maxAgeMs }),
+        now: (opts.now ?? (() => new Date()))(),
+      });
+      verdict.validations = sets;
+      const tampered = records.filter(
+        (r): r is Extract<ValidationRecord, { verified: false }> => !r.verified && r.class === 'integrity',
+      );
+      if (tampered.length) {
+        verdict.tamperedRecords = tampered.map((r) => r.digest);
+        errors.push(
+          `validation record(s) tampered with: ${tampered.map((r) => `${r.digest} (${r.reason}: ${r.message})`).join(', ')}`,
+        );
+      }
+      for (const s of sets.filter((x) => !x.satisfied)) errors.push(`set ${s.set}: ${s.reason}`);
+      if (tampered.length || sets.some((x) => !x.satisfied)) verdict.verified = false;
+    }
+    if (errors.length) verdict.error = errors.join('; ');
     platforms.push(verdict);
   }
   if (artifactCount === 0) {

@@ -32,6 +32,7 @@ export function renderMarkdown(merged: MergedReport, opts: MarkdownOptions = {})
     );
   }
   if (merged.runners.length) out.push('### Runners', '', ...runnerTable(merged), '');
+  out.push(...recordSection(merged));
   out.push(...failureSections(merged, opts.maxFailureDetails ?? 50));
   return neutraliseText(`${out.join('\n').trimEnd()}\n`);
 }
@@ -62,7 +63,9 @@ function matrixTable(m: MergedReport): string[] {
   for (const row of m.rows) {
     const cells = m.runners.map((r) => {
       const cell = row.cells.find((c) => c.runner === r.name);
-      return cell ? `${MARK[cell.verdict]} ${text(describe(cell))}` : '—';
+      if (!cell) return '—';
+      const record = cell.attestation ? ` · record \`${text(cell.attestation.slice(0, 19))}\`` : '';
+      return `${MARK[cell.verdict]} ${text(describe(cell))}${record}`;
     });
     const label =
       row.description && row.description !== row.set
@@ -78,6 +81,25 @@ function matrixTable(m: MergedReport): string[] {
     );
   }
   return lines;
+}
+
+/** `registry/repo` of an image reference (its tag or digest dropped). */
+function repositoryOf(image: string): string {
+  return image.replace(/@sha256:[a-f0-9]+$/, '').replace(/:[^/:]+$/, '');
+}
+
+/** Each cell's validation record, in full: what `image-compat validations` lists and verifies. */
+function recordSection(m: MergedReport): string[] {
+  const lines: string[] = [];
+  for (const row of m.rows) {
+    for (const cell of row.cells) {
+      if (!cell.attestation) continue;
+      const where = row.platform ? ` (${text(row.platform)})` : '';
+      const ref = row.image ? `${repositoryOf(row.image)}@${cell.attestation}` : cell.attestation;
+      lines.push(`- ${text(row.set)}${where} on ${text(cell.runner)}: \`${text(ref)}\``);
+    }
+  }
+  return lines.length ? ['### Validation records', '', ...lines, ''] : [];
 }
 
 function runnerTable(m: MergedReport): string[] {

@@ -71,6 +71,8 @@ export interface Cell {
   files: string[];
   /** Sources the failed expressions depend on that the runner could not read (absent when none). */
   unreadable?: UnreadableSource[];
+  /** Digest of the signed validation record of this run (`validate --attest`), when attached. */
+  attestation?: string;
 }
 
 export interface Row {
@@ -167,7 +169,12 @@ export function mergeReports(
         };
         rows.set(key, row);
       }
-      const cell: Cell = { runner, ...outcome.cell, files: [file] };
+      const cell: Cell = {
+        runner,
+        ...outcome.cell,
+        files: [file],
+        ...(report.attestation && { attestation: report.attestation }),
+      };
       const seen = row.byRunner.get(runner);
       row.byRunner.set(runner, seen ? worse(seen, cell) : cell);
     }

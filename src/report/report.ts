@@ -66,6 +66,8 @@ export interface ValidationReport {
   host: HostInfo;
   results: CompatibilityResult[];
   error?: ReportError;
+  /** Digest of the signed validation record attached to the image (`validate --attest`). */
+  attestation?: string;
 }
 
 /** A feature source that could not be read on the host (the collectors' record). */

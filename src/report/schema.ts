@@ -81,6 +81,7 @@ export const validationReportSchema = {
       required: ['code', 'message'],
       properties: { code: { type: 'integer' }, message: { type: 'string' } },
     },
+    attestation: { type: 'string', pattern: '^sha256:[a-f0-9]{64}$' },
   },
   definitions: {
     matchedExpression,

@@ -68,6 +68,8 @@ describe('the actions with 40 host values', () => {
     registry: {},
     failOnIncompatible: true,
     runnerName: 'r1',
+    attest: false,
+    oidc: false,
     outputDir: mkdtempSync(path.join(dir, 'out-')),
     ...over,
   });

@@ -52,6 +52,8 @@ const inputs = (over: Partial<ValidateInputs>): ValidateInputs => ({
   hostRoot: '/',
   registry: { plainHttp: true },
   failOnIncompatible: true,
+  attest: false,
+  oidc: false,
   outputDir: mkdtempSync(path.join(dir, 'out-')),
   ...over,
 });
@@ -159,6 +161,44 @@ describe('validate action bundle (dist/validate.js)', () => {
     expect(r.outputs.compatible).toBe('true');
     expect(r.summary).toContain(`Image: ${signed}`);
     expect(r.summary).toMatch(/Artifact: sha256:[0-9a-f]{64}/);
+  });
+
+  it('attest with attest-key and runner-labels: output validation-record, a record the gate reads', async () => {
+    const out = mkdtempSync(path.join(dir, 'rt-'));
+    const r = await runAction('validate', {
+      env: { RUNNER_TEMP: out },
+      inputs: {
+        image: signed,
+        'plain-http': 'true',
+        features: H100,
+        compatibility: 'gpu',
+        attest: 'true',
+        'attest-key': readFileSync(path.join(FIX, 'ec-sec1.pem'), 'utf8'),
+        'runner-labels': '["self-hosted","h100"]',
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs['validation-record']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as { attestation?: string };
+    expect(report.attestation).toBe(r.outputs['validation-record']);
+    const { listValidations } = await import('../../src/commands/validations.js');
+    const { loadPublicKey } = await import('../../src/sign/keys.js');
+    const listed = await listValidations({
+      image: signed,
+      plainHttp: true,
+      policy: { kind: 'key', key: loadPublicKey(readFileSync(PUB, 'utf8')) },
+    });
+    const record = listed.platforms[0]!.records.find((x) => x.digest === report.attestation);
+    expect(record?.verified && record.predicate.runner?.labels).toEqual(['self-hosted', 'h100']);
+  });
+
+  it('attest without attest-key and without id-token: exit 2 naming the inputs', async () => {
+    const r = await runAction('validate', {
+      inputs: { image: signed, 'plain-http': 'true', features: H100, attest: 'true' },
+      env: { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.commands[0]!.message).toMatch(/attest.*needs attest-key, or keyless signing/);
   });
 
   it('image without a signature under require-signature: exit 4, a signature annotation, an error report', async () => {

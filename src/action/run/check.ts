@@ -5,6 +5,7 @@
 // summary), and the pull-request comment that is updated in place.
 import * as core from '@actions/core';
 import path from 'node:path';
+import { loadPolicy } from '../../commands/policy.js';
 import { checkExitCode, checkJson, renderCheckMarkdown } from '../../check/index.js';
 import { check, type CheckResult } from '../../commands/check.js';
 import { registryOptions } from '../../commands/registry-options.js';
@@ -45,12 +46,16 @@ export async function run(inputs: CheckInputs): Promise<CheckOutcome> {
   const github = await githubChange(inputs);
   const api = github?.change;
   const files = api?.files ?? inputs.files;
+  const notes: string[] = [];
+  const fleetPolicy = await loadPolicy(inputs.policy, (m) => notes.push(m));
   const result = await check({
     config: inputs.config,
     ...(inputs.baseRef && { baseRef: inputs.baseRef }),
     ...(inputs.baseConfig && { baseConfig: inputs.baseConfig }),
     ...(inputs.baseImage && { baseImage: inputs.baseImage }),
     ...(inputs.fleet && { fleet: inputs.fleet }),
+    ...(inputs.fleetImage && { fleetImage: inputs.fleetImage }),
+    ...(fleetPolicy && { fleetPolicy }),
     ...((files.length || api?.files) && { files }),
     ...(api?.baseContent && { baseContent: api.baseContent }),
     ...(inputs.event && { event: inputs.event }),
@@ -59,6 +64,7 @@ export async function run(inputs: CheckInputs): Promise<CheckOutcome> {
   });
   const reportFile = path.join(inputs.outputDir, 'check.json');
   if (api) result.notes.unshift(...api.notes);
+  result.notes.unshift(...notes);
   await writeOutput(reportFile, checkJson(result), { what: 'the check report' });
   return { result, reportFile, ...(github && { github }) };
 }

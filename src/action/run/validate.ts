@@ -5,7 +5,9 @@
 // fails (exit 2, 3, 4: `error: {code, message}`), so that the report action names the job.
 import * as core from '@actions/core';
 import path from 'node:path';
+import { attestValidation, parseRunnerLabels } from '../../commands/attest.js';
 import { registryOptions } from '../../commands/registry-options.js';
+import { resolveSigning } from '../../commands/signing.js';
 import { failureReport, runValidation } from '../../commands/validate-run.js';
 import type { FieldNames, ValidationProgress, ValidationRequest } from '../../commands/validate-run.js';
 import { ExitCode } from '../../errors.js';
@@ -29,6 +31,8 @@ export interface ValidateOutcome {
   reportFile: string;
   /** Path of the host snapshot, a NodeFeature (output `features`). */
   featuresFile: string;
+  /** The validation record's digest (output `validation-record`), with `attest`. */
+  record?: string;
   markdown: string;
   /** Warnings met on the way (spec warnings, ignored artifacts, a platform the host cannot run). */
   warnings: string[];
@@ -93,8 +97,36 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
   const reportFile = path.join(inputs.outputDir, 'report.json');
   const featuresFile = path.join(inputs.outputDir, 'features.json');
   let got;
+  let record: string | undefined;
   try {
+    // The key (or the OIDC setup) is checked before the run: a bad key validates nothing.
+    const sign = inputs.attest
+      ? await resolveSigning(
+          {
+            ...(inputs.attestKey && { keyText: inputs.attestKey }),
+            ...(inputs.attestKeyPassword && { password: inputs.attestKeyPassword }),
+            ...(!inputs.attestKey && { keylessOnly: true }),
+          },
+          process.env,
+        )
+      : undefined;
+    const labels = inputs.runnerLabels ? parseRunnerLabels(inputs.runnerLabels, 'input "runner-labels"') : [];
     got = await runValidation(req, { note: (m) => notes.push(m), warn: (m) => warnings.push(m) }, progress);
+    if (sign) {
+      const attested = await attestValidation(got, {
+        image: inputs.image!,
+        sign,
+        fromMachine: !inputs.features,
+        hostRoot: inputs.hostRoot,
+        ...(inputs.runnerName && { runnerName: inputs.runnerName }),
+        ...(labels.length && { runnerLabels: labels }),
+        ...(inputs.matrixId && { matrixId: inputs.matrixId }),
+        ...(await registryOptions(inputs.registry)),
+      });
+      record = attested.digest;
+      got.report!.attestation = attested.digest;
+      notes.push(`attached validation record ${attested.record} to ${attested.subject}`);
+    }
   } catch (err) {
     // No verdict: the report still goes out (with `error`), so the report action names this job.
     await writeJson(reportFile, failureReport(err, req, progress));
@@ -107,14 +139,27 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
   const report = outputReport(got.report!, { allHostValues: inputs.allHostValues });
   await writeJson(reportFile, report);
   await writeJson(featuresFile, got.nodeFeature);
-  return { report, reportFile, featuresFile, markdown: renderValidationMarkdown(report), warnings, notes };
+  return {
+    report,
+    reportFile,
+    featuresFile,
+    ...(record && { record }),
+    markdown: renderValidationMarkdown(report),
+    warnings,
+    notes,
+  };
 }
 
 export async function publish(outcome: ValidateOutcome, inputs: ValidateInputs): Promise<void> {
   for (const n of outcome.notes) info(inInputWords(n));
   for (const w of outcome.warnings) core.warning(inInputWords(w), { title: 'image-compat' });
   const { report } = outcome;
-  setOutputs({ compatible: report.compatible, report: outcome.reportFile, features: outcome.featuresFile });
+  setOutputs({
+    compatible: report.compatible,
+    report: outcome.reportFile,
+    features: outcome.featuresFile,
+    ...(outcome.record && { 'validation-record': outcome.record }),
+  });
   const overflow = annotate(validationAnnotations(report));
   await writeSummary(outcome.markdown + overflowMarkdown(overflow));
   info(`${report.host.name}: ${report.compatible ? 'compatible' : 'not compatible'}`);
