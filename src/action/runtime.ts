@@ -436,10 +436,14 @@ export function readCheckInputs(): CheckInputs {
   return inputs;
 }
 
-/** The setup action has no inputs: the CLI beside its bundle, this runner's temp folder and Node. */
-export function readSetupInputs(): SetupInputs {
+/**
+ * The setup action has no inputs: the CLI beside its bundle, this runner's temp folder and Node.
+ * `distDir` is the entry's folder (dist/), given by the entry itself: the split bundle puts this
+ * code in dist/chunks/, so this module's own folder is not the CLI's.
+ */
+export function readSetupInputs(distDir?: string): SetupInputs {
   return {
-    distDir: path.dirname(fileURLToPath(import.meta.url)),
+    distDir: distDir ?? path.dirname(fileURLToPath(import.meta.url)),
     version: VERSION,
     runnerTemp: process.env.RUNNER_TEMP || tmpdir(),
     node: process.execPath,

@@ -5,7 +5,6 @@
 import { Command, Option } from 'commander';
 import { loadPolicy, type PolicyRequest } from '../commands/policy.js';
 import { ExitCode, InputError } from '../errors.js';
-import { parseMaxAge } from '../validation/gate.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 
@@ -112,7 +111,12 @@ export function verifyCommand(): Command {
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
     if (flags.maxAge !== undefined && flags.requireValidated === undefined)
       throw new InputError('--max-age needs --require-validated');
-    const { verify } = await import('../commands/verify.js');
+    // The work (registry, signatures, the validation gate) loads only when verify runs: validate
+    // and select import this file for the policy flags.
+    const [{ verify }, { parseMaxAge }] = await Promise.all([
+      import('../commands/verify.js'),
+      import('../validation/gate.js'),
+    ]);
     const result = await verify({
       image: flags.image,
       ...(flags.requireValidated !== undefined && { requireValidated: setList(flags.requireValidated) }),

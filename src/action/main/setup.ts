@@ -4,6 +4,11 @@
 import { publish, run as work } from '../run/setup.js';
 import { readSetupInputs, runAction } from '../runtime.js';
 
-export function run(): Promise<void> {
-  return runAction(readSetupInputs, work, async (outcome) => publish(outcome));
+/** `distDir`: the folder of the bundled CLI (the entry's, dist/). */
+export function run(distDir?: string): Promise<void> {
+  return runAction(
+    () => readSetupInputs(distDir),
+    work,
+    async (outcome) => publish(outcome),
+  );
 }

@@ -1,0 +1,44 @@
+import { createRequire as __icCreateRequire } from 'node:module';
+const require = __icCreateRequire(import.meta.url);
+import {
+  fsErrorDetail
+} from "./chunk-VI3OPX7Z.js";
+import {
+  InputError
+} from "./chunk-TS22JX7Z.js";
+
+// src/io/write.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+async function writeOutput(file, data, opts = {}) {
+  await makeFolder(path.dirname(file), opts);
+  try {
+    await writeFile(file, data);
+  } catch (err) {
+    throw new InputError(`cannot write${opts.what ? ` ${opts.what}` : ""}: ${fsErrorDetail(err)}`, { file });
+  }
+}
+async function makeFolder(dir, opts = {}) {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    throw new InputError(
+      `cannot create the folder${opts.what ? ` for ${opts.what}` : ""}: ${fsErrorDetail(err)}`,
+      { file: dir }
+    );
+  }
+}
+async function onOutput(file, step, opts = {}) {
+  try {
+    return await step();
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot write${opts.what ? ` ${opts.what}` : ""}: ${fsErrorDetail(err)}`, { file });
+  }
+}
+
+export {
+  writeOutput,
+  makeFolder,
+  onOutput
+};

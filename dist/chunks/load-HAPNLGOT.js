@@ -1,0 +1,26 @@
+import { createRequire as __icCreateRequire } from 'node:module';
+const require = __icCreateRequire(import.meta.url);
+import {
+  checkConfigDocument,
+  loadConfig,
+  parseConfig
+} from "./chunk-PORYFD2U.js";
+import "./chunk-A65EGXUP.js";
+import "./chunk-YP5NZXMW.js";
+import "./chunk-53P7BJDV.js";
+import "./chunk-TVYRZPYQ.js";
+import "./chunk-ARJZT3GV.js";
+import "./chunk-TSG2MLKR.js";
+import "./chunk-ZBJJTEMS.js";
+import "./chunk-EIWQX6KW.js";
+import "./chunk-CEMVL7P3.js";
+import "./chunk-MSF35XNF.js";
+import "./chunk-VI3OPX7Z.js";
+import "./chunk-L636BFQV.js";
+import "./chunk-TS22JX7Z.js";
+import "./chunk-R5CBN7CG.js";
+export {
+  checkConfigDocument,
+  loadConfig,
+  parseConfig
+};

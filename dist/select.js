@@ -1,0 +1,123 @@
+import { createRequire as __icCreateRequire } from 'node:module';
+const require = __icCreateRequire(import.meta.url);
+import {
+  select,
+  selectExitCode,
+  selectMarkdown
+} from "./chunks/chunk-7DNCUJWT.js";
+import "./chunks/chunk-QAR2RQ4H.js";
+import "./chunks/chunk-OPZGKXRQ.js";
+import "./chunks/chunk-SYUAKEN3.js";
+import "./chunks/chunk-MQRWDHTY.js";
+import "./chunks/chunk-DNO3AIZO.js";
+import "./chunks/chunk-T3PCSXR4.js";
+import "./chunks/chunk-QBVQPRCO.js";
+import "./chunks/chunk-HIZ7TLNX.js";
+import "./chunks/chunk-NBU4GHP5.js";
+import "./chunks/chunk-3OLLROG6.js";
+import "./chunks/chunk-CGMVNJR6.js";
+import "./chunks/chunk-QEEQGLDJ.js";
+import "./chunks/chunk-KNVR5ANA.js";
+import "./chunks/chunk-WSUNQCKZ.js";
+import "./chunks/chunk-6F2QB2HZ.js";
+import "./chunks/chunk-EVLNIELP.js";
+import "./chunks/chunk-EMVFEL76.js";
+import "./chunks/chunk-U5HN2X42.js";
+import {
+  registryOptions
+} from "./chunks/chunk-IGYJHQUR.js";
+import "./chunks/chunk-KFUNB6SX.js";
+import "./chunks/chunk-AECNDLIE.js";
+import "./chunks/chunk-53P7BJDV.js";
+import "./chunks/chunk-TVYRZPYQ.js";
+import "./chunks/chunk-ARJZT3GV.js";
+import "./chunks/chunk-TSG2MLKR.js";
+import "./chunks/chunk-ZBJJTEMS.js";
+import "./chunks/chunk-EIWQX6KW.js";
+import "./chunks/chunk-CEMVL7P3.js";
+import "./chunks/chunk-MSF35XNF.js";
+import "./chunks/chunk-VI3OPX7Z.js";
+import {
+  error,
+  inInputWords,
+  info2 as info,
+  readSelectInputs,
+  runAction,
+  setOutputs,
+  warning,
+  writeSummary
+} from "./chunks/chunk-MJ55JA3Y.js";
+import "./chunks/chunk-3A4JWHTX.js";
+import "./chunks/chunk-Q256A2XO.js";
+import "./chunks/chunk-QG2XQ7B5.js";
+import "./chunks/chunk-THTKVCSJ.js";
+import "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-3HEGI24S.js";
+import "./chunks/chunk-L636BFQV.js";
+import {
+  ExitCode,
+  InputError,
+  SignatureError
+} from "./chunks/chunk-TS22JX7Z.js";
+import "./chunks/chunk-R5CBN7CG.js";
+
+// src/action/run/select.ts
+async function run(inputs) {
+  const notes = [];
+  const warnings = [];
+  const result = await select(
+    {
+      image: inputs.image,
+      ...inputs.features ? { features: inputs.features } : { hostRoot: inputs.hostRoot },
+      policy: {
+        ...inputs.publicKey && { key: inputs.publicKey },
+        ...inputs.certificateIdentity && { certificateIdentity: inputs.certificateIdentity },
+        ...inputs.certificateIdentityRegexp && {
+          certificateIdentityRegexp: inputs.certificateIdentityRegexp
+        },
+        ...inputs.certificateOidcIssuer && { certificateOidcIssuer: inputs.certificateOidcIssuer },
+        ...inputs.trustedRoot && { trustedRoot: inputs.trustedRoot }
+      },
+      requireSignature: inputs.requireSignature,
+      ...await registryOptions(inputs.registry)
+    },
+    { note: (m) => notes.push(m), warn: (m) => warnings.push(m) }
+  );
+  if (result.cluster) {
+    throw new InputError(
+      `input "features": the select action selects for one host; the snapshot has ${result.hosts.length} (use image-compat select --features for a cluster)`
+    );
+  }
+  return { result, notes, warnings };
+}
+async function publish(outcome, _inputs) {
+  for (const n of outcome.notes) info(inInputWords(n));
+  for (const w of outcome.warnings) warning(inInputWords(w), { title: "image-compat" });
+  const { result } = outcome;
+  const host = result.hosts[0];
+  setOutputs({ image: host.chosen ?? "" });
+  await writeSummary(selectMarkdown(result));
+  for (const r of host.ranking)
+    info(`#${r.position + 1} ${result.candidates[r.position].reference}: ${r.reason}`);
+  const code = selectExitCode(result);
+  if (code === ExitCode.input)
+    throw new InputError(`cannot tell this host's architecture (no kubernetes.io/arch label, no cpu flags)`);
+  if (code === ExitCode.signature)
+    throw new SignatureError(
+      `input "require-signature": no candidate of ${result.image} with a trusted compatibility artifact fits this host`
+    );
+  if (code === ExitCode.incompatible) {
+    error(inInputWords(`no candidate of ${result.image} fits this host`), { title: "image-compat" });
+    process.exitCode = ExitCode.incompatible;
+    return;
+  }
+  info(`chosen: ${host.chosen}`);
+}
+
+// src/action/main/select.ts
+function run2() {
+  return runAction(readSelectInputs, run, publish);
+}
+
+// src/action/select.ts
+await run2();
