@@ -3,7 +3,8 @@
 // scrubbed NodeFeatures `check --fleet` reads (src/validation/scrub.ts: no node name, labels,
 // serial numbers, MAC addresses). A host is named by the column the matrix report shows it under
 // (the runner's name, else the host name the report carries), identical hosts from several jobs
-// are one host (its first name in folder order), and names are made unique. What
+// are one host (named by its first job, `image-compat-report-2` before `-10`), and names are made
+// unique. What
 // `report --fleet-out` (the report action's `fleet-out`) writes. Pure: the files come in read.
 import { createHash } from 'node:crypto';
 import type { NodeFeature } from '../features/node-feature.js';
@@ -18,7 +19,7 @@ export interface SnapshotFile {
 }
 
 export interface MatrixFleet {
-  /** One scrubbed NodeFeature per distinct host, in folder order; names unique. */
+  /** One scrubbed NodeFeature per distinct host, in job order; names unique. */
   hosts: NodeFeature[];
   /** Report files with no host snapshot in their folder: their hosts are not in the fleet. */
   withoutSnapshot: string[];
@@ -42,6 +43,11 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/** Job order: `image-compat-report-2/` before `image-compat-report-10/` (digits compared as numbers). */
+const JOB_ORDER = new Intl.Collator('en', { numeric: true });
+const byJob = (a: SnapshotFile, b: SnapshotFile) =>
+  JOB_ORDER.compare(a.file, b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 function hostKey(nf: NodeFeature): string {
   return createHash('sha256')
@@ -68,7 +74,7 @@ export function matrixFleet(
   const hosts: NodeFeature[] = [];
   const withoutReport: string[] = [];
   const snapshotFolders = new Set<string>();
-  for (const snapshot of snapshots) {
+  for (const snapshot of [...snapshots].sort(byJob)) {
     const folder = folderOf(snapshot.file);
     const cols = columns.get(folder);
     if (!cols) {
