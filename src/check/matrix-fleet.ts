@@ -23,13 +23,17 @@ export interface MatrixFleet {
   hosts: NodeFeature[];
   /** Report files with no host snapshot in their folder: their hosts are not in the fleet. */
   withoutSnapshot: string[];
-  /** Snapshot files with no report in their folder: not a host of the matrix, left out. */
-  withoutReport: string[];
 }
 
 function folderOf(file: string): string {
   const at = file.lastIndexOf('/');
   return at < 0 ? '' : file.slice(0, at);
+}
+
+/** Whether a file lies in the artifact folder of one of the reports (only those snapshots are read). */
+export function besideReports(reports: readonly SourcedReport[]): (file: string) => boolean {
+  const folders = new Set(reports.map((r) => folderOf(r.file)));
+  return (file) => folders.has(folderOf(file));
 }
 
 /** JSON with every object's keys sorted: the same host collected twice gives the same text. */
@@ -72,15 +76,12 @@ export function matrixFleet(
   const seen = new Set<string>();
   const names = new Set<string>();
   const hosts: NodeFeature[] = [];
-  const withoutReport: string[] = [];
   const snapshotFolders = new Set<string>();
   for (const snapshot of [...snapshots].sort(byJob)) {
     const folder = folderOf(snapshot.file);
     const cols = columns.get(folder);
-    if (!cols) {
-      withoutReport.push(snapshot.file);
-      continue;
-    }
+    // Not beside a report: not a host of the matrix (besideReports names those).
+    if (!cols) continue;
     snapshotFolders.add(folder);
     const column = cols.size === 1 && snapshot.hosts.length === 1 ? [...cols][0]! : undefined;
     for (const host of snapshot.hosts) {
@@ -96,5 +97,5 @@ export function matrixFleet(
     }
   }
   const withoutSnapshot = reports.filter((r) => !snapshotFolders.has(folderOf(r.file))).map((r) => r.file);
-  return { hosts, withoutSnapshot, withoutReport };
+  return { hosts, withoutSnapshot };
 }

@@ -3,7 +3,7 @@
 // `fleetOut`, also writes the matrix's hosts (the snapshots beside the reports) as a fleet folder.
 import path from 'node:path';
 import { writeFleetFolder } from '../check/fleet-folder.js';
-import { matrixFleet, type SnapshotFile } from '../check/matrix-fleet.js';
+import { besideReports, matrixFleet, type SnapshotFile } from '../check/matrix-fleet.js';
 import { ExitCode, InputError } from '../errors.js';
 import { parseFeaturesDocument } from '../features/snapshot.js';
 import { LIMITS } from '../io/limits.js';
@@ -134,7 +134,10 @@ async function writeMatrixFleet(
   snapshotFiles: readonly string[],
 ): Promise<FleetOutResult> {
   const snapshots: SnapshotFile[] = [];
-  for (const file of snapshotFiles) {
+  const beside = besideReports(reports);
+  // Only a snapshot beside a report is a host of the matrix; the others are named, not read.
+  const withoutReport = snapshotFiles.filter((f) => !beside(f));
+  for (const file of snapshotFiles.filter(beside)) {
     const full = path.join(dir, file);
     const text = await readText(full, { maxBytes: LIMITS.features });
     snapshots.push({ file, hosts: parseFeaturesDocument(text, full) });
@@ -148,7 +151,7 @@ async function writeMatrixFleet(
     files,
     hosts: fleet.hosts.map((h) => h.metadata.name),
     withoutSnapshot: fleet.withoutSnapshot,
-    withoutReport: fleet.withoutReport,
+    withoutReport,
   };
 }
 

@@ -2,7 +2,7 @@
 // written as a fleet folder, and `check --fleet` over it gives the fleet impact of `check --fleet`
 // over the original snapshots (examples/hosts), each host under its runner's name.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseFeaturesDocument } from '../../src/features/snapshot.js';
@@ -92,10 +92,13 @@ describe('image-compat report --fleet-out', () => {
     },
   );
 
-  it('warns about a report with no snapshot beside it, and an empty folder', async () => {
+  it('warns about a report with no snapshot beside it and an empty folder; names a stray snapshot', async () => {
     const bare = path.join(dir, 'bare');
     writeMatrixFolder(bare, [{ snapshot: path.join(HOSTS, 'ci-vm.json'), runner: 'vm' }]);
     rmSync(path.join(bare, 'image-compat-report-0', 'features.json'));
+    // A snapshot with no report beside it is no host of the matrix: named, not even read.
+    mkdirSync(path.join(bare, 'stray'));
+    writeFileSync(path.join(bare, 'stray', 'features.json'), '{"kind": "NodeFeature"}');
     const empty = path.join(dir, 'empty-fleet');
     const r = await runCli(['report', '--dir', bare, '--fleet-out', empty]);
     expect(r.code).toBe(0);
@@ -103,6 +106,9 @@ describe('image-compat report --fleet-out', () => {
       'image-compat: warning: image-compat-report-0/report.json: no host snapshot beside it',
     );
     expect(r.stderr).toContain(`the fleet folder ${empty} is empty`);
+    expect(r.stderr).toContain(
+      'image-compat: stray/features.json: a host snapshot with no report beside it: not in the fleet folder',
+    );
     expect(readdirSync(empty)).toEqual([]);
   });
 
