@@ -343,6 +343,8 @@ export interface ReportInputs {
   failOnIncompatible: boolean;
   /** Every host value the reports carry in the failures (else the first 16 and the total). */
   allHostValues?: boolean;
+  /** The folder to write the matrix's host snapshots to, a fleet folder for the check action. */
+  fleetOut?: string;
   /** The pull-request comment: the token, when (absent: never), and the event it finds it in. */
   githubToken?: string;
   commentPolicy?: CommentPolicy;
@@ -360,6 +362,7 @@ export function readReportInputs(): ReportInputs {
     matrix: optional('matrix'),
     failOnIncompatible: flag('fail-on-incompatible', d),
     allHostValues: flag('all-host-values', d),
+    fleetOut: optional('fleet-out'),
     githubToken: secret('github-token'),
     commentPolicy: choice('comment-summary-in-pr', COMMENT_POLICIES, d),
     repository: process.env.GITHUB_REPOSITORY || undefined,

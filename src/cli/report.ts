@@ -2,7 +2,7 @@
 // and print the verdict table as Markdown or the merged result as JSON. Exit 0 when the run counts
 // as compatible under --require, 1 when not.
 import { Command, Option } from 'commander';
-import { report } from '../commands/report.js';
+import { fleetMessages, report } from '../commands/report.js';
 import { ExitCode } from '../errors.js';
 import { readSource } from '../spec/document.js';
 import { REQUIREMENTS, type Requirement } from '../report/merge.js';
@@ -32,6 +32,10 @@ export function reportCommand(): Command {
       '--all-host-values',
       'keep every host value the reports carry in the failures (default: the first 16 and the total)',
     )
+    .option(
+      '--fleet-out <dir>',
+      "also write the matrix's hosts (the snapshots beside the reports, scrubbed, one file per distinct host) as a fleet folder for check --fleet",
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 compatible, 1 not compatible, 2 bad input (no reports, an invalid report).',
@@ -43,6 +47,7 @@ export function reportCommand(): Command {
         require: Requirement;
         matrix?: string;
         allHostValues?: boolean;
+        fleetOut?: string;
       }) => {
         const matrix = opts.matrix ? { text: await readSource(opts.matrix), source: opts.matrix } : undefined;
         const result = await report({
@@ -50,11 +55,17 @@ export function reportCommand(): Command {
           require: opts.require,
           matrix,
           allHostValues: opts.allHostValues ?? false,
+          ...(opts.fleetOut !== undefined && { fleetOut: opts.fleetOut }),
         });
         for (const file of result.skipped)
           process.stderr.write(`image-compat: ${file}: a host snapshot, listed, not merged\n`);
         for (const file of result.invalid)
           process.stderr.write(`image-compat: ${file}: not a valid report: counted as a failed run\n`);
+        if (result.fleet) {
+          const { notes, warnings } = fleetMessages(result.fleet);
+          for (const note of notes) process.stderr.write(`image-compat: ${note}\n`);
+          for (const warning of warnings) process.stderr.write(`image-compat: warning: ${warning}\n`);
+        }
         process.stdout.write(
           opts.output === 'json' ? `${JSON.stringify(result.merged, null, 2)}\n` : result.markdown,
         );

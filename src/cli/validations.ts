@@ -3,7 +3,7 @@
 // records that failed verification on stderr; or everything as JSON.
 import { Command, Option } from 'commander';
 import { loadPolicy } from '../commands/policy.js';
-import { listValidations, writeFleetFolder } from '../commands/validations.js';
+import { listValidations, writeValidationsFleet } from '../commands/validations.js';
 import type { ValidationsResult } from '../commands/validations.js';
 import { ExitCode } from '../errors.js';
 import { setLabel } from '../validation/predicate.js';
@@ -109,7 +109,7 @@ export function validationsCommand(): Command {
       flags.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderValidations(result),
     );
     if (flags.fleetOut !== undefined) {
-      const files = await writeFleetFolder(result, flags.fleetOut);
+      const files = await writeValidationsFleet(result, flags.fleetOut);
       process.stderr.write(`image-compat: wrote ${files.length} host snapshot(s) to ${flags.fleetOut}\n`);
     }
     let tampered = false;

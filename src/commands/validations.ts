@@ -10,8 +10,7 @@ import type { HostFeatures } from '../features/snapshot.js';
 import { setting } from '../settings.js';
 import { fleetFromPredicates, fleetNodeFeatures } from '../validation/fleet.js';
 import type { ValidationPredicate } from '../validation/predicate.js';
-import { writeOutput } from '../io/write.js';
-import path from 'node:path';
+import { writeFleetFolder } from '../check/fleet-folder.js';
 import { validationRecords } from '../validation/records.js';
 import type { ValidationRecord } from '../validation/records.js';
 
@@ -87,12 +86,6 @@ export async function fleetOfImage(opts: ValidationsOptions, notes: string[]): P
  * Writes the verified records' hosts (one per machine) as a fleet folder, `<name>.json` each a
  * scrubbed NodeFeature that `check --fleet` and `validate --features` read. Returns the files.
  */
-export async function writeFleetFolder(result: ValidationsResult, dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const nf of fleetNodeFeatures(fleetPredicates(result, true))) {
-    const file = path.join(dir, `${nf.metadata.name}.json`);
-    await writeOutput(file, `${JSON.stringify(nf, null, 2)}\n`, { what: 'the fleet folder' });
-    files.push(file);
-  }
-  return files;
+export function writeValidationsFleet(result: ValidationsResult, dir: string): Promise<string[]> {
+  return writeFleetFolder(dir, fleetNodeFeatures(fleetPredicates(result, true)));
 }

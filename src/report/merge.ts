@@ -148,7 +148,7 @@ export function mergeReports(
   let runs = 0;
 
   for (const { file, report } of reports) {
-    const runner = report.host.runner || report.host.name;
+    const runner = columnOf(report);
     if (!runners.has(runner)) {
       runners.set(runner, { name: runner, host: report.host.name, hardware: report.host.hardware });
     }
@@ -218,6 +218,11 @@ export function mergeReports(
     missing,
     shortfalls,
   };
+}
+
+/** The column a report's host is shown under: the GitHub runner's name, else the host name. */
+export function columnOf(report: ValidationReport): string {
+  return report.host.runner || report.host.name;
 }
 
 interface Outcome {

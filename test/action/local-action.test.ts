@@ -5,7 +5,7 @@
 // the inputs reader counts as unset). Publish talks to a docker-registry behind htpasswd.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pushTestIndex, startRegistry, type TestRegistry } from '../helpers/registry.js';
@@ -80,6 +80,7 @@ const CONFIG = 'test/fixtures/commands/publish-config.yaml';
 
 describe('@github/local-action runs each action from source', () => {
   let report: string;
+  let features: string;
 
   it('validate', async () => {
     const r = await localAction('validate', 'validate', { spec: 'examples/specs/gpu.yaml', features: H100 });
@@ -88,19 +89,25 @@ describe('@github/local-action runs each action from source', () => {
     expect(['true', 'false']).toContain(r.outputs.compatible);
     expect(r.outputs.report).toBe(path.join(r.runnerTemp, 'image-compat', 'report.json'));
     report = r.outputs.report!;
+    features = r.outputs.features!;
   }, 180_000);
 
   it('report', async () => {
     const reports = path.join(dir, 'reports', 'one');
     mkdirSync(reports, { recursive: true });
     copyFileSync(report, path.join(reports, 'report.json'));
+    copyFileSync(features, path.join(reports, 'features.json'));
+    const fleet = path.join(dir, 'fleet');
     const r = await localAction('report', 'report', {
       path: path.dirname(reports),
       'fail-on-incompatible': 'false',
+      'fleet-out': fleet,
     });
     expect(r.errors).toEqual([]);
     expect(['true', 'false']).toContain(r.outputs.compatible);
     expect(r.outputs.summary).toMatch(/\.md$/);
+    expect(r.outputs.fleet).toBe(fleet);
+    expect(readdirSync(fleet)).toHaveLength(1);
   }, 180_000);
 
   it('plan', async () => {

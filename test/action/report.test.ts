@@ -1,12 +1,12 @@
 // The report action: run(inputs) on its own, then the bundle as the runner runs it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/action/run/report.js';
 import { InputError } from '../../src/errors.js';
 import { inputVariable, runAction } from '../helpers/action.js';
-import { report } from '../helpers/reports.js';
+import { report, writeMatrixFolder } from '../helpers/reports.js';
 
 const MATRIX = path.resolve('test/fixtures/report/matrix');
 let tmp: string;
@@ -171,5 +171,54 @@ describe('report action with the plan matrix', () => {
     expect(r.code).toBe(2);
     expect(r.commands[0]!.properties).toEqual({ title: 'image-compat: invalid input' });
     expect(r.commands[0]!.message).toMatch(/^input "matrix":1:\d+: /);
+  });
+});
+
+describe('report action fleet-out', () => {
+  const HOSTS = path.resolve('examples/hosts');
+  const jobs = [
+    { snapshot: path.join(HOSTS, 'h100-server.json'), runner: 'gpu-h100' },
+    { snapshot: path.join(HOSTS, 'arm-server.json'), runner: 'arm' },
+    { snapshot: path.join(HOSTS, 'h100-server.json'), runner: 'gpu-h100-2nd' },
+  ];
+
+  it('run(inputs) writes one host snapshot per distinct host of the matrix', async () => {
+    const matrix = path.join(tmp, 'fleet-matrix');
+    writeMatrixFolder(matrix, jobs);
+    const fleetOut = path.join(tmp, 'fleet-out');
+    const o = await run({ path: matrix, require: 'all', failOnIncompatible: true, outputDir: tmp, fleetOut });
+    expect(o.fleet).toEqual({
+      dir: fleetOut,
+      files: [path.join(fleetOut, 'gpu-h100.json'), path.join(fleetOut, 'arm.json')],
+      hosts: ['gpu-h100', 'arm'],
+      withoutSnapshot: [],
+      withoutReport: [],
+    });
+    const nf = JSON.parse(await readFile(o.fleet!.files[1]!, 'utf8')) as { kind: string; metadata: object };
+    expect(nf).toMatchObject({ kind: 'NodeFeature', metadata: { name: 'arm', labels: {} } });
+  });
+
+  it('the bundle writes the folder relative to the workspace and names it in output fleet', async () => {
+    const workspace = path.join(tmp, 'ws');
+    writeMatrixFolder(path.join(workspace, 'image-compat-reports'), [
+      ...jobs,
+      { snapshot: path.join(HOSTS, 'ci-vm.json'), runner: 'vm' },
+    ]);
+    await rm(path.join(workspace, 'image-compat-reports', 'image-compat-report-3', 'features.json'));
+    const r = await runAction('report', { inputs: { 'fleet-out': 'fleet' }, workspace });
+    expect(r.code).toBe(0);
+    expect(r.outputs.fleet).toBe(path.join(workspace, 'fleet'));
+    expect((await readdir(r.outputs.fleet!)).sort()).toEqual(['arm.json', 'gpu-h100.json']);
+    // The report without a snapshot is a warning (its file relative to the reports folder).
+    const warnings = r.commands.filter((c) => c.command === 'warning');
+    expect(warnings.map((c) => c.message)).toEqual([
+      "image-compat-report-3/report.json: no host snapshot beside it (the validate action's features.json): its host is not in the fleet folder",
+    ]);
+    expect(r.stdout).toContain(`wrote 2 host snapshot(s) to ${path.join(workspace, 'fleet')}: gpu-h100, arm`);
+  });
+
+  it('without fleet-out writes no folder and sets no output fleet', async () => {
+    const r = await runAction('report', { inputs: { path: MATRIX } });
+    expect(r.outputs.fleet).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
-// Builds validation reports for tests: a host, and sets whose rules match or fail.
+// Builds validation reports for tests: a host, and sets whose rules match or fail; a matrix folder.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type {
   CompatibilityResult,
   HardwareSummary,
@@ -59,4 +61,24 @@ export function report(
     results: [set(tag, [rule('modules', ok)])],
     ...over,
   };
+}
+
+/** One validate job of a matrix folder: the host snapshot it validated and the runner it ran on. */
+export interface MatrixJob {
+  snapshot: string;
+  runner: string;
+}
+
+/**
+ * A downloaded matrix run as docs/actions.md uploads it: `image-compat-report-<job>/` holding the
+ * job's report.json and its features.json (a copy of the snapshot), under `dir`.
+ */
+export function writeMatrixFolder(dir: string, jobs: readonly MatrixJob[]): void {
+  jobs.forEach((job, i) => {
+    const folder = path.join(dir, `image-compat-report-${i}`);
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(job.snapshot, path.join(folder, 'features.json'));
+    const r = report('base', job.runner, true);
+    writeFileSync(path.join(folder, 'report.json'), JSON.stringify(r));
+  });
 }

@@ -1,12 +1,14 @@
 // The report action's work, apart from reading inputs: merge the downloaded reports, write the
-// Markdown and JSON files it names in outputs, then publish outputs, summary, annotations and,
+// Markdown and JSON files it names in outputs (and, with `fleet-out`, the fleet folder of the
+// matrix's hosts), then publish outputs, summary, annotations and,
 // on a pull request, the comment with the matrix verdict (updated in place).
 import path from 'node:path';
-import { report, type ReportResult } from '../../commands/report.js';
+import { fleetMessages, report, type ReportResult } from '../../commands/report.js';
 import { ExitCode } from '../../errors.js';
 import { mergedAnnotations } from '../../report/annotations.js';
 import { annotate, info, overflowMarkdown, setOutputs, type ReportInputs, writeSummary } from '../runtime.js';
 import { writeOutput } from '../../io/write.js';
+import { neutraliseText } from '../../io/workflow-command.js';
 import { commentBody, commentMarker } from '../github/comment.js';
 import { publishComment } from '../github/publish-comment.js';
 
@@ -24,6 +26,7 @@ export async function run(inputs: ReportInputs): Promise<ReportOutcome> {
     require: inputs.require,
     matrix,
     allHostValues: inputs.allHostValues,
+    ...(inputs.fleetOut && { fleetOut: path.resolve(inputs.fleetOut) }),
   });
   const summaryFile = path.join(inputs.outputDir, 'report-summary.md');
   const reportFile = path.join(inputs.outputDir, 'report.json');
@@ -38,6 +41,12 @@ export async function publish(outcome: ReportOutcome, inputs: ReportInputs): Pro
   for (const file of outcome.skipped) info(`${file}: a host snapshot, listed, not merged`);
   for (const file of outcome.invalid) info(`${file}: not a valid report: counted as a failed run`);
   setOutputs({ compatible: merged.compatible, summary: outcome.summaryFile, report: outcome.reportFile });
+  if (outcome.fleet) {
+    const { notes, warnings } = fleetMessages(outcome.fleet);
+    for (const note of notes) info(note);
+    annotate(warnings.map((message) => ({ level: 'warning', message: neutraliseText(message) })));
+    setOutputs({ fleet: outcome.fleet.dir });
+  }
   const overflow = annotate(mergedAnnotations(merged));
   await writeSummary(outcome.markdown + overflowMarkdown(overflow));
   if (!merged.compatible) {
