@@ -369,7 +369,8 @@ export class Repository {
     const err = await this.transport.fail(req, res, `deleting manifest ${this.label}:${reference}`);
     const body = err.response?.body ?? '';
     const tagRefused = !isDigest(reference) && res.status === 400 && /DIGEST_INVALID/.test(body);
-    if (res.status === 405 || /"UNSUPPORTED"/.test(body) || tagRefused) return { status: 'refused', error: err };
+    if (res.status === 405 || /"UNSUPPORTED"/.test(body) || tagRefused)
+      return { status: 'refused', error: err };
     throw err;
   }
 

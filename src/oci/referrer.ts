@@ -132,7 +132,8 @@ export async function removeReferrer(
   const byTag = await repo.deleteManifest(tag);
   const byDigest = await repo.deleteManifest(digest);
   if (byDigest.status === 'refused') {
-    const what = byTag.status === 'deleted' ? `manifest ${digest} (its tag ${tag} is gone)` : `manifest ${digest}`;
+    const what =
+      byTag.status === 'deleted' ? `manifest ${digest} (its tag ${tag} is gone)` : `manifest ${digest}`;
     throw refusal(repo, what, byDigest.error);
   }
   if (opts.unlist === false) return 'fallback';

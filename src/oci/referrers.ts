@@ -201,6 +201,36 @@ async function checkIndex(
   };
 }
 
+/** An index PUT refused because an entry names no manifest (distribution: 400 MANIFEST_BLOB_UNKNOWN; crane: 404). */
+function subManifestUnknown(err: unknown): boolean {
+  const res = (err as RegistryError).response;
+  return (
+    err instanceof RegistryError &&
+    (res?.status === 400 || res?.status === 404) &&
+    /MANIFEST_BLOB_UNKNOWN|MANIFEST_UNKNOWN|BLOB_UNKNOWN/.test(res.body ?? '')
+  );
+}
+
+/** HEADs the entries of `written` (not `fresh`): adds those gone (404) to `gone`; whether any was. */
+async function findGone(
+  repo: Repository,
+  written: Descriptor[],
+  fresh: Descriptor[],
+  gone: Set<string>,
+): Promise<boolean> {
+  const before = gone.size;
+  const ask = written.filter(
+    (d) => isDigest(d.digest) && !gone.has(d.digest) && !fresh.some((f) => f.digest === d.digest),
+  );
+  for (let i = 0; i < ask.length; i += RESOLVE_CONCURRENCY)
+    await Promise.all(
+      ask.slice(i, i + RESOLVE_CONCURRENCY).map(async (d) => {
+        if (!(await repo.headManifest(d.digest).catch(() => true))) gone.add(d.digest);
+      }),
+    );
+  return gone.size > before;
+}
+
 /** Descriptors whose artifactType a registry may have got wrong: check the manifest itself. */
 const SUSPECT_TYPES = new Set<string | undefined>([
   undefined,
@@ -397,6 +427,12 @@ export async function recordInFallbackIndex(
       landed = put.status !== 412;
       refused = put.status === 412;
     } catch (err) {
+      // The registry checks an index's entries (distribution, crane): one names a manifest that is
+      // gone (removed while this writer merged). Drop what is gone and merge again.
+      if (subManifestUnknown(err) && (await findGone(repo, written, entries, gone))) {
+        current = await readFallback(repo, subjectDigest);
+        continue;
+      }
       failures++;
       const wait = isTransientFailure(err)
         ? policy?.(failures, { error: err }, { method: 'PUT', url: tag, idempotent: true })
