@@ -15,6 +15,7 @@ import { discover } from '../../src/commands/discover.js';
 import { exitCodeOf } from '../../src/errors.js';
 import { artifactTag, fallbackTag, fetchNewestCompatibilitySpec } from '../../src/oci/index.js';
 import { loadPrivateKey } from '../../src/sign/keys.js';
+import { runCli } from '../helpers/cli.js';
 import { startCraneRegistry } from '../helpers/crane-registry.js';
 import { startReferrersRegistry } from '../helpers/referrers-registry.js';
 import type { ReferrersRegistry } from '../helpers/referrers-registry.js';
@@ -155,7 +156,9 @@ describe.each([
     const last = await attachOne(image, specs[7]!, 40);
     const listed = await orasDiscover(image);
     expect(listed).not.toContain(gone.artifactDescriptor.digest);
-    expect([...new Set(listed)].sort()).toEqual([...new Set([...want, last.artifactDescriptor.digest])].sort());
+    expect([...new Set(listed)].sort()).toEqual(
+      [...new Set([...want, last.artifactDescriptor.digest])].sort(),
+    );
     expect(await indexDigests(reg, 'd/busy', subject.digest)).not.toContain(gone.artifactDescriptor.digest);
   });
 
@@ -222,6 +225,25 @@ describe('detach on docker-registry 2.8 with delete disabled', () => {
     expect((await rawManifest(reg, 'd/keep', fallbackTag(subject.digest))).body).toBe(index.body);
     expect((await rawManifest(reg, 'd/keep', a.signatureDescriptor!.digest)).status).toBe(200);
     expect(await orasDiscover(image)).toEqual([a.artifactDescriptor.digest]);
+
+    // Through the CLI: a dry run prints what would go (exit 0), the real one is exit 3 on stderr.
+    const args = ['detach', '--image', image, '--artifact', a.artifactDescriptor.digest, '--plain-http'];
+    const dry = await runCli([...args, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      `would remove\t${reg.host}/d/keep@${a.artifactDescriptor.digest}\tlinux/amd64`,
+    );
+    expect(dry.stdout).toContain(
+      `would remove\t${artifactTag(subject.digest, a.artifactDescriptor.digest)}\ttag`,
+    );
+    expect(dry.stdout).toContain(`\tsignature\n`);
+    const real = await runCli(args);
+    expect(real.code).toBe(3);
+    expect(real.stdout).toBe('');
+    expect(real.stderr).toMatch(/refused to delete manifest/);
+    expect((await rawTags(reg, 'd/keep')).sort()).toEqual(tags);
+    const bad = await runCli(['detach', '--image', image, '--artifact', 'sha256:abc', '--plain-http']);
+    expect(bad.code).toBe(2);
   });
 });
 
