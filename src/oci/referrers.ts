@@ -5,10 +5,12 @@
 // each referrer also gets its own tag, `sha256-<subject hex>.<16 hex of its digest>` (distinct
 // tags never conflict): the durable record. The fallback index is a cache derived from those tags
 // (plus entries others wrote): every writer rewrites it as current index ∪ every artifact tag of
-// the subject until a tag listing made after its last PUT finds nothing that PUT lacked; readers merge the tags in
-// memory and, where they may push, repair the index (a refused repair is ignored). An index PUT is
-// never resent by the transport (it would be stale): a failed write re-reads and re-merges.
-// See docs/registry.md, "Concurrent writers and the fallback tag", for why this loses nothing.
+// the subject, minus entries no tag records whose manifest is gone (a removed referrer), until a
+// check made after its last PUT finds nothing that PUT lacked or should not have held; readers
+// merge the tags in memory, skip gone entries and, where they may push, repair the index (a
+// refused repair is ignored). An index PUT is never resent by the transport (it would be stale):
+// a failed write re-reads and re-merges. See docs/registry.md, "Concurrent writers and the
+// fallback tag" and "Removing a referrer", for why this loses nothing and resurrects nothing.
 import { RegistryError } from '../errors.js';
 import type { Repository } from './client.js';
 import { nextLink } from './client.js';
