@@ -48,7 +48,7 @@ export interface DetachResult {
   artifact: string;
   /** `registry/repo@digest` of each signature referrer removed. */
   signatures: string[];
-  /** Tags deleted (none on a referrers-API registry). */
+  /** The artifact tags of what is removed, deleted where they exist (none on a referrers-API registry). */
   tags: string[];
   /** The fallback index the entry was taken out of (null on a referrers-API registry). */
   index: string | null;
