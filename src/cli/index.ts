@@ -20,6 +20,7 @@ export const commands: Record<string, () => Promise<CommandFactory>> = {
   lint: async () => (await import('./lint.js')).lintCommand,
   attach: async () => (await import('./attach.js')).attachCommand,
   discover: async () => (await import('./discover.js')).discoverCommand,
+  detach: async () => (await import('./detach.js')).detachCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
   plan: async () => (await import('./plan.js')).planCommand,
   report: async () => (await import('./report.js')).reportCommand,

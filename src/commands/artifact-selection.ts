@@ -6,10 +6,11 @@
 // `validate --image` and `verify`; no printing.
 import {
   compatibilityCandidates,
-  fetchCompatibilityArtifact,
+  fetchListedArtifact,
   formatPlatform,
   formatReference,
   listReferrers,
+  warnGone,
   withDigest,
 } from '../oci/index.js';
 import type {
@@ -160,7 +161,12 @@ export async function selectArtifact(
   };
   const ignored: IgnoredArtifact[] = [];
   for (const { artifact, subject, attachedTo } of candidates) {
-    const fetched = await fetchCompatibilityArtifact(repo, artifact);
+    const fetched = await fetchListedArtifact(repo, artifact);
+    // Listed but gone (a removed referrer the index still names): no spec to judge, skipped and said.
+    if (!fetched) {
+      warnGone(repo, artifact);
+      continue;
+    }
     // A signature over an index's artifact names the index as the image.
     const signature = await checkArtifactSignature(repo, fetched, subject.digest, opts.policy);
     if (!opts.requireSignature || signature.ok)

@@ -36,6 +36,8 @@ export interface RegistryContext {
   env?: NodeJS.ProcessEnv;
   /** Where the debug log goes when IMAGE_COMPAT_DEBUG is set (default stderr). */
   log?: (line: string) => void;
+  /** Where warnings go (a listed referrer whose manifest is gone; default stderr). */
+  warn?: (line: string) => void;
 }
 
 export const DEFAULT_RETRIES = 4;
@@ -102,7 +104,11 @@ export async function registryOptions(
 ): Promise<RegistryOptions> {
   const env = ctx.env ?? process.env;
   const plainHttp = settings.plainHttp ?? false;
-  const options: RegistryOptions = { plainHttp, credentialSource: credentialRule(settings, env) };
+  const options: RegistryOptions = {
+    plainHttp,
+    credentialSource: credentialRule(settings, env),
+    warn: ctx.warn ?? ((line: string) => process.stderr.write(`warning: ${line}\n`)),
+  };
   if (settings.insecure && plainHttp)
     throw new InputError(
       `${setting('insecure')} is for HTTPS registries; with ${setting('plain-http')} there is no TLS to relax`,

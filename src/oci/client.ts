@@ -38,6 +38,8 @@ export interface RegistryOptions {
   env?: NodeJS.ProcessEnv;
   /** A line per request (method, URL, status; never headers, tokens or bodies). */
   debug?: (line: string) => void;
+  /** Warnings a command goes on past (a listed referrer whose manifest is gone); default: none. */
+  warn?: (line: string) => void;
   /** What this client learnt about the registry so far; share one to share it (default: a new one). */
   session?: RegistrySession;
 }
@@ -75,6 +77,7 @@ export function createTransport(
     authenticator,
     retry,
     ...(opts.debug && { debug: opts.debug }),
+    ...(opts.warn && { warn: opts.warn }),
     ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
     fetch: http,
     ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
@@ -87,6 +90,9 @@ export interface FetchedManifest {
   /** The ETag the registry sent, for a conditional PUT. */
   etag?: string;
 }
+
+/** What a manifest DELETE did; `refused` carries the registry's answer. */
+export type DeleteOutcome = { status: 'deleted' | 'absent' } | { status: 'refused'; error: RegistryError };
 
 export class Repository {
   constructor(
@@ -340,6 +346,32 @@ export class Repository {
     await res.body?.cancel().catch(() => undefined);
     const subjectHeader = res.headers.get('oci-subject') ?? undefined;
     return { descriptor, status: res.status, ...(subjectHeader !== undefined && { subjectHeader }) };
+  }
+
+  /**
+   * DELETEs a manifest by digest or tag: `deleted` (202/200), `absent` (404), or `refused` when the
+   * registry does not delete (405 or UNSUPPORTED: distribution without
+   * REGISTRY_STORAGE_DELETE_ENABLED; distribution 2.8 answers a tag DELETE 400 DIGEST_INVALID:
+   * it deletes by digest only, and that removes the manifest's tags), with the registry's answer
+   * as an error to report. Anything else throws.
+   */
+  async deleteManifest(reference: string): Promise<DeleteOutcome> {
+    const req = this.req('DELETE', `/v2/${this.name}/manifests/${reference}`, { push: true });
+    const res = await this.transport.send(req);
+    if (res.status === 202 || res.status === 200 || res.status === 204) {
+      await res.body?.cancel().catch(() => undefined);
+      return { status: 'deleted' };
+    }
+    if (res.status === 404) {
+      await res.body?.cancel().catch(() => undefined);
+      return { status: 'absent' };
+    }
+    const err = await this.transport.fail(req, res, `deleting manifest ${this.label}:${reference}`);
+    const body = err.response?.body ?? '';
+    const tagRefused = !isDigest(reference) && res.status === 400 && /DIGEST_INVALID/.test(body);
+    if (res.status === 405 || /"UNSUPPORTED"/.test(body) || tagRefused)
+      return { status: 'refused', error: err };
+    throw err;
   }
 
   /** All tags (follows `Link` pagination, at most MAX_TAG_PAGES pages). */

@@ -128,13 +128,23 @@ export interface FetchedCompatibilityArtifact {
   specBytes: Buffer;
 }
 
-/** The spec layer of a listed compatibility artifact; RegistryError when the manifest is not one. */
+/** The spec layer of a listed compatibility artifact; RegistryError when the manifest is gone or not one. */
 export async function fetchCompatibilityArtifact(
   repo: Repository,
   artifact: Descriptor,
 ): Promise<FetchedCompatibilityArtifact> {
+  const fetched = await fetchListedArtifact(repo, artifact);
+  if (!fetched) throw new RegistryError(`compatibility artifact ${artifact.digest} is listed but not found`);
+  return fetched;
+}
+
+/** fetchCompatibilityArtifact, undefined when the manifest is gone (404: a removed referrer still listed). */
+export async function fetchListedArtifact(
+  repo: Repository,
+  artifact: Descriptor,
+): Promise<FetchedCompatibilityArtifact | undefined> {
   const got = await repo.getManifest(artifact.digest);
-  if (!got) throw new RegistryError(`compatibility artifact ${artifact.digest} is listed but not found`);
+  if (!got) return undefined;
   let manifest: Partial<ImageManifest>;
   try {
     manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
@@ -179,15 +189,27 @@ export async function fetchNewestCompatibilitySpec(
   opts: LookupOptions = {},
 ): Promise<NewestCompatibilitySpec> {
   const { reference, repo, resolved } = await resolveSubject(ref, opts);
-  const [newest] = await compatibilityCandidates(repo, resolved);
-  if (!newest) {
-    const where = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ''}`;
-    throw new RegistryError(`image ${where} has no compatibility artifact (${COMPATIBILITY_ARTIFACT_TYPE})`);
+  // The newest whose manifest is there: a listed entry whose manifest is gone has no spec (skipped, said).
+  for (const candidate of await compatibilityCandidates(repo, resolved)) {
+    const fetched = await fetchListedArtifact(repo, candidate.artifact);
+    if (!fetched) {
+      warnGone(repo, candidate.artifact);
+      continue;
+    }
+    return {
+      subject: resolved.descriptor,
+      ...(resolved.platform && { platform: resolved.platform }),
+      attachedTo: candidate.attachedTo,
+      ...fetched,
+    };
   }
-  return {
-    subject: resolved.descriptor,
-    ...(resolved.platform && { platform: resolved.platform }),
-    attachedTo: newest.attachedTo,
-    ...(await fetchCompatibilityArtifact(repo, newest.artifact)),
-  };
+  const where = `${formatReference(reference)}${resolved.index ? ` (${resolved.descriptor.digest})` : ''}`;
+  throw new RegistryError(`image ${where} has no compatibility artifact (${COMPATIBILITY_ARTIFACT_TYPE})`);
+}
+
+/** Says that a listed compatibility artifact is skipped: its manifest is gone. */
+export function warnGone(repo: Repository, artifact: Descriptor): void {
+  repo.transport.options.warn?.(
+    `compatibility artifact ${artifact.digest} is listed but its manifest is gone (removed): skipped, the next newest is used`,
+  );
 }

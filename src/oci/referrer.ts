@@ -3,10 +3,11 @@
 // tag index (./referrers.ts). The compatibility artifact and the signature bundle that signs it both
 // go through here. `before` runs once the manifest is stored but before anything lists it: attach
 // pushes the signature there, so no observer ever sees an unsigned artifact as the newest.
+// Removing one (`detach`) goes the other way: unlisted and deleted first, what hangs off it after.
 import { RegistryError } from '../errors.js';
 import type { Repository } from './client.js';
 import { withRetries } from './retry.js';
-import { artifactTag, recordInFallbackIndex, referrersApiSupported } from './referrers.js';
+import { artifactTag, fallbackTag, recordInFallbackIndex, referrersApiSupported } from './referrers.js';
 import type { Descriptor } from './types.js';
 
 /** A referrer built ahead of pushing: the exact manifest bytes, its descriptor, and its blobs. */
@@ -92,4 +93,76 @@ async function putManifest(repo: Repository, referrer: ReferrerManifest, referen
     },
     repo.transport.options.debug,
   );
+}
+
+/** Says what the registry refused, and how distribution is made to delete. */
+function refusal(repo: Repository, what: string, err: RegistryError): RegistryError {
+  return new RegistryError(
+    `${repo.label} refused to delete ${what} (${err.message}); nothing of it was removed. distribution deletes only with REGISTRY_STORAGE_DELETE_ENABLED=true; on GHCR delete the package version`,
+    err.request,
+    err.response,
+  );
+}
+
+/**
+ * Removes referrer `digest` of `subjectDigest`: on a referrers-API registry its manifest (the
+ * registry drops it from the listing); elsewhere, in this order, its artifact tag (crane and
+ * distribution 3 delete tags; distribution 2.8 refuses, its digest DELETE removes the tags), its
+ * manifest, then its entry in the fallback index, rewritten through the same merge as a write
+ * (`remove`), after the manifest is gone: a writer that read the index before and writes after
+ * finds the entry untagged and its manifest gone at its own check, and drops it (docs/registry.md,
+ * "Removing a referrer"). A registry that refuses the first DELETE leaves everything as it was
+ * (RegistryError naming the refusal).
+ */
+export async function removeReferrer(
+  repo: Repository,
+  subjectDigest: string,
+  digest: string,
+  opts: Pick<PushReferrerOptions, 'settleMs'> & {
+    /** Rewrite the index without it (default true; false when the whole index goes next). */
+    unlist?: boolean;
+  } = {},
+): Promise<PushReferrerResult['referrers']> {
+  if (await referrersApiSupported(repo, subjectDigest)) {
+    const out = await repo.deleteManifest(digest);
+    if (out.status === 'refused') throw refusal(repo, `manifest ${digest}`, out.error);
+    return 'api';
+  }
+  const tag = artifactTag(subjectDigest, digest);
+  const byTag = await repo.deleteManifest(tag);
+  const byDigest = await repo.deleteManifest(digest);
+  if (byDigest.status === 'refused') {
+    const what =
+      byTag.status === 'deleted' ? `manifest ${digest} (its tag ${tag} is gone)` : `manifest ${digest}`;
+    throw refusal(repo, what, byDigest.error);
+  }
+  if (opts.unlist === false) return 'fallback';
+  await recordInFallbackIndex(repo, subjectDigest, [], {
+    remove: [digest],
+    ...(opts.settleMs !== undefined && { settleMs: opts.settleMs }),
+  });
+  return 'fallback';
+}
+
+/**
+ * Deletes the fallback index of a subject that is itself gone (a removed artifact: its signatures'
+ * `sha256-<artifact hex>`): by tag, else (distribution 2.8) by the digest the tag names, which
+ * removes the tag; never by digest when the index lists anything not `ours` (another writer's
+ * entry), as other tags could name the same bytes.
+ */
+export async function deleteFallbackIndex(
+  repo: Repository,
+  subjectDigest: string,
+  ours: (d: Descriptor) => boolean,
+): Promise<boolean> {
+  const tag = fallbackTag(subjectDigest);
+  const byTag = await repo.deleteManifest(tag);
+  if (byTag.status !== 'refused') return byTag.status === 'deleted';
+  const got = await repo.getManifest(tag);
+  if (!got) return false;
+  const listed = (JSON.parse(got.bytes.toString('utf8')) as { manifests?: Descriptor[] }).manifests ?? [];
+  if (!listed.length || listed.some((d) => !ours(d))) return false;
+  const byDigest = await repo.deleteManifest(got.descriptor.digest);
+  if (byDigest.status === 'refused') throw refusal(repo, `${tag}`, byDigest.error);
+  return byDigest.status === 'deleted';
 }

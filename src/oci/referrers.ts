@@ -5,15 +5,18 @@
 // each referrer also gets its own tag, `sha256-<subject hex>.<16 hex of its digest>` (distinct
 // tags never conflict): the durable record. The fallback index is a cache derived from those tags
 // (plus entries others wrote): every writer rewrites it as current index ∪ every artifact tag of
-// the subject until a tag listing made after its last PUT finds nothing that PUT lacked; readers merge the tags in
-// memory and, where they may push, repair the index (a refused repair is ignored). An index PUT is
-// never resent by the transport (it would be stale): a failed write re-reads and re-merges.
-// See docs/registry.md, "Concurrent writers and the fallback tag", for why this loses nothing.
+// the subject, minus entries no tag records whose manifest is gone (a removed referrer), until a
+// check made after its last PUT finds nothing that PUT lacked or should not have held; readers
+// merge the tags in memory, skip gone entries and, where they may push, repair the index (a
+// refused repair is ignored). An index PUT is never resent by the transport (it would be stale):
+// a failed write re-reads and re-merges. See docs/registry.md, "Concurrent writers and the
+// fallback tag" and "Removing a referrer", for why this loses nothing and resurrects nothing.
 import { RegistryError } from '../errors.js';
 import type { Repository } from './client.js';
 import { nextLink } from './client.js';
 import { isTransientFailure } from './retry.js';
 import { readCapped } from './transport.js';
+import { isDigest } from './digest.js';
 import type { Descriptor, ImageIndex, ImageManifest } from './types.js';
 import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
 
@@ -134,38 +137,100 @@ export function referrerDescriptor(bytes: Buffer, digest: string, mediaType: str
   };
 }
 
+interface IndexCheck {
+  /** Referrers that artifact tags record and the index lacks. */
+  tagged: Descriptor[];
+  /** Digests the index lists whose manifest is gone (404), no artifact tag recording them. */
+  gone: string[];
+}
+
 /**
- * The referrers recorded by artifact tags that `known` lacks: each such tag's manifest, read once
- * per `cache` (a tag whose manifest is not a referrer of the subject is left out).
+ * Holds an index's entries against the subject's artifact tags (one listing): the referrers a tag
+ * records that `known` lacks (each tag's manifest read once per `cache`; a tag whose manifest is
+ * not a referrer of the subject is left out), and the entries no tag records whose manifest is
+ * gone (one HEAD each, `gone` remembers them across rounds; `fresh`, just pushed, are not asked
+ * about). A HEAD that fails otherwise counts as there: an entry is dropped only on a 404.
  */
-async function taggedReferrers(
+async function checkIndex(
   repo: Repository,
   subjectDigest: string,
   known: Descriptor[],
   cache: Map<string, Descriptor | null> = new Map(),
-): Promise<Descriptor[]> {
+  gone: Set<string> = new Set(),
+  fresh: Descriptor[] = [],
+): Promise<IndexCheck> {
   const tags = await listArtifactTags(repo, subjectDigest);
-  const shorts = new Set(known.map((d) => (d.digest.split(':')[1] ?? '').slice(0, SHORT_DIGEST)));
+  const shortOf = (digest: string) => (digest.split(':')[1] ?? '').slice(0, SHORT_DIGEST);
+  const shorts = new Set(known.map((d) => shortOf(d.digest)));
+  const listed = new Set(tags.map((t) => t.slice(t.lastIndexOf('.') + 1)));
   const unknown = tags.filter((t) => !shorts.has(t.slice(t.lastIndexOf('.') + 1)));
-  const queue = [...unknown];
-  const worker = async () => {
-    for (let tag = queue.shift(); tag !== undefined; tag = queue.shift()) {
-      if (cache.has(tag)) continue;
-      const got = await repo.getManifest(tag);
-      let found: Descriptor | null = null;
-      // Ours only when the tag names the manifest's digest and the manifest no other subject.
-      const short = tag.slice(tag.lastIndexOf('.') + 1);
-      if (got && (got.descriptor.digest.split(':')[1] ?? '').startsWith(short)) {
-        const manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
-        const subject = manifest.subject?.digest;
-        if (subject === undefined || subject === subjectDigest)
-          found = referrerDescriptor(got.bytes, got.descriptor.digest, got.descriptor.mediaType);
-      }
-      cache.set(tag, found);
+  const untagged = known.filter(
+    (d) =>
+      isDigest(d.digest) &&
+      !listed.has(shortOf(d.digest)) &&
+      !gone.has(d.digest) &&
+      !fresh.some((f) => f.digest === d.digest),
+  );
+  const resolveTag = async (tag: string) => {
+    if (cache.has(tag)) return;
+    const got = await repo.getManifest(tag);
+    let found: Descriptor | null = null;
+    // Ours only when the tag names the manifest's digest and the manifest no other subject.
+    const short = tag.slice(tag.lastIndexOf('.') + 1);
+    if (got && (got.descriptor.digest.split(':')[1] ?? '').startsWith(short)) {
+      const manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
+      const subject = manifest.subject?.digest;
+      if (subject === undefined || subject === subjectDigest)
+        found = referrerDescriptor(got.bytes, got.descriptor.digest, got.descriptor.mediaType);
     }
+    cache.set(tag, found);
   };
-  await Promise.all(Array.from({ length: Math.min(RESOLVE_CONCURRENCY, unknown.length) }, worker));
-  return unknown.map((t) => cache.get(t)).filter((d): d is Descriptor => !!d);
+  const headEntry = async (d: Descriptor) => {
+    const there = await repo.headManifest(d.digest).catch(() => true);
+    if (!there) gone.add(d.digest);
+  };
+  const jobs: Array<() => Promise<void>> = [
+    ...unknown.map((t) => () => resolveTag(t)),
+    ...untagged.map((d) => () => headEntry(d)),
+  ];
+  const worker = async () => {
+    for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) await job();
+  };
+  await Promise.all(Array.from({ length: Math.min(RESOLVE_CONCURRENCY, jobs.length) }, worker));
+  return {
+    tagged: unknown.map((t) => cache.get(t)).filter((d): d is Descriptor => !!d && !gone.has(d.digest)),
+    gone: known.filter((d) => gone.has(d.digest)).map((d) => d.digest),
+  };
+}
+
+/** An index PUT refused because an entry names no manifest (distribution: 400 MANIFEST_BLOB_UNKNOWN; crane: 404). */
+function subManifestUnknown(err: unknown): boolean {
+  const res = (err as RegistryError).response;
+  return (
+    err instanceof RegistryError &&
+    (res?.status === 400 || res?.status === 404) &&
+    /MANIFEST_BLOB_UNKNOWN|MANIFEST_UNKNOWN|BLOB_UNKNOWN/.test(res.body ?? '')
+  );
+}
+
+/** HEADs the entries of `written` (not `fresh`): adds those gone (404) to `gone`; whether any was. */
+async function findGone(
+  repo: Repository,
+  written: Descriptor[],
+  fresh: Descriptor[],
+  gone: Set<string>,
+): Promise<boolean> {
+  const before = gone.size;
+  const ask = written.filter(
+    (d) => isDigest(d.digest) && !gone.has(d.digest) && !fresh.some((f) => f.digest === d.digest),
+  );
+  for (let i = 0; i < ask.length; i += RESOLVE_CONCURRENCY)
+    await Promise.all(
+      ask.slice(i, i + RESOLVE_CONCURRENCY).map(async (d) => {
+        if (!(await repo.headManifest(d.digest).catch(() => true))) gone.add(d.digest);
+      }),
+    );
+  return gone.size > before;
 }
 
 /** Descriptors whose artifactType a registry may have got wrong: check the manifest itself. */
@@ -229,9 +294,14 @@ export async function listReferrers(
     }
   } else {
     const index = await readFallback(repo, subjectDigest);
-    const missing = await taggedReferrers(repo, subjectDigest, index.manifests);
-    found = [...index.manifests, ...missing];
-    if (missing.length && opts.repair !== false) await repairFallbackIndex(repo, subjectDigest, missing);
+    const { tagged: missing, gone } = await checkIndex(repo, subjectDigest, index.manifests);
+    for (const digest of gone)
+      repo.transport.options.warn?.(
+        `${repo.label}:${fallbackTag(subjectDigest)} lists ${digest}, whose manifest is gone: skipped`,
+      );
+    found = [...index.manifests.filter((d) => !gone.includes(d.digest)), ...missing];
+    if ((missing.length || gone.length) && opts.repair !== false)
+      await repairFallbackIndex(repo, subjectDigest, missing, gone);
   }
   if (opts.artifactType === undefined) return found;
   const wanted = opts.artifactType;
@@ -241,16 +311,22 @@ export async function listReferrers(
   return corrected.filter((d) => d.artifactType === wanted);
 }
 
-/** Writes referrers the index lost back into it, where this client may push; any failure is only logged. */
+/**
+ * Writes referrers the index lost back into it and drops entries whose manifest is gone, where
+ * this client may push; any failure is only logged.
+ */
 async function repairFallbackIndex(
   repo: Repository,
   subjectDigest: string,
   missing: Descriptor[],
+  gone: string[],
 ): Promise<void> {
   const debug = repo.transport.options.debug;
   try {
-    await recordInFallbackIndex(repo, subjectDigest, missing);
-    debug?.(`repaired the referrers index ${fallbackTag(subjectDigest)}: ${missing.length} entries back`);
+    await recordInFallbackIndex(repo, subjectDigest, missing, { remove: gone });
+    debug?.(
+      `repaired the referrers index ${fallbackTag(subjectDigest)}: ${missing.length} entries back, ${gone.length} gone dropped`,
+    );
   } catch (err) {
     debug?.(`could not repair the referrers index ${fallbackTag(subjectDigest)}: ${(err as Error).message}`);
   }
@@ -263,6 +339,8 @@ export interface FallbackWriteOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The entry's artifact tag is already there (the caller pushed the manifest under it). */
   tagged?: boolean;
+  /** Digests to take out of the index (a removed referrer: its tag and manifest already deleted). */
+  remove?: string[];
 }
 
 const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -313,8 +391,13 @@ export async function recordInFallbackIndex(
   const policy = repo.transport.options.retry;
   const tag = fallbackTag(subjectDigest);
   const resolved = new Map<string, Descriptor | null>();
+  /** Out of the index: what the caller removes, and entries found whose manifest is gone. */
+  const removed = new Set(opts.remove ?? []);
+  const gone = new Set<string>();
+  const dropped = (digest: string) => removed.has(digest) || gone.has(digest);
   const covers = (index: FallbackIndex, wanted: Descriptor[]) =>
-    wanted.every((w) => index.manifests.some((d) => d.digest === w.digest));
+    wanted.every((w) => index.manifests.some((d) => d.digest === w.digest)) &&
+    !index.manifests.some((d) => removed.has(d.digest));
   let writes = 0;
   let failures = 0;
   /** Referrers the last listing found and the last write lacked. */
@@ -322,17 +405,19 @@ export async function recordInFallbackIndex(
   let preconditions = true;
   let current = await readFallback(repo, subjectDigest);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const wanted = [...entries, ...tagged];
+    const wanted = [...entries, ...tagged].filter((w) => !dropped(w.digest));
     const missing = wanted.filter(
       (w, i) =>
         !current.manifests.some((d) => d.digest === w.digest) &&
         wanted.findIndex((x) => x.digest === w.digest) === i,
     );
-    // Read after the last listing and holding all it found (or, in round 1, our entries already).
-    if (!missing.length) return writes;
+    const kept = current.manifests.filter((d) => !dropped(d.digest));
+    // Read after the last listing, holding all it found (or, in round 1, our entries already) and
+    // nothing removed or gone.
+    if (!missing.length && kept.length === current.manifests.length) return writes;
     // Someone overwrote what we wrote: spread the writers that collided before writing again.
     if (writes > 0) await sleep(Math.floor(Math.random() * 20 * Math.min(round, 10)));
-    const written = [...current.manifests, ...missing];
+    const written = [...kept, ...missing];
     let landed = false;
     let refused = false;
     try {
@@ -344,6 +429,12 @@ export async function recordInFallbackIndex(
       landed = put.status !== 412;
       refused = put.status === 412;
     } catch (err) {
+      // The registry checks an index's entries (distribution, crane): one names a manifest that is
+      // gone (removed while this writer merged). Drop what is gone and merge again.
+      if (subManifestUnknown(err) && (await findGone(repo, written, entries, gone))) {
+        current = await readFallback(repo, subjectDigest);
+        continue;
+      }
       failures++;
       const wait = isTransientFailure(err)
         ? policy?.(failures, { error: err }, { method: 'PUT', url: tag, idempotent: true })
@@ -364,8 +455,9 @@ export async function recordInFallbackIndex(
     if (landed) {
       writes++;
       if (settleMs > 0) await sleep(settleMs);
-      tagged = await taggedReferrers(repo, subjectDigest, written, resolved);
-      if (!tagged.length) return writes;
+      const check = await checkIndex(repo, subjectDigest, written, resolved, gone, entries);
+      tagged = check.tagged;
+      if (!tagged.length && !check.gone.length) return writes;
     }
     const before = current;
     current = await readFallback(repo, subjectDigest);

@@ -48,6 +48,8 @@ export interface TransportOptions {
   userAgent?: string;
   /** A line per request and retry (method, URL, status): never headers or bodies. */
   debug?: (line: string) => void;
+  /** Warnings a command goes on past (RegistryOptions.warn). */
+  warn?: (line: string) => void;
 }
 
 export interface RegistryRequest {

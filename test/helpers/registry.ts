@@ -32,7 +32,7 @@ export function freePort(): Promise<number> {
 }
 
 export async function startRegistry(
-  opts: { auth?: { username: string; password: string } } = {},
+  opts: { auth?: { username: string; password: string }; deleteEnabled?: boolean } = {},
 ): Promise<TestRegistry> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'image-compat-registry-'));
   const port = await freePort();
@@ -48,7 +48,7 @@ export async function startRegistry(
   const config = [
     'version: 0.1',
     'log: {level: error, accesslog: {disabled: true}}',
-    `storage: {filesystem: {rootdirectory: ${path.join(dir, 'data')}}, delete: {enabled: true}}`,
+    `storage: {filesystem: {rootdirectory: ${path.join(dir, 'data')}}, delete: {enabled: ${opts.deleteEnabled ?? true}}}`,
     `http: {addr: "${host}", secret: test-secret}`,
     auth,
   ].join('\n');
