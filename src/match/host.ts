@@ -34,9 +34,16 @@ export interface NameGroup {
   members: number[];
 }
 
+/**
+ * Up to this many instances, a term is decided instance by instance (terms.ts), without this
+ * index: on the bench's hosts (scripts/bench-evaluate.mjs) building it pays off only for many
+ * rules over a few dozen instances or more.
+ */
+export const DIRECT_INSTANCES = 32;
+
 export class InstanceIndex {
   readonly size: number;
-  private readonly attrs = new Map<string, AttributeIndex>();
+  private attrs?: Map<string, AttributeIndex>;
   private groups?: NameGroup[];
   private scratch?: Bits;
 
@@ -66,24 +73,29 @@ export class InstanceIndex {
   }
 
   private attribute(name: string): AttributeIndex {
-    let a = this.attrs.get(name);
+    let a = this.attrs?.get(name);
     if (!a) {
       const present = this.empty();
       const values = new Map<string, number[]>();
-      this.elements.forEach((inst, i) => {
-        const attrs = inst.attributes;
-        if (!attrs || !Object.hasOwn(attrs, name)) return;
+      for (let i = 0; i < this.size; i++) {
+        const attrs = this.elements[i]!.attributes;
+        if (!attrs || !Object.hasOwn(attrs, name)) continue;
         present[i >>> 5]! |= 1 << (i & 31);
         const v = attrs[name];
-        if (v === undefined) return;
+        if (v === undefined) continue;
         const list = values.get(v);
         if (list) list.push(i);
         else values.set(v, [i]);
-      });
+      }
       a = { name, present, values, verdicts: new Map() };
-      this.attrs.set(name, a);
+      (this.attrs ??= new Map()).set(name, a);
     }
     return a;
+  }
+
+  /** The attribute's distinct values across instances, first appearance first (hostValuesOf's order). */
+  valuesOf(name: string): string[] {
+    return [...this.attribute(name).values.keys()];
   }
 
   /** The expression on attribute `name` of every instance, as NFD's evaluateMatchExpression. */
@@ -256,7 +268,14 @@ export class HostIndex implements VerdictMemo {
     }
     let v = byName.get(name);
     if (!v) {
-      v = Object.freeze(hostValuesOf(this.features, feature, name)) as string[];
+      const f = this.features;
+      const insts = own(f.instances, feature)?.elements;
+      // Many instances only: the distinct values the instance index has (or will need) anyway.
+      const values =
+        insts && insts.length > DIRECT_INSTANCES && !own(f.flags, feature) && !own(f.attributes, feature)
+          ? this.instances(feature, insts).valuesOf(name)
+          : hostValuesOf(f, feature, name);
+      v = Object.freeze(values) as string[];
       byName.set(name, v);
     }
     return v;

@@ -5,7 +5,7 @@
 // per-expression report is built) and the matched elements by domain and feature (NFD's
 // MatchedFeatures, the data of varsTemplate). Terms are compiled once (compileTerm); instance
 // features are decided per expression over the host's index (host.ts), not instance by instance.
-import type { Features } from '../features/types.js';
+import type { Features, InstanceFeature } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
 import {
   ExpressionCompiler,
@@ -13,7 +13,7 @@ import {
   ExpressionError,
   type CompiledExpression,
 } from './expression.js';
-import { andInto, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
+import { andInto, DIRECT_INSTANCES, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
 
 /** One term as NFD records it after evaluation: the expressions that held, by element name. */
 export interface ProcessedTerm {
@@ -153,6 +153,46 @@ function matchInstances(
   return elems;
 }
 
+/**
+ * matchInstances for a few instances (DIRECT_INSTANCES at most): NFD's own loop, instance by
+ * instance and expression by expression, with no index to build. The same verdicts, records and
+ * first error.
+ */
+function matchInstancesDirect(
+  term: CompiledTerm,
+  elements: readonly InstanceFeature[],
+  failFast: boolean,
+  matched: Map<string, MatchExpression>,
+): MatchedElement[] {
+  const exprs = term.expressions!;
+  const elems: MatchedElement[] = [];
+  // Not failFast: an expression is recorded when it held for some instance.
+  const held = failFast ? undefined : exprs.map(() => false);
+  for (const inst of elements) {
+    const attrs = inst.attributes;
+    let all = true;
+    for (let k = 0; k < exprs.length; k++) {
+      const { name, compiled } = exprs[k]!;
+      const has = attrs !== undefined && attrs !== null && Object.hasOwn(attrs, name);
+      if (evaluateCompiled(compiled, has, has ? attrs[name] : undefined)) {
+        if (held) held[k] = true;
+      } else {
+        all = false;
+        if (failFast) break;
+      }
+    }
+    if (all) elems.push(attrs ?? {});
+  }
+  if (failFast) {
+    if (elems.length) for (const { name, expression } of exprs) matched.set(name, expression);
+  } else {
+    exprs.forEach(({ name, expression }, k) => {
+      if (held![k]) matched.set(name, expression);
+    });
+  }
+  return elems;
+}
+
 /** NFD's MatchMulti: flags and attributes as a union, instances each on their own. */
 function matchMulti(
   host: HostIndex,
@@ -199,7 +239,11 @@ function matchMulti(
     // Instances: all expressions against each instance; the term matches if one instance satisfies
     // all. (The error there names no element, as before: kept, for the same message.)
     current = undefined;
-    const matchedInstances = instances?.size ? matchInstances(term, instances, failFast, matched) : [];
+    const matchedInstances = !instances?.size
+      ? []
+      : instances.size <= DIRECT_INSTANCES
+        ? matchInstancesDirect(term, instances.elements, failFast, matched)
+        : matchInstances(term, instances, failFast, matched);
     for (const m of matchedInstances) elems.push(m);
     return { isMatch: isMatch || matchedInstances.length > 0, elems, matched };
   } catch (err) {
