@@ -99,6 +99,31 @@ export function compileTerm(
   return out;
 }
 
+/** A string with its length first: keys made of them cannot collide, whatever they contain. */
+const part = (s: string): string => `${s.length}:${s}`;
+
+/**
+ * Compiles the terms of one spec, each distinct one once: rules repeat terms (the same feature,
+ * names, ops and values at the same place in their list), and a compiled term holds nothing of
+ * one rule. Each distinct term gets an id (report plans are shared by the list of their ids).
+ */
+export class TermCompiler extends ExpressionCompiler {
+  private readonly terms = new Map<string, CompiledTerm & { id: number }>();
+
+  term(term: FeatureMatcherTerm, index: number): CompiledTerm & { id: number } {
+    let key = `${index}${part(term.feature)}`;
+    const exprs = term.matchExpressions;
+    if (exprs) for (const name of Object.keys(exprs)) key += part(name) + part(this.signature(exprs[name]!));
+    key += term.matchName ? `n${part(this.signature(term.matchName))}` : '-';
+    let c = this.terms.get(key);
+    if (!c) {
+      c = { ...compileTerm(term, index, this), id: this.terms.size };
+      this.terms.set(key, c);
+    }
+    return c;
+  }
+}
+
 /** Stable sort by Name, as NFD sorts for reproducible output. */
 function byName(elems: MatchedElement[]): MatchedElement[] {
   return elems.sort((a, b) => (a.Name! < b.Name! ? -1 : a.Name! > b.Name! ? 1 : 0));
@@ -313,8 +338,8 @@ export function evaluateTerms(
   features: Features,
   failFast = false,
 ): FeatureMatcherStatus {
-  const compiler = new ExpressionCompiler();
-  const compiled = terms.map((t, i) => compileTerm(t, i, compiler));
+  const compiler = new TermCompiler();
+  const compiled = terms.map((t, i) => compiler.term(t, i));
   return evaluateCompiledTerms(compiled, features, new HostIndex(features), failFast);
 }
 
