@@ -104,7 +104,7 @@ export function executeCompiledRule(
   let isMatchAny = false;
   if (rule.matchAny?.length) {
     for (const terms of compiled.matchAny) {
-      const status = evaluateCompiledTerms(terms, features, host, failFast);
+      const status = evaluateCompiledTerms(terms, features, host, failFast, template !== '');
       if (status.isMatch) {
         isMatchAny = true;
         // No template to expand: nfd-master stops at the first match (and does not record it).
@@ -118,7 +118,7 @@ export function executeCompiledRule(
   let isMatchFeatures = false;
   let matchFeatures: FeatureMatcherStatus | undefined;
   if (rule.matchFeatures?.length) {
-    matchFeatures = evaluateCompiledTerms(compiled.matchFeatures, features, host, failFast);
+    matchFeatures = evaluateCompiledTerms(compiled.matchFeatures, features, host, failFast, template !== '');
     if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
     isMatchFeatures = true;
     assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));

@@ -34,6 +34,7 @@ export interface FeatureMatcherStatus {
   terms: ProcessedTerm[];
   /** Per input term: the element names its matchName matched (empty when not evaluated). */
   names: string[][];
+  /** The data of a varsTemplate: empty when the rule has none (evaluateCompiledTerms `gather`). */
   matchedFeatures: MatchedFeatures;
 }
 
@@ -349,6 +350,8 @@ export function evaluateCompiledTerms(
   features: Features,
   host: HostIndex,
   failFast = false,
+  /** Whether to gather matchedFeatures (a varsTemplate's data); empty when false. */
+  gather = true,
 ): FeatureMatcherStatus {
   let isMatch = true;
   // NFD declares this once for all terms: a failed term leaves it false, so a later term's
@@ -367,7 +370,7 @@ export function evaluateCompiledTerms(
     const matchedNames: string[] = [];
     names.push(matchedNames);
     const { feature, dom, nam } = term;
-    if (!matchedFeatures.has(dom)) matchedFeatures.set(dom, new Map());
+    if (gather && !matchedFeatures.has(dom)) matchedFeatures.set(dom, new Map());
     const flags = own(features.flags, feature);
     const attrs = own(features.attributes, feature);
     const insts = own(features.instances, feature);
@@ -396,9 +399,11 @@ export function evaluateCompiledTerms(
       isTermMatch = r.elems.length > 0;
       if (isTermMatch) rec.matchName = term.source.matchName;
     }
-    const byFeature = matchedFeatures.get(dom)!;
-    const prev = byFeature.get(nam);
-    byFeature.set(nam, prev ? [...prev, ...elems] : elems);
+    if (gather) {
+      const byFeature = matchedFeatures.get(dom)!;
+      const prev = byFeature.get(nam);
+      byFeature.set(nam, prev ? [...prev, ...elems] : elems);
+    }
     if (rec.matchName || (rec.matchExpressions && rec.matchExpressions.size > 0)) processed.push(rec);
     if (!isTermMatch) {
       if (failFast) return status(false);
