@@ -220,30 +220,31 @@ export function hostValuesOf(features: Features, feature: string, name: string):
 }
 
 export class HostIndex implements VerdictMemo {
-  private readonly instanceIndexes = new Map<string, InstanceIndex>();
-  private readonly hostValueCache = new Map<string, Map<string, string[]>>();
+  // Created on first use: a host that a spec barely looks at (many small hosts) pays for none.
+  private instanceIndexes?: Map<string, InstanceIndex>;
+  private hostValueCache?: Map<string, Map<string, string[]>>;
   /** Costly expressions' verdicts on this host's values: true, false, or NFD's error message. */
-  private readonly verdicts = new Map<CompiledExpression, Map<string, boolean | string>>();
+  private verdicts?: Map<CompiledExpression, Map<string, boolean | string>>;
 
   /** `features`: the host's, as given (not the working copy with rule.matched). */
   constructor(readonly features: Features) {}
 
   /** The index of an instance feature's elements (the host's; rule.matched is never an instance feature). */
   instances(feature: string, elements: readonly InstanceFeature[]): InstanceIndex {
-    let ix = this.instanceIndexes.get(feature);
+    let ix = this.instanceIndexes?.get(feature);
     if (!ix || ix.elements !== elements) {
       ix = new InstanceIndex(elements);
-      this.instanceIndexes.set(feature, ix);
+      (this.instanceIndexes ??= new Map()).set(feature, ix);
     }
     return ix;
   }
 
   /** c.test(value), remembered (flag, attribute and element names repeat from rule to rule). */
   test(c: CompiledExpression, value: string): boolean {
-    let byValue = this.verdicts.get(c);
+    let byValue = this.verdicts?.get(c);
     if (!byValue) {
       byValue = new Map();
-      this.verdicts.set(c, byValue);
+      (this.verdicts ??= new Map()).set(c, byValue);
     }
     let v = byValue.get(value);
     if (v === undefined) {
@@ -261,10 +262,10 @@ export class HostIndex implements VerdictMemo {
 
   /** hostValuesOf the host's features, computed once per element and shared (frozen). */
   hostValues(feature: string, name: string): string[] {
-    let byName = this.hostValueCache.get(feature);
+    let byName = this.hostValueCache?.get(feature);
     if (!byName) {
       byName = new Map();
-      this.hostValueCache.set(feature, byName);
+      (this.hostValueCache ??= new Map()).set(feature, byName);
     }
     let v = byName.get(name);
     if (!v) {

@@ -344,6 +344,9 @@ export function evaluateTerms(
   return evaluateCompiledTerms(compiled, features, new HostIndex(features), failFast);
 }
 
+/** The matchedFeatures of terms evaluated without `gather`: always empty (nothing adds to it). */
+const NOT_GATHERED: MatchedFeatures = new Map();
+
 /** evaluateTerms on compiled terms; `features` may be the working copy (with rule.matched) of `host`'s. */
 export function evaluateCompiledTerms(
   terms: readonly CompiledTerm[],
@@ -359,7 +362,7 @@ export function evaluateCompiledTerms(
   let isTermMatch = true;
   const processed: ProcessedTerm[] = [];
   const names: string[][] = [];
-  const matchedFeatures: MatchedFeatures = new Map();
+  const matchedFeatures: MatchedFeatures = gather ? new Map() : NOT_GATHERED;
   const status = (m: boolean): FeatureMatcherStatus => ({
     isMatch: m,
     terms: processed,
