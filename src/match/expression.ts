@@ -287,6 +287,11 @@ export class ExpressionCompiler {
     return f;
   }
 
+  /** What makes two expressions alike (op, type and values), as CompiledExpression.signature. */
+  signature(e: MatchExpression): string {
+    return signatureOf(e);
+  }
+
   compile(e: MatchExpression): CompiledExpression {
     const signature = signatureOf(e);
     let c = this.compiled.get(signature);

@@ -34,9 +34,16 @@ export interface NameGroup {
   members: number[];
 }
 
+/**
+ * Up to this many instances, a term is decided instance by instance (terms.ts), without this
+ * index: on the bench's hosts (scripts/bench-evaluate.mjs) building it pays off only for many
+ * rules over a few dozen instances or more.
+ */
+export const DIRECT_INSTANCES = 32;
+
 export class InstanceIndex {
   readonly size: number;
-  private readonly attrs = new Map<string, AttributeIndex>();
+  private attrs?: Map<string, AttributeIndex>;
   private groups?: NameGroup[];
   private scratch?: Bits;
 
@@ -66,24 +73,29 @@ export class InstanceIndex {
   }
 
   private attribute(name: string): AttributeIndex {
-    let a = this.attrs.get(name);
+    let a = this.attrs?.get(name);
     if (!a) {
       const present = this.empty();
       const values = new Map<string, number[]>();
-      this.elements.forEach((inst, i) => {
-        const attrs = inst.attributes;
-        if (!attrs || !Object.hasOwn(attrs, name)) return;
+      for (let i = 0; i < this.size; i++) {
+        const attrs = this.elements[i]!.attributes;
+        if (!attrs || !Object.hasOwn(attrs, name)) continue;
         present[i >>> 5]! |= 1 << (i & 31);
         const v = attrs[name];
-        if (v === undefined) return;
+        if (v === undefined) continue;
         const list = values.get(v);
         if (list) list.push(i);
         else values.set(v, [i]);
-      });
+      }
       a = { name, present, values, verdicts: new Map() };
-      this.attrs.set(name, a);
+      (this.attrs ??= new Map()).set(name, a);
     }
     return a;
+  }
+
+  /** The attribute's distinct values across instances, first appearance first (hostValuesOf's order). */
+  valuesOf(name: string): string[] {
+    return [...this.attribute(name).values.keys()];
   }
 
   /** The expression on attribute `name` of every instance, as NFD's evaluateMatchExpression. */
@@ -208,30 +220,31 @@ export function hostValuesOf(features: Features, feature: string, name: string):
 }
 
 export class HostIndex implements VerdictMemo {
-  private readonly instanceIndexes = new Map<string, InstanceIndex>();
-  private readonly hostValueCache = new Map<string, Map<string, string[]>>();
+  // Created on first use: a host that a spec barely looks at (many small hosts) pays for none.
+  private instanceIndexes?: Map<string, InstanceIndex>;
+  private hostValueCache?: Map<string, Map<string, string[]>>;
   /** Costly expressions' verdicts on this host's values: true, false, or NFD's error message. */
-  private readonly verdicts = new Map<CompiledExpression, Map<string, boolean | string>>();
+  private verdicts?: Map<CompiledExpression, Map<string, boolean | string>>;
 
   /** `features`: the host's, as given (not the working copy with rule.matched). */
   constructor(readonly features: Features) {}
 
   /** The index of an instance feature's elements (the host's; rule.matched is never an instance feature). */
   instances(feature: string, elements: readonly InstanceFeature[]): InstanceIndex {
-    let ix = this.instanceIndexes.get(feature);
+    let ix = this.instanceIndexes?.get(feature);
     if (!ix || ix.elements !== elements) {
       ix = new InstanceIndex(elements);
-      this.instanceIndexes.set(feature, ix);
+      (this.instanceIndexes ??= new Map()).set(feature, ix);
     }
     return ix;
   }
 
   /** c.test(value), remembered (flag, attribute and element names repeat from rule to rule). */
   test(c: CompiledExpression, value: string): boolean {
-    let byValue = this.verdicts.get(c);
+    let byValue = this.verdicts?.get(c);
     if (!byValue) {
       byValue = new Map();
-      this.verdicts.set(c, byValue);
+      (this.verdicts ??= new Map()).set(c, byValue);
     }
     let v = byValue.get(value);
     if (v === undefined) {
@@ -249,14 +262,21 @@ export class HostIndex implements VerdictMemo {
 
   /** hostValuesOf the host's features, computed once per element and shared (frozen). */
   hostValues(feature: string, name: string): string[] {
-    let byName = this.hostValueCache.get(feature);
+    let byName = this.hostValueCache?.get(feature);
     if (!byName) {
       byName = new Map();
-      this.hostValueCache.set(feature, byName);
+      (this.hostValueCache ??= new Map()).set(feature, byName);
     }
     let v = byName.get(name);
     if (!v) {
-      v = Object.freeze(hostValuesOf(this.features, feature, name)) as string[];
+      const f = this.features;
+      const insts = own(f.instances, feature)?.elements;
+      // Many instances only: the distinct values the instance index has (or will need) anyway.
+      const values =
+        insts && insts.length > DIRECT_INSTANCES && !own(f.flags, feature) && !own(f.attributes, feature)
+          ? this.instances(feature, insts).valuesOf(name)
+          : hostValuesOf(f, feature, name);
+      v = Object.freeze(values) as string[];
       byName.set(name, v);
     }
     return v;

@@ -8,9 +8,14 @@
 import { EvaluationError } from '../errors.js';
 import type { Features } from '../features/types.js';
 import type { Compatibility, Spec } from '../spec/types.js';
-import { ExpressionCompiler } from './expression.js';
 import { HostIndex } from './host.js';
-import { compileRule, executeCompiledRule, reportCompiledRule, type CompiledRule } from './rule.js';
+import {
+  compileRule,
+  executeCompiledRule,
+  reportCompiledRule,
+  RuleCompiler,
+  type CompiledRule,
+} from './rule.js';
 import { TemplateError } from './template/index.js';
 import { TermError } from './terms.js';
 import type { CompatibilityResult } from './types.js';
@@ -39,7 +44,7 @@ export function setLabel(set: Compatibility, index: number): string {
 /** A spec compiled for evaluation: each set's rules compiled on first use, then kept. */
 export class CompiledSpec {
   private readonly sets: Array<CompiledRule[] | undefined> = [];
-  private readonly compiler = new ExpressionCompiler();
+  private readonly compiler = new RuleCompiler();
 
   constructor(readonly spec: Spec) {}
 

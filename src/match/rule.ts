@@ -8,12 +8,11 @@
 // order with their output expressions (shared, frozen); per host only isMatch and hostValues vary.
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
-import { ExpressionCompiler } from './expression.js';
 import { HostIndex, hostValuesOf } from './host.js';
 import { expandVarsTemplate } from './template/index.js';
 import {
-  compileTerm,
   evaluateCompiledTerms,
+  TermCompiler,
   type CompiledTerm,
   type FeatureMatcherStatus,
   type TermEntry,
@@ -45,17 +44,44 @@ export interface CompiledRule {
   report: { matchFeatures: ReportEntry[]; matchAny: ReportEntry[][] };
 }
 
-/** Compiles a rule; `compiler` shares the compiled expressions among the rules of a spec. */
-export function compileRule(rule: Rule, compiler = new ExpressionCompiler()): CompiledRule {
-  const terms = (list: readonly FeatureMatcherTerm[] | undefined) =>
-    (list ?? []).map((t, i) => compileTerm(t, i, compiler));
-  const matchAny = (rule.matchAny ?? []).map((elem) => terms(elem.matchFeatures));
-  const matchFeatures = terms(rule.matchFeatures);
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Compiles the rules of one spec: terms shared (TermCompiler), and each distinct list of terms'
+ * report plan made once.
+ */
+export class RuleCompiler extends TermCompiler {
+  private readonly plans = new Map<string, ReportEntry[]>();
+
+  list(list: readonly FeatureMatcherTerm[] | undefined): { terms: CompiledTerm[]; plan: ReportEntry[] } {
+    if (!list?.length) return { terms: NONE as never[], plan: NONE as never[] };
+    const terms = list.map((t, i) => this.term(t, i));
+    const key = terms.map((t) => t.id).join(',');
+    let plan = this.plans.get(key);
+    if (!plan) {
+      plan = reportPlan(terms);
+      this.plans.set(key, plan);
+    }
+    return { terms, plan };
+  }
+}
+
+/** Compiles a rule; `compiler` shares the compiled terms among the rules of a spec. */
+export function compileRule(rule: Rule, compiler = new RuleCompiler()): CompiledRule {
+  const matchFeatures = compiler.list(rule.matchFeatures);
+  if (!rule.matchAny?.length)
+    return {
+      source: rule,
+      matchAny: NONE as never[],
+      matchFeatures: matchFeatures.terms,
+      report: { matchFeatures: matchFeatures.plan, matchAny: NONE as never[] },
+    };
+  const matchAny = rule.matchAny.map((elem) => compiler.list(elem.matchFeatures));
   return {
     source: rule,
-    matchAny,
-    matchFeatures,
-    report: { matchFeatures: reportPlan(matchFeatures), matchAny: matchAny.map(reportPlan) },
+    matchAny: matchAny.map((m) => m.terms),
+    matchFeatures: matchFeatures.terms,
+    report: { matchFeatures: matchFeatures.plan, matchAny: matchAny.map((m) => m.plan) },
   };
 }
 
@@ -78,7 +104,7 @@ export function executeCompiledRule(
   let isMatchAny = false;
   if (rule.matchAny?.length) {
     for (const terms of compiled.matchAny) {
-      const status = evaluateCompiledTerms(terms, features, host, failFast);
+      const status = evaluateCompiledTerms(terms, features, host, failFast, template !== '');
       if (status.isMatch) {
         isMatchAny = true;
         // No template to expand: nfd-master stops at the first match (and does not record it).
@@ -92,7 +118,7 @@ export function executeCompiledRule(
   let isMatchFeatures = false;
   let matchFeatures: FeatureMatcherStatus | undefined;
   if (rule.matchFeatures?.length) {
-    matchFeatures = evaluateCompiledTerms(compiled.matchFeatures, features, host, failFast);
+    matchFeatures = evaluateCompiledTerms(compiled.matchFeatures, features, host, failFast, template !== '');
     if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
     isMatchFeatures = true;
     assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));

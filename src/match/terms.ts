@@ -5,7 +5,7 @@
 // per-expression report is built) and the matched elements by domain and feature (NFD's
 // MatchedFeatures, the data of varsTemplate). Terms are compiled once (compileTerm); instance
 // features are decided per expression over the host's index (host.ts), not instance by instance.
-import type { Features } from '../features/types.js';
+import type { Features, InstanceFeature } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
 import {
   ExpressionCompiler,
@@ -13,7 +13,7 @@ import {
   ExpressionError,
   type CompiledExpression,
 } from './expression.js';
-import { andInto, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
+import { andInto, DIRECT_INSTANCES, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
 
 /** One term as NFD records it after evaluation: the expressions that held, by element name. */
 export interface ProcessedTerm {
@@ -34,6 +34,7 @@ export interface FeatureMatcherStatus {
   terms: ProcessedTerm[];
   /** Per input term: the element names its matchName matched (empty when not evaluated). */
   names: string[][];
+  /** The data of a varsTemplate: empty when the rule has none (evaluateCompiledTerms `gather`). */
   matchedFeatures: MatchedFeatures;
 }
 
@@ -99,6 +100,31 @@ export function compileTerm(
   return out;
 }
 
+/** A string with its length first: keys made of them cannot collide, whatever they contain. */
+const part = (s: string): string => `${s.length}:${s}`;
+
+/**
+ * Compiles the terms of one spec, each distinct one once: rules repeat terms (the same feature,
+ * names, ops and values at the same place in their list), and a compiled term holds nothing of
+ * one rule. Each distinct term gets an id (report plans are shared by the list of their ids).
+ */
+export class TermCompiler extends ExpressionCompiler {
+  private readonly terms = new Map<string, CompiledTerm & { id: number }>();
+
+  term(term: FeatureMatcherTerm, index: number): CompiledTerm & { id: number } {
+    let key = `${index}${part(term.feature)}`;
+    const exprs = term.matchExpressions;
+    if (exprs) for (const name of Object.keys(exprs)) key += part(name) + part(this.signature(exprs[name]!));
+    key += term.matchName ? `n${part(this.signature(term.matchName))}` : '-';
+    let c = this.terms.get(key);
+    if (!c) {
+      c = { ...compileTerm(term, index, this), id: this.terms.size };
+      this.terms.set(key, c);
+    }
+    return c;
+  }
+}
+
 /** Stable sort by Name, as NFD sorts for reproducible output. */
 function byName(elems: MatchedElement[]): MatchedElement[] {
   return elems.sort((a, b) => (a.Name! < b.Name! ? -1 : a.Name! > b.Name! ? 1 : 0));
@@ -153,6 +179,46 @@ function matchInstances(
   return elems;
 }
 
+/**
+ * matchInstances for a few instances (DIRECT_INSTANCES at most): NFD's own loop, instance by
+ * instance and expression by expression, with no index to build. The same verdicts, records and
+ * first error.
+ */
+function matchInstancesDirect(
+  term: CompiledTerm,
+  elements: readonly InstanceFeature[],
+  failFast: boolean,
+  matched: Map<string, MatchExpression>,
+): MatchedElement[] {
+  const exprs = term.expressions!;
+  const elems: MatchedElement[] = [];
+  // Not failFast: an expression is recorded when it held for some instance.
+  const held = failFast ? undefined : exprs.map(() => false);
+  for (const inst of elements) {
+    const attrs = inst.attributes;
+    let all = true;
+    for (let k = 0; k < exprs.length; k++) {
+      const { name, compiled } = exprs[k]!;
+      const has = attrs !== undefined && attrs !== null && Object.hasOwn(attrs, name);
+      if (evaluateCompiled(compiled, has, has ? attrs[name] : undefined)) {
+        if (held) held[k] = true;
+      } else {
+        all = false;
+        if (failFast) break;
+      }
+    }
+    if (all) elems.push(attrs ?? {});
+  }
+  if (failFast) {
+    if (elems.length) for (const { name, expression } of exprs) matched.set(name, expression);
+  } else {
+    exprs.forEach(({ name, expression }, k) => {
+      if (held![k]) matched.set(name, expression);
+    });
+  }
+  return elems;
+}
+
 /** NFD's MatchMulti: flags and attributes as a union, instances each on their own. */
 function matchMulti(
   host: HostIndex,
@@ -199,7 +265,11 @@ function matchMulti(
     // Instances: all expressions against each instance; the term matches if one instance satisfies
     // all. (The error there names no element, as before: kept, for the same message.)
     current = undefined;
-    const matchedInstances = instances?.size ? matchInstances(term, instances, failFast, matched) : [];
+    const matchedInstances = !instances?.size
+      ? []
+      : instances.size <= DIRECT_INSTANCES
+        ? matchInstancesDirect(term, instances.elements, failFast, matched)
+        : matchInstances(term, instances, failFast, matched);
     for (const m of matchedInstances) elems.push(m);
     return { isMatch: isMatch || matchedInstances.length > 0, elems, matched };
   } catch (err) {
@@ -269,10 +339,13 @@ export function evaluateTerms(
   features: Features,
   failFast = false,
 ): FeatureMatcherStatus {
-  const compiler = new ExpressionCompiler();
-  const compiled = terms.map((t, i) => compileTerm(t, i, compiler));
+  const compiler = new TermCompiler();
+  const compiled = terms.map((t, i) => compiler.term(t, i));
   return evaluateCompiledTerms(compiled, features, new HostIndex(features), failFast);
 }
+
+/** The matchedFeatures of terms evaluated without `gather`: always empty (nothing adds to it). */
+const NOT_GATHERED: MatchedFeatures = new Map();
 
 /** evaluateTerms on compiled terms; `features` may be the working copy (with rule.matched) of `host`'s. */
 export function evaluateCompiledTerms(
@@ -280,6 +353,8 @@ export function evaluateCompiledTerms(
   features: Features,
   host: HostIndex,
   failFast = false,
+  /** Whether to gather matchedFeatures (a varsTemplate's data); empty when false. */
+  gather = true,
 ): FeatureMatcherStatus {
   let isMatch = true;
   // NFD declares this once for all terms: a failed term leaves it false, so a later term's
@@ -287,7 +362,7 @@ export function evaluateCompiledTerms(
   let isTermMatch = true;
   const processed: ProcessedTerm[] = [];
   const names: string[][] = [];
-  const matchedFeatures: MatchedFeatures = new Map();
+  const matchedFeatures: MatchedFeatures = gather ? new Map() : NOT_GATHERED;
   const status = (m: boolean): FeatureMatcherStatus => ({
     isMatch: m,
     terms: processed,
@@ -298,7 +373,7 @@ export function evaluateCompiledTerms(
     const matchedNames: string[] = [];
     names.push(matchedNames);
     const { feature, dom, nam } = term;
-    if (!matchedFeatures.has(dom)) matchedFeatures.set(dom, new Map());
+    if (gather && !matchedFeatures.has(dom)) matchedFeatures.set(dom, new Map());
     const flags = own(features.flags, feature);
     const attrs = own(features.attributes, feature);
     const insts = own(features.instances, feature);
@@ -327,9 +402,11 @@ export function evaluateCompiledTerms(
       isTermMatch = r.elems.length > 0;
       if (isTermMatch) rec.matchName = term.source.matchName;
     }
-    const byFeature = matchedFeatures.get(dom)!;
-    const prev = byFeature.get(nam);
-    byFeature.set(nam, prev ? [...prev, ...elems] : elems);
+    if (gather) {
+      const byFeature = matchedFeatures.get(dom)!;
+      const prev = byFeature.get(nam);
+      byFeature.set(nam, prev ? [...prev, ...elems] : elems);
+    }
     if (rec.matchName || (rec.matchExpressions && rec.matchExpressions.size > 0)) processed.push(rec);
     if (!isTermMatch) {
       if (failFast) return status(false);

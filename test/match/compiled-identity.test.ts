@@ -12,6 +12,7 @@ import { parseSpec } from '../../src/spec/parse.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule, Spec } from '../../src/spec/types.js';
 import { hostFeatures, specWith } from '../helpers/bench-inputs.js';
 import { evaluateSpec as referenceEvaluateSpec } from '../helpers/reference-evaluator/index.js';
+import { DIRECT_INSTANCES } from '../../src/match/host.js';
 
 type Opts = { tags?: string[]; failFast?: boolean };
 
@@ -179,6 +180,48 @@ describe('the compiled evaluator gives the reference evaluator’s results', () 
     expect(seen.error).toBeGreaterThan(start.error);
     expect(seen.match).toBeGreaterThan(start.match);
     expect(seen.miss).toBeGreaterThan(start.miss);
+  });
+
+  it('on both sides of the direct path (instance by instance up to DIRECT_INSTANCES, then the index)', () => {
+    // The same rules and instances, the first error (a number rule on "x") at the last instance.
+    const spec = {
+      version: 'v1alpha1',
+      compatibilities: [
+        {
+          rules: [
+            {
+              name: 'in',
+              matchFeatures: [{ feature: 'pci.device', matchExpressions: { a: { op: 'In', value: ['7'] } } }],
+            },
+            {
+              name: 'gt',
+              matchFeatures: [
+                {
+                  feature: 'pci.device',
+                  matchExpressions: { b: { op: 'Gt', value: ['2'] }, a: { op: 'Exists' } },
+                },
+              ],
+            },
+            {
+              name: 'name',
+              matchFeatures: [{ feature: 'pci.device', matchName: { op: 'In', value: ['b'] } }],
+            },
+          ],
+        },
+      ],
+    } as Spec;
+    for (const n of [DIRECT_INSTANCES, DIRECT_INSTANCES + 1]) {
+      const elements = Array.from({ length: n }, (_, i) => ({
+        attributes:
+          i === n - 1 ? { a: '7', b: 'x' } : { a: String(i % 9), ...(i % 3 ? { b: String(i) } : {}) },
+      }));
+      for (const failFast of [false, true]) {
+        expectSame(spec, [{ instances: { 'pci.device': { elements } } }], { failFast });
+        expectSame(spec, [{ instances: { 'pci.device': { elements: elements.slice(0, -1) } } }], {
+          failFast,
+        });
+      }
+    }
   });
 
   it('on random specs whose expressions hold: errors from instances deep in the list', () => {
