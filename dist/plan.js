@@ -2,7 +2,7 @@ import { createRequire as __icCreateRequire } from 'node:module';
 const require = __icCreateRequire(import.meta.url);
 import {
   plan
-} from "./chunks/chunk-7BB4J5VN.js";
+} from "./chunks/chunk-QQ63AC6T.js";
 import "./chunks/chunk-BRAVSDII.js";
 import "./chunks/chunk-PORYFD2U.js";
 import "./chunks/chunk-A65EGXUP.js";
@@ -12,12 +12,12 @@ import {
   text
 } from "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-EVLNIELP.js";
+import "./chunks/chunk-F2JA6JCL.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-U5HN2X42.js";
 import {
   registryOptions
-} from "./chunks/chunk-IGYJHQUR.js";
+} from "./chunks/chunk-FTPQTPFU.js";
 import "./chunks/chunk-KFUNB6SX.js";
 import "./chunks/chunk-AECNDLIE.js";
 import "./chunks/chunk-53P7BJDV.js";
@@ -36,8 +36,8 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-MJ55JA3Y.js";
-import "./chunks/chunk-3A4JWHTX.js";
+} from "./chunks/chunk-A3JEVE3K.js";
+import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";

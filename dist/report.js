@@ -1,19 +1,24 @@
 import { createRequire as __icCreateRequire } from 'node:module';
 const require = __icCreateRequire(import.meta.url);
 import {
+  fleetMessages,
   report
-} from "./chunks/chunk-EH2AYYGG.js";
+} from "./chunks/chunk-UWYRNX73.js";
 import {
   publishComment
-} from "./chunks/chunk-AKUWYF3W.js";
+} from "./chunks/chunk-2UL3LA4J.js";
 import "./chunks/chunk-E4W27L74.js";
+import "./chunks/chunk-6WVINQ2E.js";
 import "./chunks/chunk-TNH5SCNL.js";
 import "./chunks/chunk-YP5NZXMW.js";
+import "./chunks/chunk-DR4D7WGV.js";
 import {
   writeOutput
 } from "./chunks/chunk-HOR3GKB2.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
+import "./chunks/chunk-NBU4GHP5.js";
+import "./chunks/chunk-3OLLROG6.js";
 import "./chunks/chunk-EIWQX6KW.js";
 import "./chunks/chunk-CEMVL7P3.js";
 import "./chunks/chunk-MSF35XNF.js";
@@ -28,8 +33,8 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-MJ55JA3Y.js";
-import "./chunks/chunk-3A4JWHTX.js";
+} from "./chunks/chunk-A3JEVE3K.js";
+import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
@@ -65,7 +70,8 @@ async function run(inputs) {
     dir: inputs.path,
     require: inputs.require,
     matrix,
-    allHostValues: inputs.allHostValues
+    allHostValues: inputs.allHostValues,
+    ...inputs.fleetOut && { fleetOut: path.resolve(inputs.fleetOut) }
   });
   const summaryFile = path.join(inputs.outputDir, "report-summary.md");
   const reportFile = path.join(inputs.outputDir, "report.json");
@@ -80,6 +86,12 @@ async function publish(outcome, inputs) {
   for (const file of outcome.skipped) info(`${file}: a host snapshot, listed, not merged`);
   for (const file of outcome.invalid) info(`${file}: not a valid report: counted as a failed run`);
   setOutputs({ compatible: merged.compatible, summary: outcome.summaryFile, report: outcome.reportFile });
+  if (outcome.fleet) {
+    const { notes, warnings } = fleetMessages(outcome.fleet);
+    for (const note of notes) info(note);
+    annotate(warnings.map((message) => ({ level: "warning", message: neutraliseText(message) })));
+    setOutputs({ fleet: outcome.fleet.dir });
+  }
   const overflow = annotate(mergedAnnotations(merged));
   await writeSummary(outcome.markdown + overflowMarkdown(overflow));
   if (!merged.compatible) {

@@ -4,28 +4,26 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-7DNCUJWT.js";
+} from "./chunks/chunk-UOEHUGUZ.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-OPZGKXRQ.js";
-import "./chunks/chunk-SYUAKEN3.js";
+import "./chunks/chunk-BBJV4T7D.js";
+import "./chunks/chunk-YO2HW7TJ.js";
 import "./chunks/chunk-MQRWDHTY.js";
-import "./chunks/chunk-DNO3AIZO.js";
+import "./chunks/chunk-A2Q6CMOH.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-NBU4GHP5.js";
-import "./chunks/chunk-3OLLROG6.js";
-import "./chunks/chunk-CGMVNJR6.js";
+import "./chunks/chunk-EL7ZJEJ4.js";
 import "./chunks/chunk-QEEQGLDJ.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-WSUNQCKZ.js";
 import "./chunks/chunk-6F2QB2HZ.js";
-import "./chunks/chunk-EVLNIELP.js";
+import "./chunks/chunk-F2JA6JCL.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-U5HN2X42.js";
 import {
   registryOptions
-} from "./chunks/chunk-IGYJHQUR.js";
+} from "./chunks/chunk-FTPQTPFU.js";
 import "./chunks/chunk-KFUNB6SX.js";
 import "./chunks/chunk-AECNDLIE.js";
 import "./chunks/chunk-53P7BJDV.js";
@@ -33,6 +31,8 @@ import "./chunks/chunk-TVYRZPYQ.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-TSG2MLKR.js";
 import "./chunks/chunk-ZBJJTEMS.js";
+import "./chunks/chunk-NBU4GHP5.js";
+import "./chunks/chunk-3OLLROG6.js";
 import "./chunks/chunk-EIWQX6KW.js";
 import "./chunks/chunk-CEMVL7P3.js";
 import "./chunks/chunk-MSF35XNF.js";
@@ -46,8 +46,8 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-MJ55JA3Y.js";
-import "./chunks/chunk-3A4JWHTX.js";
+} from "./chunks/chunk-A3JEVE3K.js";
+import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";

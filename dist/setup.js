@@ -13,8 +13,8 @@ import {
   rmRF,
   runAction,
   setOutput
-} from "./chunks/chunk-MJ55JA3Y.js";
-import "./chunks/chunk-3A4JWHTX.js";
+} from "./chunks/chunk-A3JEVE3K.js";
+import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
