@@ -36,7 +36,7 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-A3JEVE3K.js";
+} from "./chunks/chunk-IXQABBHS.js";
 import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";

@@ -3,13 +3,13 @@ const require = __icCreateRequire(import.meta.url);
 import {
   fleetMessages,
   report
-} from "./chunks/chunk-UWYRNX73.js";
+} from "./chunks/chunk-E27SDLIT.js";
 import {
   publishComment
-} from "./chunks/chunk-2UL3LA4J.js";
+} from "./chunks/chunk-INOJG5IV.js";
 import "./chunks/chunk-E4W27L74.js";
 import "./chunks/chunk-6WVINQ2E.js";
-import "./chunks/chunk-TNH5SCNL.js";
+import "./chunks/chunk-FNFXL7B6.js";
 import "./chunks/chunk-YP5NZXMW.js";
 import "./chunks/chunk-DR4D7WGV.js";
 import {
@@ -33,7 +33,7 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-A3JEVE3K.js";
+} from "./chunks/chunk-IXQABBHS.js";
 import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";

@@ -46,7 +46,7 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-A3JEVE3K.js";
+} from "./chunks/chunk-IXQABBHS.js";
 import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
@@ -69,15 +69,7 @@ async function run(inputs) {
     {
       image: inputs.image,
       ...inputs.features ? { features: inputs.features } : { hostRoot: inputs.hostRoot },
-      policy: {
-        ...inputs.publicKey && { key: inputs.publicKey },
-        ...inputs.certificateIdentity && { certificateIdentity: inputs.certificateIdentity },
-        ...inputs.certificateIdentityRegexp && {
-          certificateIdentityRegexp: inputs.certificateIdentityRegexp
-        },
-        ...inputs.certificateOidcIssuer && { certificateOidcIssuer: inputs.certificateOidcIssuer },
-        ...inputs.trustedRoot && { trustedRoot: inputs.trustedRoot }
-      },
+      policy: inputs.policy,
       requireSignature: inputs.requireSignature,
       ...await registryOptions(inputs.registry)
     },

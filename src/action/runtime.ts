@@ -215,6 +215,26 @@ export function readPlanInputs(): PlanInputs {
   return { config: text('config', d), image: optional('image'), registry: registryInputs(d) };
 }
 
+/** The signature policy inputs of validate, select and check (only those given). */
+function policyInputs(): PolicyRequest {
+  const policy: PolicyRequest = {
+    ...(given('public-key') && { key: given('public-key') }),
+    ...(given('certificate-identity') && { certificateIdentity: given('certificate-identity') }),
+    ...(given('certificate-identity-regexp') && {
+      certificateIdentityRegexp: given('certificate-identity-regexp'),
+    }),
+    ...(given('certificate-oidc-issuer') && { certificateOidcIssuer: given('certificate-oidc-issuer') }),
+    ...(given('trusted-root') && { trustedRoot: given('trusted-root') }),
+  };
+  if (policy.certificateIdentity && policy.certificateIdentityRegexp) {
+    throw inputError(
+      'certificate-identity',
+      'give at most one of certificate-identity and certificate-identity-regexp',
+    );
+  }
+  return policy;
+}
+
 export interface ValidateInputs {
   image?: string;
   spec?: string;
@@ -223,12 +243,8 @@ export interface ValidateInputs {
   /** The index's manifest to read, by digest (`${{ matrix.manifest }}`). */
   manifest?: string;
   requireSignature: boolean;
-  publicKey?: string;
-  certificateIdentity?: string;
-  certificateIdentityRegexp?: string;
-  certificateOidcIssuer?: string;
-  /** Path of a Sigstore trusted root (JSON) for keyless verification; default: the public-good instance's (TUF). */
-  trustedRoot?: string;
+  /** The signature policy inputs (public-key, certificate-*, trusted-root). */
+  policy: PolicyRequest;
   features?: string;
   hostRoot: string;
   registry: RegistrySettings;
@@ -259,11 +275,7 @@ export function readValidateInputs(): ValidateInputs {
     platform: optional('platform'),
     manifest: optional('manifest'),
     requireSignature: flag('require-signature', d),
-    publicKey: optional('public-key'),
-    certificateIdentity: optional('certificate-identity'),
-    certificateIdentityRegexp: optional('certificate-identity-regexp'),
-    certificateOidcIssuer: optional('certificate-oidc-issuer'),
-    trustedRoot: optional('trusted-root'),
+    policy: policyInputs(),
     features: optional('features'),
     hostRoot: text('host-root', d),
     registry: registryInputs(d),
@@ -286,12 +298,6 @@ export function readValidateInputs(): ValidateInputs {
       'attest',
       'needs attest-key, or keyless signing: grant the job `permissions: id-token: write`',
     );
-  if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
-    throw inputError(
-      'certificate-identity',
-      'give at most one of certificate-identity and certificate-identity-regexp',
-    );
-  }
   return inputs;
 }
 
@@ -301,11 +307,8 @@ export interface SelectInputs {
   features?: string;
   hostRoot: string;
   requireSignature: boolean;
-  publicKey?: string;
-  certificateIdentity?: string;
-  certificateIdentityRegexp?: string;
-  certificateOidcIssuer?: string;
-  trustedRoot?: string;
+  /** The signature policy inputs (public-key, certificate-*, trusted-root). */
+  policy: PolicyRequest;
   registry: RegistrySettings;
 }
 
@@ -318,19 +321,9 @@ export function readSelectInputs(): SelectInputs {
     features: optional('features'),
     hostRoot: text('host-root', d),
     requireSignature: flag('require-signature', d),
-    publicKey: optional('public-key'),
-    certificateIdentity: optional('certificate-identity'),
-    certificateIdentityRegexp: optional('certificate-identity-regexp'),
-    certificateOidcIssuer: optional('certificate-oidc-issuer'),
-    trustedRoot: optional('trusted-root'),
+    policy: policyInputs(),
     registry: registryInputs(d),
   };
-  if (inputs.certificateIdentity && inputs.certificateIdentityRegexp) {
-    throw inputError(
-      'certificate-identity',
-      'give at most one of certificate-identity and certificate-identity-regexp',
-    );
-  }
   return inputs;
 }
 
@@ -409,15 +402,7 @@ export function readCheckInputs(): CheckInputs {
     baseImage: optional('base-image'),
     fleet: optional('fleet'),
     fleetImage: optional('fleet-image'),
-    policy: {
-      ...(given('public-key') && { key: given('public-key') }),
-      ...(given('certificate-identity') && { certificateIdentity: given('certificate-identity') }),
-      ...(given('certificate-identity-regexp') && {
-        certificateIdentityRegexp: given('certificate-identity-regexp'),
-      }),
-      ...(given('certificate-oidc-issuer') && { certificateOidcIssuer: given('certificate-oidc-issuer') }),
-      ...(given('trusted-root') && { trustedRoot: given('trusted-root') }),
-    },
+    policy: policyInputs(),
     files: list('files'),
     failOnExclusion: flag('fail-on-exclusion', d),
     registry: registryInputs(d),

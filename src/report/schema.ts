@@ -63,19 +63,7 @@ export const validationReportSchema = {
         hardware: { $ref: '#/definitions/hardware' },
       },
     },
-    results: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['rules'],
-        properties: {
-          rules: { type: 'array', items: { $ref: '#/definitions/rule' } },
-          description: { type: 'string' },
-          weight: { type: 'integer' },
-          tag: { type: 'string' },
-        },
-      },
-    },
+    results: { type: 'array', items: { $ref: '#/definitions/setResult' } },
     error: {
       type: 'object',
       required: ['code', 'message'],
@@ -85,6 +73,17 @@ export const validationReportSchema = {
   },
   definitions: {
     matchedExpression,
+    /** One compatibility set's result, as NFD's validate-node reports it. */
+    setResult: {
+      type: 'object',
+      required: ['rules'],
+      properties: {
+        rules: { type: 'array', items: { $ref: '#/definitions/rule' } },
+        description: { type: 'string' },
+        weight: { type: 'integer' },
+        tag: { type: 'string' },
+      },
+    },
     rule: {
       type: 'object',
       required: ['name', 'isMatch'],

@@ -39,16 +39,7 @@ export const validationPredicateSchema = {
           tag: { type: 'string' },
           description: { type: 'string' },
           compatible: { type: 'boolean' },
-          result: {
-            type: 'object',
-            required: ['rules'],
-            properties: {
-              rules: { type: 'array', items: { $ref: '#/definitions/rule' } },
-              description: { type: 'string' },
-              weight: { type: 'integer' },
-              tag: { type: 'string' },
-            },
-          },
+          result: { $ref: '#/definitions/setResult' },
         },
       },
     },

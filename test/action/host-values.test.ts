@@ -64,6 +64,7 @@ describe('the actions with 40 host values', () => {
     spec,
     features: host,
     requireSignature: false,
+    policy: {},
     hostRoot: '/',
     registry: {},
     failOnIncompatible: true,

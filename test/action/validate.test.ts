@@ -49,6 +49,7 @@ afterAll(async () => {
 
 const inputs = (over: Partial<ValidateInputs>): ValidateInputs => ({
   requireSignature: false,
+  policy: {},
   hostRoot: '/',
   registry: { plainHttp: true },
   failOnIncompatible: true,
@@ -73,14 +74,16 @@ describe('validate run(inputs)', () => {
   it('public-key as PEM content or as a path', async () => {
     const pem = readFileSync(PUB, 'utf8');
     for (const publicKey of [pem, PUB]) {
-      const o = await run(inputs({ image: signed, requireSignature: true, publicKey, features: H100 }));
+      const o = await run(
+        inputs({ image: signed, requireSignature: true, policy: { key: publicKey }, features: H100 }),
+      );
       expect(o.report.compatible).toBe(true);
       expect(o.report.artifact).toMatch(/^sha256:/);
     }
   });
 
   it('rejects a public-key that is neither PEM nor a file', async () => {
-    await expect(run(inputs({ image: signed, publicKey: 'nope', features: H100 }))).rejects.toThrow(
+    await expect(run(inputs({ image: signed, policy: { key: 'nope' }, features: H100 }))).rejects.toThrow(
       InputError,
     );
   });
@@ -91,8 +94,10 @@ describe('validate run(inputs)', () => {
     process.env.IMAGE_COMPAT_TUF_CACHE = path.join(dir, 'tuf');
     const identity = {
       image: signed,
-      certificateIdentity: 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main',
-      certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+      policy: {
+        certificateIdentity: 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main',
+        certificateOidcIssuer: 'https://token.actions.githubusercontent.com',
+      },
       features: H100,
     };
     try {

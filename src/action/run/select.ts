@@ -24,15 +24,7 @@ export async function run(inputs: SelectInputs): Promise<SelectOutcome> {
     {
       image: inputs.image,
       ...(inputs.features ? { features: inputs.features } : { hostRoot: inputs.hostRoot }),
-      policy: {
-        ...(inputs.publicKey && { key: inputs.publicKey }),
-        ...(inputs.certificateIdentity && { certificateIdentity: inputs.certificateIdentity }),
-        ...(inputs.certificateIdentityRegexp && {
-          certificateIdentityRegexp: inputs.certificateIdentityRegexp,
-        }),
-        ...(inputs.certificateOidcIssuer && { certificateOidcIssuer: inputs.certificateOidcIssuer }),
-        ...(inputs.trustedRoot && { trustedRoot: inputs.trustedRoot }),
-      },
+      policy: inputs.policy,
       requireSignature: inputs.requireSignature,
       ...(await registryOptions(inputs.registry)),
     },

@@ -66,15 +66,7 @@ export async function requestOf(inputs: ValidateInputs): Promise<ValidationReque
     ...(inputs.manifest && { manifest: inputs.manifest }),
     ...(inputs.features ? { features: inputs.features } : { hostRoot: inputs.hostRoot }),
     ...(inputs.compatibility && { compatibility: inputs.compatibility }),
-    policy: {
-      ...(inputs.publicKey && { key: inputs.publicKey }),
-      ...(inputs.certificateIdentity && { certificateIdentity: inputs.certificateIdentity }),
-      ...(inputs.certificateIdentityRegexp && {
-        certificateIdentityRegexp: inputs.certificateIdentityRegexp,
-      }),
-      ...(inputs.certificateOidcIssuer && { certificateOidcIssuer: inputs.certificateOidcIssuer }),
-      ...(inputs.trustedRoot && { trustedRoot: inputs.trustedRoot }),
-    },
+    policy: inputs.policy,
     requireSignature: inputs.requireSignature,
     ...(inputs.matrixId && { matrixId: inputs.matrixId }),
     ...(inputs.runnerName && { runner: inputs.runnerName }),

@@ -1,0 +1,23 @@
+import { createRequire as __icCreateRequire } from 'node:module';
+const require = __icCreateRequire(import.meta.url);
+import {
+  POLICY_CHOICES,
+  addPolicyOptions,
+  policyRequestOf,
+  verifyCommand
+} from "./chunk-3MTLSYY2.js";
+import "./chunk-GVZXDFBL.js";
+import "./chunk-YTI4N2UN.js";
+import "./chunk-QEEQGLDJ.js";
+import "./chunk-FTPQTPFU.js";
+import "./chunk-KFUNB6SX.js";
+import "./chunk-VI3OPX7Z.js";
+import "./chunk-L636BFQV.js";
+import "./chunk-TS22JX7Z.js";
+import "./chunk-R5CBN7CG.js";
+export {
+  POLICY_CHOICES,
+  addPolicyOptions,
+  policyRequestOf,
+  verifyCommand
+};
