@@ -12,12 +12,12 @@ import {
   text
 } from "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-F2JA6JCL.js";
-import "./chunks/chunk-EMVFEL76.js";
-import "./chunks/chunk-U5HN2X42.js";
 import {
   registryOptions
 } from "./chunks/chunk-FTPQTPFU.js";
+import "./chunks/chunk-F2JA6JCL.js";
+import "./chunks/chunk-EMVFEL76.js";
+import "./chunks/chunk-U5HN2X42.js";
 import "./chunks/chunk-KFUNB6SX.js";
 import "./chunks/chunk-AECNDLIE.js";
 import "./chunks/chunk-53P7BJDV.js";
@@ -36,12 +36,12 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-IXQABBHS.js";
+} from "./chunks/chunk-LFL3MGOW.js";
 import "./chunks/chunk-PIRTYTCX.js";
-import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-L636BFQV.js";
 import "./chunks/chunk-TS22JX7Z.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-E27SDLIT.js";
 import {
   publishComment
-} from "./chunks/chunk-INOJG5IV.js";
+} from "./chunks/chunk-COB2EVGM.js";
 import "./chunks/chunk-E4W27L74.js";
 import "./chunks/chunk-6WVINQ2E.js";
 import "./chunks/chunk-FNFXL7B6.js";
@@ -33,14 +33,14 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-IXQABBHS.js";
+} from "./chunks/chunk-LFL3MGOW.js";
 import "./chunks/chunk-PIRTYTCX.js";
-import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import {
   neutraliseText
 } from "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-L636BFQV.js";
 import {

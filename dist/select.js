@@ -4,26 +4,26 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-UOEHUGUZ.js";
+} from "./chunks/chunk-ARTMDGZB.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-BBJV4T7D.js";
-import "./chunks/chunk-YO2HW7TJ.js";
-import "./chunks/chunk-MQRWDHTY.js";
+import "./chunks/chunk-AVJNNE52.js";
+import "./chunks/chunk-OEVTGXPR.js";
 import "./chunks/chunk-A2Q6CMOH.js";
+import "./chunks/chunk-MQRWDHTY.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
 import "./chunks/chunk-EL7ZJEJ4.js";
-import "./chunks/chunk-QEEQGLDJ.js";
+import "./chunks/chunk-KEREC7LI.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-WSUNQCKZ.js";
 import "./chunks/chunk-6F2QB2HZ.js";
-import "./chunks/chunk-F2JA6JCL.js";
-import "./chunks/chunk-EMVFEL76.js";
-import "./chunks/chunk-U5HN2X42.js";
 import {
   registryOptions
 } from "./chunks/chunk-FTPQTPFU.js";
+import "./chunks/chunk-F2JA6JCL.js";
+import "./chunks/chunk-EMVFEL76.js";
+import "./chunks/chunk-U5HN2X42.js";
 import "./chunks/chunk-KFUNB6SX.js";
 import "./chunks/chunk-AECNDLIE.js";
 import "./chunks/chunk-53P7BJDV.js";
@@ -46,12 +46,12 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-IXQABBHS.js";
+} from "./chunks/chunk-LFL3MGOW.js";
 import "./chunks/chunk-PIRTYTCX.js";
-import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-L636BFQV.js";
 import {

@@ -13,12 +13,12 @@ import {
   rmRF,
   runAction,
   setOutput
-} from "./chunks/chunk-IXQABBHS.js";
+} from "./chunks/chunk-LFL3MGOW.js";
 import "./chunks/chunk-PIRTYTCX.js";
-import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-L636BFQV.js";
 import "./chunks/chunk-TS22JX7Z.js";

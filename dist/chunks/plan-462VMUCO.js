@@ -16,10 +16,10 @@ import {
 import "./chunk-PORYFD2U.js";
 import "./chunk-A65EGXUP.js";
 import "./chunk-YP5NZXMW.js";
+import "./chunk-FTPQTPFU.js";
 import "./chunk-F2JA6JCL.js";
 import "./chunk-EMVFEL76.js";
 import "./chunk-U5HN2X42.js";
-import "./chunk-FTPQTPFU.js";
 import "./chunk-KFUNB6SX.js";
 import "./chunk-AECNDLIE.js";
 import "./chunk-53P7BJDV.js";

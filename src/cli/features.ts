@@ -3,14 +3,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runFeatures } from '../commands/features.js';
 import { InputError } from '../errors.js';
+import { parseDuration } from '../io/duration.js';
 import { formatHardwareTable, summarizeHardware } from '../report/hardware.js';
 
-const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** `--expiry`: a duration from now (`90m`, `2h`, `7d`) or an RFC 3339 time. */
+/** `--expiry`: a duration from now (`90m`, `2h`, `7d`, as parseDuration reads them) or an RFC 3339 time. */
 export function parseExpiry(value: string, now: Date = new Date()): Date {
-  const d = /^(\d+)([mhd])$/.exec(value.trim());
-  if (d) return new Date(now.getTime() + Number(d[1]) * UNITS[d[2]!]!);
+  try {
+    return new Date(now.getTime() + parseDuration(value));
+  } catch {
+    // not a duration: an RFC 3339 time, or the message below naming both forms
+  }
   if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value.trim())) {
     const t = new Date(value.trim());
     if (!Number.isNaN(t.getTime())) return t;

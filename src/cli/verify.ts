@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { loadPolicy, type PolicyRequest } from '../commands/policy.js';
 import { ExitCode, InputError } from '../errors.js';
+import { parseDuration } from '../io/duration.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 
@@ -113,14 +114,11 @@ export function verifyCommand(): Command {
       throw new InputError('--max-age needs --require-validated');
     // The work (registry, signatures, the validation gate) loads only when verify runs: validate
     // and select import this file for the policy flags.
-    const [{ verify }, { parseMaxAge }] = await Promise.all([
-      import('../commands/verify.js'),
-      import('../validation/gate.js'),
-    ]);
+    const { verify } = await import('../commands/verify.js');
     const result = await verify({
       image: flags.image,
       ...(flags.requireValidated !== undefined && { requireValidated: setList(flags.requireValidated) }),
-      ...(flags.maxAge !== undefined && { maxAgeMs: parseMaxAge(flags.maxAge, '--max-age') }),
+      ...(flags.maxAge !== undefined && { maxAgeMs: parseDuration(flags.maxAge, '--max-age') }),
       ...(flags.platform !== undefined && { platform: flags.platform }),
       policyChoices: POLICY_CHOICES,
       policy: await loadPolicy(policyRequestOf(flags), (m) =>

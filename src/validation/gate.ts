@@ -2,24 +2,11 @@
 // newest verified record whose verdict for that set is a pass and whose signed time is within the
 // maximum age. A failed, unverified (unsigned, wrongly signed) or too old record never counts; a
 // record dated in the future (beyond clock skew) neither. Pure: the records and `now` come in.
-import { InputError } from '../errors.js';
 import type { ValidationRecord } from './records.js';
 import { setLabel } from './predicate.js';
 
 /** A signed time this far ahead of our clock still counts (runner clocks drift). */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** `30d`, `12h`, `90m`, `2w`, `3600s` (a sum like `1d12h` too) in milliseconds. */
-export function parseMaxAge(text: string, name = 'max age'): number {
-  const parts = [...text.trim().matchAll(/(\d+)\s*([smhdw])/gi)];
-  const joined = parts.map((p) => p[0].replace(/\s+/g, '')).join('');
-  if (parts.length === 0 || joined !== text.trim().replace(/\s+/g, '')) {
-    throw new InputError(`${name} ${JSON.stringify(text)}: expected a duration such as 30d, 12h, 90m or 2w`);
-  }
-  return parts.reduce((ms, p) => ms + Number(p[1]) * UNITS[p[2]!.toLowerCase()]!, 0);
-}
 
 export interface SetRequirement {
   set: string;
