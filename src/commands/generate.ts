@@ -45,7 +45,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   if (opts.output && opts.output !== 'spec') return generateNodeSelection(opts, opts.output);
   if (opts.spec !== undefined) {
     throw new InputError(
-      `a ${setting('spec')} file is read only for the node-feature-rule and node-affinity outputs`,
+      `${setting('spec')} is read only for the node-feature-rule and node-affinity outputs`,
     );
   }
   const file = opts.config ?? DEFAULT_CONFIG_PATH;

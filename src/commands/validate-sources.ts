@@ -25,6 +25,7 @@ import type { Spec } from '../spec/types.js';
 import type { IgnoredArtifact } from './artifact-selection.js';
 import type { ValidateResult } from './validate.js';
 import { setting } from '../settings.js';
+import { policyNeeded } from './policy.js';
 
 export interface ImageSpecOptions extends RegistryOptions {
   image: string;
@@ -71,9 +72,7 @@ function describeFailure(f: { reason: string; message: string }): string {
  */
 export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> {
   if (opts.requireSignature && !opts.policy) {
-    throw new InputError(
-      `${setting('require-signature')} needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`,
-    );
+    throw policyNeeded(setting('require-signature'));
   }
   const { reference, repo, resolved } = await resolveSubject(opts);
   const got = await specOfSubject(repo, reference, resolved, opts);
