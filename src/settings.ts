@@ -24,6 +24,7 @@ export const SETTINGS = [
   'report',
   'save-features',
   'attest',
+  'strict',
   'out-dir',
   'signing-key',
   'signing-key-env',

@@ -50,6 +50,7 @@ export async function requestOf(inputs: ValidateInputs): Promise<ValidationReque
     ...(inputs.compatibility && { compatibility: inputs.compatibility }),
     policy: inputs.policy,
     requireSignature: inputs.requireSignature,
+    strict: inputs.strict ?? false,
     ...(inputs.matrixId && { matrixId: inputs.matrixId }),
     ...(inputs.runnerName && { runner: inputs.runnerName }),
     // The action always writes its report: one host (a cluster snapshot is an error naming `features`).
