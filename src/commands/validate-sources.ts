@@ -7,6 +7,7 @@ import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { quote } from '../io/limits.js';
+import { decodeText } from '../io/read.js';
 import type {
   AttachedTo,
   Descriptor,
@@ -156,7 +157,8 @@ export async function specOfSubject(
     warnings.push(`compatibility artifact ${chosen.artifact.digest}: ${describeFailure(sig)}`);
   }
   const source = `${formatReference(reference)}@${chosen.artifact.digest}`;
-  const read = readSpecForEvaluation(chosen.specBytes.toString('utf8'), source, {
+  // Strict UTF-8, as a spec file is read: a registry's bad bytes are an error, never U+FFFD.
+  const read = readSpecForEvaluation(decodeText(chosen.specBytes, source), source, {
     strict: opts.strict ?? false,
   });
   warnings.push(...read.warnings.map((d) => formatPositioned(d.message, d.position, d.hint)));

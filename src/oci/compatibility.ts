@@ -3,7 +3,8 @@
 // artifacts newest first, and fetch the newest one's spec bytes the way NFD's `validate-node` picks it.
 // A platform manifest of an index is looked up with its index: the platform manifest's artifacts
 // come first (newest first), then the index's (NFD's docs `oras attach` to the image as pushed).
-import { RegistryError } from '../errors.js';
+import { InputError, RegistryError } from '../errors.js';
+import { decodeText } from '../io/read.js';
 import type { HostPlatform } from '../platform/host.js';
 import {
   ANNOTATION_CREATED,
@@ -147,9 +148,11 @@ export async function fetchListedArtifact(
   if (!got) return undefined;
   let manifest: Partial<ImageManifest>;
   try {
-    manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
-  } catch {
-    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
+    // Strict UTF-8: bad bytes are this error, never U+FFFD in an annotation or a digest.
+    manifest = JSON.parse(decodeText(got.bytes, 'manifest')) as Partial<ImageManifest>;
+  } catch (err) {
+    const why = err instanceof InputError ? ` (${err.message})` : '';
+    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON${why}`);
   }
   const layer = manifest.layers?.[0];
   if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number')
