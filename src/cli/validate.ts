@@ -243,7 +243,7 @@ export function validateCommand(): Command {
         hostname: flags.attestHostname,
         ...(process.env.RUNNER_NAME && { runnerName: process.env.RUNNER_NAME }),
         ...(flags.runnerLabels !== undefined && {
-          runnerLabels: parseRunnerLabels(flags.runnerLabels, '--runner-labels'),
+          runnerLabels: parseRunnerLabels(flags.runnerLabels),
         }),
         ...(flags.matrixId !== undefined && { matrixId: flags.matrixId }),
         ...(await registryOptionsFrom(flags)),

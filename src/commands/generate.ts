@@ -109,9 +109,9 @@ async function generateNodeSelection(
   }
   if (!opts.name) {
     throw new InputError(
-      `the ${output} output needs the image's name for its labels (name)`,
+      `the ${output} output needs the image's name for its labels (${setting('name')})`,
       {},
-      'e.g. --name app',
+      `e.g. ${setting('name')} app`,
     );
   }
   let spec: Spec;

@@ -85,7 +85,7 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
           process.env,
         )
       : undefined;
-    const labels = inputs.runnerLabels ? parseRunnerLabels(inputs.runnerLabels, 'input "runner-labels"') : [];
+    const labels = inputs.runnerLabels ? parseRunnerLabels(inputs.runnerLabels) : [];
     got = await runValidation(req, { note: (m) => notes.push(m), warn: (m) => warnings.push(m) }, progress);
     if (sign) {
       const attested = await attestValidation(got, {
