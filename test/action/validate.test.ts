@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/action/run/validate.js';
 import type { ValidateInputs } from '../../src/action/runtime.js';
+import { inInputWords } from '../../src/action/words.js';
 import { InputError, SignatureError } from '../../src/errors.js';
 import { loadPrivateKey } from '../../src/sign/keys.js';
 import { parseReport } from '../../src/report/parse.js';
@@ -96,6 +97,13 @@ describe('validate run(inputs)', () => {
     const refused = await run(inputs({ spec: lax, features: H100, strict: true })).catch((e: Error) => e);
     expect(refused).toBeInstanceOf(InputError);
     expect((refused as Error).message).toMatch(/lax\.yaml:9:\d+: /);
+  });
+
+  it('a cluster snapshot: the action reports on one host, naming its output and input', async () => {
+    const cluster = path.resolve('examples/hosts/cluster.json');
+    const err = await run(inputs({ spec: GPU_SPEC, features: cluster })).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(inInputWords((err as Error).message)).toBe('`report` describes one host; `features` gave 3');
   });
 
   it('rejects a public-key that is neither PEM nor a file', async () => {
