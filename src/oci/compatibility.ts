@@ -3,8 +3,7 @@
 // artifacts newest first, and fetch the newest one's spec bytes the way NFD's `validate-node` picks it.
 // A platform manifest of an index is looked up with its index: the platform manifest's artifacts
 // come first (newest first), then the index's (NFD's docs `oras attach` to the image as pushed).
-import { InputError, RegistryError } from '../errors.js';
-import { decodeText } from '../io/read.js';
+import { RegistryError } from '../errors.js';
 import type { HostPlatform } from '../platform/host.js';
 import {
   ANNOTATION_CREATED,
@@ -22,6 +21,7 @@ import type { Reference } from './reference.js';
 import { formatReference } from './reference.js';
 import { pushReferrer, type ReferrerManifest } from './referrer.js';
 import { listReferrers } from './referrers.js';
+import { registryText } from './text.js';
 import type { Descriptor, ImageManifest, Platform } from './types.js';
 import { MAX_MANIFEST_BYTES } from './types.js';
 
@@ -146,13 +146,12 @@ export async function fetchListedArtifact(
 ): Promise<FetchedCompatibilityArtifact | undefined> {
   const got = await repo.getManifest(artifact.digest);
   if (!got) return undefined;
+  const text = registryText(got.bytes, `compatibility artifact ${artifact.digest}`);
   let manifest: Partial<ImageManifest>;
   try {
-    // Strict UTF-8: bad bytes are this error, never U+FFFD in an annotation or a digest.
-    manifest = JSON.parse(decodeText(got.bytes, 'manifest')) as Partial<ImageManifest>;
-  } catch (err) {
-    const why = err instanceof InputError ? ` (${err.message})` : '';
-    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON${why}`);
+    manifest = JSON.parse(text) as Partial<ImageManifest>;
+  } catch {
+    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
   }
   const layer = manifest.layers?.[0];
   if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number')

@@ -1,6 +1,6 @@
 // `validate --image` reads registry bytes as strict UTF-8, as a spec file is read: a spec blob that
-// is not UTF-8 is bad input (exit 2) naming the image and the artifact digest, a manifest that is
-// not is the registry's (exit 3), never text with U+FFFD in it. Against a real docker-registry:
+// is not UTF-8 is bad input (exit 2) naming the image and the artifact digest, a manifest or an
+// image config that is not is the registry's (exit 3), never text with U+FFFD in it. Against a real docker-registry:
 // the bad artifact is pushed as an attacker with push rights would (a newer artifact manifest in
 // the fallback index), since `attach` never writes one.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -11,7 +11,7 @@ import { specFromImage } from '../../src/commands/validate-sources.js';
 import { exitCodeOf, InputError, RegistryError } from '../../src/errors.js';
 import { addToFallbackIndex, openRepository, parseReference } from '../../src/oci/index.js';
 import type { ImageManifest } from '../../src/oci/index.js';
-import { pushTestImage, rawPushBlob, sha256, startRegistry } from '../helpers/registry.js';
+import { pushTestImage, rawPushBlob, rawPushManifest, sha256, startRegistry } from '../helpers/registry.js';
 import type { TestRegistry } from '../helpers/registry.js';
 import { attachSpec } from '../helpers/signed-artifact.js';
 
@@ -112,7 +112,42 @@ describe('validate --image: registry bytes are strict UTF-8', () => {
     expect(err).toBeInstanceOf(RegistryError);
     expect(exitCodeOf(err)).toBe(3);
     expect((err as Error).message).toMatch(
-      new RegExp(`^compatibility artifact ${forged}: manifest is not JSON \\(manifest:1:\\d+: invalid UTF-8`),
+      new RegExp(`^compatibility artifact ${forged}:1:\\d+: invalid UTF-8: expected text$`),
     );
+  });
+
+  it('an image config that is not UTF-8: exit 3 naming the config, not a platform with U+FFFD', async () => {
+    const repoName = `utf8-${++n}`;
+    const config = Buffer.concat([
+      Buffer.from('{"os":"linux","architecture":"amd'),
+      Buffer.from([0xc0, 0xaf]), // an overlong encoding: never UTF-8
+      Buffer.from('64","rootfs":{"type":"layers","diff_ids":[]}}'),
+    ]);
+    const layer = Buffer.from('layer');
+    await rawPushBlob(reg, repoName, config);
+    await rawPushBlob(reg, repoName, layer);
+    await rawPushManifest(reg, repoName, 'v1', {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: sha256(config),
+        size: config.byteLength,
+      },
+      layers: [
+        {
+          mediaType: 'application/vnd.oci.image.layer.v1.tar',
+          digest: sha256(layer),
+          size: layer.byteLength,
+        },
+      ],
+    });
+    const ref = `${reg.host}/${repoName}:v1`;
+    const err = await specFromImage({ image: ref, requireSignature: false, plainHttp: true }).catch(
+      (e: Error) => e,
+    );
+    expect(err).toBeInstanceOf(RegistryError);
+    expect(exitCodeOf(err)).toBe(3);
+    expect((err as Error).message).toBe(`image config ${sha256(config)}:1:34: invalid UTF-8: expected text`);
   });
 });
