@@ -51,6 +51,7 @@ export const DEFAULTS = {
     'host-root': '/',
     'fail-on-incompatible': 'true',
     'all-host-values': 'false',
+    strict: 'false',
     ...REGISTRY_DEFAULTS,
   },
   report: {
@@ -245,6 +246,8 @@ export interface ValidateInputs {
   requireSignature: boolean;
   /** The signature policy inputs (public-key, certificate-*, trusted-root). */
   policy: PolicyRequest;
+  /** Refuse a spec with findings NFD only meets while evaluating (`validate --strict`). */
+  strict?: boolean;
   features?: string;
   hostRoot: string;
   registry: RegistrySettings;
@@ -276,6 +279,7 @@ export function readValidateInputs(): ValidateInputs {
     manifest: optional('manifest'),
     requireSignature: flag('require-signature', d),
     policy: policyInputs(),
+    strict: flag('strict', d),
     features: optional('features'),
     hostRoot: text('host-root', d),
     registry: registryInputs(d),

@@ -8,7 +8,7 @@
 import { Command, Option } from 'commander';
 import { select, selectExitCode } from '../commands/select.js';
 import type { SelectResult } from '../commands/select.js';
-import { ExitCode, InputError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { renderClusterTable, renderHostTable, selectJson } from '../report/select.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
@@ -102,8 +102,6 @@ export function selectCommand(): Command {
     ].join('\n'),
   );
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
-    if (flags.features !== undefined && flags.hostRoot !== undefined)
-      throw new InputError('give --features or --host-root, not both');
     const result = await select(
       {
         image: flags.image,

@@ -5,15 +5,16 @@
 // 4 signature. `--report` is written in every case, with `error` when no verdict was reached.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { failureReport, runValidation } from '../commands/validate-run.js';
-import type { FieldNames, ValidationProgress, ValidationRequest } from '../commands/validate-run.js';
+import type { ValidationProgress, ValidationRequest } from '../commands/validate-run.js';
 import { ExitCode, InputError } from '../errors.js';
 import { writeOutput } from '../io/write.js';
 import { validateJson } from '../report/json.js';
 import { outputReport } from '../report/results.js';
 import { renderValidateTable } from '../report/table.js';
+import type { Setting } from '../settings.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { addPolicyOptions, POLICY_CHOICES, policyRequestOf } from './verify.js';
+import { addPolicyOptions, policyRequestOf } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
 
 function parseTags(value: string): string[] {
@@ -60,22 +61,14 @@ async function writeJson(file: string, value: unknown, flag: string): Promise<vo
   await writeOutput(file, `${JSON.stringify(value, null, 2)}\n`, { what: flag });
 }
 
-/** The request's fields as this edge's flags, for messages. */
-const FLAG_NAMES: FieldNames = {
-  spec: '--spec FILE',
-  config: '--config FILE',
-  image: '--image REF',
-  platform: '--platform',
-  manifest: '--manifest',
-  features: '--features',
-  hostRoot: '--host-root',
-  tags: '--tags',
-  compatibility: '--compatibility',
-  requireSignature: '--require-signature',
-  policy: '--key, --certificate-*, --trusted-root',
-  policyChoices: POLICY_CHOICES,
-  report: '--report and --save-features',
-};
+/** The flags given that describe one host (a report, a snapshot, a validation record). */
+function oneHostFlags(flags: Flags): Setting[] {
+  return [
+    ...(flags.report !== undefined ? (['report'] as const) : []),
+    ...(flags.saveFeatures !== undefined ? (['save-features'] as const) : []),
+    ...(flags.attest ? (['attest'] as const) : []),
+  ];
+}
 
 async function requestOf(flags: Flags): Promise<ValidationRequest> {
   return {
@@ -93,8 +86,7 @@ async function requestOf(flags: Flags): Promise<ValidationRequest> {
     strict: flags.strict,
     ...(flags.matrixId !== undefined && { matrixId: flags.matrixId }),
     ...(process.env.RUNNER_NAME && { runner: process.env.RUNNER_NAME }),
-    oneHost: flags.report !== undefined || flags.saveFeatures !== undefined,
-    names: FLAG_NAMES,
+    oneHost: oneHostFlags(flags),
     ...(await registryOptionsFrom(flags)),
   };
 }
@@ -221,7 +213,6 @@ export function validateCommand(): Command {
   return addRegistryOptions(cmd).action(async (flags: Flags) => {
     const req = await requestOf(flags);
     const attest = flags.attest ? await attestSigning(flags) : undefined;
-    if (attest) req.oneHost = true;
     const progress: ValidationProgress = {};
     const log = {
       note: (m: string) => process.stderr.write(`image-compat: note: ${m}\n`),
@@ -252,7 +243,7 @@ export function validateCommand(): Command {
         hostname: flags.attestHostname,
         ...(process.env.RUNNER_NAME && { runnerName: process.env.RUNNER_NAME }),
         ...(flags.runnerLabels !== undefined && {
-          runnerLabels: parseRunnerLabels(flags.runnerLabels, '--runner-labels'),
+          runnerLabels: parseRunnerLabels(flags.runnerLabels),
         }),
         ...(flags.matrixId !== undefined && { matrixId: flags.matrixId }),
         ...(await registryOptionsFrom(flags)),

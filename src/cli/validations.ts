@@ -2,15 +2,16 @@
 // (set × platform × host, verdict, when, signer) of the verified records, newest first, and the
 // records that failed verification on stderr; or everything as JSON.
 import { Command, Option } from 'commander';
-import { loadPolicy } from '../commands/policy.js';
+import { loadPolicy, POLICY_CHOICES } from '../commands/policy.js';
 import { listValidations, writeValidationsFleet } from '../commands/validations.js';
 import type { ValidationsResult } from '../commands/validations.js';
 import { ExitCode } from '../errors.js';
 import { setLabel } from '../validation/predicate.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { addPolicyOptions, POLICY_CHOICES, policyRequestOf } from './verify.js';
+import { addPolicyOptions, policyRequestOf } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
+import { inCliWords } from './words.js';
 
 interface Flags extends PolicyFlagValues, RegistryFlags {
   image: string;
@@ -87,7 +88,7 @@ export function validationsCommand(): Command {
     [
       REGISTRY_HELP,
       '',
-      `Policy: ${POLICY_CHOICES}; without one, no record is verified.`,
+      `Policy: ${inCliWords(POLICY_CHOICES)}; without one, no record is verified.`,
       '',
       'Examples:',
       '  image-compat validations --image ghcr.io/acme/app:1.0 --key ci.pub',

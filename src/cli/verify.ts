@@ -34,10 +34,6 @@ export function addPolicyOptions(cmd: Command): Command {
     );
 }
 
-/** What a signature policy is made of, in flags. */
-export const POLICY_CHOICES =
-  '--key FILE, or --certificate-identity[-regexp] with --certificate-oidc-issuer [and --trusted-root FILE]';
-
 /** The policy request the flags describe (loaded in commands/policy.ts). */
 export function policyRequestOf(flags: PolicyFlagValues): PolicyRequest {
   return {
@@ -120,7 +116,6 @@ export function verifyCommand(): Command {
       ...(flags.requireValidated !== undefined && { requireValidated: setList(flags.requireValidated) }),
       ...(flags.maxAge !== undefined && { maxAgeMs: parseDuration(flags.maxAge, '--max-age') }),
       ...(flags.platform !== undefined && { platform: flags.platform }),
-      policyChoices: POLICY_CHOICES,
       policy: await loadPolicy(policyRequestOf(flags), (m) =>
         process.stderr.write(`image-compat: note: ${m}\n`),
       ),

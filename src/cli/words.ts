@@ -7,6 +7,10 @@ const FLAGS: Partial<Record<Setting, string>> = {
   'signing-key': '--key',
   'signing-key-env': '--key-env',
   'public-key': '--key',
+  // The sources of a spec, as the help writes them: "give exactly one of --spec FILE, ...".
+  spec: '--spec FILE',
+  config: '--config FILE',
+  image: '--image REF',
 };
 
 export function cliWord(name: Setting): string {

@@ -4,6 +4,7 @@
 // unless asked) and its scrubbed NodeFeature, the tool, the runner (name, labels given by the
 // caller: a job cannot see its runner's labels), the run URL and the time. Typed in, typed out.
 import { InputError } from '../errors.js';
+import { setting } from '../settings.js';
 import { resolveHostRoot } from '../features/index.js';
 import { openRepository, parseReference, sha256Digest } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
@@ -99,7 +100,8 @@ export async function attestValidation(run: ValidationRun, opts: AttestOptions):
 }
 
 /** Runner labels as an input gives them: a JSON array (`${{ toJSON(matrix.runs-on) }}`), a JSON string, or comma-separated. */
-export function parseRunnerLabels(text: string, name = 'runner labels'): string[] {
+export function parseRunnerLabels(text: string): string[] {
+  const name = setting('runner-labels');
   const t = text.trim();
   if (t === '') return [];
   if (t.startsWith('[') || t.startsWith('"')) {

@@ -2,13 +2,12 @@
 // with a signature policy the newest that passes it) as an NFD NodeFeatureRule or a Pod's node
 // affinity. The spec comes from the registry, never from the working tree: what the cluster
 // labels is what was signed and attached.
-import { InputError } from '../errors.js';
 import type { GeneratedSet } from '../kubernetes/index.js';
 import { parseReference } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import { setting } from '../settings.js';
 import { imageName, renderNodeSelection, type NodeSelectionOutput } from './node-selection.js';
-import { loadPolicy, type PolicyRequest } from './policy.js';
+import { loadPolicy, policyNeeded, type PolicyRequest } from './policy.js';
 import { specFromImage } from './validate-sources.js';
 
 export interface ExportOptions extends RegistryOptions {
@@ -38,9 +37,7 @@ export const SOURCE_ANNOTATION = 'image-compat.dev/source';
 export async function runExport(opts: ExportOptions, note: (m: string) => void): Promise<ExportResult> {
   const policy = await loadPolicy(opts.policy, note);
   if (opts.requireSignature && !policy) {
-    throw new InputError(
-      `${setting('require-signature')} needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')}`,
-    );
+    throw policyNeeded(setting('require-signature'));
   }
   const {
     policy: _request,

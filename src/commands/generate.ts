@@ -45,7 +45,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   if (opts.output && opts.output !== 'spec') return generateNodeSelection(opts, opts.output);
   if (opts.spec !== undefined) {
     throw new InputError(
-      `a ${setting('spec')} file is read only for the node-feature-rule and node-affinity outputs`,
+      `${setting('spec')} is read only for the node-feature-rule and node-affinity outputs`,
     );
   }
   const file = opts.config ?? DEFAULT_CONFIG_PATH;
@@ -109,9 +109,9 @@ async function generateNodeSelection(
   }
   if (!opts.name) {
     throw new InputError(
-      `the ${output} output needs the image's name for its labels (name)`,
+      `the ${output} output needs the image's name for its labels (${setting('name')})`,
       {},
-      'e.g. --name app',
+      `e.g. ${setting('name')} app`,
     );
   }
   let spec: Spec;

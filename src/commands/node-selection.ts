@@ -34,7 +34,6 @@ export function renderNodeSelection(spec: Spec, opts: NodeSelectionOptions): Nod
   const { object, sets, localFeatures } = generateNodeFeatureRule(spec, {
     name: opts.name,
     ...(opts.labelPrefix !== undefined && { labelPrefix: opts.labelPrefix }),
-    names: { name: 'the image name', labelPrefix: 'the label prefix' },
   });
   if (opts.annotations && Object.keys(opts.annotations).length) {
     object.metadata.annotations = { ...opts.annotations };

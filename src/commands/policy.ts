@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { LIMITS } from '../io/limits.js';
 import { readText as readBounded } from '../io/read.js';
 import { InputError } from '../errors.js';
+import { setting, type Setting } from '../settings.js';
 import type { VerificationPolicy } from '../sign/verify.js';
 
 export interface PolicyRequest {
@@ -18,6 +19,23 @@ export interface PolicyRequest {
   trustedRoot?: string;
   /** No TUF refresh: the cached or embedded public-good root. */
   offline?: boolean;
+}
+
+/** The settings a policy is made of, as every room names them (src/settings.ts). */
+export const POLICY_SETTINGS: readonly Setting[] = [
+  'public-key',
+  'certificate-identity',
+  'certificate-identity-regexp',
+  'certificate-oidc-issuer',
+  'trusted-root',
+];
+
+/** What a policy is made of: `public-key`, or `certificate-identity` (or ...) with ... */
+export const POLICY_CHOICES = `${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`;
+
+/** The error of `what` (a setting, a command) that needs a policy and got none. */
+export function policyNeeded(what: string): InputError {
+  return new InputError(`${what} needs a policy: ${POLICY_CHOICES}`);
 }
 
 /** Whether any policy field is given. */

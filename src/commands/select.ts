@@ -12,7 +12,7 @@ import type { HostPlatform } from '../platform/host.js';
 import { noFitCause, rankCandidates } from '../select/rank.js';
 import type { CandidateVerdict, RankedCandidate, Requirement } from '../select/rank.js';
 import { setting } from '../settings.js';
-import { loadPolicy, type PolicyRequest } from './policy.js';
+import { loadPolicy, policyNeeded, type PolicyRequest } from './policy.js';
 import { validate, type HostVerdict, type ValidateResult } from './validate.js';
 import { loadHosts, type ValidationLog } from './validate-run.js';
 import { specOfSubject } from './validate-sources.js';
@@ -165,12 +165,9 @@ function verdictOf(j: Judged, hostIndex: number, platform: HostPlatform): Candid
 /** Ranks the candidates of `opts.image` for each host. */
 export async function select(opts: SelectOptions, log: ValidationLog): Promise<SelectResult> {
   if (opts.features !== undefined && opts.hostRoot !== undefined)
-    throw new InputError('give host features or a host root, not both');
+    throw new InputError(`give ${setting('features')} or ${setting('host-root')}, not both`);
   const policy = await loadPolicy(opts.policy, (m) => log.note(m));
-  if (opts.requireSignature && !policy)
-    throw new InputError(
-      `${setting('require-signature')} needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`,
-    );
+  if (opts.requireSignature && !policy) throw policyNeeded(setting('require-signature'));
   const loaded = await loadHosts(
     {
       ...(opts.features !== undefined && { features: opts.features }),

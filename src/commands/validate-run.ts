@@ -18,7 +18,8 @@ import type { ValidationReport } from '../report/report.js';
 import { parseSource, readSource, throwFirstError } from '../spec/document.js';
 import { checkSpecDocument } from '../spec/parse.js';
 import type { Spec } from '../spec/types.js';
-import { loadPolicy, policyRequested, type PolicyRequest } from './policy.js';
+import { setting, type Setting } from '../settings.js';
+import { loadPolicy, policyNeeded, policyRequested, POLICY_SETTINGS, type PolicyRequest } from './policy.js';
 import { validate, type ValidateResult } from './validate.js';
 import { refuseConfigAsSpec, specFromConfig } from './validate-config.js';
 import { ownFeaturesFromLocal } from '../kubernetes/index.js';
@@ -53,47 +54,12 @@ export interface ValidationRequest extends RegistryOptions {
   matrixId?: string;
   /** The GitHub runner's name, carried by the report. */
   runner?: string;
-  /** Exactly one host must be described (a report is written). */
-  oneHost?: boolean;
-  /** How the edge names the request's fields in messages (flags, inputs); neutral words by default. */
-  names?: Partial<FieldNames>;
+  /**
+   * The settings given that describe one host (a report, a host snapshot, a validation record):
+   * when any is, the hosts must be one. Messages name them, in the edge's words (src/settings.ts).
+   */
+  oneHost?: readonly Setting[];
 }
-
-/** The words an edge uses for the request's fields. */
-export interface FieldNames {
-  spec: string;
-  config: string;
-  image: string;
-  platform: string;
-  manifest: string;
-  features: string;
-  hostRoot: string;
-  tags: string;
-  compatibility: string;
-  requireSignature: string;
-  /** The policy fields, listed. */
-  policy: string;
-  /** What a policy is made of, for "needs a policy: ...". */
-  policyChoices: string;
-  /** What asks for one host (a report). */
-  report: string;
-}
-
-const NEUTRAL: FieldNames = {
-  spec: 'a spec',
-  config: 'a config',
-  image: 'an image',
-  platform: 'a platform',
-  manifest: 'a manifest digest',
-  features: 'host features',
-  hostRoot: 'a host root',
-  tags: 'tags',
-  compatibility: 'a compatibility set',
-  requireSignature: 'requiring a signature',
-  policy: 'key, certificate identity, trusted root',
-  policyChoices: 'a public key, or a certificate identity (or identity regexp) with its OIDC issuer',
-  report: 'a report and a features snapshot',
-};
 
 /** What a run has learnt so far: a failed run's report carries it. */
 export interface ValidationProgress {
@@ -119,22 +85,27 @@ export interface ValidationRun {
   unavailable?: UnavailableSource[];
 }
 
-/** Checks the request's combinations before anything is read (messages name fields, not flags). */
+/** Checks the request's combinations before anything is read (messages name settings, not flags). */
 export function checkRequest(req: ValidationRequest): void {
-  const n = { ...NEUTRAL, ...req.names };
   if ([req.spec, req.config, req.image].filter(Boolean).length !== 1)
-    throw new InputError(`give exactly one of ${n.spec}, ${n.config} and ${n.image}`);
+    throw new InputError(
+      `give exactly one of ${setting('spec')}, ${setting('config')} and ${setting('image')}`,
+    );
   if (req.features !== undefined && req.hostRoot !== undefined)
-    throw new InputError(`give ${n.features} or ${n.hostRoot}, not both`);
+    throw new InputError(`give ${setting('features')} or ${setting('host-root')}, not both`);
   if (req.tags && req.compatibility !== undefined)
-    throw new InputError(`give ${n.tags} or ${n.compatibility}, not both`);
+    throw new InputError(`give ${setting('tags')} or ${setting('compatibility')}, not both`);
   if (req.platform !== undefined && !req.image && !req.config)
-    throw new InputError(`${n.platform} needs ${n.image} or ${n.config}`);
+    throw new InputError(`${setting('platform')} needs ${setting('image')} or ${setting('config')}`);
   if (req.platform !== undefined) parsePlatform(req.platform);
-  if (req.manifest !== undefined && !req.image) throw new InputError(`${n.manifest} needs ${n.image}`);
-  if (req.requireSignature && !req.image) throw new InputError(`${n.requireSignature} needs ${n.image}`);
+  if (req.manifest !== undefined && !req.image)
+    throw new InputError(`${setting('manifest')} needs ${setting('image')}`);
+  if (req.requireSignature && !req.image)
+    throw new InputError(`${setting('require-signature')} needs ${setting('image')}`);
   if (policyRequested(req.policy) && !req.image)
-    throw new InputError(`signature policy (${n.policy}) needs ${n.image}`);
+    throw new InputError(
+      `signature policy (${POLICY_SETTINGS.map(setting).join(', ')}) needs ${setting('image')}`,
+    );
 }
 
 async function specFile(file: string, strict: boolean, log: ValidationLog): Promise<Spec> {
@@ -219,16 +190,18 @@ export async function runValidation(
   progress: ValidationProgress = {},
 ): Promise<ValidationRun> {
   checkRequest(req);
-  const n = { ...NEUTRAL, ...req.names };
   const policy = await loadPolicy(req.policy, (m) => log.note(m));
-  if (req.requireSignature && !policy)
-    throw new InputError(`${n.requireSignature} needs a policy: ${n.policyChoices}`);
+  if (req.requireSignature && !policy) throw policyNeeded(setting('require-signature'));
   if (req.image !== undefined) progress.image = req.image;
   if (req.spec !== undefined) progress.spec = req.spec;
   if (req.config !== undefined) progress.config = req.config;
   const loaded = await loadHosts(req, log);
-  if (req.oneHost && loaded.hosts.length !== 1) {
-    throw new InputError(`${n.report} describe one host; ${n.features} gave ${loaded.hosts.length}`);
+  if (req.oneHost?.length && loaded.hosts.length !== 1) {
+    const named = req.oneHost.map(setting);
+    const asking = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0];
+    throw new InputError(
+      `${asking} ${req.oneHost.length > 1 ? 'describe' : 'describes'} one host; ${setting('features')} gave ${loaded.hosts.length}`,
+    );
   }
   if (loaded.hosts.length === 1) progress.host = loaded.hosts[0]!;
   progress.unavailable = loaded.unavailable;
@@ -268,7 +241,7 @@ export async function runValidation(
   const result = validate({
     spec,
     hosts: loaded.hosts,
-    ...(tags && { tags, tagsName: req.compatibility !== undefined ? n.compatibility : n.tags }),
+    ...(tags && { tags, tagsFrom: req.compatibility !== undefined ? 'compatibility' : 'tags' }),
     ...(refusal && { platformRefusal: refusal }),
   });
   for (const h of result.hosts)
@@ -311,7 +284,6 @@ function registryOf(req: ValidationRequest): RegistryOptions {
     matrixId: _m,
     runner: _ru,
     oneHost: _o,
-    names: _n,
     ...registry
   } = req;
   return registry;

@@ -7,6 +7,7 @@ import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { quote } from '../io/limits.js';
+import { decodeText } from '../io/read.js';
 import type {
   AttachedTo,
   Descriptor,
@@ -25,6 +26,7 @@ import type { Spec } from '../spec/types.js';
 import type { IgnoredArtifact } from './artifact-selection.js';
 import type { ValidateResult } from './validate.js';
 import { setting } from '../settings.js';
+import { policyNeeded } from './policy.js';
 
 export interface ImageSpecOptions extends RegistryOptions {
   image: string;
@@ -71,9 +73,7 @@ function describeFailure(f: { reason: string; message: string }): string {
  */
 export async function specFromImage(opts: ImageSpecOptions): Promise<ImageSpec> {
   if (opts.requireSignature && !opts.policy) {
-    throw new InputError(
-      `${setting('require-signature')} needs a policy: ${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`,
-    );
+    throw policyNeeded(setting('require-signature'));
   }
   const { reference, repo, resolved } = await resolveSubject(opts);
   const got = await specOfSubject(repo, reference, resolved, opts);
@@ -157,7 +157,8 @@ export async function specOfSubject(
     warnings.push(`compatibility artifact ${chosen.artifact.digest}: ${describeFailure(sig)}`);
   }
   const source = `${formatReference(reference)}@${chosen.artifact.digest}`;
-  const read = readSpecForEvaluation(chosen.specBytes.toString('utf8'), source, {
+  // Strict UTF-8, as a spec file is read: a registry's bad bytes are an error, never U+FFFD.
+  const read = readSpecForEvaluation(decodeText(chosen.specBytes, source), source, {
     strict: opts.strict ?? false,
   });
   warnings.push(...read.warnings.map((d) => formatPositioned(d.message, d.position, d.hint)));

@@ -7,15 +7,15 @@ import type { HostFeatures } from '../features/snapshot.js';
 import { compileSpec, evaluateSpec, isCompatible, selectSets } from '../match/index.js';
 import type { CompatibilityResult } from '../match/types.js';
 import type { Spec } from '../spec/types.js';
-import { setting } from '../settings.js';
+import { setting, type Setting } from '../settings.js';
 
 export interface ValidateOptions {
   spec: Spec;
   hosts: HostFeatures[];
   /** Evaluate only the sets with these tags (NFD's --tags). */
   tags?: string[];
-  /** How the edge names `tags` in messages (`--tags`, `input "compatibility"`); default `tags`. */
-  tagsName?: string;
+  /** The setting that gave `tags` (`compatibility`: one set), for messages; default `tags`. */
+  tagsFrom?: Extract<Setting, 'tags' | 'compatibility'>;
   /**
    * Why the host cannot run the image's platform (`host is linux/amd64, image platform is
    * linux/arm64`): the platform is a requirement, so every host is incompatible whatever the rules say.
@@ -59,7 +59,7 @@ export function validate(opts: ValidateOptions): ValidateResult {
   if (opts.tags?.length && selected.length === 0) {
     const known = opts.spec.compatibilities.map((c) => c.tag).filter((t): t is string => !!t);
     throw new InputError(
-      `${opts.tagsName ?? setting('tags')} ${opts.tags.join(',')} selects no compatibility set`,
+      `${setting(opts.tagsFrom ?? 'tags')} ${opts.tags.join(',')} selects no compatibility set`,
       {},
       known.length ? `tags in the spec: ${[...new Set(known)].join(', ')}` : 'no set in the spec has a tag',
     );

@@ -2,7 +2,7 @@
 // artifact whose signature passes the policy; with `requireValidated` (the deploy gate), also a
 // validation record of each set that passes, verified under the same policy, within the maximum
 // age. Typed options in, typed result out, no printing.
-import { InputError, RegistryError } from '../errors.js';
+import { RegistryError } from '../errors.js';
 import { formatPlatform, formatReference, resolveImage } from '../oci/index.js';
 import type { RegistryOptions } from '../oci/index.js';
 import type { SignerInfo, VerificationPolicy } from '../sign/verify.js';
@@ -11,14 +11,12 @@ import type { SetRequirement } from '../validation/gate.js';
 import { validationRecords } from '../validation/records.js';
 import type { ValidationRecord } from '../validation/records.js';
 import { selectArtifact } from './artifact-selection.js';
-import { setting } from '../settings.js';
+import { policyNeeded } from './policy.js';
 
 export interface VerifyOptions extends RegistryOptions {
   image: string;
   platform?: string;
   policy?: VerificationPolicy;
-  /** What a policy is made of, in the edge's words (flags, inputs), for the missing-policy message. */
-  policyChoices?: string;
   /** The gate: each platform needs a trusted, passing validation record of each of these sets. */
   requireValidated?: string[];
   /** The oldest a validation record may be (ms). */
@@ -57,9 +55,7 @@ export interface VerifyResult {
 
 export async function verify(opts: VerifyOptions): Promise<VerifyResult> {
   if (!opts.policy) {
-    throw new InputError(
-      `verify needs a policy: ${opts.policyChoices ?? `${setting('public-key')}, or ${setting('certificate-identity')} (or ${setting('certificate-identity-regexp')}) with ${setting('certificate-oidc-issuer')} [and ${setting('trusted-root')}]`}`,
-    );
+    throw policyNeeded('verify');
   }
   const { reference, repo, subjects } = await resolveImage(opts.image, {
     ...opts,

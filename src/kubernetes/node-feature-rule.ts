@@ -8,6 +8,7 @@
 // matchFeatures alone with its vars and varsTemplate, so later rules see validate-node's vars.
 import { InputError } from '../errors.js';
 import { selectSets } from '../match/index.js';
+import { setting } from '../settings.js';
 import type { Compatibility, FeatureMatcherTerm, Rule, Spec } from '../spec/types.js';
 import { checkLabelPrefix, DEFAULT_LABEL_PREFIX, isLabelName, labelName, objectName } from './label-names.js';
 import { RULE_MATCHED, translateTerm, type TermContext } from './translate.js';
@@ -20,8 +21,6 @@ export interface NodeFeatureRuleOptions {
   labelPrefix?: string;
   /** Only the sets with these tags, as `validate --tags`. */
   tags?: string[];
-  /** How the edge names the options, for messages. */
-  names?: { name?: string; labelPrefix?: string };
 }
 
 export interface GeneratedSet {
@@ -60,9 +59,8 @@ function where(set: Compatibility, index: number, rule: Rule): string {
 
 export function generateNodeFeatureRule(spec: Spec, opts: NodeFeatureRuleOptions): GeneratedNodeFeatureRule {
   const prefix = opts.labelPrefix ?? DEFAULT_LABEL_PREFIX;
-  checkLabelPrefix(prefix, opts.names?.labelPrefix ?? 'label prefix');
-  if (!opts.name)
-    throw new InputError(`${opts.names?.name ?? 'name'} is empty: the image's name is needed for labels`);
+  checkLabelPrefix(prefix, setting('label-prefix'));
+  if (!opts.name) throw new InputError(`${setting('name')} is empty: the image's name is needed for labels`);
   const image = isLabelName(opts.name) ? opts.name : labelName(opts.name, 40);
   const reserved = `${prefix}/`;
   const selected = selectSets(spec, opts.tags);

@@ -21,6 +21,7 @@ import type { Reference } from './reference.js';
 import { formatReference } from './reference.js';
 import { pushReferrer, type ReferrerManifest } from './referrer.js';
 import { listReferrers } from './referrers.js';
+import { registryText } from './text.js';
 import type { Descriptor, ImageManifest, Platform } from './types.js';
 import { MAX_MANIFEST_BYTES } from './types.js';
 
@@ -145,9 +146,10 @@ export async function fetchListedArtifact(
 ): Promise<FetchedCompatibilityArtifact | undefined> {
   const got = await repo.getManifest(artifact.digest);
   if (!got) return undefined;
+  const text = registryText(got.bytes, `compatibility artifact ${artifact.digest}`);
   let manifest: Partial<ImageManifest>;
   try {
-    manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
+    manifest = JSON.parse(text) as Partial<ImageManifest>;
   } catch {
     throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
   }

@@ -16,6 +16,7 @@ import type { RegistryOptions, Repository } from './client.js';
 import { openRepository } from './client.js';
 import type { Reference } from './reference.js';
 import { formatReference, parseReference } from './reference.js';
+import { registryText } from './text.js';
 import type { Descriptor, ImageIndex, ImageManifest, Platform } from './types.js';
 import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
 
@@ -34,7 +35,7 @@ async function platformFromConfig(repo: Repository, manifest: ImageManifest): Pr
   if (!config || (config.mediaType !== MediaType.ociConfig && config.mediaType !== MediaType.dockerConfig))
     return undefined;
   const bytes = await repo.fetchBlob(config, MAX_MANIFEST_BYTES);
-  const parsed = JSON.parse(bytes.toString('utf8')) as {
+  const parsed = JSON.parse(registryText(bytes, `image config ${config.digest}`)) as {
     os?: string;
     architecture?: string;
     variant?: string;
@@ -78,7 +79,7 @@ export async function resolveManifests(
     notFound: `image ${name} not found`,
   });
   if (!got) throw new RegistryError(`image ${name} not found`);
-  const body = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageIndex & ImageManifest>;
+  const body = JSON.parse(registryText(got.bytes, `image ${name}`)) as Partial<ImageIndex & ImageManifest>;
   if (!isIndexMediaType(got.descriptor.mediaType) && !Array.isArray(body.manifests)) {
     const platform = await platformFromConfig(repo, body as ImageManifest);
     if (opts.platform && platform && !platformsMatch(opts.platform, platform)) {

@@ -125,7 +125,10 @@ export function nfdDiagnostics(src: SourceDocument, spec: Spec, opts: CheckOptio
   const add = (severity: Diagnostic['severity'], message: string, path: PathSegment[], hint?: string) =>
     out.push({
       severity: opts.lenient ? 'warning' : severity,
-      message: opts.lenient && severity === 'error' ? `${message} (an error for lint and --strict)` : message,
+      message:
+        opts.lenient && severity === 'error'
+          ? `${message} (an error for lint and ${setting('strict')})`
+          : message,
       position: positionOf(src, path),
       hint,
     });

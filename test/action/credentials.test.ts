@@ -157,7 +157,7 @@ describe('messages name inputs', () => {
   it('a compatibility set that selects nothing says `compatibility`, not --tags', async () => {
     const r = await run('validate', { ...AUTH, compatibility: 'cpu-fallbak' });
     expect(r.code).toBe(2);
-    expect(errors(r).join('\n')).toMatch(/input "compatibility" cpu-fallbak selects no compatibility set/);
+    expect(errors(r).join('\n')).toMatch(/`compatibility` cpu-fallbak selects no compatibility set/);
     expect(errors(r).join('\n')).not.toMatch(/--tags/);
   }, 60_000);
 
@@ -166,7 +166,7 @@ describe('messages name inputs', () => {
     expect(r.code).toBe(2);
     const message = errors(r).join('\n');
     expect(message).toMatch(
-      /input "require-signature" needs a policy: input "public-key", or "certificate-identity"/,
+      /`require-signature` needs a policy: `public-key`, or `certificate-identity` \(or `certificate-identity-regexp`\) with `certificate-oidc-issuer` \[and `trusted-root`\]/,
     );
     expect(message).not.toMatch(/--[a-z]/);
   }, 60_000);

@@ -2,11 +2,12 @@
 // local registry (a spec attached with `attach`, signed with a test key) and with `spec` +
 // `features` inputs; outputs, report and snapshot files, job summary and annotations.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../../src/action/run/validate.js';
 import type { ValidateInputs } from '../../src/action/runtime.js';
+import { inInputWords } from '../../src/action/words.js';
 import { InputError, SignatureError } from '../../src/errors.js';
 import { loadPrivateKey } from '../../src/sign/keys.js';
 import { parseReport } from '../../src/report/parse.js';
@@ -24,12 +25,19 @@ const PUB = path.join(FIX, 'ec-pub.pem');
 const spec = (tag: string) =>
   `version: v1alpha1\ncompatibilities:\n  - tag: ${tag}\n    rules:\n      - name: nvidia module\n        matchFeatures:\n          - feature: kernel.loadedmodule\n            matchExpressions:\n              nvidia: {op: Exists}\n`;
 
+// An empty op: NFD evaluates it as MatchAny (true); a warning, or under input `strict` an error.
+const LAX_SPEC =
+  'version: v1alpha1\ncompatibilities:\n  - tag: lax\n    rules:\n      - name: any module\n        matchFeatures:\n          - feature: kernel.loadedmodule\n            matchExpressions:\n              nvidia: {}\n';
+
 const dir = mkdtempSync(path.join(tmpdir(), 'ic-validate-action-'));
+let lax: string;
 let reg: TestRegistry;
 let signed: string;
 let unsigned: string;
 
 beforeAll(async () => {
+  lax = path.join(dir, 'lax.yaml');
+  writeFileSync(lax, LAX_SPEC);
   reg = await startRegistry();
   await pushTestImage(reg, 'signed', 'v1');
   await pushTestImage(reg, 'unsigned', 'v1');
@@ -80,6 +88,22 @@ describe('validate run(inputs)', () => {
       expect(o.report.compatible).toBe(true);
       expect(o.report.artifact).toMatch(/^sha256:/);
     }
+  });
+
+  it('strict: a spec finding NFD only meets while evaluating is an error; else a warning naming `strict`', async () => {
+    const o = await run(inputs({ spec: lax, features: H100 }));
+    expect(o.report.compatible).toBe(true);
+    expect(o.warnings.join('\n')).toMatch(/lax\.yaml:9:\d+: .*empty.*\(an error for lint and `strict`\)/);
+    const refused = await run(inputs({ spec: lax, features: H100, strict: true })).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(InputError);
+    expect((refused as Error).message).toMatch(/lax\.yaml:9:\d+: /);
+  });
+
+  it('a cluster snapshot: the action reports on one host, naming its output and input', async () => {
+    const cluster = path.resolve('examples/hosts/cluster.json');
+    const err = await run(inputs({ spec: GPU_SPEC, features: cluster })).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(inInputWords((err as Error).message)).toBe('`report` describes one host; `features` gave 3');
   });
 
   it('rejects a public-key that is neither PEM nor a file', async () => {
@@ -253,6 +277,28 @@ describe('validate action bundle (dist/validate.js)', () => {
     const parsed = parseReport(text, file);
     expect(parsed?.host.hardware.gpus[0]).toMatchObject({ vendor: 'NVIDIA', computeCapability: '9.0' });
     expect(parsed?.spec).toBe(GPU_SPEC);
+  });
+
+  it('input strict: exit 2 and a report with the error; without it a warning that names the input', async () => {
+    const out = mkdtempSync(path.join(dir, 'rt-'));
+    const strict = await runAction('validate', {
+      inputs: { spec: lax, features: H100, strict: 'true' },
+      env: { RUNNER_TEMP: out },
+    });
+    expect(strict.code).toBe(2);
+    const errors = strict.commands.filter((c) => c.command === 'error').map((c) => c.message);
+    expect(errors.join('\n')).toMatch(/empty/);
+    expect(JSON.parse(readFileSync(strict.outputs.report!, 'utf8'))).toMatchObject({ error: { code: 2 } });
+
+    const lenient = await runAction('validate', { inputs: { spec: lax, features: H100 } });
+    expect(lenient.code).toBe(0);
+    const warnings = lenient.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+    expect(warnings.join('\n')).toMatch(/an error for lint and `strict`/);
+    expect(warnings.join('\n')).not.toMatch(/--strict/);
+
+    const bad = await runAction('validate', { inputs: { spec: lax, features: H100, strict: 'yes' } });
+    expect(bad.code).toBe(2);
+    expect(bad.commands[0]!.message).toBe('input "strict": must be true or false; got "yes"');
   });
 
   it('neither image nor spec: exit 2', async () => {

@@ -175,6 +175,7 @@ const ACTIONS = {
       'host-root',
       'fail-on-incompatible',
       'all-host-values',
+      'strict',
       'username',
       'password',
       'github-token',

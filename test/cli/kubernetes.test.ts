@@ -68,7 +68,7 @@ describe('image-compat generate --output node-feature-rule | node-affinity', () 
       'node-affinity',
     ]);
     expect(noName.code).toBe(2);
-    expect(noName.stderr).toMatch(/needs the image's name/);
+    expect(noName.stderr).toMatch(/needs the image's name for its labels \(--name\) \(e.g. --name app\)/);
     const outDir = await runCli([
       'generate',
       '--output',

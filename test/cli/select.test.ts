@@ -112,7 +112,9 @@ describe('image-compat select', () => {
 
   it('exit 2 for bad input, 3 for a registry error', async () => {
     expect((await run('--features', H100, '--require-signature')).code).toBe(2);
-    expect((await run('--features', H100, '--host-root', '/')).code).toBe(2);
+    const both = await run('--features', H100, '--host-root', '/');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/give --features or --host-root, not both/);
     const missing = await runCli([
       'select',
       '--plain-http',

@@ -90,6 +90,6 @@ describe('validate --host-root', () => {
       ...['--report', path.join(dir, 'r.json')],
     ]);
     expect(many.code).toBe(2);
-    expect(many.stderr).toMatch(/describe one host; --features gave 3/);
+    expect(many.stderr).toMatch(/--report describes one host; --features gave 3/);
   });
 });

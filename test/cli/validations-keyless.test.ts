@@ -49,7 +49,7 @@ beforeAll(async () => {
       compatibility: 'gpu',
       policy: {},
       requireSignature: false,
-      oneHost: true,
+      oneHost: ['report'],
       plainHttp: true,
     },
     { note: () => undefined, warn: () => undefined },

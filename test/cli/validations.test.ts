@@ -350,7 +350,7 @@ describe('validate --attest, validations, verify --require-validated', () => {
         compatibility: 'gpu',
         policy: {},
         requireSignature: false,
-        oneHost: true,
+        oneHost: ['report'],
         plainHttp: true,
       },
       { note: () => undefined, warn: () => undefined },

@@ -66,7 +66,7 @@ describe.each([
           policy: {},
           requireSignature: false,
           plainHttp: true,
-          oneHost: true,
+          oneHost: ['report'],
         },
         quiet,
       );

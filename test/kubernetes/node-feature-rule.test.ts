@@ -102,6 +102,11 @@ describe('label names', () => {
     const spec = read('examples/specs/gpu.yaml');
     expect(() => generateNodeFeatureRule(spec, { name: 'a', labelPrefix: 'Not_DNS' })).toThrow(InputError);
     expect(() => generateNodeFeatureRule(spec, { name: '' })).toThrow(InputError);
+    // The messages name the settings (src/settings.ts): the CLI writes them as --label-prefix, --name.
+    expect(() => generateNodeFeatureRule(spec, { name: 'a', labelPrefix: 'Not_DNS' })).toThrow(
+      /^`label-prefix` "Not_DNS" is not a DNS subdomain/,
+    );
+    expect(() => generateNodeFeatureRule(spec, { name: '' })).toThrow(/^`name` is empty/);
   });
 });
 

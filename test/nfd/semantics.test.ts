@@ -191,7 +191,7 @@ describe('the empty op and the static checks (validate evaluates as NFD; lint an
     const text = spec('{op: Exists, value: [x]}').replace('cpu.cpuid', 'pci.device');
     const read = readSpecForEvaluation(text, 's.yaml');
     expect(read.warnings[0]!.message).toContain('takes no value');
-    expect(read.warnings[0]!.message).toContain('an error for lint and --strict');
+    expect(read.warnings[0]!.message).toContain('an error for lint and `strict`');
     expect(evaluateSpec(read.spec, host)[0]!.rules[0]!.isMatch).toBe(false);
   });
 

@@ -165,6 +165,8 @@ describe('the predicate', () => {
     expect(parseRunnerLabels('self-hosted, gpu')).toEqual(['self-hosted', 'gpu']);
     expect(() => parseRunnerLabels('[1, 2]')).toThrow(/JSON array of strings/);
     expect(() => parseRunnerLabels('[oops')).toThrow(/not JSON/);
+    // The message names the setting (src/settings.ts): --runner-labels in the CLI, `runner-labels` in the action.
+    expect(() => parseRunnerLabels('[oops')).toThrow(/^`runner-labels`: not JSON: \[oops$/);
   });
 });
 

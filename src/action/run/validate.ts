@@ -9,7 +9,7 @@ import { attestValidation, parseRunnerLabels } from '../../commands/attest.js';
 import { registryOptions } from '../../commands/registry-options.js';
 import { resolveSigning } from '../../commands/signing.js';
 import { failureReport, runValidation } from '../../commands/validate-run.js';
-import type { FieldNames, ValidationProgress, ValidationRequest } from '../../commands/validate-run.js';
+import type { ValidationProgress, ValidationRequest } from '../../commands/validate-run.js';
 import { ExitCode } from '../../errors.js';
 import type { ValidationReport } from '../../report/report.js';
 import { outputReport } from '../../report/results.js';
@@ -39,24 +39,6 @@ export interface ValidateOutcome {
   notes: string[];
 }
 
-/** The request's fields as this action's inputs, for messages. */
-const INPUT_NAMES: FieldNames = {
-  spec: 'input "spec"',
-  config: 'a config (the validate action takes spec or image)',
-  image: 'input "image"',
-  platform: 'input "platform"',
-  manifest: 'input "manifest"',
-  features: 'input "features"',
-  hostRoot: 'input "host-root"',
-  tags: 'input "compatibility"',
-  compatibility: 'input "compatibility"',
-  requireSignature: 'input "require-signature"',
-  policy: 'public-key, certificate-identity*, trusted-root',
-  policyChoices:
-    'input "public-key", or "certificate-identity" (or "certificate-identity-regexp") with "certificate-oidc-issuer"',
-  report: 'the report and features outputs',
-};
-
 /** The inputs as the shared run's request. */
 export async function requestOf(inputs: ValidateInputs): Promise<ValidationRequest> {
   return {
@@ -68,10 +50,11 @@ export async function requestOf(inputs: ValidateInputs): Promise<ValidationReque
     ...(inputs.compatibility && { compatibility: inputs.compatibility }),
     policy: inputs.policy,
     requireSignature: inputs.requireSignature,
+    strict: inputs.strict ?? false,
     ...(inputs.matrixId && { matrixId: inputs.matrixId }),
     ...(inputs.runnerName && { runner: inputs.runnerName }),
-    oneHost: true,
-    names: INPUT_NAMES,
+    // The action always writes its report: one host (a cluster snapshot is an error naming `features`).
+    oneHost: ['report'],
     ...(await registryOptions(inputs.registry)),
   };
 }
@@ -102,7 +85,7 @@ export async function run(inputs: ValidateInputs): Promise<ValidateOutcome> {
           process.env,
         )
       : undefined;
-    const labels = inputs.runnerLabels ? parseRunnerLabels(inputs.runnerLabels, 'input "runner-labels"') : [];
+    const labels = inputs.runnerLabels ? parseRunnerLabels(inputs.runnerLabels) : [];
     got = await runValidation(req, { note: (m) => notes.push(m), warn: (m) => warnings.push(m) }, progress);
     if (sign) {
       const attested = await attestValidation(got, {
