@@ -5,6 +5,9 @@
 // the registry client, TLS, Sigstore and yaml's writer load on the paths that use them).
 // The runner executes these files as they are, so they must equal a fresh build (check-dist).
 // test/cli/bundle.test.ts builds with these options and checks what each start path loads.
+// re2js (src/spec/values.ts) is not in those bundles: it is written on its own as
+// dist/chunks/re2js.cjs (RE2JS_FILE), which values.ts requires synchronously on the first pattern
+// compiled, so a start whose spec has no regular expression never reads its 272 KiB.
 // esbuild drops the packages' legal comments (legalComments: none keeps the bundles small), so the
 // third-party notices are written beside them: dist/licenses.txt names every package esbuild put
 // into a bundle (from its metafile), with its version, licence and licence text.
@@ -52,6 +55,24 @@ const requireNetworkBuiltins = {
   },
 };
 
+/** Where the RE2 engine is written, relative to the chunks that require it (all in dist/chunks/). */
+export const RE2JS_FILE = 'chunks/re2js.cjs';
+
+/** esbuild's options for dist/re2js.cjs: re2js alone, CommonJS (required synchronously). */
+export function re2jsOptions() {
+  return {
+    stdin: { contents: "export { RE2JS } from 're2js';", resolveDir: '.', loader: 'js' },
+    outfile: `dist/${RE2JS_FILE}`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  };
+}
+
 /** esbuild's options for dist/ (the version string is package.json's). */
 export function bundleOptions(version) {
   return {
@@ -68,7 +89,10 @@ export function bundleOptions(version) {
     // to convert non-UTF-8 response bodies, which Sigstore's JSON services never send: leaving its
     // half megabyte out shortens every start of the CLI and the actions.
     external: ['iconv-lite'],
-    define: { __IMAGE_COMPAT_VERSION__: JSON.stringify(version) },
+    define: {
+      __IMAGE_COMPAT_VERSION__: JSON.stringify(version),
+      __RE2JS_FILE__: JSON.stringify(`./${path.basename(RE2JS_FILE)}`),
+    },
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
@@ -80,8 +104,10 @@ async function main() {
   const { version } = JSON.parse(await readFile('package.json', 'utf8'));
   await rm('dist', { recursive: true, force: true });
   const { metafile } = await build(bundleOptions(version));
+  const re2js = await build(re2jsOptions());
   await chmod('dist/cli.js', 0o755);
-  await writeFile('dist/licenses.txt', await licenseNotices(Object.keys(metafile.inputs)));
+  const inputs = [...Object.keys(metafile.inputs), ...Object.keys(re2js.metafile.inputs)];
+  await writeFile('dist/licenses.txt', await licenseNotices(inputs));
 }
 
 /** The package folder of a bundled file: the innermost node_modules/<name> or node_modules/@scope/<name>. */
