@@ -13,6 +13,7 @@
 // into a bundle (from its metafile), with its version, licence and licence text.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +51,46 @@ const requireNetworkBuiltins = {
     );
     b.onLoad({ filter: /.*/, namespace: 'network-builtin' }, (args) => ({
       contents: `module.exports = require('node:${args.path}');`,
+      loader: 'js',
+    }));
+  },
+};
+
+// The same holds, less dramatically, for every built-in: an ES module import of node:fs reads
+// fs.promises and fs.ReadStream, which load node:fs/promises, readline and the streams (about 10 ms
+// of CPU a start). Every other built-in is bundled as `require()` too, so a module loads what it
+// uses when it uses it.
+const OTHER_BUILTINS = new Set(builtinModules.filter((m) => !NETWORK_BUILTINS.test(m)));
+const requireOtherBuiltins = {
+  name: 'require-other-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z_0-9]+(\/[a-z_0-9]+)?$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      return (args.kind === 'import-statement' || args.kind === 'dynamic-import') && OTHER_BUILTINS.has(name)
+        ? { path: name, namespace: 'builtin' }
+        : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = require('node:${args.path}');`,
+      loader: 'js',
+    }));
+  },
+};
+
+// commander requires node:child_process at its top, only to spawn the executables of standalone
+// subcommands, which this CLI has none of; loading it (with net, dgram and the streams) costs a
+// start about 10 ms of CPU. commander gets a stand-in that loads it on the first spawn.
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules\/commander\//.test(args.importer) && args.kind === 'require-call'
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        "let cp;\nmodule.exports = { spawn: (...args) => (cp ??= require('node:child_process')).spawn(...args) };",
       loader: 'js',
     }));
   },
@@ -96,7 +137,7 @@ export function bundleOptions(version) {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    plugins: [requireNetworkBuiltins],
+    plugins: [requireNetworkBuiltins, requireOtherBuiltins, lazyChildProcessForCommander],
   };
 }
 
