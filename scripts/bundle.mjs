@@ -14,7 +14,7 @@
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -141,10 +141,26 @@ export function bundleOptions(version) {
   };
 }
 
+/**
+ * A bundle's text without the banner when nothing in it calls `require` (most chunks: esbuild's
+ * helpers, in one chunk, do the requiring): each banner is an import and a createRequire at every
+ * start, times the 40-odd files a start links.
+ */
+export function withoutUnusedBanner(text) {
+  const at = text.indexOf(banner);
+  if (at < 0) return text;
+  const rest = text.slice(at + banner.length);
+  return /(^|[^\w$.])require\b/.test(rest) ? text : text.slice(0, at) + rest.replace(/^\n/, '');
+}
+
 async function main() {
   const { version } = JSON.parse(await readFile('package.json', 'utf8'));
   await rm('dist', { recursive: true, force: true });
-  const { metafile } = await build(bundleOptions(version));
+  const { metafile, outputFiles } = await build({ ...bundleOptions(version), write: false });
+  for (const file of outputFiles) {
+    await mkdir(path.dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.path.endsWith('.js') ? withoutUnusedBanner(file.text) : file.contents);
+  }
   const re2js = await build(re2jsOptions());
   await chmod('dist/cli.js', 0o755);
   const inputs = [...Object.keys(metafile.inputs), ...Object.keys(re2js.metafile.inputs)];
