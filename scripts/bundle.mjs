@@ -13,7 +13,6 @@
 // into a bundle (from its metafile), with its version, licence and licence text.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,22 +55,20 @@ const requireNetworkBuiltins = {
   },
 };
 
-// The same holds, less dramatically, for every built-in: an ES module import of node:fs reads
-// fs.promises and fs.ReadStream, which load node:fs/promises, readline and the streams (about 10 ms
-// of CPU a start). Every other built-in is bundled as `require()` too, so a module loads what it
-// uses when it uses it.
-const OTHER_BUILTINS = new Set(builtinModules.filter((m) => !NETWORK_BUILTINS.test(m)));
-const requireOtherBuiltins = {
-  name: 'require-other-builtins',
+// The same holds for node:fs: its ESM facade reads fs.promises and fs.ReadStream, which load
+// node:fs/promises, readline and the streams (about 10 ms of CPU a start). node:fs is bundled as
+// `require()` too. (Not every built-in: each becomes a chunk file of its own, and a file costs a
+// start more than the facade of a built-in without lazy exports.)
+const requireFs = {
+  name: 'require-fs',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?[a-z_0-9]+(\/[a-z_0-9]+)?$/ }, (args) => {
-      const name = args.path.replace(/^node:/, '');
-      return (args.kind === 'import-statement' || args.kind === 'dynamic-import') && OTHER_BUILTINS.has(name)
-        ? { path: name, namespace: 'builtin' }
-        : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-      contents: `module.exports = require('node:${args.path}');`,
+    b.onResolve({ filter: /^(node:)?fs$/ }, (args) =>
+      args.kind === 'import-statement' || args.kind === 'dynamic-import'
+        ? { path: 'fs', namespace: 'builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, () => ({
+      contents: "module.exports = require('node:fs');",
       loader: 'js',
     }));
   },
@@ -137,7 +134,7 @@ export function bundleOptions(version) {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    plugins: [requireNetworkBuiltins, requireOtherBuiltins, lazyChildProcessForCommander],
+    plugins: [requireNetworkBuiltins, requireFs, lazyChildProcessForCommander],
   };
 }
 
