@@ -116,6 +116,31 @@ export function readBytesSync(file: string, opts: ReadOptions): Buffer {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
+/**
+ * A file's bytes piece by piece, synchronously, up to the cap (as readBytesSync), without holding
+ * them: `each` gets a view of the one scratch buffer, valid only during the call. For large host
+ * files searched for a few strings (the C library: 2 MB that a copy would first page in).
+ */
+export function readChunksSync(file: string, opts: ReadOptions, each: (chunk: Buffer) => void): void {
+  let fd: number | undefined;
+  let size = 0;
+  try {
+    fd = fs.openSync(file, 'r');
+    for (;;) {
+      const n = fs.readSync(fd, scratch, 0, SYNC_CHUNK, null);
+      if (n === 0) break;
+      size += n;
+      if (size > opts.maxBytes) throw tooLarge(file, opts);
+      each(scratch.subarray(0, n));
+    }
+  } catch (err) {
+    if (opts.rawErrors && !(err instanceof InputError)) throw err;
+    throw unreadable(file, err, opts);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** A text file: UTF-8 without NUL bytes, else an InputError at the first bad byte's line:column. */
 export async function readText(file: string, opts: ReadOptions): Promise<string> {
   return decodeText(await readBytes(file, { ...opts, text: true }), file);
