@@ -74,7 +74,8 @@ export class LibcScan {
     // The needles that start in the last piece's tail and end in this one.
     const joint = Buffer.concat([this.tail, chunk.subarray(0, OVERLAP)]);
     this.gnu ||= chunk.includes(GNU) || joint.includes(GNU);
-    this.musl ||= chunk.includes(MUSL) || joint.includes(MUSL);
+    // musl counts only without glibc: once glibc is found, no need to look for it.
+    if (!this.gnu) this.musl ||= chunk.includes(MUSL) || joint.includes(MUSL);
     let from = 0;
     if (this.release === undefined) {
       const across = joint.indexOf(RELEASE);

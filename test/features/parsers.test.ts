@@ -206,6 +206,7 @@ describe('libc', () => {
     '\0musl libc (x86_64)\n',
     'GNU C Library stable release version 2.39.',
     'musGNU C Librar\nyrelease versio\nn 9\nmusl',
+    'musl\nGNU C Library release version 3.1\n',
     '\0something else\n',
   ])('the same result read piece by piece, split anywhere: %j', (text) => {
     const bytes = Buffer.from(text, 'latin1');
