@@ -5,12 +5,15 @@
 // the registry client, TLS, Sigstore and yaml's writer load on the paths that use them).
 // The runner executes these files as they are, so they must equal a fresh build (check-dist).
 // test/cli/bundle.test.ts builds with these options and checks what each start path loads.
+// re2js (src/spec/values.ts) is not in those bundles: it is written on its own as
+// dist/chunks/re2js.cjs (RE2JS_FILE), which values.ts requires synchronously on the first pattern
+// compiled, so a start whose spec has no regular expression never reads its 272 KiB.
 // esbuild drops the packages' legal comments (legalComments: none keeps the bundles small), so the
 // third-party notices are written beside them: dist/licenses.txt names every package esbuild put
 // into a bundle (from its metafile), with its version, licence and licence text.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -52,6 +55,62 @@ const requireNetworkBuiltins = {
   },
 };
 
+// The same holds for node:fs: its ESM facade reads fs.promises and fs.ReadStream, which load
+// node:fs/promises, readline and the streams (about 10 ms of CPU a start). node:fs is bundled as
+// `require()` too. (Not every built-in: each becomes a chunk file of its own, and a file costs a
+// start more than the facade of a built-in without lazy exports.)
+const requireFs = {
+  name: 'require-fs',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?fs$/ }, (args) =>
+      args.kind === 'import-statement' || args.kind === 'dynamic-import'
+        ? { path: 'fs', namespace: 'builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, () => ({
+      contents: "module.exports = require('node:fs');",
+      loader: 'js',
+    }));
+  },
+};
+
+// commander requires node:child_process at its top, only to spawn the executables of standalone
+// subcommands, which this CLI has none of; loading it (with net, dgram and the streams) costs a
+// start about 10 ms of CPU. commander gets a stand-in that loads it on the first spawn.
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules\/commander\//.test(args.importer) && args.kind === 'require-call'
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        "let cp;\nmodule.exports = { spawn: (...args) => (cp ??= require('node:child_process')).spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
+/** Where the RE2 engine is written, relative to the chunks that require it (all in dist/chunks/). */
+export const RE2JS_FILE = 'chunks/re2js.cjs';
+
+/** esbuild's options for dist/re2js.cjs: re2js alone, CommonJS (required synchronously). */
+export function re2jsOptions() {
+  return {
+    stdin: { contents: "export { RE2JS } from 're2js';", resolveDir: '.', loader: 'js' },
+    outfile: `dist/${RE2JS_FILE}`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  };
+}
+
 /** esbuild's options for dist/ (the version string is package.json's). */
 export function bundleOptions(version) {
   return {
@@ -68,20 +127,41 @@ export function bundleOptions(version) {
     // to convert non-UTF-8 response bodies, which Sigstore's JSON services never send: leaving its
     // half megabyte out shortens every start of the CLI and the actions.
     external: ['iconv-lite'],
-    define: { __IMAGE_COMPAT_VERSION__: JSON.stringify(version) },
+    define: {
+      __IMAGE_COMPAT_VERSION__: JSON.stringify(version),
+      __RE2JS_FILE__: JSON.stringify(`./${path.basename(RE2JS_FILE)}`),
+    },
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    plugins: [requireNetworkBuiltins],
+    plugins: [requireNetworkBuiltins, requireFs, lazyChildProcessForCommander],
   };
+}
+
+/**
+ * A bundle's text without the banner when nothing in it calls `require` (most chunks: esbuild's
+ * helpers, in one chunk, do the requiring): each banner is an import and a createRequire at every
+ * start, times the 40-odd files a start links.
+ */
+export function withoutUnusedBanner(text) {
+  const at = text.indexOf(banner);
+  if (at < 0) return text;
+  const rest = text.slice(at + banner.length);
+  return /(^|[^\w$.])require\b/.test(rest) ? text : text.slice(0, at) + rest.replace(/^\n/, '');
 }
 
 async function main() {
   const { version } = JSON.parse(await readFile('package.json', 'utf8'));
   await rm('dist', { recursive: true, force: true });
-  const { metafile } = await build(bundleOptions(version));
+  const { metafile, outputFiles } = await build({ ...bundleOptions(version), write: false });
+  for (const file of outputFiles) {
+    await mkdir(path.dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.path.endsWith('.js') ? withoutUnusedBanner(file.text) : file.contents);
+  }
+  const re2js = await build(re2jsOptions());
   await chmod('dist/cli.js', 0o755);
-  await writeFile('dist/licenses.txt', await licenseNotices(Object.keys(metafile.inputs)));
+  const inputs = [...Object.keys(metafile.inputs), ...Object.keys(re2js.metafile.inputs)];
+  await writeFile('dist/licenses.txt', await licenseNotices(inputs));
 }
 
 /** The package folder of a bundled file: the innermost node_modules/<name> or node_modules/@scope/<name>. */

@@ -3,7 +3,7 @@
 // host from this machine's collectors (or a mounted host root), and the ValidationReport built
 // from one host's verdict. Typed in, typed out; messages are returned, never printed.
 import { formatPositioned, InputError, RegistryError, SignatureError } from '../errors.js';
-import { collectHostFeatures, resolveHostRoot, toNodeFeature } from '../features/index.js';
+import { toNodeFeature } from '../features/node-feature.js';
 import type { NodeFeature, UnavailableSource } from '../features/index.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import { quote } from '../io/limits.js';
@@ -182,11 +182,18 @@ export interface MachineHost {
   nodeFeature: NodeFeature;
 }
 
-/** This machine (or the host mounted at `hostRoot` / IMAGE_COMPAT_HOST_ROOT) as features. */
+/**
+ * This machine (or the host mounted at `hostRoot` / IMAGE_COMPAT_HOST_ROOT) as features. The
+ * collectors load here: a validation against a snapshot never compiles them.
+ */
 export async function hostFromMachine(
   hostRoot: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<MachineHost> {
+  const [{ collectHostFeatures }, { resolveHostRoot }] = await Promise.all([
+    import('../features/collect.js'),
+    import('../features/host-root.js'),
+  ]);
   const collected = await collectHostFeatures({ hostRoot: resolveHostRoot(hostRoot, env) });
   return {
     host: { name: collected.hostname, features: collected.features, unavailable: collected.unavailable },

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { LIMITS } from '../io/limits.js';
-import { readBytesSync } from '../io/read.js';
+import { readBytesSync, readChunksSync } from '../io/read.js';
 
 /** The file-system calls the collectors use; injectable for tests. */
 export interface HostFs {
@@ -14,6 +14,8 @@ export interface HostFs {
   readdirSync(p: string): string[];
   readlinkSync(p: string): string;
   statSync(p: string): fs.Stats;
+  /** The file piece by piece (a view valid during the call); without it, readFileSync whole. */
+  readChunksSync?(p: string, each: (chunk: Buffer) => void): void;
 }
 
 export const nodeHostFs: HostFs = {
@@ -22,6 +24,7 @@ export const nodeHostFs: HostFs = {
   readdirSync: (p) => fs.readdirSync(p),
   readlinkSync: (p) => fs.readlinkSync(p),
   statSync: (p) => fs.statSync(p),
+  readChunksSync: (p, each) => readChunksSync(p, { maxBytes: LIMITS.hostFile, rawErrors: true }, each),
 };
 
 /** A feature source that could not be read, and why. */
@@ -57,6 +60,17 @@ export class HostRoot {
     try {
       // Under a host root, an absolute link (NixOS's /etc/os-release) must stay inside it.
       return this.fs.readFileSync(this.path(this.isSet ? this.resolveLink(hostPath) : hostPath));
+    } catch (err) {
+      throw withHostPath(err, hostPath);
+    }
+  }
+
+  /** readBytes piece by piece (for a large file searched, not kept); the same paths and errors. */
+  readChunks(hostPath: string, each: (chunk: Buffer) => void): void {
+    try {
+      const p = this.path(this.isSet ? this.resolveLink(hostPath) : hostPath);
+      if (this.fs.readChunksSync) this.fs.readChunksSync(p, each);
+      else each(this.fs.readFileSync(p));
     } catch (err) {
       throw withHostPath(err, hostPath);
     }

@@ -49,28 +49,74 @@ export const LIBC_PATHS = [
 ];
 
 const NEWLINE = 0x0a;
+const GNU = Buffer.from('GNU C Library', 'latin1');
+const RELEASE = Buffer.from('release version', 'latin1');
+const MUSL = Buffer.from('musl', 'latin1');
+/** Bytes kept from one piece to the next: a needle that straddles two pieces is still found. */
+const OVERLAP = RELEASE.length - 1;
 
 /**
- * NFD's system.libc: `name` glibc/musl/unknown and `version`, from the C library's read-only
- * data (`GNU C Library ... release version 2.36.`). musl does not store its version.
+ * NFD's system.libc over a C library read piece by piece (2 MB, that a whole copy would first
+ * page in): `GNU C Library` anywhere is glibc, its version the last word of the first line with
+ * `release version` (`GNU C Library ... release version 2.36.`); else `musl` anywhere is musl
+ * (which does not store its version). Searched as bytes with indexOf, not as a string with a
+ * regex: a binary with few newlines makes `[^\n]*` patterns quadratic.
  */
-export function libcOf(bytes: Buffer): Record<string, string> {
-  // Searched as bytes (latin1: one character per byte), not as a 2 MB string; indexOf, not a
-  // regex: a binary with few newlines makes `[^\n]*` patterns quadratic.
-  if (bytes.includes('GNU C Library', 0, 'latin1')) {
-    const at = bytes.indexOf('release version', 0, 'latin1');
-    let version = '';
-    if (at >= 0) {
-      const start = bytes.lastIndexOf(NEWLINE, at) + 1;
-      const nl = bytes.indexOf(NEWLINE, at);
-      const line = bytes.toString('latin1', start, nl < 0 ? bytes.length : nl).trim();
-      version = line.split(/\s+/).pop() ?? '';
-      if (version.endsWith('.')) version = version.slice(0, -1);
+export class LibcScan {
+  private gnu = false;
+  private musl = false;
+  /** From `release version` to the end of its line, as found so far; undefined before it. */
+  private release: Buffer[] | undefined;
+  private releaseDone = false;
+  private tail = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    // The needles that start in the last piece's tail and end in this one.
+    const joint = Buffer.concat([this.tail, chunk.subarray(0, OVERLAP)]);
+    this.gnu ||= chunk.includes(GNU) || joint.includes(GNU);
+    // musl counts only without glibc: once glibc is found, no need to look for it.
+    if (!this.gnu) this.musl ||= chunk.includes(MUSL) || joint.includes(MUSL);
+    let from = 0;
+    if (this.release === undefined) {
+      const across = joint.indexOf(RELEASE);
+      if (across >= 0 && across < this.tail.length) this.release = [Buffer.from(this.tail.subarray(across))];
+      else {
+        const at = chunk.indexOf(RELEASE);
+        if (at >= 0) {
+          this.release = [];
+          from = at;
+        }
+      }
     }
-    return { name: 'glibc', version };
+    if (this.release !== undefined && !this.releaseDone) {
+      const nl = chunk.indexOf(NEWLINE, from);
+      this.release.push(Buffer.from(chunk.subarray(from, nl < 0 ? chunk.length : nl)));
+      this.releaseDone = nl >= 0;
+    }
+    const kept = Buffer.concat([this.tail, chunk.subarray(Math.max(0, chunk.length - OVERLAP))]);
+    this.tail = Buffer.from(kept.subarray(Math.max(0, kept.length - OVERLAP)));
   }
-  if (bytes.includes('musl', 0, 'latin1')) return { name: 'musl', version: '' };
-  return { name: 'unknown', version: '' };
+
+  result(): Record<string, string> {
+    if (this.gnu) {
+      let version = '';
+      if (this.release) {
+        // The last word of the line: always after `release ` (the needle holds a space).
+        version = Buffer.concat(this.release).toString('latin1').trim().split(/\s+/).pop() ?? '';
+        if (version.endsWith('.')) version = version.slice(0, -1);
+      }
+      return { name: 'glibc', version };
+    }
+    if (this.musl) return { name: 'musl', version: '' };
+    return { name: 'unknown', version: '' };
+  }
+}
+
+/** NFD's system.libc from the C library's bytes (LibcScan over one piece). */
+export function libcOf(bytes: Buffer): Record<string, string> {
+  const scan = new LibcScan();
+  scan.push(bytes);
+  return scan.result();
 }
 
 function libc(root: HostRoot, x86: boolean): Record<string, string> | undefined {
@@ -79,7 +125,9 @@ function libc(root: HostRoot, x86: boolean): Record<string, string> | undefined 
   const found = LIBC_PATHS.find((p) => root.exists(root.resolveLink(p)));
   if (!found) return unknown;
   try {
-    return libcOf(root.readBytes(root.resolveLink(found)));
+    const scan = new LibcScan();
+    root.readChunks(root.resolveLink(found), (chunk) => scan.push(chunk));
+    return scan.result();
   } catch (err) {
     root.markUnavailable('system.libc', root.describe(err));
     return undefined;

@@ -5,7 +5,6 @@
 // InputError at file:line:column, never a silent U+FFFD. Decompression is capped the same way.
 // Every failure is an InputError naming the path (and the limit): exit 2.
 import fs from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { fsErrorDetail } from './fs-error.js';
 import { formatBytes, LIMITS } from './limits.js';
@@ -51,8 +50,14 @@ function unreadable(file: string, err: unknown, opts: ReadOptions): InputError {
   return new InputError(`cannot read${what}: ${fsErrorDetail(err)}`, { file: displayName(file) });
 }
 
-/** The bytes of a file (or standard input for `-`), read as a stream up to the cap. */
+/**
+ * The bytes of a file (or standard input for `-`) up to the cap: a regular file synchronously (a
+ * spec or snapshot is read at start, with nothing else to do meanwhile, and a stream would load
+ * node:fs's streams, fs/promises and readline: milliseconds of every start), anything else (a
+ * pipe, `<(kubectl ...)`, a device) as a stream.
+ */
 export async function readBytes(file: string, opts: ReadOptions): Promise<Buffer> {
+  if (file !== '-' && isRegularFile(file)) return readBytesSync(file, { ...opts, rawErrors: false });
   const chunks: Buffer[] = [];
   let size = 0;
   let stream: NodeJS.ReadableStream | undefined;
@@ -75,6 +80,15 @@ export async function readBytes(file: string, opts: ReadOptions): Promise<Buffer
     if (stream && file !== '-') (stream as fs.ReadStream).destroy();
   }
   return Buffer.concat(chunks, size);
+}
+
+/** Whether `file` is a regular file; false when it cannot be told (the reader then says why). */
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The same, synchronously (host files under --host-root, caches). */
@@ -102,6 +116,31 @@ export function readBytesSync(file: string, opts: ReadOptions): Buffer {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
+/**
+ * A file's bytes piece by piece, synchronously, up to the cap (as readBytesSync), without holding
+ * them: `each` gets a view of the one scratch buffer, valid only during the call. For large host
+ * files searched for a few strings (the C library: 2 MB that a copy would first page in).
+ */
+export function readChunksSync(file: string, opts: ReadOptions, each: (chunk: Buffer) => void): void {
+  let fd: number | undefined;
+  let size = 0;
+  try {
+    fd = fs.openSync(file, 'r');
+    for (;;) {
+      const n = fs.readSync(fd, scratch, 0, SYNC_CHUNK, null);
+      if (n === 0) break;
+      size += n;
+      if (size > opts.maxBytes) throw tooLarge(file, opts);
+      each(scratch.subarray(0, n));
+    }
+  } catch (err) {
+    if (opts.rawErrors && !(err instanceof InputError)) throw err;
+    throw unreadable(file, err, opts);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** A text file: UTF-8 without NUL bytes, else an InputError at the first bad byte's line:column. */
 export async function readText(file: string, opts: ReadOptions): Promise<string> {
   return decodeText(await readBytes(file, { ...opts, text: true }), file);
@@ -125,10 +164,13 @@ export function decodeText(buf: Buffer, file: string): string {
   }
 }
 
-/** Gunzip with a cap on the decompressed size (a gzip bomb stops at the cap). */
+/**
+ * Gunzip with a cap on the decompressed size (a gzip bomb stops at the cap). node:zlib (with the
+ * streams under it) loads here, on the first compressed file, not with every start that reads text.
+ */
 export function gunzipCapped(buf: Buffer, file: string, maxBytes = LIMITS.decompressed): Buffer {
   try {
-    return gunzipSync(buf, { maxOutputLength: maxBytes });
+    return process.getBuiltinModule('node:zlib').gunzipSync(buf, { maxOutputLength: maxBytes });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
       throw new InputError(`decompressed size is larger than the ${formatBytes(maxBytes)} limit`, { file });

@@ -2,7 +2,6 @@
 // subdomain (at most 253 characters), the name at most 63 characters of [a-zA-Z0-9-_.] that
 // begins and ends alphanumeric (apimachinery IsQualifiedName). Names are stable: the same image
 // and set always give the same key; text that does not fit is cut and ends in a hash of the whole.
-import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 
 export const DEFAULT_LABEL_PREFIX = 'image-compat.dev';
@@ -36,8 +35,9 @@ export function checkLabelPrefix(prefix: string, what: string): void {
   }
 }
 
+/** node:crypto loads here, for a name that needs a hash, not with every start that reads labels. */
 function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex').slice(0, 10);
 }
 
 /**

@@ -14,7 +14,6 @@ import type { Bundle } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { PolicyError, VerificationError, Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import type { SignedEntity, Signer } from '@sigstore/verify';
-import { RE2JS } from 're2js';
 import { InputError, SignatureError } from '../errors.js';
 import { loadPublicKey } from './keys.js';
 import type { VerificationKey } from './keys.js';
@@ -26,6 +25,7 @@ import {
 } from './statement.js';
 import type { CompatibilityPredicate, Statement } from './statement.js';
 import { setting } from '../settings.js';
+import { compileRE2 } from '../spec/values.js';
 
 /** Who must have signed: a public key, or a certificate identity under a trusted root. */
 export type VerificationPolicy = KeyPolicy | IdentityPolicy;
@@ -275,7 +275,7 @@ function verifyWithIdentity(
   }
   if (
     policy.certificateIdentityRegexp !== undefined &&
-    !RE2JS.compile(policy.certificateIdentityRegexp).test(identity)
+    !compileRE2(policy.certificateIdentityRegexp).test(identity)
   ) {
     return fail(
       'wrong-identity',
@@ -486,7 +486,7 @@ export function policyKind(flags: PolicyFlags): 'key' | 'identity' | undefined {
   if (!flags.certificateOidcIssuer) throw new InputError(`${setting('certificate-oidc-issuer')} is required`);
   if (flags.certificateIdentityRegexp !== undefined) {
     try {
-      RE2JS.compile(flags.certificateIdentityRegexp);
+      compileRE2(flags.certificateIdentityRegexp);
     } catch (err) {
       throw new InputError(`${setting('certificate-identity-regexp')}: ${(err as Error).message}`);
     }

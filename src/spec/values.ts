@@ -1,7 +1,17 @@
 // How NFD reads the strings it compares: integers as Go's strconv.Atoi does, versions as
 // Masterminds/semver v3 coerces them (see parseVersion), patterns as RE2.
 // Shared by the spec checks (static errors) and the evaluator (host values).
-import { RE2JS } from 're2js';
+//
+// re2js (272 KiB) loads on the first pattern compiled, not with this module: most specs have no
+// regular expression, and a start that does not need it should not compile it. Every caller of
+// compileRE2 is synchronous (the spec checks, the evaluator, the template functions), so the engine
+// is required synchronously: from node_modules when running from the sources, from the file the
+// bundle writes beside its chunks (scripts/bundle.mjs, `__RE2JS_FILE__`) in dist/.
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
+
+declare const __RE2JS_FILE__: string | undefined;
+const RE2JS_MODULE = typeof __RE2JS_FILE__ === 'string' ? __RE2JS_FILE__ : 're2js';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -65,12 +75,19 @@ export function compareVersions(a: readonly bigint[], b: readonly bigint[]): -1 
 }
 
 const patterns = new Map<string, RE2JS>();
+let engine: typeof RE2JS | undefined;
+
+/** The RE2 engine, loaded on first use. */
+function re2(): typeof RE2JS {
+  engine ??= (createRequire(import.meta.url)(RE2JS_MODULE) as { RE2JS: typeof RE2JS }).RE2JS;
+  return engine;
+}
 
 /** Compiles an RE2 pattern once (cached); throws on an invalid pattern. Matching is unanchored. */
 export function compileRE2(pattern: string): RE2JS {
   let re = patterns.get(pattern);
   if (!re) {
-    re = RE2JS.compile(pattern);
+    re = re2().compile(pattern);
     if (patterns.size > 10_000) patterns.clear();
     patterns.set(pattern, re);
   }

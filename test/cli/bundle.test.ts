@@ -4,9 +4,15 @@
 // command at all; no bundle imports a networking built-in as an ES module (see bundle.mjs).
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 // @ts-expect-error: a plain .mjs build script without types
 import { bundleMetafile, loadedBy } from '../../scripts/bundle-graph.mjs';
+// @ts-expect-error: a plain .mjs build script without types
+import { RE2JS_FILE } from '../../scripts/bundle.mjs';
 import { commands } from '../../src/cli/index.js';
+import { runCli } from '../helpers/cli.js';
+
+const H100 = 'examples/hosts/h100-server.json';
 
 interface Loaded {
   outputs: Set<string>;
@@ -14,7 +20,11 @@ interface Loaded {
   inputs: Set<string>;
 }
 type Metafile = {
-  outputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }> }>;
+  outputs: Record<
+    string,
+    { imports: Array<{ path: string; kind: string; external?: boolean }>; inputs?: Record<string, unknown> }
+  >;
+  inputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }> }>;
 };
 
 const START = ['src/cli.ts', 'src/cli/main.ts'];
@@ -102,6 +112,67 @@ describe('what a start of the CLI loads', () => {
       expect(Object.keys(metafile.outputs)).toContain(`dist/${entry}.js`);
     }
   });
+});
+
+// vload (#17): what validate and features load no more at a start.
+describe('what validate and features leave for later', () => {
+  const inputsOf = (file: string): string[] => Object.keys(metafile.outputs[file]!.inputs ?? {});
+  const allOutputs = (): string[] => Object.keys(metafile.outputs);
+
+  it('re2js is in no bundle: it is dist/chunks/re2js.cjs, beside the chunk that requires it', () => {
+    expect(allOutputs().filter((o) => inputsOf(o).some((i) => i.includes('node_modules/re2js/')))).toEqual(
+      [],
+    );
+    const values = allOutputs().filter((o) => inputsOf(o).includes('src/spec/values.ts'));
+    expect(values).toHaveLength(1);
+    expect(path.dirname(values[0]!)).toBe(path.dirname(`dist/${RE2JS_FILE}`));
+  });
+
+  it.each(['features', 'validate'])(
+    "%s: no static import of node:crypto, zlib, fs/promises; child_process only behind commander's stand-in",
+    (command) => {
+      const { inputs, externals } = load(command);
+      for (const builtin of ['node:crypto', 'node:zlib', 'node:fs/promises', 'crypto', 'zlib'])
+        expect(externals.has(builtin)).toBe(false);
+      const importers = [...inputs].filter((i) =>
+        (metafile.inputs[i]?.imports ?? []).some(
+          (imp) => /^(node:)?child_process$/.test(imp.path) && imp.kind !== 'dynamic-import',
+        ),
+      );
+      expect(importers).toEqual(['lazy-child-process:child_process']);
+    },
+  );
+
+  it('no bundle imports node:fs as an ES module (its facade loads fs/promises, readline, streams)', () => {
+    const esmImports = Object.entries(metafile.outputs).flatMap(([file, o]) =>
+      o.imports
+        .filter((i) => i.external && i.kind === 'import-statement' && /^(node:)?fs$/.test(i.path))
+        .map((i) => `${file}: ${i.path}`),
+    );
+    expect(esmImports).toEqual([]);
+  });
+
+  it('validate: the host collectors load only when this machine is collected', () => {
+    const start = load('validate').inputs;
+    expect(
+      [...start].filter((i) => i === 'src/features/collect.ts' || i === 'src/features/host-root.ts'),
+    ).toEqual([]);
+    const host = loadedBy(metafile, [...START, 'src/cli/validate.ts', 'src/features/collect.ts']) as Loaded;
+    expect(host.inputs.has('src/features/cpu.ts')).toBe(true);
+  });
+
+  it("the built CLI still compiles a spec's regular expressions (and reports a bad one as before)", async () => {
+    const ok = await runCli(['validate', '--spec', 'test/fixtures/spec/valid.yaml', '--features', H100]);
+    expect([0, 1]).toContain(ok.code);
+    expect(ok.stdout).toContain('host has AVX512BF16');
+    const bad = await runCli(['lint', '-'], {
+      input: readFileSync('test/fixtures/spec/valid.yaml', 'utf8').replace('"^AVX512"', '"^AVX(512"'),
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout + bad.stderr).toContain(
+      'invalid RE2 regular expression "^AVX(512": error parsing regexp: missing closing ): `^AVX(512`',
+    );
+  }, 60_000);
 });
 
 describe('the command registry', () => {

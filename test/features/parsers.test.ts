@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { cpuModel, cpuidFlags, parseCpuinfo } from '../../src/features/cpu.js';
 import { kconfigPaths, parseKconfig, parseKernelVersion } from '../../src/features/kernel.js';
-import { libcOf, parseOsRelease } from '../../src/features/system.js';
+import { LibcScan, libcOf, parseOsRelease } from '../../src/features/system.js';
 import { hugepageSize } from '../../src/features/memory.js';
 import { portRate, portState } from '../../src/features/rdma.js';
 
@@ -197,6 +197,25 @@ describe('libc', () => {
     ['\0something else\n', { name: 'unknown', version: '' }],
   ])('%j', (text, expected) => {
     expect(libcOf(Buffer.from(text, 'latin1'))).toEqual(expected);
+  });
+
+  it.each([
+    '\0GNU C Library (Debian GLIBC 2.36-9) stable release version 2.36.\n',
+    'xx release version 1.0\nGNU C Library\n',
+    '\0GNU C Library (GNU libc) release release version 2.17, by Roland McGrath et al.\n',
+    '\0musl libc (x86_64)\n',
+    'GNU C Library stable release version 2.39.',
+    'musGNU C Librar\nyrelease versio\nn 9\nmusl',
+    'musl\nGNU C Library release version 3.1\n',
+    '\0something else\n',
+  ])('the same result read piece by piece, split anywhere: %j', (text) => {
+    const bytes = Buffer.from(text, 'latin1');
+    const whole = libcOf(bytes);
+    for (let size = 1; size <= bytes.length; size++) {
+      const scan = new LibcScan();
+      for (let i = 0; i < bytes.length; i += size) scan.push(bytes.subarray(i, i + size));
+      expect(scan.result()).toEqual(whole);
+    }
   });
 
   it('reads a 2 MB library with few newlines in linear time', () => {
