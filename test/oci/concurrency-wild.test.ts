@@ -83,6 +83,7 @@ describe.each(REGISTRIES)('concurrent attaches on one subject (%s)', (kind, star
       // A writer ended by a signal (runCli's timeout, the OOM killer) has a null code and no stderr.
       failure: `exit ${r.code ?? `by ${r.signal}`} after ${r.ms} ms: ${r.stderr.slice(0, 400)}`,
       stderr: r.stderr,
+      ms: r.ms,
       digest:
         r.code === 0
           ? (JSON.parse(r.stdout) as Array<{ artifact: { digest: string } }>)[0]!.artifact.digest
@@ -110,7 +111,7 @@ describe.each(REGISTRIES)('concurrent attaches on one subject (%s)', (kind, star
     const lost = results.filter((r) => r.code === 0 && !listed.has(r.digest)).length;
     const failed = results.filter((r) => r.code !== 0);
     console.log(
-      `${kind}, ${name}: ${writers} concurrent attaches, ${lost} lost, ${failed.length} failed, ${Date.now() - started} ms`,
+      `${kind}, ${name}: ${writers} concurrent attaches, ${lost} lost, ${failed.length} failed, ${Date.now() - started} ms (slowest writer ${Math.max(...results.map((r) => r.ms))} ms)`,
       ...failed.map((r) => `\n  ${r.failure}`),
     );
     expect(failed.map((r) => r.failure)).toEqual([]);
@@ -223,7 +224,7 @@ describe.each(REGISTRIES)('concurrent attaches on one subject (%s)', (kind, star
       const after = new Set(await orasDiscover(`${reg.host}/${repo}:v1`));
       const lostAfter = ours.filter((r) => !after.has(r.digest)).length;
       console.log(
-        `${kind}, oras: ${writers} image-compat + ${writers} oras attaches: ${lostBefore} image-compat entries missing before one discover, ${lostAfter} after, ${failed.length} failed, ${Date.now() - started} ms`,
+        `${kind}, oras: ${writers} image-compat + ${writers} oras attaches: ${lostBefore} image-compat entries missing before one discover, ${lostAfter} after, ${failed.length} failed, ${Date.now() - started} ms (slowest writer ${Math.max(...ours.map((r) => r.ms))} ms)`,
       );
       expect(lostAfter).toBe(0);
     },
