@@ -3,9 +3,9 @@
 // last-writer-wins): none is lost, as `oras discover` (what NFD and
 // oras users read) sees it once every writer has exited. With 503 + Retry-After injected on index
 // PUTs by the faulty proxy; with the CPU loaded (3 busy loops, bounded in time); and with `oras
-// attach` writing at the same time (oras overwrites the index from its own read; one oras writer
-// keeps going until the last of ours has exited): then one `image-compat discover` puts every
-// image-compat entry back. Modest by default (the suite runs on
+// attach` writing at the same time (oras overwrites the index from its own read, here 2 s old;
+// one oras writer keeps going until the last of ours has exited): then one `image-compat
+// discover` puts every image-compat entry back. Modest by default (the suite runs on
 // 2 shared cores); the big runs: IMAGE_COMPAT_STRESS=16,32,64 (writer counts) runs each scenario
 // at each count and prints the figures.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -193,8 +193,17 @@ describe.each(REGISTRIES)('concurrent attaches on one subject (%s)', (kind, star
     '%i image-compat and as many oras writers at once: one discover puts every image-compat entry back',
     async (writers) => {
       const repo = `c/oras-${writers}`;
-      await pushTestImage(reg, repo, 'v1');
+      const subject = await pushTestImage(reg, repo, 'v1');
       proxy.reset();
+      // oras writes through a proxy of its own that holds each index PUT 2 s (a slow link): its
+      // write lands well after its read, as our writers' did under load, so it drops entries.
+      const slow = await startFaultyProxy({ upstream: reg.url });
+      slow.inject({
+        method: 'PUT',
+        path: new RegExp(`/manifests/${fallbackTag(subject.digest)}$`),
+        times: Infinity,
+        fault: { type: 'delay', ms: 2000 },
+      });
       const orasDir = await mkdtemp(path.join(dir, 'oras-'));
       const orasSpecs = await distinctSpecs(orasDir, writers, 'oras');
       const orasAttach = (spec: string) =>
@@ -204,7 +213,7 @@ describe.each(REGISTRIES)('concurrent attaches on one subject (%s)', (kind, star
             '--plain-http',
             '--artifact-type',
             ARTIFACT_TYPE,
-            `${reg.host}/${repo}:v1`,
+            `${slow.host}/${repo}:v1`,
             `${path.basename(spec)}:${SPEC_TYPE}`,
           ],
           orasDir,
@@ -221,7 +230,7 @@ describe.each(REGISTRIES)('concurrent attaches on one subject (%s)', (kind, star
         (async () => {
           for (; !oursDone; straggler++) await orasAttach(orasSpecs[straggler % writers]!);
         })(),
-      ]);
+      ]).finally(() => slow.stop());
       const failed = ours.filter((r) => r.code !== 0);
       expect(failed.map((r) => r.failure)).toEqual([]);
       const before = new Set(await orasDiscover(`${reg.host}/${repo}:v1`));
