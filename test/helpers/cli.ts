@@ -6,6 +6,8 @@ export const CLI = path.resolve('dist/cli.js');
 
 export interface CliResult {
   code: number | null;
+  /** The signal that ended the process (a timeout, the OOM killer), when one did: then `code` is null. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -26,7 +28,7 @@ export function runCli(
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(opts.input ?? '');
   });
 }
