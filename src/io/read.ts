@@ -5,7 +5,6 @@
 // InputError at file:line:column, never a silent U+FFFD. Decompression is capped the same way.
 // Every failure is an InputError naming the path (and the limit): exit 2.
 import fs from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { fsErrorDetail } from './fs-error.js';
 import { formatBytes, LIMITS } from './limits.js';
@@ -128,7 +127,8 @@ export function decodeText(buf: Buffer, file: string): string {
 /** Gunzip with a cap on the decompressed size (a gzip bomb stops at the cap). */
 export function gunzipCapped(buf: Buffer, file: string, maxBytes = LIMITS.decompressed): Buffer {
   try {
-    return gunzipSync(buf, { maxOutputLength: maxBytes });
+    // node:zlib loads for a compressed file only (process.getBuiltinModule): not on every start.
+    return process.getBuiltinModule('node:zlib').gunzipSync(buf, { maxOutputLength: maxBytes });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
       throw new InputError(`decompressed size is larger than the ${formatBytes(maxBytes)} limit`, { file });
