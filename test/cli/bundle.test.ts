@@ -115,6 +115,22 @@ describe('what a start of the CLI loads', () => {
     expect(esmImports).toEqual([]);
   });
 
+  it('src/ imports no networking built-in (they load with process.getBuiltinModule, see src/oci/http.ts)', () => {
+    const inputs = (
+      metafile as unknown as {
+        inputs: Record<string, { imports: Array<{ path: string; original?: string }> }>;
+      }
+    ).inputs;
+    const imports = Object.entries(inputs)
+      .filter(([file]) => file.startsWith('src/'))
+      .flatMap(([file, i]) =>
+        i.imports
+          .filter((imp) => /^(network-builtin:)?(node:)?(http|https|http2|net|tls)$/.test(imp.path))
+          .map((imp) => `${file}: ${imp.original ?? imp.path}`),
+      );
+    expect(imports).toEqual([]);
+  });
+
   it('the action entries are where the action.yml files point', () => {
     for (const [dir, entry] of [
       ['.', 'index'],
