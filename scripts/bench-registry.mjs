@@ -174,7 +174,11 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** The 1-minute load average, for the figures' context (a shared machine's wall times drift with it). */
+const load = () => os.loadavg()[0].toFixed(1);
+
 async function main() {
+  const loadAtStart = load();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-registry-'));
   const { port, child } = await startRegistry(dir);
   process.on('exit', () => child.kill());
@@ -300,6 +304,9 @@ async function main() {
 
   console.log(
     `registry: docker-registry (distribution 2.8) on 127.0.0.1, N=${N}, median of N whole-process runs`,
+  );
+  console.log(
+    `load average (1 min) ${loadAtStart} at the start, ${load()} at the end, on ${os.cpus().length} CPUs`,
   );
   console.log('');
   console.log('scenario                    tool                    wall ms   requests');

@@ -1,14 +1,11 @@
 // `image-compat attach`: flags and printing for the attach command (the work is in commands/attach).
-import { Command, Option } from 'commander';
-import { attachArtifacts } from '../commands/attach.js';
-import { INSTANCE_ENV, resolveSigning } from '../commands/signing.js';
+import { Command } from 'commander';
+import { attachArtifacts, type AttachOptions } from '../commands/attach.js';
+import { INSTANCE_ENV } from '../commands/signing-env.js';
 import { InputError } from '../errors.js';
 import { formatDiagnostics } from '../lint/format.js';
+import { outputOption } from './output-option.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom, settleFromEnv } from './registry-options.js';
-
-export function outputOption(): Option {
-  return new Option('--output <format>', 'output format').choices(['text', 'json']).default('text');
-}
 
 interface AttachFlags {
   image: string;
@@ -61,15 +58,18 @@ Exit codes: 0 attached, 2 bad input (reference, platform, spec, config, key), 3 
       throw new InputError('--key and --key-env need --sign');
     }
     const settleMs = settleFromEnv();
-    const sign = flags.sign
-      ? await resolveSigning(
-          {
-            ...(flags.key !== undefined && { keyFile: flags.key }),
-            ...(flags.keyEnv !== undefined && { keyEnv: flags.keyEnv }),
-          },
-          process.env,
-        )
-      : undefined;
+    // The signing code (Sigstore) loads only when asked to sign.
+    let sign: AttachOptions['sign'];
+    if (flags.sign) {
+      const { resolveSigning } = await import('../commands/signing.js');
+      sign = await resolveSigning(
+        {
+          ...(flags.key !== undefined && { keyFile: flags.key }),
+          ...(flags.keyEnv !== undefined && { keyEnv: flags.keyEnv }),
+        },
+        process.env,
+      );
+    }
     const outcome = await attachArtifacts({
       image: flags.image,
       ...(flags.spec !== undefined && { specFile: flags.spec }),

@@ -2,7 +2,7 @@
 // (the work is in commands/detach).
 import { Command } from 'commander';
 import { detach } from '../commands/detach.js';
-import { outputOption } from './attach.js';
+import { outputOption } from './output-option.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom, settleFromEnv } from './registry-options.js';
 
 interface DetachFlags {

@@ -1,7 +1,7 @@
 // `image-compat discover`: flags and printing for the discover command (the work is in commands/discover).
 import { Command } from 'commander';
 import { discover } from '../commands/discover.js';
-import { outputOption } from './attach.js';
+import { outputOption } from './output-option.js';
 import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
 
 export function discoverCommand(): Command {

@@ -4,8 +4,6 @@
 // key password or a signing service that is down leaves the registry untouched. A signed artifact
 // is listed only after its signature (a referrer of the artifact) is pushed.
 import path from 'node:path';
-import { compileForManifest } from '../config/compile.js';
-import { loadConfig } from '../config/load.js';
 import { platformFileName } from '../platform/platform.js';
 import type { ImageCompatConfig } from '../config/types.js';
 import { InputError, RegistryError } from '../errors.js';
@@ -29,7 +27,6 @@ import {
 import type { ReferrerManifest } from '../oci/index.js';
 import { buildBundleArtifact } from '../sign/bundle-artifact.js';
 import type { SignWith } from '../sign/sign.js';
-import { signStatement } from '../sign/sign.js';
 import {
   buildCompatibilityStatement,
   COMPATIBILITY_PREDICATE_TYPE,
@@ -128,11 +125,15 @@ export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcom
   const reference = parseReference(opts.image);
   const platform = opts.platform !== undefined ? parsePlatform(opts.platform) : undefined;
   const wanted = (opts.platforms ?? []).map((p) => parsePlatform(p));
-  // The input first: nothing touches a registry before the spec or config checks out.
-  const input: Input =
-    opts.specFile !== undefined
-      ? { kind: 'spec', file: opts.specFile, ...(await readCheckedSpec(opts.specFile)) }
-      : { kind: 'config', file: opts.configFile!, ...(await loadConfig(opts.configFile!)) };
+  // The input first: nothing touches a registry before the spec or config checks out. The config
+  // rooms (their schema, the compiler) load only for a config.
+  let input: Input;
+  if (opts.specFile !== undefined) {
+    input = { kind: 'spec', file: opts.specFile, ...(await readCheckedSpec(opts.specFile)) };
+  } else {
+    const { loadConfig } = await import('../config/load.js');
+    input = { kind: 'config', file: opts.configFile!, ...(await loadConfig(opts.configFile!)) };
+  }
 
   const repo = openRepository(reference, opts);
   const resolved = await resolveManifests(repo, reference, {
@@ -149,6 +150,7 @@ export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcom
     const title = path.basename(input.file);
     planned = subjects.map((subject) => ({ subject, spec: input.spec, bytes: input.bytes, title }));
   } else {
+    const { compileForManifest } = await import('../config/compile.js');
     const keyOf = (s: ResolvedManifest) => (s.platform ? formatPlatform(s.platform) : '');
     planned = [];
     // Each manifest its own spec: the sets that target it (`targets:`), or apply to its platform.
@@ -203,6 +205,8 @@ export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcom
           spec: { digest: packed.layer.digest, mediaType: COMPATIBILITY_SPEC_MEDIA_TYPE },
           ...(source && { source }),
         });
+        // Sigstore loads only when signing.
+        const { signStatement } = await import('../sign/sign.js');
         const signed = await signStatement(statement, opts.sign);
         const art = buildBundleArtifact({
           bundle: signed.bytes,

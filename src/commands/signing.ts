@@ -15,6 +15,7 @@ import { loadPrivateKey } from '../sign/keys.js';
 import { LIMITS } from '../io/limits.js';
 import { readText } from '../io/read.js';
 import { setting } from '../settings.js';
+import { INSTANCE_ENV } from './signing-env.js';
 
 export interface SigningRequest {
   /** A PEM file (`--key`). */
@@ -30,11 +31,7 @@ export interface SigningRequest {
 }
 
 /** The variables that replace the keyless Sigstore instance (documented in docs/signing.md). */
-export const INSTANCE_ENV = {
-  fulcio: 'IMAGE_COMPAT_FULCIO_URL',
-  rekor: 'IMAGE_COMPAT_REKOR_URL',
-  tsa: 'IMAGE_COMPAT_TSA_URL',
-} as const;
+export { INSTANCE_ENV };
 
 /** Whether the job can get a GitHub Actions OIDC token (`permissions: id-token: write`). */
 export function oidcAvailable(env: NodeJS.ProcessEnv): boolean {

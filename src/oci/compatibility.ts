@@ -167,13 +167,20 @@ export async function listCompatibilityArtifacts(
   opts: LookupOptions = {},
 ): Promise<CompatibilityListing> {
   const { reference, repo, resolved } = await resolveSubject(ref, opts);
+  // The two listings are independent reads: at once (an error of the manifest's is the one thrown).
+  const [own, ofIndex] = await Promise.allSettled([
+    compatibilityReferrers(repo, resolved.descriptor.digest),
+    resolved.index ? compatibilityReferrers(repo, resolved.index.digest) : [],
+  ]);
+  if (own.status === 'rejected') throw own.reason;
+  if (ofIndex.status === 'rejected') throw ofIndex.reason;
   return {
     reference,
     subject: resolved.descriptor,
     ...(resolved.platform && { platform: resolved.platform }),
-    artifacts: await compatibilityReferrers(repo, resolved.descriptor.digest),
+    artifacts: own.value,
     ...(resolved.index && { index: resolved.index }),
-    indexArtifacts: resolved.index ? await compatibilityReferrers(repo, resolved.index.digest) : [],
+    indexArtifacts: ofIndex.value,
   };
 }
 

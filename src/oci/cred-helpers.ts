@@ -2,6 +2,8 @@
 // the server URL on stdin and read `{"ServerURL","Username","Secret"}` from stdout. A Username of
 // `<token>` means the Secret is an identity token (an OAuth2 refresh token). Nothing the helper
 // prints on stdout reaches a message: only its exit code and stderr's first line.
+// node:child_process loads when a helper first runs (process.getBuiltinModule): most registry
+// commands have none configured, and every start would otherwise pay for loading it.
 import { InputError, RegistryError } from '../errors.js';
 import type { Credentials } from './credentials.js';
 
@@ -23,10 +25,8 @@ function runHelper(
   timeoutMs: number,
 ): Promise<HelperRun> {
   return new Promise((resolve) => {
-    // node:child_process loads here, for a helper run, not with every start that takes registry options.
-    const child = process
-      .getBuiltinModule('node:child_process')
-      .spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -7,9 +7,15 @@
 // chunk by chunk, cancelled by destroying the socket's stream), the request's `signal` (the
 // per-request timeout) aborts the connect, the headers and the body alike, and the TLS settings
 // (extra CAs, no verification when asked) are the https agent's.
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import type { IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+//
+// How node:http and node:https load: with process.getBuiltinModule, when the first request of
+// their scheme goes out, never by an `import` (types only). On Node 24 an ES module import of
+// node:http, even a named one, builds the builtin's whole ES module facade, reading every export,
+// and one of its getters loads Node's internal undici (about 22 ms of CPU, twice that in wall
+// time); node:https loads node:tls (about 40 ms of CPU), which a plain-HTTP registry never needs.
+// The bundle check (test/cli/bundle.test.ts) keeps every networking built-in out of src/'s imports.
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 
 /** The part of an answer the client reads (a fetch Response is one). */
 export interface HttpResponse {
@@ -46,12 +52,12 @@ export function nodeHttpFetch(tls: HttpTls = {}): HttpFetch {
   return (url, init) => {
     const secure = url.protocol === 'https:';
     const agent = secure
-      ? (https ??= new HttpsAgent({
+      ? (https ??= new (process.getBuiltinModule('node:https').Agent)({
           keepAlive: true,
           ...(tls.ca !== undefined && { ca: tls.ca }),
           ...(tls.rejectUnauthorized !== undefined && { rejectUnauthorized: tls.rejectUnauthorized }),
         }))
-      : (http ??= new HttpAgent({ keepAlive: true }));
+      : (http ??= new (process.getBuiltinModule('node:http').Agent)({ keepAlive: true }));
     return send(url, init, secure, agent);
   };
 }
@@ -64,7 +70,8 @@ function send(url: URL, init: RequestInit, secure: boolean, agent: HttpAgent): P
   if (body !== undefined) headers['Content-Length'] = String(body.byteLength);
   return new Promise<HttpResponse>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const req = (secure ? httpsRequest : httpRequest)(url, {
+    const { request } = process.getBuiltinModule(secure ? 'node:https' : 'node:http');
+    const req = request(url, {
       method: init.method ?? 'GET',
       headers,
       agent,

@@ -40,9 +40,16 @@ export async function pushReferrer(
 ): Promise<PushReferrerResult> {
   const { descriptor } = referrer;
   // An OCI-Subject header is no proof (ECR sends it without serving the API): ask the API itself.
-  if (await referrersApiSupported(repo, subjectDigest)) {
+  // Every path stores the blobs first, and blobs are listed nowhere: they go up while the API is
+  // asked (the same requests, one round trip less). A failed question is the error, as before.
+  const [asked, pushed] = await Promise.allSettled([
+    referrersApiSupported(repo, subjectDigest),
+    pushBlobs(repo, referrer),
+  ]);
+  if (asked.status === 'rejected') throw asked.reason;
+  if (pushed.status === 'rejected') throw pushed.reason;
+  if (asked.value) {
     // The registry lists the manifest as soon as it is stored: `before` goes first.
-    await pushBlobs(repo, referrer);
     await opts.before?.();
     await putManifest(repo, referrer, descriptor.digest);
     return { descriptor, referrers: 'api' };
@@ -50,12 +57,10 @@ export async function pushReferrer(
   const tag = artifactTag(subjectDigest, descriptor.digest);
   // Stored by digest (listed nowhere), then `before`, then tagged: the tag lists it.
   if (opts.before) {
-    await pushBlobs(repo, referrer);
     await putManifest(repo, referrer, descriptor.digest);
     await opts.before();
     await repo.putManifest(tag, referrer.manifest, descriptor.mediaType);
   } else {
-    await pushBlobs(repo, referrer);
     await putManifest(repo, referrer, tag);
   }
   await recordInFallbackIndex(repo, subjectDigest, [descriptor], {
@@ -64,6 +69,7 @@ export async function pushReferrer(
   return { descriptor, referrers: 'fallback' };
 }
 
+/** The referrer's blobs, one after the other (a failing upload stops there: nothing more is sent). */
 async function pushBlobs(repo: Repository, referrer: ReferrerManifest): Promise<void> {
   for (const blob of referrer.blobs) await repo.pushBlob(blob.bytes, blob.mediaType);
 }

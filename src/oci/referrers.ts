@@ -117,6 +117,24 @@ async function readFallback(repo: Repository, subjectDigest: string): Promise<Fa
   return { manifests: index.manifests, exists: true, ...(got.etag !== undefined && { etag: got.etag }) };
 }
 
+/**
+ * The fallback index and the subject's artifact tags, read at once. The reads are independent: a
+ * tag the index lacks is merged, an entry no tag lists is kept unless its manifest is gone (404),
+ * whichever read came first. An error of the index read is the one thrown, as when it went first.
+ */
+async function readFallbackListing(
+  repo: Repository,
+  subjectDigest: string,
+): Promise<{ index: FallbackIndex; tags: string[] }> {
+  const [index, tags] = await Promise.allSettled([
+    readFallback(repo, subjectDigest),
+    listArtifactTags(repo, subjectDigest),
+  ]);
+  if (index.status === 'rejected') throw index.reason;
+  if (tags.status === 'rejected') throw tags.reason;
+  return { index: index.value, tags: tags.value };
+}
+
 /** The artifact tags of a subject, as the registry lists them (`?last=` skips to them where supported). */
 export async function listArtifactTags(repo: Repository, subjectDigest: string): Promise<string[]> {
   const prefix = `${fallbackTag(subjectDigest)}.`;
@@ -145,7 +163,7 @@ interface IndexCheck {
 }
 
 /**
- * Holds an index's entries against the subject's artifact tags (one listing): the referrers a tag
+ * Holds an index's entries against the subject's artifact tags (`tags`, one listing): the referrers a tag
  * records that `known` lacks (each tag's manifest read once per `cache`; a tag whose manifest is
  * not a referrer of the subject is left out), and the entries no tag records whose manifest is
  * gone (one HEAD each, `gone` remembers them across rounds; `fresh`, just pushed, are not asked
@@ -155,11 +173,11 @@ async function checkIndex(
   repo: Repository,
   subjectDigest: string,
   known: Descriptor[],
+  tags: string[],
   cache: Map<string, Descriptor | null> = new Map(),
   gone: Set<string> = new Set(),
   fresh: Descriptor[] = [],
 ): Promise<IndexCheck> {
-  const tags = await listArtifactTags(repo, subjectDigest);
   const shortOf = (digest: string) => (digest.split(':')[1] ?? '').slice(0, SHORT_DIGEST);
   const shorts = new Set(known.map((d) => shortOf(d.digest)));
   const listed = new Set(tags.map((t) => t.slice(t.lastIndexOf('.') + 1)));
@@ -278,6 +296,13 @@ export async function listReferrers(
   opts: ListReferrersOptions = {},
 ): Promise<Descriptor[]> {
   let found: Descriptor[] = [];
+  // Until the referrers API has answered for this repository, the fallback reads go out beside the
+  // question: where there is no API (GHCR, Docker Hub, distribution 2.x) that saves two round
+  // trips; where there is one, they are two reads dropped (their errors too).
+  const early = repo.session.referrersApi.has(repo.name)
+    ? undefined
+    : readFallbackListing(repo, subjectDigest);
+  early?.catch(() => undefined);
   if (await referrersApiSupported(repo, subjectDigest)) {
     const query =
       opts.artifactType !== undefined ? `?artifactType=${encodeURIComponent(opts.artifactType)}` : '';
@@ -293,8 +318,8 @@ export async function listReferrers(
       url = got.next;
     }
   } else {
-    const index = await readFallback(repo, subjectDigest);
-    const { tagged: missing, gone } = await checkIndex(repo, subjectDigest, index.manifests);
+    const { index, tags } = await (early ?? readFallbackListing(repo, subjectDigest));
+    const { tagged: missing, gone } = await checkIndex(repo, subjectDigest, index.manifests, tags);
     for (const digest of gone)
       repo.transport.options.warn?.(
         `${repo.label}:${fallbackTag(subjectDigest)} lists ${digest}, whose manifest is gone: skipped`,
@@ -455,7 +480,8 @@ export async function recordInFallbackIndex(
     if (landed) {
       writes++;
       if (settleMs > 0) await sleep(settleMs);
-      const check = await checkIndex(repo, subjectDigest, written, resolved, gone, entries);
+      const tags = await listArtifactTags(repo, subjectDigest);
+      const check = await checkIndex(repo, subjectDigest, written, tags, resolved, gone, entries);
       tagged = check.tagged;
       if (!tagged.length && !check.gone.length) return writes;
     }

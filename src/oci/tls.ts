@@ -1,7 +1,7 @@
 // TLS settings for registries with a private CA (`--ca-file`, added to Node's default CAs) or,
 // only when asked, none at all (`--insecure`): the options of the client's HTTP path's https
-// agent (./http.ts).
-import { rootCertificates } from 'node:tls';
+// agent (./http.ts). node:tls loads only here, with process.getBuiltinModule (see ./http.ts: no
+// ES module import of a networking built-in).
 import { InputError } from '../errors.js';
 import type { HttpTls } from './http.js';
 import { LIMITS } from '../io/limits.js';
@@ -28,5 +28,6 @@ export async function tlsSettings(opts: TlsOptions): Promise<HttpTls | undefined
         file: opts.caFile,
       });
   }
+  const { rootCertificates } = process.getBuiltinModule('node:tls');
   return { ca: [...rootCertificates, ...extra], rejectUnauthorized: !opts.insecure };
 }

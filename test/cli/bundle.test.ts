@@ -72,6 +72,32 @@ describe('what a start of the CLI loads', () => {
     expect([...load('features').inputs].filter((i) => i.includes('node_modules/yaml/'))).toEqual([]);
   });
 
+  // attach and discover (issue #15): what their registry work needs and nothing else.
+  const sigstore = (input: string): boolean =>
+    /node_modules\/(@sigstore|@tufjs|tuf-js|sigstore|make-fetch-happen|cacache|socks|minipass[^/]*|@npmcli)\//.test(
+      input,
+    ) || /^src\/sign\/(sign|keys|trust|verify)\.ts$/.test(input);
+
+  it('discover: the registry client and its printing: no spec, config, yaml, re2js, ajv or signing code', () => {
+    const { inputs } = load('discover');
+    expect([...inputs].filter((i) => /^src\/(spec|config|sign|match|lint)\//.test(i))).toEqual([]);
+    expect([...inputs].filter(sigstore)).toEqual([]);
+    expect([...inputs].filter((i) => /node_modules\/(yaml|re2js|ajv|glob)\//.test(i))).toEqual([]);
+    expect([...inputs].filter((i) => i.startsWith('src/cli/') && /attach|detach/.test(i))).toEqual([]);
+  });
+
+  it('attach: the spec check and the registry client; Sigstore only for --sign, the config rooms only for --config', () => {
+    const { inputs } = load('attach');
+    expect([...inputs].filter(sigstore)).toEqual([]);
+    expect([...inputs].filter(ajvCompiler)).toEqual([]);
+    expect([...inputs].filter((i) => i.startsWith('src/config/'))).toEqual([]);
+    // The guard sees what it guards: those load behind the dynamic imports of the paths that use them.
+    const signing = loadedBy(metafile, [...START, 'src/cli/attach.ts', 'src/commands/signing.ts']) as Loaded;
+    expect([...signing.inputs].some(sigstore)).toBe(true);
+    const config = loadedBy(metafile, [...START, 'src/cli/attach.ts', 'src/config/load.ts']) as Loaded;
+    expect([...config.inputs].some(ajvCompiler)).toBe(true);
+  });
+
   it.each(Object.keys(commands))('%s: its module is a chunk of its own, loaded by import()', (command) => {
     expect(load(command).outputs.size).toBeGreaterThan(load().outputs.size);
   });
@@ -97,6 +123,22 @@ describe('what a start of the CLI loads', () => {
         .map((i) => `${file}: ${i.path}`),
     );
     expect(esmImports).toEqual([]);
+  });
+
+  it('src/ imports no networking built-in (they load with process.getBuiltinModule, see src/oci/http.ts)', () => {
+    const inputs = (
+      metafile as unknown as {
+        inputs: Record<string, { imports: Array<{ path: string; original?: string }> }>;
+      }
+    ).inputs;
+    const imports = Object.entries(inputs)
+      .filter(([file]) => file.startsWith('src/'))
+      .flatMap(([file, i]) =>
+        i.imports
+          .filter((imp) => /^(network-builtin:)?(node:)?(http|https|http2|net|tls)$/.test(imp.path))
+          .map((imp) => `${file}: ${imp.original ?? imp.path}`),
+      );
+    expect(imports).toEqual([]);
   });
 
   it('the action entries are where the action.yml files point', () => {
