@@ -1,34 +1,32 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 import {
   plan
-} from "./chunks/chunk-QQ63AC6T.js";
+} from "./chunks/chunk-INUY5MVZ.js";
 import "./chunks/chunk-BRAVSDII.js";
-import "./chunks/chunk-PORYFD2U.js";
-import "./chunks/chunk-A65EGXUP.js";
+import "./chunks/chunk-MTMTXYIX.js";
+import "./chunks/chunk-DCC5HAHI.js";
+import "./chunks/chunk-S73JBZOL.js";
 import "./chunks/chunk-YP5NZXMW.js";
+import "./chunks/chunk-CAZRSHLT.js";
 import {
   tableRow,
   text
 } from "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
+import "./chunks/chunk-QZ2NRAPH.js";
+import "./chunks/chunk-EMVFEL76.js";
+import "./chunks/chunk-MQOHZQVC.js";
 import {
   registryOptions
-} from "./chunks/chunk-FTPQTPFU.js";
-import "./chunks/chunk-F2JA6JCL.js";
-import "./chunks/chunk-EMVFEL76.js";
-import "./chunks/chunk-U5HN2X42.js";
-import "./chunks/chunk-KFUNB6SX.js";
-import "./chunks/chunk-AECNDLIE.js";
-import "./chunks/chunk-53P7BJDV.js";
-import "./chunks/chunk-TVYRZPYQ.js";
+} from "./chunks/chunk-AEQ4LSYH.js";
+import "./chunks/chunk-I4IMQXWF.js";
+import "./chunks/chunk-WXWNIIBB.js";
 import "./chunks/chunk-ARJZT3GV.js";
-import "./chunks/chunk-TSG2MLKR.js";
+import "./chunks/chunk-OFVKHENY.js";
 import "./chunks/chunk-ZBJJTEMS.js";
-import "./chunks/chunk-EIWQX6KW.js";
+import "./chunks/chunk-23JRXOGA.js";
 import "./chunks/chunk-CEMVL7P3.js";
 import "./chunks/chunk-MSF35XNF.js";
-import "./chunks/chunk-VI3OPX7Z.js";
+import "./chunks/chunk-3TSMJ2YB.js";
 import {
   info,
   readPlanInputs,
@@ -36,14 +34,15 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-LFL3MGOW.js";
+} from "./chunks/chunk-CUDWJCLK.js";
 import "./chunks/chunk-PIRTYTCX.js";
+import "./chunks/chunk-Q256A2XO.js";
+import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
-import "./chunks/chunk-Q256A2XO.js";
-import "./chunks/chunk-3HEGI24S.js";
-import "./chunks/chunk-L636BFQV.js";
+import "./chunks/chunk-MGVSXMIB.js";
+import "./chunks/chunk-U6BYPZCD.js";
 import "./chunks/chunk-TS22JX7Z.js";
 import "./chunks/chunk-R5CBN7CG.js";
 

@@ -3,26 +3,26 @@ const require = __icCreateRequire(import.meta.url);
 import {
   fleetMessages,
   report
-} from "./chunks/chunk-E27SDLIT.js";
+} from "./chunks/chunk-ZUZMP6KG.js";
 import {
   publishComment
-} from "./chunks/chunk-COB2EVGM.js";
+} from "./chunks/chunk-33VQITZ5.js";
 import "./chunks/chunk-E4W27L74.js";
-import "./chunks/chunk-6WVINQ2E.js";
+import "./chunks/chunk-2LXPVHQ4.js";
 import "./chunks/chunk-FNFXL7B6.js";
 import "./chunks/chunk-YP5NZXMW.js";
 import "./chunks/chunk-DR4D7WGV.js";
 import {
   writeOutput
-} from "./chunks/chunk-HOR3GKB2.js";
+} from "./chunks/chunk-YMOHWZTZ.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-NBU4GHP5.js";
+import "./chunks/chunk-K3JCNKHI.js";
 import "./chunks/chunk-3OLLROG6.js";
-import "./chunks/chunk-EIWQX6KW.js";
+import "./chunks/chunk-23JRXOGA.js";
 import "./chunks/chunk-CEMVL7P3.js";
 import "./chunks/chunk-MSF35XNF.js";
-import "./chunks/chunk-VI3OPX7Z.js";
+import "./chunks/chunk-3TSMJ2YB.js";
 import {
   annotate,
   commentBody,
@@ -33,16 +33,17 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-LFL3MGOW.js";
+} from "./chunks/chunk-CUDWJCLK.js";
 import "./chunks/chunk-PIRTYTCX.js";
+import "./chunks/chunk-Q256A2XO.js";
+import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import {
   neutraliseText
 } from "./chunks/chunk-SYP4RMMF.js";
-import "./chunks/chunk-Q256A2XO.js";
-import "./chunks/chunk-3HEGI24S.js";
-import "./chunks/chunk-L636BFQV.js";
+import "./chunks/chunk-MGVSXMIB.js";
+import "./chunks/chunk-U6BYPZCD.js";
 import {
   ExitCode
 } from "./chunks/chunk-TS22JX7Z.js";

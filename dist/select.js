@@ -4,39 +4,36 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-ARTMDGZB.js";
+} from "./chunks/chunk-K4DPSTQ4.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-AVJNNE52.js";
-import "./chunks/chunk-OEVTGXPR.js";
-import "./chunks/chunk-A2Q6CMOH.js";
-import "./chunks/chunk-MQRWDHTY.js";
+import "./chunks/chunk-EID5GUBZ.js";
+import "./chunks/chunk-UPMYXDQU.js";
+import "./chunks/chunk-3PBHOVZB.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-EL7ZJEJ4.js";
-import "./chunks/chunk-KEREC7LI.js";
+import "./chunks/chunk-CS5E6JX2.js";
+import "./chunks/chunk-BBADINOD.js";
 import "./chunks/chunk-KNVR5ANA.js";
-import "./chunks/chunk-WSUNQCKZ.js";
-import "./chunks/chunk-6F2QB2HZ.js";
+import "./chunks/chunk-YK43ATAL.js";
+import "./chunks/chunk-235CW6G4.js";
+import "./chunks/chunk-QZ2NRAPH.js";
+import "./chunks/chunk-EMVFEL76.js";
+import "./chunks/chunk-MQOHZQVC.js";
 import {
   registryOptions
-} from "./chunks/chunk-FTPQTPFU.js";
-import "./chunks/chunk-F2JA6JCL.js";
-import "./chunks/chunk-EMVFEL76.js";
-import "./chunks/chunk-U5HN2X42.js";
-import "./chunks/chunk-KFUNB6SX.js";
-import "./chunks/chunk-AECNDLIE.js";
-import "./chunks/chunk-53P7BJDV.js";
-import "./chunks/chunk-TVYRZPYQ.js";
+} from "./chunks/chunk-AEQ4LSYH.js";
+import "./chunks/chunk-I4IMQXWF.js";
+import "./chunks/chunk-WXWNIIBB.js";
 import "./chunks/chunk-ARJZT3GV.js";
-import "./chunks/chunk-TSG2MLKR.js";
+import "./chunks/chunk-OFVKHENY.js";
 import "./chunks/chunk-ZBJJTEMS.js";
-import "./chunks/chunk-NBU4GHP5.js";
+import "./chunks/chunk-K3JCNKHI.js";
 import "./chunks/chunk-3OLLROG6.js";
-import "./chunks/chunk-EIWQX6KW.js";
+import "./chunks/chunk-23JRXOGA.js";
 import "./chunks/chunk-CEMVL7P3.js";
 import "./chunks/chunk-MSF35XNF.js";
-import "./chunks/chunk-VI3OPX7Z.js";
+import "./chunks/chunk-3TSMJ2YB.js";
 import {
   error,
   inInputWords,
@@ -46,14 +43,15 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-LFL3MGOW.js";
+} from "./chunks/chunk-CUDWJCLK.js";
 import "./chunks/chunk-PIRTYTCX.js";
+import "./chunks/chunk-Q256A2XO.js";
+import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
-import "./chunks/chunk-Q256A2XO.js";
-import "./chunks/chunk-3HEGI24S.js";
-import "./chunks/chunk-L636BFQV.js";
+import "./chunks/chunk-MGVSXMIB.js";
+import "./chunks/chunk-U6BYPZCD.js";
 import {
   ExitCode,
   InputError,

@@ -1,5 +1,3 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 import {
   require_semver
 } from "./chunks/chunk-BAT4XCPV.js";
@@ -13,14 +11,17 @@ import {
   rmRF,
   runAction,
   setOutput
-} from "./chunks/chunk-LFL3MGOW.js";
+} from "./chunks/chunk-CUDWJCLK.js";
 import "./chunks/chunk-PIRTYTCX.js";
+import "./chunks/chunk-Q256A2XO.js";
+import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
-import "./chunks/chunk-Q256A2XO.js";
-import "./chunks/chunk-3HEGI24S.js";
-import "./chunks/chunk-L636BFQV.js";
+import {
+  require_fs
+} from "./chunks/chunk-MGVSXMIB.js";
+import "./chunks/chunk-U6BYPZCD.js";
 import "./chunks/chunk-TS22JX7Z.js";
 import {
   __toESM
@@ -31,10 +32,11 @@ import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as fs from "fs";
+var fs2 = __toESM(require_fs(), 1);
 
 // node_modules/@actions/tool-cache/lib/manifest.js
 var semver = __toESM(require_semver(), 1);
+var fs = __toESM(require_fs(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as os from "os";
@@ -76,11 +78,11 @@ function cacheDir(sourceDir, tool, version, arch2) {
     arch2 = arch2 || os.arch();
     debug(`Caching tool ${tool} ${version} ${arch2}`);
     debug(`source dir: ${sourceDir}`);
-    if (!fs.statSync(sourceDir).isDirectory()) {
+    if (!fs2.statSync(sourceDir).isDirectory()) {
       throw new Error("sourceDir is not a directory");
     }
     const destPath = yield _createToolPath(tool, version, arch2);
-    for (const itemName of fs.readdirSync(sourceDir)) {
+    for (const itemName of fs2.readdirSync(sourceDir)) {
       const s = path.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
@@ -106,7 +108,7 @@ function find(toolName, versionSpec, arch2) {
     versionSpec = semver2.clean(versionSpec) || "";
     const cachePath = path.join(_getCacheDirectory(), toolName, versionSpec, arch2);
     debug(`checking cache: ${cachePath}`);
-    if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
+    if (fs2.existsSync(cachePath) && fs2.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
       toolPath = cachePath;
     } else {
@@ -119,12 +121,12 @@ function findAllVersions(toolName, arch2) {
   const versions = [];
   arch2 = arch2 || os.arch();
   const toolPath = path.join(_getCacheDirectory(), toolName);
-  if (fs.existsSync(toolPath)) {
-    const children = fs.readdirSync(toolPath);
+  if (fs2.existsSync(toolPath)) {
+    const children = fs2.readdirSync(toolPath);
     for (const child of children) {
       if (isExplicitVersion(child)) {
         const fullPath = path.join(toolPath, child, arch2 || "");
-        if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
+        if (fs2.existsSync(fullPath) && fs2.existsSync(`${fullPath}.complete`)) {
           versions.push(child);
         }
       }
@@ -146,7 +148,7 @@ function _createToolPath(tool, version, arch2) {
 function _completeToolPath(tool, version, arch2) {
   const folderPath = path.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
   const markerPath = `${folderPath}.complete`;
-  fs.writeFileSync(markerPath, "");
+  fs2.writeFileSync(markerPath, "");
   debug("finished caching tool");
 }
 function isExplicitVersion(versionSpec) {

@@ -1,5 +1,3 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 
 // src/features/node-feature.ts
 var NODE_FEATURE_API_VERSION = "nfd.k8s-sigs.io/v1alpha1";

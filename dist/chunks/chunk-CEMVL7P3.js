@@ -1,5 +1,3 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 
 // src/spec/types.ts
 var SPEC_VERSION = "v1alpha1";

@@ -1,5 +1,3 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 import {
   unreadableOf
 } from "./chunk-QG2XQ7B5.js";

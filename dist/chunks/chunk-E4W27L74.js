@@ -1,5 +1,3 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 
 // src/check/event.ts
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;

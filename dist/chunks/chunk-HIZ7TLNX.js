@@ -1,5 +1,3 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 
 // src/report/hardware.ts
 var VENDOR_NAMES = {

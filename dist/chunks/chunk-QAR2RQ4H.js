@@ -1,5 +1,3 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 
 // src/report/style.ts
 var sgr = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;

@@ -1,5 +1,3 @@
-import { createRequire as __icCreateRequire } from 'node:module';
-const require = __icCreateRequire(import.meta.url);
 
 // src/report/host-values.ts
 var HOST_VALUES_SHOWN = 16;

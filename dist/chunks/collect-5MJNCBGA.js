@@ -1,0 +1,14 @@
+import {
+  SOURCES,
+  collectHostFeatures
+} from "./chunk-CMVU73CQ.js";
+import "./chunk-24WPUSDU.js";
+import "./chunk-CAZRSHLT.js";
+import "./chunk-3TSMJ2YB.js";
+import "./chunk-MGVSXMIB.js";
+import "./chunk-TS22JX7Z.js";
+import "./chunk-R5CBN7CG.js";
+export {
+  SOURCES,
+  collectHostFeatures
+};
