@@ -25,7 +25,8 @@ interface AttributeIndex {
   present: Bits;
   /** Distinct values (first appearance first) -> the instances that have them. */
   values: Map<string, number[]>;
-  verdicts: Map<string, InstanceVerdict>;
+  /** By compiled expression (equal expressions are one: ExpressionCompiler). */
+  verdicts: Map<CompiledExpression, InstanceVerdict>;
 }
 
 /** Instances that share one list of attribute names (matchName looks at the names only). */
@@ -101,10 +102,10 @@ export class InstanceIndex {
   /** The expression on attribute `name` of every instance, as NFD's evaluateMatchExpression. */
   verdict(name: string, c: CompiledExpression): InstanceVerdict {
     const a = this.attribute(name);
-    let v = a.verdicts.get(c.signature);
+    let v = a.verdicts.get(c);
     if (!v) {
       v = this.decide(a, c);
-      a.verdicts.set(c.signature, v);
+      a.verdicts.set(c, v);
     }
     return v;
   }

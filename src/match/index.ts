@@ -12,6 +12,7 @@ import { HostIndex } from './host.js';
 import {
   compileRule,
   executeCompiledRule,
+  ListOutcomes,
   reportCompiledRule,
   RuleCompiler,
   type CompiledRule,
@@ -70,17 +71,18 @@ export function evaluateSpec(
   // Copy-on-write of the attributes map: rule.matched is added without touching the caller's object.
   const working: Features = { ...features, attributes: { ...(features.attributes ?? {}) } };
   const backref = new Backref(working);
+  const outcomes = new ListOutcomes(working, host, opts.failFast ?? false);
   const results: CompatibilityResult[] = [];
   for (const { set, index } of selectSets(compiled.spec, opts.tags)) {
     const result: CompatibilityResult = { rules: [] };
     for (const rule of compiled.rules(index)) {
       let status;
       try {
-        status = executeCompiledRule(rule, working, host, opts.failFast ?? false);
+        status = executeCompiledRule(rule, outcomes);
       } catch (err) {
         throw evaluationError(err, set, index, rule.source.name);
       }
-      result.rules.push(reportCompiledRule(rule, status, working, host));
+      result.rules.push(reportCompiledRule(rule, status, outcomes));
       backref.add(status.vars);
     }
     if (set.description) result.description = set.description;

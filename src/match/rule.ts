@@ -8,6 +8,7 @@
 // order with their output expressions (shared, frozen); per host only isMatch and hostValues vary.
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
+import { Buckets, hashKey, mixInt, SEED } from './hash.js';
 import { HostIndex, hostValuesOf } from './host.js';
 import { expandVarsTemplate } from './template/index.js';
 import {
@@ -37,74 +38,155 @@ function assignOwn(out: Record<string, string>, from: Record<string, string>): v
 /** A terms list's report: its expressions and matchNames (TermEntry) in NFD's order. */
 type ReportEntry = TermEntry;
 
+/** A list of terms (a rule's matchFeatures or a matchAny element's) compiled once. */
+export interface CompiledList {
+  /** Its RuleCompiler's number for it: lists of the same terms are one. */
+  id: number;
+  terms: CompiledTerm[];
+  /** Its report's entries, in NFD's order. */
+  plan: ReportEntry[];
+  /**
+   * Whether a term looks at rule.matched, which grows rule by rule: such a list is evaluated
+   * every time; any other gives the same outcome on a host every time (ListOutcomes).
+   */
+  backref: boolean;
+}
+
 export interface CompiledRule {
   source: Rule;
-  matchAny: CompiledTerm[][];
-  matchFeatures: CompiledTerm[];
-  report: { matchFeatures: ReportEntry[]; matchAny: ReportEntry[][] };
+  matchAny: readonly CompiledList[];
+  /** Undefined when the rule has no matchFeatures (or an empty one). */
+  matchFeatures: CompiledList | undefined;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/**
- * Compiles the rules of one spec: terms shared (TermCompiler), and each distinct list of terms'
- * report plan made once.
- */
+/** Compiles the rules of one spec: terms shared (TermCompiler), and lists of the same terms one list. */
 export class RuleCompiler extends TermCompiler {
-  private readonly plans = new Map<string, ReportEntry[]>();
+  private readonly lists = new Buckets<CompiledList>();
+  private listIds = 0;
+  /** The terms of the list being compiled (one array for every call). */
+  private readonly listScratch: CompiledTerm[] = [];
 
-  list(list: readonly FeatureMatcherTerm[] | undefined): { terms: CompiledTerm[]; plan: ReportEntry[] } {
-    if (!list?.length) return { terms: NONE as never[], plan: NONE as never[] };
-    const terms = list.map((t, i) => this.term(t, i));
-    const key = terms.map((t) => t.id).join(',');
-    let plan = this.plans.get(key);
-    if (!plan) {
-      plan = reportPlan(terms);
-      this.plans.set(key, plan);
+  list(list: readonly FeatureMatcherTerm[] | undefined): CompiledList {
+    const terms = this.listScratch;
+    terms.length = 0;
+    let h = SEED;
+    for (let i = 0; i < (list?.length ?? 0); i++) {
+      const t = this.term(list![i]!, i);
+      terms.push(t);
+      h = mixInt(h, t.id);
     }
-    return { terms, plan };
+    h = hashKey(mixInt(h, terms.length));
+    for (let b = this.lists.head(h); b; b = b.next) {
+      const c = b.value;
+      if (c.terms.length === terms.length && c.terms.every((t, i) => t === terms[i])) return c;
+    }
+    const own = terms.slice();
+    const c: CompiledList = {
+      id: this.listIds++,
+      terms: own,
+      plan: reportPlan(own),
+      backref: own.some((t) => t.feature === 'rule.matched'),
+    };
+    this.lists.add(h, c);
+    return c;
   }
 }
 
-/** Compiles a rule; `compiler` shares the compiled terms among the rules of a spec. */
+/** Compiles a rule; `compiler` shares the compiled terms and lists among the rules of a spec. */
 export function compileRule(rule: Rule, compiler = new RuleCompiler()): CompiledRule {
-  const matchFeatures = compiler.list(rule.matchFeatures);
-  if (!rule.matchAny?.length)
-    return {
-      source: rule,
-      matchAny: NONE as never[],
-      matchFeatures: matchFeatures.terms,
-      report: { matchFeatures: matchFeatures.plan, matchAny: NONE as never[] },
-    };
-  const matchAny = rule.matchAny.map((elem) => compiler.list(elem.matchFeatures));
   return {
     source: rule,
-    matchAny: matchAny.map((m) => m.terms),
-    matchFeatures: matchFeatures.terms,
-    report: { matchFeatures: matchFeatures.plan, matchAny: matchAny.map((m) => m.plan) },
+    matchAny: rule.matchAny?.length ? rule.matchAny.map((elem) => compiler.list(elem.matchFeatures)) : NONE,
+    matchFeatures: rule.matchFeatures?.length ? compiler.list(rule.matchFeatures) : undefined,
   };
+}
+
+/** What one list gave on the host: its statuses (with and without matchedFeatures) and reports. */
+interface ListOutcome {
+  plain?: FeatureMatcherStatus;
+  gathered?: FeatureMatcherStatus;
+  /** The report of the list evaluated (from either status: they differ only in matchedFeatures). */
+  report?: MatchedExpression[];
+  /** The report of the list not evaluated (failFast stopped before it). */
+  unevaluated?: MatchedExpression[];
+}
+
+/** A shared report: frozen, its entries too. */
+function frozen(report: MatchedExpression[]): MatchedExpression[] {
+  for (const m of report) Object.freeze(m);
+  return Object.freeze(report) as MatchedExpression[];
+}
+
+/**
+ * One evaluation of a spec's rules on one host (evaluateSpec's lifetime): the lists of terms'
+ * outcomes, remembered where they cannot change (no rule.matched term), so that a list shared by
+ * many rules is evaluated and reported once. Its statuses and reports are shared: frozen reports,
+ * read-only statuses.
+ */
+export class ListOutcomes {
+  private readonly byId: Array<ListOutcome | undefined> = [];
+
+  /** `features`: the working copy (with rule.matched) of `host`'s. */
+  constructor(
+    readonly features: Features,
+    readonly host: HostIndex,
+    readonly failFast: boolean,
+  ) {}
+
+  private outcome(list: CompiledList): ListOutcome {
+    let o = this.byId[list.id];
+    if (!o) {
+      o = {};
+      this.byId[list.id] = o;
+    }
+    return o;
+  }
+
+  status(list: CompiledList, gather: boolean): FeatureMatcherStatus {
+    if (list.backref)
+      return evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, gather);
+    const o = this.outcome(list);
+    if (gather)
+      return (o.gathered ??= evaluateCompiledTerms(
+        list.terms,
+        this.features,
+        this.host,
+        this.failFast,
+        true,
+      ));
+    return (o.plain ??= evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, false));
+  }
+
+  /** The list's report; `status` is this.status(list, ...) or undefined (not evaluated). */
+  report(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchedExpression[] {
+    if (list.backref) return reportTerms(list.plan, status, this.features, this.host);
+    const o = this.outcome(list);
+    if (status) return (o.report ??= frozen(reportTerms(list.plan, status, this.features, this.host)));
+    return (o.unevaluated ??= frozen(reportTerms(list.plan, undefined, this.features, this.host)));
+  }
 }
 
 /** Evaluates a rule; throws TermError (an expression) or TemplateError (varsTemplate) where NFD errors. */
 export function executeRule(rule: Rule, features: Features, failFast = false): RuleStatus {
-  return executeCompiledRule(compileRule(rule), features, new HostIndex(features), failFast);
+  return executeCompiledRule(
+    compileRule(rule),
+    new ListOutcomes(features, new HostIndex(features), failFast),
+  );
 }
 
-/** executeRule on a compiled rule; `features` may be the working copy (with rule.matched) of `host`'s. */
-export function executeCompiledRule(
-  compiled: CompiledRule,
-  features: Features,
-  host: HostIndex,
-  failFast = false,
-): RuleStatus {
+/** executeRule on a compiled rule, with the outcomes of the evaluation it is part of. */
+export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcomes): RuleStatus {
   const rule = compiled.source;
+  const failFast = outcomes.failFast;
   const matchAny: FeatureMatcherStatus[] = [];
   const vars: Record<string, string> = {};
   const template = rule.varsTemplate ?? '';
   let isMatchAny = false;
-  if (rule.matchAny?.length) {
-    for (const terms of compiled.matchAny) {
-      const status = evaluateCompiledTerms(terms, features, host, failFast, template !== '');
+  if (compiled.matchAny.length) {
+    for (const list of compiled.matchAny) {
+      const status = outcomes.status(list, template !== '');
       if (status.isMatch) {
         isMatchAny = true;
         // No template to expand: nfd-master stops at the first match (and does not record it).
@@ -117,14 +199,14 @@ export function executeCompiledRule(
   }
   let isMatchFeatures = false;
   let matchFeatures: FeatureMatcherStatus | undefined;
-  if (rule.matchFeatures?.length) {
-    matchFeatures = evaluateCompiledTerms(compiled.matchFeatures, features, host, failFast, template !== '');
+  if (compiled.matchFeatures) {
+    matchFeatures = outcomes.status(compiled.matchFeatures, template !== '');
     if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
     isMatchFeatures = true;
     assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
   }
-  assignOwn(vars, rule.vars ?? {});
-  const isMatch = (!rule.matchAny?.length || isMatchAny) && (!rule.matchFeatures?.length || isMatchFeatures);
+  if (rule.vars) assignOwn(vars, rule.vars);
+  const isMatch = (!compiled.matchAny.length || isMatchAny) && (!compiled.matchFeatures || isMatchFeatures);
   return { isMatch, ...(matchFeatures && { matchFeatures }), matchAny, vars };
 }
 
@@ -197,25 +279,20 @@ function reportTerms(
   });
 }
 
-/** The rule's entry in NFD's result JSON, with host values. */
-export function reportRule(rule: Rule, status: RuleStatus, features: Features): ProcessedRule {
-  return reportCompiledRule(compileRule(rule), status, features, new HostIndex(features));
-}
-
-/** reportRule for a compiled rule; `features` may be the working copy (with rule.matched) of `host`'s. */
+/** The rule's entry in NFD's result JSON, with host values: `status` from executeCompiledRule with `outcomes`. */
 export function reportCompiledRule(
   compiled: CompiledRule,
   status: RuleStatus,
-  features: Features,
-  host: HostIndex,
+  outcomes: ListOutcomes,
 ): ProcessedRule {
-  const rule = compiled.source;
-  const out: ProcessedRule = { name: rule.name, isMatch: status.isMatch };
-  const mf = reportTerms(compiled.report.matchFeatures, status.matchFeatures, features, host);
-  if (mf.length) out.matchedExpressions = mf;
-  if (rule.matchAny?.length) {
-    out.matchedAny = compiled.report.matchAny.map((plan, i) => {
-      const m = reportTerms(plan, status.matchAny[i], features, host);
+  const out: ProcessedRule = { name: compiled.source.name, isMatch: status.isMatch };
+  if (compiled.matchFeatures) {
+    const mf = outcomes.report(compiled.matchFeatures, status.matchFeatures);
+    if (mf.length) out.matchedExpressions = mf;
+  }
+  if (compiled.matchAny.length) {
+    out.matchedAny = compiled.matchAny.map((list, i) => {
+      const m = outcomes.report(list, status.matchAny[i]);
       return { matchedExpressions: m.length ? m : null };
     });
   }

@@ -3,10 +3,11 @@
 // error surfaces; with failFast=true (nfd-master) evaluation stops at the first failure. For each
 // term it records the expressions that held (NFD's MatchedFeaturesTerms, from which the
 // per-expression report is built) and the matched elements by domain and feature (NFD's
-// MatchedFeatures, the data of varsTemplate). Terms are compiled once (compileTerm); instance
+// MatchedFeatures, the data of varsTemplate). Terms are compiled once (TermCompiler); instance
 // features are decided per expression over the host's index (host.ts), not instance by instance.
 import type { Features, InstanceFeature } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
+import { Buckets, hashKey, mixInt, mixString, SEED } from './hash.js';
 import {
   ExpressionCompiler,
   evaluateCompiled,
@@ -67,62 +68,95 @@ export interface TermEntry {
 /** A term compiled once: its feature spelled both ways, its expressions in order, compiled. */
 export interface CompiledTerm {
   source: FeatureMatcherTerm;
+  /** Its TermCompiler's number for it: equal terms (at the same place in their list) are one. */
+  id: number;
   /** Lower-cased, as NFD looks it up. */
   feature: string;
   /** The template's domain and name (the spec's spelling, split at the first dot). */
   dom: string;
   nam: string;
-  expressions?: Array<TermEntry & { name: string }>;
-  matchName?: TermEntry;
+  /** Its place in its list (TermEntry.term). */
+  index: number;
+  expressions: Array<TermEntry & { name: string }> | undefined;
+  matchName: TermEntry | undefined;
 }
 
-/** Compiles the `index`th term of a list. */
-export function compileTerm(
-  term: FeatureMatcherTerm,
-  index: number,
-  compiler: ExpressionCompiler,
-): CompiledTerm {
-  const { lower, dom, nam } = compiler.feature(term.feature);
-  const out: CompiledTerm = { source: term, feature: lower, dom, nam };
-  const entry = <N extends string | undefined>(name: N, expression: MatchExpression) => ({
-    term: index,
-    feature: term.feature,
-    lower,
-    name,
-    expression,
-    compiled: compiler.compile(expression),
-  });
-  if (term.matchExpressions) {
-    const exprs = term.matchExpressions;
-    out.expressions = Object.keys(exprs).map((name) => entry(name, exprs[name]!));
-  }
-  if (term.matchName) out.matchName = entry(undefined, term.matchName);
-  return out;
-}
-
-/** A string with its length first: keys made of them cannot collide, whatever they contain. */
-const part = (s: string): string => `${s.length}:${s}`;
+const NO_NAMES: readonly string[] = [];
 
 /**
  * Compiles the terms of one spec, each distinct one once: rules repeat terms (the same feature,
  * names, ops and values at the same place in their list), and a compiled term holds nothing of
- * one rule. Each distinct term gets an id (report plans are shared by the list of their ids).
+ * one rule. Each distinct term gets an id (lists of terms are interned by their ids).
  */
 export class TermCompiler extends ExpressionCompiler {
-  private readonly terms = new Map<string, CompiledTerm & { id: number }>();
+  private readonly terms = new Buckets<CompiledTerm>();
+  private termIds = 0;
+  /** The expressions of the term being compiled (one array for every call). */
+  private readonly scratch: CompiledExpression[] = [];
 
-  term(term: FeatureMatcherTerm, index: number): CompiledTerm & { id: number } {
-    let key = `${index}${part(term.feature)}`;
+  /** Compiles the `index`th term of a list. */
+  term(term: FeatureMatcherTerm, index: number): CompiledTerm {
     const exprs = term.matchExpressions;
-    if (exprs) for (const name of Object.keys(exprs)) key += part(name) + part(this.signature(exprs[name]!));
-    key += term.matchName ? `n${part(this.signature(term.matchName))}` : '-';
-    let c = this.terms.get(key);
-    if (!c) {
-      c = { ...compileTerm(term, index, this), id: this.terms.size };
-      this.terms.set(key, c);
+    const names = exprs ? Object.keys(exprs) : NO_NAMES;
+    const compiled = this.scratch;
+    compiled.length = 0;
+    let h = mixString(mixInt(SEED, index), term.feature);
+    for (const name of names) {
+      const c = this.compile(exprs![name]!);
+      compiled.push(c);
+      h = mixInt(mixString(h, name), c.id);
     }
-    return c;
+    const matchName = term.matchName ? this.compile(term.matchName) : undefined;
+    h = hashKey(mixInt(mixInt(h, exprs ? names.length : -1), matchName ? matchName.id : -1));
+    for (let b = this.terms.head(h); b; b = b.next) {
+      if (sameTerm(b.value, term, index, names, compiled, matchName)) return b.value;
+    }
+    const { lower, dom, nam } = this.feature(term.feature);
+    const entry = <N extends string | undefined>(
+      name: N,
+      expression: MatchExpression,
+      c: CompiledExpression,
+    ) => ({
+      term: index,
+      feature: term.feature,
+      lower,
+      name,
+      expression,
+      compiled: c,
+    });
+    const out: CompiledTerm = {
+      source: term,
+      id: this.termIds++,
+      feature: lower,
+      dom,
+      nam,
+      index,
+      expressions: exprs ? names.map((name, k) => entry(name, exprs[name]!, compiled[k]!)) : undefined,
+      matchName: matchName && entry(undefined, term.matchName!, matchName),
+    };
+    this.terms.add(h, out);
+    return out;
   }
+}
+
+/** Whether compiled term c is the `index`th term `term` (whose expressions compiled to `compiled`). */
+function sameTerm(
+  c: CompiledTerm,
+  term: FeatureMatcherTerm,
+  index: number,
+  names: readonly string[],
+  compiled: readonly CompiledExpression[],
+  matchName: CompiledExpression | undefined,
+): boolean {
+  if (c.index !== index || c.source.feature !== term.feature || c.matchName?.compiled !== matchName)
+    return false;
+  const exprs = c.expressions;
+  if (!exprs || !term.matchExpressions) return !exprs && !term.matchExpressions;
+  if (exprs.length !== names.length) return false;
+  for (let k = 0; k < exprs.length; k++) {
+    if (exprs[k]!.name !== names[k] || exprs[k]!.compiled !== compiled[k]) return false;
+  }
+  return true;
 }
 
 /** Stable sort by Name, as NFD sorts for reproducible output. */
