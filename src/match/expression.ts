@@ -8,7 +8,7 @@
 import { MATCH_ANY, MATCH_OPS, type MatchExpression } from '../spec/types.js';
 import { compareVersions, compileRE2, parseGoIntFast, parseVersion } from '../spec/values.js';
 import type { RE2JS } from 're2js';
-import { Buckets, hashKey, mixInt, mixString, SEED } from './hash.js';
+import { Buckets, mixInt, mixString, SEED } from './hash.js';
 
 /** An NFD evaluation error; the caller adds the set, rule, feature and key. */
 export class ExpressionError extends Error {}
@@ -115,11 +115,8 @@ function compileTest(e: MatchExpression): (value: string) => boolean {
   const nonEmpty = `invalid expression, 'value' field must be non-empty for Op ${JSON.stringify(e.op)}`;
   switch (e.op) {
     case 'In':
-    case 'NotIn': {
-      if (!values.length) return fail(nonEmpty);
-      const set = new Set<unknown>(values);
-      return e.op === 'In' ? (v) => set.has(v) : (v) => !set.has(v);
-    }
+    case 'NotIn':
+      return fail(nonEmpty); // with values: a Set (compile)
     case 'InRegexp': {
       if (!values.length) return fail(nonEmpty);
       const res = lazyRef((): RE2JS[] =>
@@ -241,9 +238,12 @@ function compile(
           ? 'doesNotExist'
           : 'value';
   if (kind !== 'value') return out(kind, e.value?.length ? emptyValueError(e) : undefined, never, false);
+  if ((e.op === 'In' || e.op === 'NotIn') && e.value?.length) {
+    const set = new Set<unknown>(e.value);
+    const test = e.op === 'In' ? (v: string) => set.has(v) : (v: string) => !set.has(v);
+    return out(kind, undefined, test, false, set, e.op === 'NotIn');
+  }
   const test = compileTest(e);
-  if ((e.op === 'In' || e.op === 'NotIn') && e.value?.length)
-    return out(kind, undefined, test, false, new Set(e.value), e.op === 'NotIn');
   return out(kind, undefined, test, COSTLY_OPS.has(e.op));
 }
 
@@ -264,7 +264,7 @@ function hashOf(e: MatchExpression): number {
     if (typeof v !== 'string') return -1;
     h = mixString(h, v);
   }
-  return hashKey(mixInt(h, values.length));
+  return mixInt(h, values.length);
 }
 
 /** Two plain expressions (hashOf not -1) with the same op, type and values. */

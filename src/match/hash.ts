@@ -1,29 +1,26 @@
 // Structural hashes for interning a spec's compiled parts (expression.ts, terms.ts, rule.ts): rules
 // repeat expressions, terms and lists of terms, and each distinct one is compiled once. A key
 // string built per term cost more at compile time than the evaluation it saved (issue #17's
-// profile: the first evaluation of 10,000 rules); a hash over the parts (FNV-1a, strings char by
+// profile: the first evaluation of 10,000 rules); a hash over the parts (polynomial, strings char by
 // char) allocates nothing, and a hit is confirmed by comparing the parts themselves, so that a
 // collision costs a comparison, never a wrong share.
 
-const PRIME = 0x01000193;
+// Every step stays a small integer (under 2^30, V8's Smi): in code not yet optimised (the first
+// evaluation of a spec runs much of it), a larger integer would be a heap number per step.
+const MASK = 0xffffff;
 
 /** The hash of nothing, to mix parts into. */
-export const SEED = 0x811c9dc5 | 0;
+export const SEED = 5381;
 
 /** h with string s mixed in (its length too: "ab","c" and "a","bc" differ). */
 export function mixString(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
-  return Math.imul(h ^ s.length, PRIME);
+  for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) & MASK;
+  return (h * 31 + s.length) & MASK;
 }
 
-/** h with integer n mixed in. */
+/** h with integer n (-1 or more) mixed in. */
 export function mixInt(h: number, n: number): number {
-  return Math.imul(h ^ n, PRIME);
-}
-
-/** A hash as a Map key: a small integer, V8's fastest key. */
-export function hashKey(h: number): number {
-  return h & 0x3fffffff;
+  return (h * 31 + ((n + 1) & MASK)) & MASK;
 }
 
 /** One value of a Buckets chain. */

@@ -8,7 +8,7 @@
 // order with their output expressions (shared, frozen); per host only isMatch and hostValues vary.
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
-import { Buckets, hashKey, mixInt, SEED } from './hash.js';
+import { Buckets, mixInt, SEED } from './hash.js';
 import { HostIndex, hostValuesOf } from './host.js';
 import { expandVarsTemplate } from './template/index.js';
 import {
@@ -77,10 +77,10 @@ export class RuleCompiler extends TermCompiler {
       terms.push(t);
       h = mixInt(h, t.id);
     }
-    h = hashKey(mixInt(h, terms.length));
+    h = mixInt(h, terms.length);
     for (let b = this.lists.head(h); b; b = b.next) {
       const c = b.value;
-      if (c.terms.length === terms.length && c.terms.every((t, i) => t === terms[i])) return c;
+      if (sameTerms(c.terms, terms)) return c;
     }
     const own = terms.slice();
     const c: CompiledList = {
@@ -92,6 +92,12 @@ export class RuleCompiler extends TermCompiler {
     this.lists.add(h, c);
     return c;
   }
+}
+
+function sameTerms(a: readonly CompiledTerm[], b: readonly CompiledTerm[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Compiles a rule; `compiler` shares the compiled terms and lists among the rules of a spec. */
@@ -223,13 +229,26 @@ function reportPlan(terms: readonly CompiledTerm[]): ReportEntry[] {
     for (const e of term.expressions ?? []) out.push(e);
     if (term.matchName) out.push(term.matchName);
   }
-  const cmp = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
-  return out.sort(
-    (a, b) =>
-      cmp(a.feature, b.feature) ||
-      cmp(a.name ?? '', b.name ?? '') ||
-      cmp(a.compiled.reported!.text, b.compiled.reported!.text),
-  );
+  // Insertion sort (stable, and no allocation: lists are short, and most are sorted already).
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && after(out[j]!, x)) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  return out;
+}
+
+/** Whether entry a sorts after b: by feature, element name, then NFD's String() of the expression. */
+function after(a: ReportEntry, b: ReportEntry): boolean {
+  if (a.feature !== b.feature) return a.feature > b.feature;
+  const an = a.name ?? '';
+  const bn = b.name ?? '';
+  if (an !== bn) return an > bn;
+  return a.compiled.reported!.text > b.compiled.reported!.text;
 }
 
 /**

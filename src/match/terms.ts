@@ -7,12 +7,13 @@
 // features are decided per expression over the host's index (host.ts), not instance by instance.
 import type { Features, InstanceFeature } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
-import { Buckets, hashKey, mixInt, mixString, SEED } from './hash.js';
+import { Buckets, mixInt, mixString, SEED } from './hash.js';
 import {
   ExpressionCompiler,
   evaluateCompiled,
   ExpressionError,
   type CompiledExpression,
+  type FeatureName,
 } from './expression.js';
 import { andInto, DIRECT_INSTANCES, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
 
@@ -96,47 +97,60 @@ export class TermCompiler extends ExpressionCompiler {
 
   /** Compiles the `index`th term of a list. */
   term(term: FeatureMatcherTerm, index: number): CompiledTerm {
+    // No closure and no iterator here: most calls find the term already compiled.
     const exprs = term.matchExpressions;
     const names = exprs ? Object.keys(exprs) : NO_NAMES;
     const compiled = this.scratch;
     compiled.length = 0;
     let h = mixString(mixInt(SEED, index), term.feature);
-    for (const name of names) {
-      const c = this.compile(exprs![name]!);
+    for (let k = 0; k < names.length; k++) {
+      const c = this.compile(exprs![names[k]!]!);
       compiled.push(c);
-      h = mixInt(mixString(h, name), c.id);
+      h = mixInt(mixString(h, names[k]!), c.id);
     }
     const matchName = term.matchName ? this.compile(term.matchName) : undefined;
-    h = hashKey(mixInt(mixInt(h, exprs ? names.length : -1), matchName ? matchName.id : -1));
+    h = mixInt(mixInt(h, exprs ? names.length : -1), matchName ? matchName.id : -1);
     for (let b = this.terms.head(h); b; b = b.next) {
       if (sameTerm(b.value, term, index, names, compiled, matchName)) return b.value;
     }
-    const { lower, dom, nam } = this.feature(term.feature);
-    const entry = <N extends string | undefined>(
-      name: N,
-      expression: MatchExpression,
-      c: CompiledExpression,
-    ) => ({
-      term: index,
-      feature: term.feature,
-      lower,
-      name,
-      expression,
-      compiled: c,
-    });
-    const out: CompiledTerm = {
-      source: term,
-      id: this.termIds++,
-      feature: lower,
-      dom,
-      nam,
-      index,
-      expressions: exprs ? names.map((name, k) => entry(name, exprs[name]!, compiled[k]!)) : undefined,
-      matchName: matchName && entry(undefined, term.matchName!, matchName),
-    };
+    const out = newTerm(term, index, this.termIds++, this.feature(term.feature), names, compiled, matchName);
     this.terms.add(h, out);
     return out;
   }
+}
+
+function newTerm(
+  term: FeatureMatcherTerm,
+  index: number,
+  id: number,
+  { lower, dom, nam }: FeatureName,
+  names: readonly string[],
+  compiled: readonly CompiledExpression[],
+  matchName: CompiledExpression | undefined,
+): CompiledTerm {
+  const entry = <N extends string | undefined>(
+    name: N,
+    expression: MatchExpression,
+    c: CompiledExpression,
+  ) => ({
+    term: index,
+    feature: term.feature,
+    lower,
+    name,
+    expression,
+    compiled: c,
+  });
+  const exprs = term.matchExpressions;
+  return {
+    source: term,
+    id,
+    feature: lower,
+    dom,
+    nam,
+    index,
+    expressions: exprs ? names.map((name, k) => entry(name, exprs[name]!, compiled[k]!)) : undefined,
+    matchName: matchName && entry(undefined, term.matchName!, matchName),
+  };
 }
 
 /** Whether compiled term c is the `index`th term `term` (whose expressions compiled to `compiled`). */
