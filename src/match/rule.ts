@@ -16,8 +16,8 @@ import {
   TermCompiler,
   type CompiledTerm,
   type FeatureMatcherStatus,
+  termSlots,
   type TermEntry,
-  type ProcessedTerm,
 } from './terms.js';
 import type { MatchedExpression, ProcessedRule } from './types.js';
 
@@ -45,6 +45,8 @@ export interface CompiledList {
   terms: CompiledTerm[];
   /** Its report's entries, in NFD's order. */
   plan: ReportEntry[];
+  /** Per entry of the plan: the slots (FeatureMatcherStatus.held) any of which makes it OK. */
+  checks: number[][];
   /**
    * Whether a term looks at rule.matched, which grows rule by rule: such a list is evaluated
    * every time; any other gives the same outcome on a host every time (ListOutcomes).
@@ -65,28 +67,31 @@ const NONE: readonly never[] = Object.freeze([]);
 export class RuleCompiler extends TermCompiler {
   private readonly lists = new Buckets<CompiledList>();
   private listIds = 0;
-  /** The terms of the list being compiled (one array for every call). */
+  /** The terms of the list being compiled (one array for every call: the first list.length). */
   private readonly listScratch: CompiledTerm[] = [];
 
   list(list: readonly FeatureMatcherTerm[] | undefined): CompiledList {
+    // Written over, never emptied (an array emptied by `length = 0` loses its storage).
     const terms = this.listScratch;
-    terms.length = 0;
+    const n = list?.length ?? 0;
     let h = SEED;
-    for (let i = 0; i < (list?.length ?? 0); i++) {
+    for (let i = 0; i < n; i++) {
       const t = this.term(list![i]!, i);
-      terms.push(t);
+      terms[i] = t;
       h = mixInt(h, t.id);
     }
-    h = mixInt(h, terms.length);
+    h = mixInt(h, n);
     for (let b = this.lists.head(h); b; b = b.next) {
       const c = b.value;
-      if (sameTerms(c.terms, terms)) return c;
+      if (sameTerms(c.terms, terms, n)) return c;
     }
-    const own = terms.slice();
+    const own = terms.slice(0, n);
+    const plan = reportPlan(own);
     const c: CompiledList = {
       id: this.listIds++,
       terms: own,
-      plan: reportPlan(own),
+      plan,
+      checks: plan.map((entry) => checksOf(entry, own)),
       backref: own.some((t) => t.feature === 'rule.matched'),
     };
     this.lists.add(h, c);
@@ -94,9 +99,10 @@ export class RuleCompiler extends TermCompiler {
   }
 }
 
-function sameTerms(a: readonly CompiledTerm[], b: readonly CompiledTerm[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether a is the first n terms of b. */
+function sameTerms(a: readonly CompiledTerm[], b: readonly CompiledTerm[], n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -167,10 +173,10 @@ export class ListOutcomes {
 
   /** The list's report; `status` is this.status(list, ...) or undefined (not evaluated). */
   report(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchedExpression[] {
-    if (list.backref) return reportTerms(list.plan, status, this.features, this.host);
+    if (list.backref) return reportTerms(list, status, this.features, this.host);
     const o = this.outcome(list);
-    if (status) return (o.report ??= frozen(reportTerms(list.plan, status, this.features, this.host)));
-    return (o.unevaluated ??= frozen(reportTerms(list.plan, undefined, this.features, this.host)));
+    if (status) return (o.report ??= frozen(reportTerms(list, status, this.features, this.host)));
+    return (o.unevaluated ??= frozen(reportTerms(list, undefined, this.features, this.host)));
   }
 }
 
@@ -255,47 +261,72 @@ function after(a: ReportEntry, b: ReportEntry): boolean {
  * NFD's per-expression report (node-validator matchFeatureExpressions): an expression is OK when
  * a processed term of the same feature recorded the same key with the same op and values. NFD
  * compares the spec's spelling of the feature with the lower-cased one, so a feature written with
- * capitals reports every expression as failed; we keep that for identical output.
+ * capitals reports every expression as failed; we keep that for identical output. Which records
+ * would make an entry OK is known when the list is compiled: the slots of those expressions
+ * (and matchNames) of the list's terms.
  */
+function checksOf(entry: ReportEntry, terms: readonly CompiledTerm[]): number[] {
+  const out: number[] = [];
+  let base = 0;
+  for (const t of terms) {
+    if (entry.feature === t.feature) {
+      if (entry.name === undefined) {
+        if (t.matchName && sameExpression(entry.expression, t.matchName.expression))
+          out.push(base + termSlots(t) - 1);
+      } else {
+        t.expressions?.forEach((x, j) => {
+          if (x.name === entry.name && sameExpression(entry.expression, x.expression)) out.push(base + j);
+        });
+      }
+    }
+    base += termSlots(t);
+  }
+  return out;
+}
+
+function anyHeld(held: readonly boolean[], slots: readonly number[]): boolean {
+  for (let i = 0; i < slots.length; i++) if (held[slots[i]!]) return true;
+  return false;
+}
+
+/** A list's report: its plan's entries with their verdicts (checks) and host values. */
 function reportTerms(
-  plan: readonly ReportEntry[],
+  list: CompiledList,
   status: FeatureMatcherStatus | undefined,
   features: Features,
   host: HostIndex,
 ): MatchedExpression[] {
-  const processed: ProcessedTerm[] = status?.terms ?? [];
-  return plan.map((entry): MatchedExpression => {
-    const { feature, name, expression: source } = entry;
-    if (name === undefined) {
-      const isMatch = processed.some(
-        (p) => feature === p.feature && p.matchName !== undefined && sameExpression(source, p.matchName),
-      );
-      return {
-        feature,
-        name: '',
-        expression: entry.compiled.reported!.expression,
-        matcherType: 'matchName',
-        isMatch,
-        hostValues: [...(status?.names[entry.term] ?? [])],
-      };
-    }
-    const isMatch = processed.some((p) => {
-      const pexp = feature === p.feature ? p.matchExpressions?.get(name) : undefined;
-      return pexp !== undefined && sameExpression(source, pexp);
-    });
-    return {
-      feature,
-      name,
-      expression: entry.compiled.reported!.expression,
-      matcherType: 'matchExpression',
-      isMatch,
-      // rule.matched grows rule by rule: read from the working copy each time.
-      hostValues:
-        entry.lower === 'rule.matched'
-          ? hostValuesOf(features, entry.lower, name)
-          : host.hostValues(entry.lower, name),
-    };
-  });
+  const { plan, checks } = list;
+  const out: MatchedExpression[] = [];
+  for (let i = 0; i < plan.length; i++) {
+    const entry = plan[i]!;
+    const isMatch = status !== undefined && anyHeld(status.held, checks[i]!);
+    const name = entry.name;
+    out.push(
+      name === undefined
+        ? {
+            feature: entry.feature,
+            name: '',
+            expression: entry.compiled.reported!.expression,
+            matcherType: 'matchName',
+            isMatch,
+            hostValues: [...(status?.names[entry.term] ?? [])],
+          }
+        : {
+            feature: entry.feature,
+            name,
+            expression: entry.compiled.reported!.expression,
+            matcherType: 'matchExpression',
+            isMatch,
+            // rule.matched grows rule by rule: read from the working copy each time.
+            hostValues:
+              entry.lower === 'rule.matched'
+                ? hostValuesOf(features, entry.lower, name)
+                : host.hostValues(entry.lower, name),
+          },
+    );
+  }
+  return out;
 }
 
 /** The rule's entry in NFD's result JSON, with host values: `status` from executeCompiledRule with `outcomes`. */

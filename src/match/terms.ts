@@ -17,14 +17,6 @@ import {
 } from './expression.js';
 import { andInto, DIRECT_INSTANCES, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
 
-/** One term as NFD records it after evaluation: the expressions that held, by element name. */
-export interface ProcessedTerm {
-  /** Lower-cased, as NFD stores it (and compares it, unchanged, with the spec's spelling). */
-  feature: string;
-  matchExpressions?: Map<string, MatchExpression>;
-  matchName?: MatchExpression;
-}
-
 /** NFD's MatchedElement: {Name, Value} of a flag or attribute, or an instance's attributes. */
 export type MatchedElement = Record<string, string>;
 
@@ -33,9 +25,13 @@ export type MatchedFeatures = Map<string, Map<string, MatchedElement[]>>;
 
 export interface FeatureMatcherStatus {
   isMatch: boolean;
-  terms: ProcessedTerm[];
-  /** Per input term: the element names its matchName matched (empty when not evaluated). */
-  names: string[][];
+  /**
+   * What NFD recorded as held (its MatchedFeaturesTerms), by slot (termSlots): each term's
+   * expressions in order, then its matchName.
+   */
+  held: boolean[];
+  /** Per input term with a matchName: the element names it matched (undefined when not evaluated). */
+  names: Array<string[] | undefined>;
   /** The data of a varsTemplate: empty when the rule has none (evaluateCompiledTerms `gather`). */
   matchedFeatures: MatchedFeatures;
 }
@@ -92,7 +88,7 @@ const NO_NAMES: readonly string[] = [];
 export class TermCompiler extends ExpressionCompiler {
   private readonly terms = new Buckets<CompiledTerm>();
   private termIds = 0;
-  /** The expressions of the term being compiled (one array for every call). */
+  /** The expressions of the term being compiled (one array for every call: the first names.length). */
   private readonly scratch: CompiledExpression[] = [];
 
   /** Compiles the `index`th term of a list. */
@@ -100,12 +96,12 @@ export class TermCompiler extends ExpressionCompiler {
     // No closure and no iterator here: most calls find the term already compiled.
     const exprs = term.matchExpressions;
     const names = exprs ? Object.keys(exprs) : NO_NAMES;
+    // Written over, never emptied (an array emptied by `length = 0` loses its storage).
     const compiled = this.scratch;
-    compiled.length = 0;
     let h = mixString(mixInt(SEED, index), term.feature);
     for (let k = 0; k < names.length; k++) {
       const c = this.compile(exprs![names[k]!]!);
-      compiled.push(c);
+      compiled[k] = c;
       h = mixInt(mixString(h, names[k]!), c.id);
     }
     const matchName = term.matchName ? this.compile(term.matchName) : undefined;
@@ -178,23 +174,32 @@ function byName(elems: MatchedElement[]): MatchedElement[] {
   return elems.sort((a, b) => (a.Name! < b.Name! ? -1 : a.Name! > b.Name! ? 1 : 0));
 }
 
+/** A term's slots in FeatureMatcherStatus.held: one per expression, one for its matchName. */
+export function termSlots(term: CompiledTerm): number {
+  return (term.expressions?.length ?? 0) + 1;
+}
+
 /**
  * NFD's MatchGetInstances: every expression against each instance; the instances that satisfy
  * all. Decided per expression over the instance index; the error is the one NFD meets first
  * (instances in order, expressions in order, with failFast only up to an instance's first miss).
+ * Records the expressions held from slot `base` on, adds the matching instances to `elems` (when
+ * gathering) and returns how many there are.
  */
 function matchInstances(
   term: CompiledTerm,
   index: InstanceIndex,
   failFast: boolean,
-  matched: Map<string, MatchExpression>,
-): MatchedElement[] {
+  held: boolean[],
+  base: number,
+  elems: MatchedElement[] | undefined,
+): number {
   const exprs = term.expressions!;
   const candidates = index.allScratch();
   let errorAt = -1;
   let error = '';
-  for (const { name, compiled } of exprs) {
-    const v = index.verdict(name, compiled);
+  for (let k = 0; k < exprs.length; k++) {
+    const v = index.verdict(exprs[k]!.name, exprs[k]!.compiled);
     if (v.errors) {
       // failFast: only the instances that every earlier expression held for get this far.
       let first: number;
@@ -212,19 +217,16 @@ function matchInstances(
     andInto(candidates, v.match);
   }
   if (errorAt >= 0) throw new ExpressionError(error);
-  const elems: MatchedElement[] = [];
+  let count = 0;
   for (let i = firstBit(candidates); i >= 0; i = nextBit(candidates, i + 1)) {
-    elems.push(index.elements[i]!.attributes ?? {});
+    count++;
+    if (elems) elems.push(index.elements[i]!.attributes ?? {});
   }
-  if (failFast) {
-    // An instance records its expressions only when all of them held.
-    if (elems.length) for (const { name, expression } of exprs) matched.set(name, expression);
-  } else {
-    for (const { name, expression, compiled } of exprs) {
-      if (index.verdict(name, compiled).any) matched.set(name, expression);
-    }
+  for (let k = 0; k < exprs.length; k++) {
+    // failFast: an instance records its expressions only when all of them held.
+    if (failFast ? count > 0 : index.verdict(exprs[k]!.name, exprs[k]!.compiled).any) held[base + k] = true;
   }
-  return elems;
+  return count;
 }
 
 /**
@@ -236,38 +238,39 @@ function matchInstancesDirect(
   term: CompiledTerm,
   elements: readonly InstanceFeature[],
   failFast: boolean,
-  matched: Map<string, MatchExpression>,
-): MatchedElement[] {
+  held: boolean[],
+  base: number,
+  elems: MatchedElement[] | undefined,
+): number {
   const exprs = term.expressions!;
-  const elems: MatchedElement[] = [];
-  // Not failFast: an expression is recorded when it held for some instance.
-  const held = failFast ? undefined : exprs.map(() => false);
-  for (const inst of elements) {
-    const attrs = inst.attributes;
+  let count = 0;
+  for (let i = 0; i < elements.length; i++) {
+    const attrs = elements[i]!.attributes;
     let all = true;
     for (let k = 0; k < exprs.length; k++) {
       const { name, compiled } = exprs[k]!;
       const has = attrs !== undefined && attrs !== null && Object.hasOwn(attrs, name);
       if (evaluateCompiled(compiled, has, has ? attrs[name] : undefined)) {
-        if (held) held[k] = true;
+        // Not failFast: an expression is recorded when it held for some instance.
+        if (!failFast) held[base + k] = true;
       } else {
         all = false;
         if (failFast) break;
       }
     }
-    if (all) elems.push(attrs ?? {});
+    if (all) {
+      count++;
+      if (elems) elems.push(attrs ?? {});
+    }
   }
-  if (failFast) {
-    if (elems.length) for (const { name, expression } of exprs) matched.set(name, expression);
-  } else {
-    exprs.forEach(({ name, expression }, k) => {
-      if (held![k]) matched.set(name, expression);
-    });
-  }
-  return elems;
+  if (failFast && count > 0) for (let k = 0; k < exprs.length; k++) held[base + k] = true;
+  return count;
 }
 
-/** NFD's MatchMulti: flags and attributes as a union, instances each on their own. */
+/**
+ * NFD's MatchMulti: flags and attributes as a union, instances each on their own. Records the
+ * expressions held from slot `base` on and adds the matched elements to `elems` (when gathering).
+ */
 function matchMulti(
   host: HostIndex,
   term: CompiledTerm,
@@ -275,13 +278,16 @@ function matchMulti(
   values: Values,
   instances: InstanceIndex | undefined,
   failFast: boolean,
-): { isMatch: boolean; elems: MatchedElement[]; matched: Map<string, MatchExpression> } {
-  let elems: MatchedElement[] = [];
-  let matched = new Map<string, MatchExpression>();
+  held: boolean[],
+  base: number,
+  elems: MatchedElement[] | undefined,
+): boolean {
+  const exprs = term.expressions!;
   let current: string | undefined;
   try {
     let isMatch = keys !== undefined || values !== undefined;
-    for (const { name, expression: e, compiled: c } of term.expressions!) {
+    for (let k = 0; k < exprs.length; k++) {
+      const { name, expression: e, compiled: c } = exprs[k]!;
       current = name;
       let matchK = false;
       let matchV = false;
@@ -289,69 +295,85 @@ function matchMulti(
       if (keys) {
         matchK = evaluateCompiled(c, Object.hasOwn(keys, name), undefined, host);
         if (matchK) {
-          elems.push({ Name: name });
-          matched.set(name, e);
+          if (elems) elems.push({ Name: name });
+          held[base + k] = true;
         } else if (e.op === 'DoesNotExist') failed = true; // must hold in flags and attributes
       }
       if (values && !failed) {
         const has = Object.hasOwn(values, name);
         matchV = evaluateCompiled(c, has, has ? values[name] : undefined, host);
         if (matchV) {
-          elems.push({ Name: name, Value: has ? values[name]! : '' });
-          matched.set(name, e);
+          if (elems) elems.push({ Name: name, Value: has ? values[name]! : '' });
+          held[base + k] = true;
         } else if (e.op === 'DoesNotExist') failed = true;
       }
       if (failed || (!matchK && !matchV)) {
         isMatch = false;
         if (!failFast) continue;
-        elems = [];
-        matched = new Map();
+        if (elems) elems.length = 0;
+        held.fill(false, base, base + exprs.length);
         break;
       }
     }
-    byName(elems);
+    if (elems && elems.length > 1) byName(elems);
     // Instances: all expressions against each instance; the term matches if one instance satisfies
     // all. (The error there names no element, as before: kept, for the same message.)
     current = undefined;
     const matchedInstances = !instances?.size
-      ? []
+      ? 0
       : instances.size <= DIRECT_INSTANCES
-        ? matchInstancesDirect(term, instances.elements, failFast, matched)
-        : matchInstances(term, instances, failFast, matched);
-    for (const m of matchedInstances) elems.push(m);
-    return { isMatch: isMatch || matchedInstances.length > 0, elems, matched };
+        ? matchInstancesDirect(term, instances.elements, failFast, held, base, elems)
+        : matchInstances(term, instances, failFast, held, base, elems);
+    return isMatch || matchedInstances > 0;
   } catch (err) {
     if (err instanceof ExpressionError) throw new TermError(err.message, term.feature, current);
     throw err;
   }
 }
 
-/** NFD's MatchNamesMulti: the expression against every element name (instances: attribute names). */
+/**
+ * NFD's MatchNamesMulti: the expression against every element name (instances: attribute names).
+ * Puts the matching names in `found`, adds the matched elements to `elems` (when gathering) and
+ * returns how many there are.
+ */
 function matchNames(
   host: HostIndex,
   term: CompiledTerm,
   keys: Keys,
   values: Values,
   instances: InstanceIndex | undefined,
-): { elems: MatchedElement[]; names: string[] } {
+  found: string[],
+  elems: MatchedElement[] | undefined,
+): number {
   const c = term.matchName!.compiled;
   try {
     // Every name is evaluated (as NFD does, so errors surface); each matching name is listed once.
     const names = new Set<string>();
-    const elems: MatchedElement[] = [];
-    for (const k of Object.keys(keys ?? {})) {
-      if (evaluateCompiled(c, true, k, host)) {
-        elems.push({ Name: k });
-        names.add(k);
+    const start = elems?.length ?? 0;
+    let count = 0;
+    if (keys) {
+      for (const k of Object.keys(keys)) {
+        if (evaluateCompiled(c, true, k, host)) {
+          count++;
+          if (elems) elems.push({ Name: k });
+          names.add(k);
+        }
       }
     }
-    for (const [k, v] of Object.entries(values ?? {})) {
-      if (evaluateCompiled(c, true, k, host)) {
-        elems.push({ Name: k, Value: v });
-        names.add(k);
+    if (values) {
+      for (const k of Object.keys(values)) {
+        if (evaluateCompiled(c, true, k, host)) {
+          count++;
+          if (elems) elems.push({ Name: k, Value: values[k]! });
+          names.add(k);
+        }
       }
     }
-    byName(elems);
+    // The flags' and attributes' elements sorted by name, after those of the expressions.
+    if (elems && elems.length - start > 1) {
+      const mine = byName(elems.splice(start));
+      for (const m of mine) elems.push(m);
+    }
     if (instances?.size) {
       // Instances with the same names decide alike; groups come in their first member's order, so
       // the first error and the order of the names are those of going instance by instance.
@@ -367,10 +389,12 @@ function matchNames(
         if (any) for (const i of g.members) matching[i >>> 5]! |= 1 << (i & 31);
       }
       for (let i = firstBit(matching); i >= 0; i = nextBit(matching, i + 1)) {
-        elems.push(instances.elements[i]!.attributes);
+        count++;
+        if (elems) elems.push(instances.elements[i]!.attributes);
       }
     }
-    return { elems, names: [...names] };
+    for (const n of names) found.push(n);
+    return count;
   } catch (err) {
     if (err instanceof ExpressionError) throw new TermError(err.message, term.feature, undefined);
     throw err;
@@ -395,6 +419,15 @@ export function evaluateTerms(
 /** The matchedFeatures of terms evaluated without `gather`: always empty (nothing adds to it). */
 const NOT_GATHERED: MatchedFeatures = new Map();
 
+function statusOf(
+  isMatch: boolean,
+  held: boolean[],
+  names: Array<string[] | undefined>,
+  matchedFeatures: MatchedFeatures,
+): FeatureMatcherStatus {
+  return { isMatch, held, names, matchedFeatures };
+}
+
 /** evaluateTerms on compiled terms; `features` may be the working copy (with rule.matched) of `host`'s. */
 export function evaluateCompiledTerms(
   terms: readonly CompiledTerm[],
@@ -408,18 +441,16 @@ export function evaluateCompiledTerms(
   // NFD declares this once for all terms: a failed term leaves it false, so a later term's
   // matchName is not evaluated (and reported as failed). Kept for identical reports.
   let isTermMatch = true;
-  const processed: ProcessedTerm[] = [];
-  const names: string[][] = [];
+  let slots = 0;
+  for (let k = 0; k < terms.length; k++) slots += termSlots(terms[k]!);
+  const held = new Array<boolean>(slots).fill(false);
+  const names: Array<string[] | undefined> = [];
   const matchedFeatures: MatchedFeatures = gather ? new Map() : NOT_GATHERED;
-  const status = (m: boolean): FeatureMatcherStatus => ({
-    isMatch: m,
-    terms: processed,
-    names,
-    matchedFeatures,
-  });
-  for (const term of terms) {
-    const matchedNames: string[] = [];
-    names.push(matchedNames);
+  let base = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k]!;
+    const termBase = base;
+    base += termSlots(term);
     const { feature, dom, nam } = term;
     if (gather && !matchedFeatures.has(dom)) matchedFeatures.set(dom, new Map());
     const flags = own(features.flags, feature);
@@ -427,7 +458,7 @@ export function evaluateCompiledTerms(
     const insts = own(features.instances, feature);
     if (!flags && !attrs && !insts) {
       // An absent feature fails the term, whatever its expressions (even DoesNotExist).
-      if (failFast) return status(false);
+      if (failFast) return statusOf(false, held, names, matchedFeatures);
       isMatch = false;
       continue;
     }
@@ -435,31 +466,24 @@ export function evaluateCompiledTerms(
     const keys = flags?.elements ?? undefined;
     const values = attrs?.elements ?? undefined;
     const instances = insts?.elements ? host.instances(feature, insts.elements) : undefined;
-    const rec: ProcessedTerm = { feature };
-    let elems: MatchedElement[] = [];
-    if (term.expressions) {
-      const r = matchMulti(host, term, keys, values, instances, failFast);
-      isTermMatch = r.isMatch;
-      elems = r.elems;
-      rec.matchExpressions = r.matched;
-    }
+    const elems: MatchedElement[] | undefined = gather ? [] : undefined;
+    if (term.expressions)
+      isTermMatch = matchMulti(host, term, keys, values, instances, failFast, held, termBase, elems);
     if (isTermMatch && term.matchName) {
-      const r = matchNames(host, term, keys, values, instances);
-      for (const m of r.elems) elems.push(m);
-      for (const n of r.names) matchedNames.push(n);
-      isTermMatch = r.elems.length > 0;
-      if (isTermMatch) rec.matchName = term.source.matchName;
+      const found: string[] = [];
+      isTermMatch = matchNames(host, term, keys, values, instances, found, elems) > 0;
+      names[k] = found;
+      if (isTermMatch) held[base - 1] = true;
     }
-    if (gather) {
+    if (elems) {
       const byFeature = matchedFeatures.get(dom)!;
       const prev = byFeature.get(nam);
       byFeature.set(nam, prev ? [...prev, ...elems] : elems);
     }
-    if (rec.matchName || (rec.matchExpressions && rec.matchExpressions.size > 0)) processed.push(rec);
     if (!isTermMatch) {
-      if (failFast) return status(false);
+      if (failFast) return statusOf(false, held, names, matchedFeatures);
       isMatch = false;
     }
   }
-  return status(isMatch);
+  return statusOf(isMatch, held, names, matchedFeatures);
 }
