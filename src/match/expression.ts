@@ -47,6 +47,8 @@ export interface CompiledExpression {
   readonly source: MatchExpression | undefined;
   /** In and NotIn: the values (test is membership, negated for NotIn), to look up instead of test. */
   readonly members: ReadonlySet<unknown> | undefined;
+  /** The same values, distinct, in an array. */
+  readonly memberList: readonly unknown[] | undefined;
   readonly negated: boolean | undefined;
 }
 
@@ -227,7 +229,18 @@ function compile(
     costly: boolean,
     members?: ReadonlySet<unknown>,
     negated?: boolean,
-  ): CompiledExpression => ({ id, kind, always, test, costly, members, negated, reported: report, source });
+  ): CompiledExpression => ({
+    id,
+    kind,
+    always,
+    test,
+    costly,
+    members,
+    memberList: members && [...members],
+    negated,
+    reported: report,
+    source,
+  });
   if (!KNOWN_OPS.has(e.op)) return out('value', `invalid Op ${JSON.stringify(e.op)}`, never, false);
   const kind: ExpressionKind =
     e.op === MATCH_ANY
@@ -293,7 +306,24 @@ export interface FeatureName {
 export class ExpressionCompiler {
   private readonly compiled = new Buckets<CompiledExpression>();
   private readonly features = new Map<string, FeatureName>();
+  private readonly elements = new Map<string, Map<string, number>>();
   private ids = 0;
+  private elementIds = 0;
+
+  /** A number for element `name` of feature `lower` (the same for the same pair). */
+  element(lower: string, name: string): number {
+    let byName = this.elements.get(lower);
+    if (!byName) {
+      byName = new Map();
+      this.elements.set(lower, byName);
+    }
+    let id = byName.get(name);
+    if (id === undefined) {
+      id = this.elementIds++;
+      byName.set(name, id);
+    }
+    return id;
+  }
 
   feature(spelling: string): FeatureName {
     let f = this.features.get(spelling);

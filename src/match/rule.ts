@@ -19,7 +19,7 @@ import {
   termSlots,
   type TermEntry,
 } from './terms.js';
-import type { MatchedExpression, ProcessedRule } from './types.js';
+import type { MatchAnyResult, MatchedExpression, ProcessedRule } from './types.js';
 
 export interface RuleStatus {
   isMatch: boolean;
@@ -31,8 +31,14 @@ export interface RuleStatus {
 
 /** Go's maps.Copy: own keys only, `__proto__` a key like any other. */
 function assignOwn(out: Record<string, string>, from: Record<string, string>): void {
-  for (const [k, v] of Object.entries(from))
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++)
+    Object.defineProperty(out, keys[i]!, {
+      value: from[keys[i]!],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 /** A terms list's report: its expressions and matchNames (TermEntry) in NFD's order. */
@@ -123,11 +129,18 @@ interface ListOutcome {
   report?: MatchedExpression[];
   /** The report of the list not evaluated (failFast stopped before it). */
   unevaluated?: MatchedExpression[];
+  /** The same as a matchAny element's entry. */
+  any?: MatchAnyResult;
+  anyUnevaluated?: MatchAnyResult;
+}
+
+function anyResult(m: MatchedExpression[]): MatchAnyResult {
+  return { matchedExpressions: m.length ? m : null };
 }
 
 /** A shared report: frozen, its entries too. */
 function frozen(report: MatchedExpression[]): MatchedExpression[] {
-  for (const m of report) Object.freeze(m);
+  for (let i = 0; i < report.length; i++) Object.freeze(report[i]);
   return Object.freeze(report) as MatchedExpression[];
 }
 
@@ -171,6 +184,14 @@ export class ListOutcomes {
     return (o.plain ??= evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, false));
   }
 
+  /** report() as a matchAny element's entry (null for no expressions, as NFD). */
+  any(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchAnyResult {
+    if (list.backref) return anyResult(this.report(list, status));
+    const o = this.outcome(list);
+    if (status) return (o.any ??= Object.freeze(anyResult(this.report(list, status))));
+    return (o.anyUnevaluated ??= Object.freeze(anyResult(this.report(list, undefined))));
+  }
+
   /** The list's report; `status` is this.status(list, ...) or undefined (not evaluated). */
   report(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchedExpression[] {
     if (list.backref) return reportTerms(list, status, this.features, this.host);
@@ -192,48 +213,51 @@ export function executeRule(rule: Rule, features: Features, failFast = false): R
 export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcomes): RuleStatus {
   const rule = compiled.source;
   const failFast = outcomes.failFast;
-  const matchAny: FeatureMatcherStatus[] = [];
+  const lists = compiled.matchAny;
+  const matchAny: FeatureMatcherStatus[] = lists.length ? [] : (NONE as never[]);
   const vars: Record<string, string> = {};
   const template = rule.varsTemplate ?? '';
   let isMatchAny = false;
-  if (compiled.matchAny.length) {
-    for (const list of compiled.matchAny) {
-      const status = outcomes.status(list, template !== '');
+  if (lists.length) {
+    for (let i = 0; i < lists.length; i++) {
+      const status = outcomes.status(lists[i]!, template !== '');
       if (status.isMatch) {
         isMatchAny = true;
         // No template to expand: nfd-master stops at the first match (and does not record it).
         if (template === '' && failFast) break;
-        assignOwn(vars, expandVarsTemplate(template, status.matchedFeatures));
+        if (template !== '') assignOwn(vars, expandVarsTemplate(template, status.matchedFeatures));
       }
       matchAny.push(status);
     }
     if (!isMatchAny && failFast) return { isMatch: false, matchAny };
   }
-  let isMatchFeatures = false;
   let matchFeatures: FeatureMatcherStatus | undefined;
   if (compiled.matchFeatures) {
     matchFeatures = outcomes.status(compiled.matchFeatures, template !== '');
     if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
-    isMatchFeatures = true;
-    assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
+    if (template !== '') assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
   }
   if (rule.vars) assignOwn(vars, rule.vars);
-  const isMatch = (!compiled.matchAny.length || isMatchAny) && (!compiled.matchFeatures || isMatchFeatures);
-  return { isMatch, ...(matchFeatures && { matchFeatures }), matchAny, vars };
+  // Here matchFeatures, when the rule has one, matched.
+  const isMatch = !lists.length || isMatchAny;
+  return matchFeatures ? { isMatch, matchFeatures, matchAny, vars } : { isMatch, matchAny, vars };
 }
 
 function sameExpression(a: MatchExpression, b: MatchExpression): boolean {
-  const av = a.value ?? [];
-  const bv = b.value ?? [];
-  return a.op === b.op && av.length === bv.length && av.every((v, i) => v === bv[i]);
+  const av = a.value ?? NONE;
+  const bv = b.value ?? NONE;
+  if (a.op !== b.op || av.length !== bv.length) return false;
+  for (let i = 0; i < av.length; i++) if (av[i] !== bv[i]) return false;
+  return true;
 }
 
 /** A terms list's report entries, in the order NFD sorts them (stable: ties in spec order). */
 function reportPlan(terms: readonly CompiledTerm[]): ReportEntry[] {
   const out: ReportEntry[] = [];
-  for (const term of terms) {
-    for (const e of term.expressions ?? []) out.push(e);
-    if (term.matchName) out.push(term.matchName);
+  for (let k = 0; k < terms.length; k++) {
+    const exprs = terms[k]!.expressions ?? NONE;
+    for (let j = 0; j < exprs.length; j++) out.push(exprs[j]!);
+    if (terms[k]!.matchName) out.push(terms[k]!.matchName!);
   }
   // Insertion sort (stable, and no allocation: lists are short, and most are sorted already).
   for (let i = 1; i < out.length; i++) {
@@ -268,15 +292,18 @@ function after(a: ReportEntry, b: ReportEntry): boolean {
 function checksOf(entry: ReportEntry, terms: readonly CompiledTerm[]): number[] {
   const out: number[] = [];
   let base = 0;
-  for (const t of terms) {
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
     if (entry.feature === t.feature) {
       if (entry.name === undefined) {
         if (t.matchName && sameExpression(entry.expression, t.matchName.expression))
           out.push(base + termSlots(t) - 1);
       } else {
-        t.expressions?.forEach((x, j) => {
+        const exprs = t.expressions ?? NONE;
+        for (let j = 0; j < exprs.length; j++) {
+          const x = exprs[j]!;
           if (x.name === entry.name && sameExpression(entry.expression, x.expression)) out.push(base + j);
-        });
+        }
       }
     }
     base += termSlots(t);
@@ -322,7 +349,7 @@ function reportTerms(
             hostValues:
               entry.lower === 'rule.matched'
                 ? hostValuesOf(features, entry.lower, name)
-                : host.hostValues(entry.lower, name),
+                : host.hostValues(entry.lower, name, entry.element),
           },
     );
   }
@@ -340,11 +367,11 @@ export function reportCompiledRule(
     const mf = outcomes.report(compiled.matchFeatures, status.matchFeatures);
     if (mf.length) out.matchedExpressions = mf;
   }
-  if (compiled.matchAny.length) {
-    out.matchedAny = compiled.matchAny.map((list, i) => {
-      const m = outcomes.report(list, status.matchAny[i]);
-      return { matchedExpressions: m.length ? m : null };
-    });
+  const lists = compiled.matchAny;
+  if (lists.length) {
+    const any: MatchAnyResult[] = [];
+    for (let i = 0; i < lists.length; i++) any.push(outcomes.any(lists[i]!, status.matchAny[i]));
+    out.matchedAny = any;
   }
   return out;
 }

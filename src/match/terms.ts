@@ -58,6 +58,8 @@ export interface TermEntry {
   feature: string;
   lower: string;
   name: string | undefined;
+  /** The compiler's number for (lower, name): -1 for a matchName. */
+  element: number;
   expression: MatchExpression;
   compiled: CompiledExpression;
 }
@@ -109,7 +111,9 @@ export class TermCompiler extends ExpressionCompiler {
     for (let b = this.terms.head(h); b; b = b.next) {
       if (sameTerm(b.value, term, index, names, compiled, matchName)) return b.value;
     }
-    const out = newTerm(term, index, this.termIds++, this.feature(term.feature), names, compiled, matchName);
+    const feature = this.feature(term.feature);
+    const elements = names.map((name) => this.element(feature.lower, name));
+    const out = newTerm(term, index, this.termIds++, feature, names, elements, compiled, matchName);
     this.terms.add(h, out);
     return out;
   }
@@ -121,11 +125,13 @@ function newTerm(
   id: number,
   { lower, dom, nam }: FeatureName,
   names: readonly string[],
+  elements: readonly number[],
   compiled: readonly CompiledExpression[],
   matchName: CompiledExpression | undefined,
 ): CompiledTerm {
   const entry = <N extends string | undefined>(
     name: N,
+    element: number,
     expression: MatchExpression,
     c: CompiledExpression,
   ) => ({
@@ -133,6 +139,7 @@ function newTerm(
     feature: term.feature,
     lower,
     name,
+    element,
     expression,
     compiled: c,
   });
@@ -144,8 +151,10 @@ function newTerm(
     dom,
     nam,
     index,
-    expressions: exprs ? names.map((name, k) => entry(name, exprs[name]!, compiled[k]!)) : undefined,
-    matchName: matchName && entry(undefined, term.matchName!, matchName),
+    expressions: exprs
+      ? names.map((name, k) => entry(name, elements[k]!, exprs[name]!, compiled[k]!))
+      : undefined,
+    matchName: matchName && entry(undefined, -1, term.matchName!, matchName),
   };
 }
 
@@ -352,7 +361,9 @@ function matchNames(
     const start = elems?.length ?? 0;
     let count = 0;
     if (keys) {
-      for (const k of Object.keys(keys)) {
+      const ks = Object.keys(keys);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i]!;
         if (evaluateCompiled(c, true, k, host)) {
           count++;
           if (elems) elems.push({ Name: k });
@@ -361,7 +372,9 @@ function matchNames(
       }
     }
     if (values) {
-      for (const k of Object.keys(values)) {
+      const ks = Object.keys(values);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i]!;
         if (evaluateCompiled(c, true, k, host)) {
           count++;
           if (elems) elems.push({ Name: k, Value: values[k]! });
@@ -372,7 +385,7 @@ function matchNames(
     // The flags' and attributes' elements sorted by name, after those of the expressions.
     if (elems && elems.length - start > 1) {
       const mine = byName(elems.splice(start));
-      for (const m of mine) elems.push(m);
+      for (let i = 0; i < mine.length; i++) elems.push(mine[i]!);
     }
     if (instances?.size) {
       // Instances with the same names decide alike; groups come in their first member's order, so
