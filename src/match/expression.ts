@@ -253,7 +253,10 @@ function compile(
   if (kind !== 'value') return out(kind, e.value?.length ? emptyValueError(e) : undefined, never, false);
   if ((e.op === 'In' || e.op === 'NotIn') && e.value?.length) {
     const set = new Set<unknown>(e.value);
-    const test = e.op === 'In' ? (v: string) => set.has(v) : (v: string) => !set.has(v);
+    const list = [...set];
+    // A few values: compared in turn (cheaper than hashing the input); many: the Set.
+    const has = list.length <= 8 ? (v: string) => list.includes(v) : (v: string) => set.has(v);
+    const test = e.op === 'In' ? has : (v: string) => !has(v);
     return out(kind, undefined, test, false, set, e.op === 'NotIn');
   }
   const test = compileTest(e);

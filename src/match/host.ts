@@ -285,22 +285,21 @@ export class HostIndex implements VerdictMemo {
   }
 
   /**
-   * hostValuesOf the host's features, computed once per element and shared (frozen); `element`:
+   * hostValuesOf the host's features, computed once per element and shared (frozen once shared); `element`:
    * the compiler's number for (feature, name).
    */
   hostValues(feature: string, name: string, element: number): string[] {
-    let v = this.hostValueCache[element];
-    if (!v) {
-      const f = this.features;
-      const insts = own(f.instances, feature)?.elements;
-      // Many instances only: the distinct values the instance index has (or will need) anyway.
-      const values =
-        insts && insts.length > DIRECT_INSTANCES && !own(f.flags, feature) && !own(f.attributes, feature)
-          ? this.instances(feature, insts).valuesOf(name)
-          : hostValuesOf(f, feature, name);
-      v = Object.freeze(values) as string[];
-      this.hostValueCache[element] = v;
-    }
-    return v;
+    const v = this.hostValueCache[element];
+    // Frozen when handed out a second time (then shared); freezing costs as much as making it.
+    if (v) return Object.isFrozen(v) ? v : (Object.freeze(v) as string[]);
+    const f = this.features;
+    const insts = own(f.instances, feature)?.elements;
+    // Many instances only: the distinct values the instance index has (or will need) anyway.
+    const values =
+      insts && insts.length > DIRECT_INSTANCES && !own(f.flags, feature) && !own(f.attributes, feature)
+        ? this.instances(feature, insts).valuesOf(name)
+        : hostValuesOf(f, feature, name);
+    this.hostValueCache[element] = values;
+    return values;
   }
 }

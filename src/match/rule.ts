@@ -138,8 +138,17 @@ function anyResult(m: MatchedExpression[]): MatchAnyResult {
   return { matchedExpressions: m.length ? m : null };
 }
 
-/** A shared report: frozen, its entries too. */
-function frozen(report: MatchedExpression[]): MatchedExpression[] {
+/**
+ * What is handed out a second time is frozen first (then shared by several rules' results: no
+ * reader may change it); what only one rule's result holds is not (freezing costs as much as
+ * making it).
+ */
+function shared<T extends object>(x: T): T {
+  return Object.isFrozen(x) ? x : Object.freeze(x);
+}
+
+function sharedReport(report: MatchedExpression[]): MatchedExpression[] {
+  if (Object.isFrozen(report)) return report;
   for (let i = 0; i < report.length; i++) Object.freeze(report[i]);
   return Object.freeze(report) as MatchedExpression[];
 }
@@ -147,8 +156,8 @@ function frozen(report: MatchedExpression[]): MatchedExpression[] {
 /**
  * One evaluation of a spec's rules on one host (evaluateSpec's lifetime): the lists of terms'
  * outcomes, remembered where they cannot change (no rule.matched term), so that a list shared by
- * many rules is evaluated and reported once. Its statuses and reports are shared: frozen reports,
- * read-only statuses.
+ * many rules is evaluated and reported once. Its statuses and reports are shared: reports frozen
+ * once shared, statuses read-only.
  */
 export class ListOutcomes {
   private readonly byId: Array<ListOutcome | undefined> = [];
@@ -188,16 +197,24 @@ export class ListOutcomes {
   any(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchAnyResult {
     if (list.backref) return anyResult(this.report(list, status));
     const o = this.outcome(list);
-    if (status) return (o.any ??= Object.freeze(anyResult(this.report(list, status))));
-    return (o.anyUnevaluated ??= Object.freeze(anyResult(this.report(list, undefined))));
+    const r = status ? o.any : o.anyUnevaluated;
+    if (r) return shared(r);
+    const made = anyResult(this.report(list, status));
+    if (status) o.any = made;
+    else o.anyUnevaluated = made;
+    return made;
   }
 
   /** The list's report; `status` is this.status(list, ...) or undefined (not evaluated). */
   report(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchedExpression[] {
     if (list.backref) return reportTerms(list, status, this.features, this.host);
     const o = this.outcome(list);
-    if (status) return (o.report ??= frozen(reportTerms(list, status, this.features, this.host)));
-    return (o.unevaluated ??= frozen(reportTerms(list, undefined, this.features, this.host)));
+    const r = status ? o.report : o.unevaluated;
+    if (r) return sharedReport(r);
+    const made = reportTerms(list, status, this.features, this.host);
+    if (status) o.report = made;
+    else o.unevaluated = made;
+    return made;
   }
 }
 
