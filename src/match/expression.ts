@@ -196,16 +196,20 @@ function compileTest(e: MatchExpression): (value: string) => boolean {
 /** An expression as results report it (a copy, frozen: shared by every result) and its String(). */
 export interface ReportedExpression {
   expression: MatchExpression;
-  text: string;
+  /** describe(expression), made when first asked for (reportedText): report plans need it on ties only. */
+  text?: string;
+}
+
+/** NFD's String() of a reported expression. */
+export function reportedText(r: ReportedExpression): string {
+  return (r.text ??= describe(r.expression));
 }
 
 function reported(e: MatchExpression): ReportedExpression {
-  const expression = Object.freeze({
-    op: e.op,
-    ...(e.value?.length ? { value: Object.freeze([...e.value]) as string[] } : {}),
-    ...(e.type ? { type: e.type } : {}),
-  });
-  return { expression, text: describe(expression) };
+  const expression: MatchExpression = { op: e.op };
+  if (e.value?.length) expression.value = Object.freeze([...e.value]) as string[];
+  if (e.type) expression.type = e.type;
+  return { expression: Object.freeze(expression), text: undefined };
 }
 
 const COSTLY_OPS: ReadonlySet<string> = new Set(['InRegexp', 'Gt', 'Ge', 'Lt', 'Le', 'GtLt', 'GeLe']);

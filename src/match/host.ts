@@ -50,6 +50,7 @@ export class InstanceIndex {
   private attrs?: Map<string, AttributeIndex>;
   private groups?: NameGroup[];
   private scratch?: Bits;
+  private nothing?: Bits;
 
   constructor(readonly elements: readonly InstanceFeature[]) {
     this.size = elements.length;
@@ -64,6 +65,11 @@ export class InstanceIndex {
     b.fill(0xffffffff);
     if (this.size & 31) b[b.length - 1] = (1 << (this.size & 31)) - 1;
     return b;
+  }
+
+  /** The empty set, one for every verdict that holds nowhere: never written to. */
+  none(): Bits {
+    return (this.nothing ??= this.empty());
   }
 
   /** all(), in one buffer reused by every call: valid until the next call. */
@@ -132,19 +138,21 @@ export class InstanceIndex {
       for (let w = 0; w < match.length; w++) match[w]! &= ~a.present[w]!;
       return { match, any: match.some((w) => w !== 0) };
     }
-    const match = this.empty();
-    let any = false;
     if (c.members && !c.negated) {
       // In: the instances holding one of its values (no value errors: the list is not empty).
+      // Often none does (the hardware a rule asks for is absent): then the shared empty set.
       const wanted = c.memberList!;
+      let match: Bits | undefined;
       for (let m = 0; m < wanted.length; m++) {
         const members = a.values.get(wanted[m] as string);
         if (!members) continue;
-        any = true;
+        match ??= this.empty();
         for (let k = 0; k < members.length; k++) match[members[k]! >>> 5]! |= 1 << (members[k]! & 31);
       }
-      return { match, any };
+      return match ? { match, any: true } : { match: this.none(), any: false };
     }
+    const match = this.empty();
+    let any = false;
     let errors: Bits | undefined;
     let messages: Map<string, string> | undefined;
     for (let d = 0; d < a.distinct.length; d++) {

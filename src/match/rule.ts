@@ -8,6 +8,7 @@
 // order with their output expressions (shared, frozen); per host only isMatch and hostValues vary.
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
+import { reportedText } from './expression.js';
 import { Buckets, mixInt, SEED } from './hash.js';
 import { HostIndex, hostValuesOf } from './host.js';
 import { expandVarsTemplate } from './template/index.js';
@@ -295,7 +296,7 @@ function after(a: ReportEntry, b: ReportEntry): boolean {
   const an = a.name ?? '';
   const bn = b.name ?? '';
   if (an !== bn) return an > bn;
-  return a.compiled.reported!.text > b.compiled.reported!.text;
+  return reportedText(a.compiled.reported!) > reportedText(b.compiled.reported!);
 }
 
 /**
