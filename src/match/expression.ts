@@ -45,10 +45,8 @@ export interface CompiledExpression {
   readonly reported: ReportedExpression | undefined;
   /** The expression it was compiled from (ExpressionCompiler's: to compare with the next). */
   readonly source: MatchExpression | undefined;
-  /** In and NotIn: the values (test is membership, negated for NotIn), to look up instead of test. */
-  readonly members: ReadonlySet<unknown> | undefined;
-  /** The same values, distinct, in an array. */
-  readonly memberList: readonly unknown[] | undefined;
+  /** In and NotIn: the values, distinct (test is membership, negated for NotIn), to look up instead of test. */
+  readonly members: readonly unknown[] | undefined;
   readonly negated: boolean | undefined;
 }
 
@@ -231,7 +229,7 @@ function compile(
     always: string | undefined,
     test: (value: string) => boolean,
     costly: boolean,
-    members?: ReadonlySet<unknown>,
+    members?: readonly unknown[],
     negated?: boolean,
   ): CompiledExpression => ({
     id,
@@ -240,7 +238,6 @@ function compile(
     test,
     costly,
     members,
-    memberList: members && [...members],
     negated,
     reported: report,
     source,
@@ -256,12 +253,12 @@ function compile(
           : 'value';
   if (kind !== 'value') return out(kind, e.value?.length ? emptyValueError(e) : undefined, never, false);
   if ((e.op === 'In' || e.op === 'NotIn') && e.value?.length) {
-    const set = new Set<unknown>(e.value);
-    const list = [...set];
-    // A few values: compared in turn (cheaper than hashing the input); many: the Set.
-    const has = list.length <= 8 ? (v: string) => list.includes(v) : (v: string) => set.has(v);
+    const list = [...new Set<unknown>(e.value)];
+    // A few values: compared in turn (cheaper than hashing the input); many: a Set.
+    const set = list.length > 8 ? new Set(list) : undefined;
+    const has = set ? (v: string) => set.has(v) : (v: string) => list.includes(v);
     const test = e.op === 'In' ? has : (v: string) => !has(v);
-    return out(kind, undefined, test, false, set, e.op === 'NotIn');
+    return out(kind, undefined, test, false, list, e.op === 'NotIn');
   }
   const test = compileTest(e);
   return out(kind, undefined, test, COSTLY_OPS.has(e.op));
@@ -314,15 +311,32 @@ export class ExpressionCompiler {
   private readonly compiled = new Buckets<CompiledExpression>();
   private readonly features = new Map<string, FeatureName>();
   private readonly elements = new Map<string, Map<string, number>>();
+  private readonly reports = new Map<number, Map<number, number>>();
   private ids = 0;
   private elementIds = 0;
+  private reportIds = 0;
 
-  /** A number for element `name` of feature `lower` (the same for the same pair). */
-  element(lower: string, name: string): number {
-    let byName = this.elements.get(lower);
+  /** A number for an element (element()) with an expression compiled here (the same for the same pair). */
+  reportId(element: number, c: CompiledExpression): number {
+    let byExpression = this.reports.get(element);
+    if (!byExpression) {
+      byExpression = new Map();
+      this.reports.set(element, byExpression);
+    }
+    let id = byExpression.get(c.id);
+    if (id === undefined) {
+      id = this.reportIds++;
+      byExpression.set(c.id, id);
+    }
+    return id;
+  }
+
+  /** A number for element `name` of feature `spelling` (the same for the same pair). */
+  element(spelling: string, name: string): number {
+    let byName = this.elements.get(spelling);
     if (!byName) {
       byName = new Map();
-      this.elements.set(lower, byName);
+      this.elements.set(spelling, byName);
     }
     let id = byName.get(name);
     if (id === undefined) {

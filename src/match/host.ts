@@ -141,7 +141,7 @@ export class InstanceIndex {
     if (c.members && !c.negated) {
       // In: the instances holding one of its values (no value errors: the list is not empty).
       // Often none does (the hardware a rule asks for is absent): then the shared empty set.
-      const wanted = c.memberList!;
+      const wanted = c.members;
       let match: Bits | undefined;
       for (let m = 0; m < wanted.length; m++) {
         const members = a.values.get(wanted[m] as string);

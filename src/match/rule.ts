@@ -53,7 +53,7 @@ export interface CompiledList {
   /** Its report's entries, in NFD's order. */
   plan: ReportEntry[];
   /** Per entry of the plan: the slots (FeatureMatcherStatus.held) any of which makes it OK. */
-  checks: number[][];
+  checks: Array<readonly number[]>;
   /**
    * Whether a term looks at rule.matched, which grows rule by rule: such a list is evaluated
    * every time; any other gives the same outcome on a host every time (ListOutcomes).
@@ -162,6 +162,8 @@ function sharedReport(report: MatchedExpression[]): MatchedExpression[] {
  */
 export class ListOutcomes {
   private readonly byId: Array<ListOutcome | undefined> = [];
+  /** Report entries shared across lists (reportTerms). */
+  private readonly entries: Array<MatchedExpression | undefined> = [];
 
   /** `features`: the working copy (with rule.matched) of `host`'s. */
   constructor(
@@ -212,7 +214,7 @@ export class ListOutcomes {
     const o = this.outcome(list);
     const r = status ? o.report : o.unevaluated;
     if (r) return sharedReport(r);
-    const made = reportTerms(list, status, this.features, this.host);
+    const made = reportTerms(list, status, this.features, this.host, this.entries);
     if (status) o.report = made;
     else o.unevaluated = made;
     return made;
@@ -307,26 +309,28 @@ function after(a: ReportEntry, b: ReportEntry): boolean {
  * would make an entry OK is known when the list is compiled: the slots of those expressions
  * (and matchNames) of the list's terms.
  */
-function checksOf(entry: ReportEntry, terms: readonly CompiledTerm[]): number[] {
-  const out: number[] = [];
+function checksOf(entry: ReportEntry, terms: readonly CompiledTerm[]): readonly number[] {
+  let out: number[] | undefined;
   let base = 0;
   for (let k = 0; k < terms.length; k++) {
     const t = terms[k]!;
     if (entry.feature === t.feature) {
       if (entry.name === undefined) {
         if (t.matchName && sameExpression(entry.expression, t.matchName.expression))
-          out.push(base + termSlots(t) - 1);
+          out = out ? [...out, base + termSlots(t) - 1] : [base + termSlots(t) - 1];
       } else {
         const exprs = t.expressions ?? NONE;
         for (let j = 0; j < exprs.length; j++) {
           const x = exprs[j]!;
-          if (x.name === entry.name && sameExpression(entry.expression, x.expression)) out.push(base + j);
+          if (x.name === entry.name && sameExpression(entry.expression, x.expression))
+            out = out ? [...out, base + j] : [base + j];
         }
       }
     }
     base += termSlots(t);
   }
-  return out;
+  // Arrays of the exact size (most have one slot; an array grown by push holds room for 17).
+  return out ?? NONE;
 }
 
 function anyHeld(held: readonly boolean[], slots: readonly number[]): boolean {
@@ -334,42 +338,55 @@ function anyHeld(held: readonly boolean[], slots: readonly number[]): boolean {
   return false;
 }
 
-/** A list's report: its plan's entries with their verdicts (checks) and host values. */
+/**
+ * A list's report: its plan's entries with their verdicts (checks) and host values. `shared`:
+ * the evaluation's expression entries by TermEntry.report and verdict, reused across lists (the
+ * same element, expression and verdict give the same entry), frozen when reused.
+ */
 function reportTerms(
   list: CompiledList,
   status: FeatureMatcherStatus | undefined,
   features: Features,
   host: HostIndex,
+  shared?: Array<MatchedExpression | undefined>,
 ): MatchedExpression[] {
   const { plan, checks } = list;
-  const out: MatchedExpression[] = [];
+  const out = new Array<MatchedExpression>(plan.length);
   for (let i = 0; i < plan.length; i++) {
     const entry = plan[i]!;
     const isMatch = status !== undefined && anyHeld(status.held, checks[i]!);
     const name = entry.name;
-    out.push(
-      name === undefined
-        ? {
-            feature: entry.feature,
-            name: '',
-            expression: entry.compiled.reported!.expression,
-            matcherType: 'matchName',
-            isMatch,
-            hostValues: [...(status?.names[entry.term] ?? [])],
-          }
-        : {
-            feature: entry.feature,
-            name,
-            expression: entry.compiled.reported!.expression,
-            matcherType: 'matchExpression',
-            isMatch,
-            // rule.matched grows rule by rule: read from the working copy each time.
-            hostValues:
-              entry.lower === 'rule.matched'
-                ? hostValuesOf(features, entry.lower, name)
-                : host.hostValues(entry.lower, name, entry.element),
-          },
-    );
+    if (name === undefined) {
+      out[i] = {
+        feature: entry.feature,
+        name: '',
+        expression: entry.compiled.reported!.expression,
+        matcherType: 'matchName',
+        isMatch,
+        hostValues: [...(status?.names[entry.term] ?? [])],
+      };
+      continue;
+    }
+    const at = shared ? entry.report * 2 + (isMatch ? 1 : 0) : -1;
+    const known = at >= 0 ? shared![at] : undefined;
+    if (known) {
+      out[i] = Object.isFrozen(known) ? known : Object.freeze(known);
+      continue;
+    }
+    const made: MatchedExpression = {
+      feature: entry.feature,
+      name,
+      expression: entry.compiled.reported!.expression,
+      matcherType: 'matchExpression',
+      isMatch,
+      // rule.matched grows rule by rule: read from the working copy each time.
+      hostValues:
+        entry.lower === 'rule.matched'
+          ? hostValuesOf(features, entry.lower, name)
+          : host.hostValues(entry.lower, name, entry.element),
+    };
+    if (at >= 0) shared![at] = made;
+    out[i] = made;
   }
   return out;
 }

@@ -58,8 +58,10 @@ export interface TermEntry {
   feature: string;
   lower: string;
   name: string | undefined;
-  /** The compiler's number for (lower, name): -1 for a matchName. */
+  /** The compiler's number for (feature, name): -1 for a matchName. */
   element: number;
+  /** The compiler's number for (feature, name, expression): -1 for a matchName. */
+  report: number;
   expression: MatchExpression;
   compiled: CompiledExpression;
 }
@@ -112,8 +114,9 @@ export class TermCompiler extends ExpressionCompiler {
       if (sameTerm(b.value, term, index, names, compiled, matchName)) return b.value;
     }
     const feature = this.feature(term.feature);
-    const elements = names.map((name) => this.element(feature.lower, name));
-    const out = newTerm(term, index, this.termIds++, feature, names, elements, compiled, matchName);
+    const elements = names.map((name) => this.element(term.feature, name));
+    const reports = elements.map((e, k) => this.reportId(e, compiled[k]!));
+    const out = newTerm(term, index, this.termIds++, feature, names, elements, reports, compiled, matchName);
     this.terms.add(h, out);
     return out;
   }
@@ -126,12 +129,14 @@ function newTerm(
   { lower, dom, nam }: FeatureName,
   names: readonly string[],
   elements: readonly number[],
+  reports: readonly number[],
   compiled: readonly CompiledExpression[],
   matchName: CompiledExpression | undefined,
 ): CompiledTerm {
   const entry = <N extends string | undefined>(
     name: N,
     element: number,
+    report: number,
     expression: MatchExpression,
     c: CompiledExpression,
   ) => ({
@@ -140,6 +145,7 @@ function newTerm(
     lower,
     name,
     element,
+    report,
     expression,
     compiled: c,
   });
@@ -152,9 +158,9 @@ function newTerm(
     nam,
     index,
     expressions: exprs
-      ? names.map((name, k) => entry(name, elements[k]!, exprs[name]!, compiled[k]!))
+      ? names.map((name, k) => entry(name, elements[k]!, reports[k]!, exprs[name]!, compiled[k]!))
       : undefined,
-    matchName: matchName && entry(undefined, -1, term.matchName!, matchName),
+    matchName: matchName && entry(undefined, -1, -1, term.matchName!, matchName),
   };
 }
 
