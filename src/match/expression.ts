@@ -270,7 +270,7 @@ const NO_VALUES: readonly string[] = [];
  * The hash of an expression's op, type and values (what its verdicts, errors and report depend
  * on), or -1 when a part is not a plain string (such an expression is compiled on its own).
  */
-function hashOf(e: MatchExpression): number {
+export function expressionHash(e: MatchExpression): number {
   const op: unknown = e.op;
   const type: unknown = e.type ?? '';
   const values: unknown = e.value ?? NO_VALUES;
@@ -284,8 +284,8 @@ function hashOf(e: MatchExpression): number {
   return mixInt(h, values.length);
 }
 
-/** Two plain expressions (hashOf not -1) with the same op, type and values. */
-function alike(a: MatchExpression, b: MatchExpression): boolean {
+/** Two plain expressions (expressionHash not -1) with the same op, type and values. */
+export function alike(a: MatchExpression, b: MatchExpression): boolean {
   if (a.op !== b.op || (a.type ?? '') !== (b.type ?? '')) return false;
   const av = a.value ?? NO_VALUES;
   const bv = b.value ?? NO_VALUES;
@@ -361,7 +361,7 @@ export class ExpressionCompiler {
   }
 
   compile(e: MatchExpression): CompiledExpression {
-    const h = hashOf(e);
+    const h = expressionHash(e);
     if (h >= 0) {
       for (let b = this.compiled.head(h); b; b = b.next) if (alike(b.value.source!, e)) return b.value;
     }

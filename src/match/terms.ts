@@ -14,6 +14,8 @@ import {
   ExpressionError,
   type CompiledExpression,
   type FeatureName,
+  alike,
+  expressionHash,
 } from './expression.js';
 import { andInto, DIRECT_INSTANCES, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
 
@@ -97,27 +99,35 @@ export class TermCompiler extends ExpressionCompiler {
 
   /** Compiles the `index`th term of a list. */
   term(term: FeatureMatcherTerm, index: number): CompiledTerm {
-    // No closure and no iterator here: most calls find the term already compiled.
+    // No closure and no iterator here, and a term met before is recognised from its source (one
+    // hash over its strings, then a comparison) without looking its expressions up one by one.
     const exprs = term.matchExpressions;
     const names = exprs ? Object.keys(exprs) : NO_NAMES;
-    // Written over, never emptied (an array emptied by `length = 0` loses its storage).
-    const compiled = this.scratch;
+    let plain = true;
     let h = mixString(mixInt(SEED, index), term.feature);
     for (let k = 0; k < names.length; k++) {
-      const c = this.compile(exprs![names[k]!]!);
-      compiled[k] = c;
-      h = mixInt(mixString(h, names[k]!), c.id);
+      const eh = expressionHash(exprs![names[k]!]!);
+      if (eh < 0) plain = false;
+      h = mixInt(mixString(h, names[k]!), eh);
     }
+    const mh = term.matchName ? expressionHash(term.matchName) : -2;
+    if (mh === -1) plain = false;
+    h = mixInt(mixInt(h, exprs ? names.length : -1), mh);
+    if (plain) {
+      for (let b = this.terms.head(h); b; b = b.next) {
+        if (sameTerm(b.value, term, index, names)) return b.value;
+      }
+    }
+    // Written over, never emptied (an array emptied by `length = 0` loses its storage).
+    const compiled = this.scratch;
+    for (let k = 0; k < names.length; k++) compiled[k] = this.compile(exprs![names[k]!]!);
     const matchName = term.matchName ? this.compile(term.matchName) : undefined;
-    h = mixInt(mixInt(h, exprs ? names.length : -1), matchName ? matchName.id : -1);
-    for (let b = this.terms.head(h); b; b = b.next) {
-      if (sameTerm(b.value, term, index, names, compiled, matchName)) return b.value;
-    }
     const feature = this.feature(term.feature);
     const elements = names.map((name) => this.element(term.feature, name));
     const reports = elements.map((e, k) => this.reportId(e, compiled[k]!));
     const out = newTerm(term, index, this.termIds++, feature, names, elements, reports, compiled, matchName);
-    this.terms.add(h, out);
+    // A term with an expression that is not plain strings is compiled on its own (as its expressions).
+    if (plain) this.terms.add(h, out);
     return out;
   }
 }
@@ -164,22 +174,22 @@ function newTerm(
   };
 }
 
-/** Whether compiled term c is the `index`th term `term` (whose expressions compiled to `compiled`). */
+/** Whether compiled term c is the `index`th term `term` (of element names `names`): all plain. */
 function sameTerm(
   c: CompiledTerm,
   term: FeatureMatcherTerm,
   index: number,
   names: readonly string[],
-  compiled: readonly CompiledExpression[],
-  matchName: CompiledExpression | undefined,
 ): boolean {
-  if (c.index !== index || c.source.feature !== term.feature || c.matchName?.compiled !== matchName)
-    return false;
+  if (c.index !== index || c.source.feature !== term.feature) return false;
+  const mn = term.matchName;
+  if (c.matchName ? !mn || !alike(c.matchName.expression, mn) : mn) return false;
   const exprs = c.expressions;
-  if (!exprs || !term.matchExpressions) return !exprs && !term.matchExpressions;
+  const mine = term.matchExpressions;
+  if (!exprs || !mine) return !exprs && !mine;
   if (exprs.length !== names.length) return false;
   for (let k = 0; k < exprs.length; k++) {
-    if (exprs[k]!.name !== names[k] || exprs[k]!.compiled !== compiled[k]) return false;
+    if (exprs[k]!.name !== names[k] || !alike(exprs[k]!.expression, mine[names[k]!]!)) return false;
   }
   return true;
 }
