@@ -102,22 +102,28 @@ export class TermCompiler extends ExpressionCompiler {
     // No closure and no iterator here, and a term met before is recognised from its source (one
     // hash over its strings, then a comparison) without looking its expressions up one by one.
     const exprs = term.matchExpressions;
-    const names = exprs ? Object.keys(exprs) : NO_NAMES;
     let plain = true;
+    let n = 0;
     let h = mixString(mixInt(SEED, index), term.feature);
-    for (let k = 0; k < names.length; k++) {
-      const eh = expressionHash(exprs![names[k]!]!);
-      if (eh < 0) plain = false;
-      h = mixInt(mixString(h, names[k]!), eh);
+    // for-in over own keys (Object.keys' order) allocates nothing: the names list is made on a miss.
+    if (exprs) {
+      for (const name in exprs) {
+        if (!Object.hasOwn(exprs, name)) continue;
+        const eh = expressionHash(exprs[name]!);
+        if (eh < 0) plain = false;
+        h = mixInt(mixString(h, name), eh);
+        n++;
+      }
     }
     const mh = term.matchName ? expressionHash(term.matchName) : -2;
     if (mh === -1) plain = false;
-    h = mixInt(mixInt(h, exprs ? names.length : -1), mh);
+    h = mixInt(mixInt(h, exprs ? n : -1), mh);
     if (plain) {
       for (let b = this.terms.head(h); b; b = b.next) {
-        if (sameTerm(b.value, term, index, names)) return b.value;
+        if (sameTerm(b.value, term, index, n)) return b.value;
       }
     }
+    const names = exprs ? Object.keys(exprs) : NO_NAMES;
     // Written over, never emptied (an array emptied by `length = 0` loses its storage).
     const compiled = this.scratch;
     for (let k = 0; k < names.length; k++) compiled[k] = this.compile(exprs![names[k]!]!);
@@ -174,22 +180,20 @@ function newTerm(
   };
 }
 
-/** Whether compiled term c is the `index`th term `term` (of element names `names`): all plain. */
-function sameTerm(
-  c: CompiledTerm,
-  term: FeatureMatcherTerm,
-  index: number,
-  names: readonly string[],
-): boolean {
+/** Whether compiled term c is the `index`th term `term` (of n element names): all plain. */
+function sameTerm(c: CompiledTerm, term: FeatureMatcherTerm, index: number, n: number): boolean {
   if (c.index !== index || c.source.feature !== term.feature) return false;
   const mn = term.matchName;
   if (c.matchName ? !mn || !alike(c.matchName.expression, mn) : mn) return false;
   const exprs = c.expressions;
   const mine = term.matchExpressions;
   if (!exprs || !mine) return !exprs && !mine;
-  if (exprs.length !== names.length) return false;
-  for (let k = 0; k < exprs.length; k++) {
-    if (exprs[k]!.name !== names[k] || !alike(exprs[k]!.expression, mine[names[k]!]!)) return false;
+  if (exprs.length !== n) return false;
+  let k = 0;
+  for (const name in mine) {
+    if (!Object.hasOwn(mine, name)) continue;
+    if (exprs[k]!.name !== name || !alike(exprs[k]!.expression, mine[name]!)) return false;
+    k++;
   }
   return true;
 }
