@@ -8,6 +8,7 @@
 import { MATCH_ANY, MATCH_OPS, type MatchExpression } from '../spec/types.js';
 import { compareVersions, compileRE2, parseGoIntFast, parseVersion } from '../spec/values.js';
 import type { RE2JS } from 're2js';
+import { Buckets, mixInt, mixString, SEED } from './hash.js';
 
 /** An NFD evaluation error; the caller adds the set, rule, feature and key. */
 export class ExpressionError extends Error {}
@@ -27,21 +28,26 @@ export type ExpressionKind = 'any' | 'exists' | 'doesNotExist' | 'value';
 export interface CompiledExpression {
   readonly kind: ExpressionKind;
   /** NFD's error whatever the input: an unknown op, a value on MatchAny/Exists/DoesNotExist. */
-  readonly always?: string;
+  readonly always: string | undefined;
   /**
    * NFD's verdict on a present value (kind 'value'); throws ExpressionError where NFD errors
    * (for some ops on any value: a wrong value count, an unknown type, an invalid regexp).
    */
   readonly test: (value: string) => boolean;
-  /** Equal for expressions that give the same verdicts and errors on every input (op, type, values). */
-  readonly signature: string;
+  /**
+   * Its ExpressionCompiler's number for it: equal for expressions that give the same verdicts,
+   * errors and report on every input (op, type, values); -1 when compiled alone.
+   */
+  readonly id: number;
   /** Whether `test` costs more than a lookup of its result would (regexps, numbers, versions). */
   readonly costly: boolean;
   /** The expression as results report it (ExpressionCompiler's: shared, frozen). */
-  readonly reported?: ReportedExpression;
-  /** In and NotIn: the values (test is membership, negated for NotIn), to look up instead of test. */
-  readonly members?: ReadonlySet<unknown>;
-  readonly negated?: boolean;
+  readonly reported: ReportedExpression | undefined;
+  /** The expression it was compiled from (ExpressionCompiler's: to compare with the next). */
+  readonly source: MatchExpression | undefined;
+  /** In and NotIn: the values, distinct (test is membership, negated for NotIn), to look up instead of test. */
+  readonly members: readonly unknown[] | undefined;
+  readonly negated: boolean | undefined;
 }
 
 const fail = (message: string) => (): never => {
@@ -109,11 +115,8 @@ function compileTest(e: MatchExpression): (value: string) => boolean {
   const nonEmpty = `invalid expression, 'value' field must be non-empty for Op ${JSON.stringify(e.op)}`;
   switch (e.op) {
     case 'In':
-    case 'NotIn': {
-      if (!values.length) return fail(nonEmpty);
-      const set = new Set<unknown>(values);
-      return e.op === 'In' ? (v) => set.has(v) : (v) => !set.has(v);
-    }
+    case 'NotIn':
+      return fail(nonEmpty); // with values: a Set (compile)
     case 'InRegexp': {
       if (!values.length) return fail(nonEmpty);
       const res = lazyRef((): RE2JS[] =>
@@ -191,49 +194,55 @@ function compileTest(e: MatchExpression): (value: string) => boolean {
 /** An expression as results report it (a copy, frozen: shared by every result) and its String(). */
 export interface ReportedExpression {
   expression: MatchExpression;
-  text: string;
+  /** describe(expression), made when first asked for (reportedText): report plans need it on ties only. */
+  text?: string;
+}
+
+/** NFD's String() of a reported expression. */
+export function reportedText(r: ReportedExpression): string {
+  return (r.text ??= describe(r.expression));
 }
 
 function reported(e: MatchExpression): ReportedExpression {
-  const expression = Object.freeze({
-    op: e.op,
-    ...(e.value?.length ? { value: Object.freeze([...e.value]) as string[] } : {}),
-    ...(e.type ? { type: e.type } : {}),
-  });
-  return { expression, text: describe(expression) };
+  const expression: MatchExpression = { op: e.op };
+  if (e.value?.length) expression.value = Object.freeze([...e.value]) as string[];
+  if (e.type) expression.type = e.type;
+  return { expression: Object.freeze(expression), text: undefined };
 }
 
 const COSTLY_OPS: ReadonlySet<string> = new Set(['InRegexp', 'Gt', 'Ge', 'Lt', 'Le', 'GtLt', 'GeLe']);
 
-const SEP = '\u0001';
-
-/** Op, type and values in one string; JSON (slower) when a part is not a plain string or holds SEP. */
-function signatureOf(e: MatchExpression): string {
-  const op: unknown = e.op;
-  const type: unknown = e.type ?? '';
-  const values: unknown = e.value ?? [];
-  if (typeof op === 'string' && typeof type === 'string' && Array.isArray(values)) {
-    let sig = op + SEP + type;
-    let plain = !sig.includes(SEP, op.length + 1) && !op.includes(SEP);
-    for (let i = 0; plain && i < values.length; i++) {
-      const v: unknown = values[i];
-      if (typeof v !== 'string' || v.includes(SEP)) plain = false;
-      else sig += SEP + v;
-    }
-    if (plain) return sig;
-  }
-  return JSON.stringify([typeof op, op, type, values]);
+/** Compiles an expression; never throws (NFD's errors are thrown when it is evaluated). */
+export function compileExpression(e: MatchExpression): CompiledExpression {
+  return compile(e, -1);
 }
 
-function compile(e: MatchExpression, signature: string): CompiledExpression {
-  if (!KNOWN_OPS.has(e.op))
-    return {
-      kind: 'value',
-      always: `invalid Op ${JSON.stringify(e.op)}`,
-      test: never,
-      signature,
-      costly: false,
-    };
+function compile(
+  e: MatchExpression,
+  id: number,
+  report?: ReportedExpression,
+  source?: MatchExpression,
+): CompiledExpression {
+  // One shape for every expression (absent parts undefined): the evaluator's call sites stay monomorphic.
+  const out = (
+    kind: ExpressionKind,
+    always: string | undefined,
+    test: (value: string) => boolean,
+    costly: boolean,
+    members?: readonly unknown[],
+    negated?: boolean,
+  ): CompiledExpression => ({
+    id,
+    kind,
+    always,
+    test,
+    costly,
+    members,
+    negated,
+    reported: report,
+    source,
+  });
+  if (!KNOWN_OPS.has(e.op)) return out('value', `invalid Op ${JSON.stringify(e.op)}`, never, false);
   const kind: ExpressionKind =
     e.op === MATCH_ANY
       ? 'any'
@@ -242,19 +251,47 @@ function compile(e: MatchExpression, signature: string): CompiledExpression {
         : e.op === 'DoesNotExist'
           ? 'doesNotExist'
           : 'value';
-  if (kind !== 'value') {
-    const always = e.value?.length ? emptyValueError(e) : undefined;
-    return { kind, ...(always !== undefined && { always }), test: never, signature, costly: false };
+  if (kind !== 'value') return out(kind, e.value?.length ? emptyValueError(e) : undefined, never, false);
+  if ((e.op === 'In' || e.op === 'NotIn') && e.value?.length) {
+    const list = [...new Set<unknown>(e.value)];
+    // A few values: compared in turn (cheaper than hashing the input); many: a Set.
+    const set = list.length > 8 ? new Set(list) : undefined;
+    const has = set ? (v: string) => set.has(v) : (v: string) => list.includes(v);
+    const test = e.op === 'In' ? has : (v: string) => !has(v);
+    return out(kind, undefined, test, false, list, e.op === 'NotIn');
   }
   const test = compileTest(e);
-  if ((e.op === 'In' || e.op === 'NotIn') && e.value?.length)
-    return { kind, test, signature, costly: false, members: new Set(e.value), negated: e.op === 'NotIn' };
-  return { kind, test, signature, costly: COSTLY_OPS.has(e.op) };
+  return out(kind, undefined, test, COSTLY_OPS.has(e.op));
 }
 
-/** Compiles an expression; never throws (NFD's errors are thrown when it is evaluated). */
-export function compileExpression(e: MatchExpression): CompiledExpression {
-  return compile(e, signatureOf(e));
+const NO_VALUES: readonly string[] = [];
+
+/**
+ * The hash of an expression's op, type and values (what its verdicts, errors and report depend
+ * on), or -1 when a part is not a plain string (such an expression is compiled on its own).
+ */
+export function expressionHash(e: MatchExpression): number {
+  const op: unknown = e.op;
+  const type: unknown = e.type ?? '';
+  const values: unknown = e.value ?? NO_VALUES;
+  if (typeof op !== 'string' || typeof type !== 'string' || !Array.isArray(values)) return -1;
+  let h = mixString(mixString(SEED, op), type);
+  for (let i = 0; i < values.length; i++) {
+    const v: unknown = values[i];
+    if (typeof v !== 'string') return -1;
+    h = mixString(h, v);
+  }
+  return mixInt(h, values.length);
+}
+
+/** Two plain expressions (expressionHash not -1) with the same op, type and values. */
+export function alike(a: MatchExpression, b: MatchExpression): boolean {
+  if (a.op !== b.op || (a.type ?? '') !== (b.type ?? '')) return false;
+  const av = a.value ?? NO_VALUES;
+  const bv = b.value ?? NO_VALUES;
+  if (av.length !== bv.length) return false;
+  for (let i = 0; i < av.length; i++) if (av[i] !== bv[i]) return false;
+  return true;
 }
 
 /** A term's feature: lower-cased (as NFD looks it up) and NFD's template split of its spelling. */
@@ -266,12 +303,48 @@ export interface FeatureName {
 }
 
 /**
- * Compiles the expressions of one spec, each distinct one once (rules repeat expressions), and
- * reads each distinct feature name once.
+ * Compiles the expressions of one spec, each distinct one once (rules repeat expressions; each
+ * compiled expression has its own id, equal expressions one), and reads each distinct feature
+ * name once.
  */
 export class ExpressionCompiler {
-  private readonly compiled = new Map<string, CompiledExpression>();
+  private readonly compiled = new Buckets<CompiledExpression>();
   private readonly features = new Map<string, FeatureName>();
+  private readonly elements = new Map<string, Map<string, number>>();
+  private readonly reports = new Map<number, Map<number, number>>();
+  private ids = 0;
+  private elementIds = 0;
+  private reportIds = 0;
+
+  /** A number for an element (element()) with an expression compiled here (the same for the same pair). */
+  reportId(element: number, c: CompiledExpression): number {
+    let byExpression = this.reports.get(element);
+    if (!byExpression) {
+      byExpression = new Map();
+      this.reports.set(element, byExpression);
+    }
+    let id = byExpression.get(c.id);
+    if (id === undefined) {
+      id = this.reportIds++;
+      byExpression.set(c.id, id);
+    }
+    return id;
+  }
+
+  /** A number for element `name` of feature `spelling` (the same for the same pair). */
+  element(spelling: string, name: string): number {
+    let byName = this.elements.get(spelling);
+    if (!byName) {
+      byName = new Map();
+      this.elements.set(spelling, byName);
+    }
+    let id = byName.get(name);
+    if (id === undefined) {
+      id = this.elementIds++;
+      byName.set(name, id);
+    }
+    return id;
+  }
 
   feature(spelling: string): FeatureName {
     let f = this.features.get(spelling);
@@ -287,18 +360,13 @@ export class ExpressionCompiler {
     return f;
   }
 
-  /** What makes two expressions alike (op, type and values), as CompiledExpression.signature. */
-  signature(e: MatchExpression): string {
-    return signatureOf(e);
-  }
-
   compile(e: MatchExpression): CompiledExpression {
-    const signature = signatureOf(e);
-    let c = this.compiled.get(signature);
-    if (!c) {
-      c = { ...compile(e, signature), reported: reported(e) };
-      this.compiled.set(signature, c);
+    const h = expressionHash(e);
+    if (h >= 0) {
+      for (let b = this.compiled.head(h); b; b = b.next) if (alike(b.value.source!, e)) return b.value;
     }
+    const c = compile(e, this.ids++, reported(e), e);
+    if (h >= 0) this.compiled.add(h, c);
     return c;
   }
 }

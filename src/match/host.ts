@@ -25,7 +25,11 @@ interface AttributeIndex {
   present: Bits;
   /** Distinct values (first appearance first) -> the instances that have them. */
   values: Map<string, number[]>;
-  verdicts: Map<string, InstanceVerdict>;
+  /** The same, as two arrays (iterated without an iterator). */
+  distinct: string[];
+  holders: number[][];
+  /** By compiled expression (equal expressions are one: ExpressionCompiler). */
+  verdicts: Map<CompiledExpression, InstanceVerdict>;
 }
 
 /** Instances that share one list of attribute names (matchName looks at the names only). */
@@ -46,6 +50,7 @@ export class InstanceIndex {
   private attrs?: Map<string, AttributeIndex>;
   private groups?: NameGroup[];
   private scratch?: Bits;
+  private nothing?: Bits;
 
   constructor(readonly elements: readonly InstanceFeature[]) {
     this.size = elements.length;
@@ -60,6 +65,11 @@ export class InstanceIndex {
     b.fill(0xffffffff);
     if (this.size & 31) b[b.length - 1] = (1 << (this.size & 31)) - 1;
     return b;
+  }
+
+  /** The empty set, one for every verdict that holds nowhere: never written to. */
+  none(): Bits {
+    return (this.nothing ??= this.empty());
   }
 
   /** all(), in one buffer reused by every call: valid until the next call. */
@@ -77,6 +87,8 @@ export class InstanceIndex {
     if (!a) {
       const present = this.empty();
       const values = new Map<string, number[]>();
+      const distinct: string[] = [];
+      const holders: number[][] = [];
       for (let i = 0; i < this.size; i++) {
         const attrs = this.elements[i]!.attributes;
         if (!attrs || !Object.hasOwn(attrs, name)) continue;
@@ -85,9 +97,14 @@ export class InstanceIndex {
         if (v === undefined) continue;
         const list = values.get(v);
         if (list) list.push(i);
-        else values.set(v, [i]);
+        else {
+          const l = [i];
+          values.set(v, l);
+          distinct.push(v);
+          holders.push(l);
+        }
       }
-      a = { name, present, values, verdicts: new Map() };
+      a = { name, present, values, distinct, holders, verdicts: new Map() };
       (this.attrs ??= new Map()).set(name, a);
     }
     return a;
@@ -95,16 +112,16 @@ export class InstanceIndex {
 
   /** The attribute's distinct values across instances, first appearance first (hostValuesOf's order). */
   valuesOf(name: string): string[] {
-    return [...this.attribute(name).values.keys()];
+    return this.attribute(name).distinct.slice();
   }
 
   /** The expression on attribute `name` of every instance, as NFD's evaluateMatchExpression. */
   verdict(name: string, c: CompiledExpression): InstanceVerdict {
     const a = this.attribute(name);
-    let v = a.verdicts.get(c.signature);
+    let v = a.verdicts.get(c);
     if (!v) {
       v = this.decide(a, c);
-      a.verdicts.set(c.signature, v);
+      a.verdicts.set(c, v);
     }
     return v;
   }
@@ -121,21 +138,26 @@ export class InstanceIndex {
       for (let w = 0; w < match.length; w++) match[w]! &= ~a.present[w]!;
       return { match, any: match.some((w) => w !== 0) };
     }
-    const match = this.empty();
-    let any = false;
     if (c.members && !c.negated) {
       // In: the instances holding one of its values (no value errors: the list is not empty).
-      for (const value of c.members) {
-        const members = a.values.get(value as string);
+      // Often none does (the hardware a rule asks for is absent): then the shared empty set.
+      const wanted = c.members;
+      let match: Bits | undefined;
+      for (let m = 0; m < wanted.length; m++) {
+        const members = a.values.get(wanted[m] as string);
         if (!members) continue;
-        any = true;
-        for (const i of members) match[i >>> 5]! |= 1 << (i & 31);
+        match ??= this.empty();
+        for (let k = 0; k < members.length; k++) match[members[k]! >>> 5]! |= 1 << (members[k]! & 31);
       }
-      return { match, any };
+      return match ? { match, any: true } : { match: this.none(), any: false };
     }
+    const match = this.empty();
+    let any = false;
     let errors: Bits | undefined;
     let messages: Map<string, string> | undefined;
-    for (const [value, members] of a.values) {
+    for (let d = 0; d < a.distinct.length; d++) {
+      const value = a.distinct[d]!;
+      const members = a.holders[d]!;
       let holds: boolean;
       try {
         holds = c.test(value);
@@ -143,12 +165,12 @@ export class InstanceIndex {
         if (!(err instanceof ExpressionError)) throw err;
         errors ??= this.empty();
         (messages ??= new Map()).set(value, err.message);
-        for (const i of members) errors[i >>> 5]! |= 1 << (i & 31);
+        for (let k = 0; k < members.length; k++) errors[members[k]! >>> 5]! |= 1 << (members[k]! & 31);
         continue;
       }
       if (!holds) continue;
       any = true;
-      for (const i of members) match[i >>> 5]! |= 1 << (i & 31);
+      for (let k = 0; k < members.length; k++) match[members[k]! >>> 5]! |= 1 << (members[k]! & 31);
     }
     if (!errors) return { match, any };
     return { match, any, errors, errorAt: (i) => messages!.get(this.elements[i]!.attributes[a.name]!)! };
@@ -208,21 +230,31 @@ export function own<T>(obj: Record<string, T> | undefined, key: string): T | und
 
 /** What the host has for element `name` of `feature` (see MatchedExpression.hostValues). */
 export function hostValuesOf(features: Features, feature: string, name: string): string[] {
-  const out = new Set<string>();
+  const out: string[] = [];
   const flags = own(features.flags, feature)?.elements;
-  if (flags && Object.hasOwn(flags, name)) out.add(name);
+  if (flags && Object.hasOwn(flags, name)) out.push(name);
   const attrs = own(features.attributes, feature)?.elements;
-  if (attrs && Object.hasOwn(attrs, name)) out.add(attrs[name]!);
-  for (const inst of own(features.instances, feature)?.elements ?? []) {
-    if (inst.attributes && Object.hasOwn(inst.attributes, name)) out.add(inst.attributes[name]!);
+  if (attrs && Object.hasOwn(attrs, name) && !out.includes(attrs[name]!)) out.push(attrs[name]!);
+  const insts = own(features.instances, feature)?.elements;
+  if (!insts) return out;
+  // Distinct values in first-appearance order: a Set for many instances, a scan for a few.
+  const seen = insts.length > DIRECT_INSTANCES ? new Set(out) : undefined;
+  for (let i = 0; i < insts.length; i++) {
+    const a = insts[i]!.attributes;
+    if (!a || !Object.hasOwn(a, name)) continue;
+    const v = a[name]!;
+    if (seen ? seen.has(v) : out.includes(v)) continue;
+    seen?.add(v);
+    out.push(v);
   }
-  return [...out];
+  return out;
 }
 
 export class HostIndex implements VerdictMemo {
   // Created on first use: a host that a spec barely looks at (many small hosts) pays for none.
   private instanceIndexes?: Map<string, InstanceIndex>;
-  private hostValueCache?: Map<string, Map<string, string[]>>;
+  /** By element number (ExpressionCompiler.element). */
+  private readonly hostValueCache: Array<string[] | undefined> = [];
   /** Costly expressions' verdicts on this host's values: true, false, or NFD's error message. */
   private verdicts?: Map<CompiledExpression, Map<string, boolean | string>>;
 
@@ -260,25 +292,22 @@ export class HostIndex implements VerdictMemo {
     return v;
   }
 
-  /** hostValuesOf the host's features, computed once per element and shared (frozen). */
-  hostValues(feature: string, name: string): string[] {
-    let byName = this.hostValueCache?.get(feature);
-    if (!byName) {
-      byName = new Map();
-      (this.hostValueCache ??= new Map()).set(feature, byName);
-    }
-    let v = byName.get(name);
-    if (!v) {
-      const f = this.features;
-      const insts = own(f.instances, feature)?.elements;
-      // Many instances only: the distinct values the instance index has (or will need) anyway.
-      const values =
-        insts && insts.length > DIRECT_INSTANCES && !own(f.flags, feature) && !own(f.attributes, feature)
-          ? this.instances(feature, insts).valuesOf(name)
-          : hostValuesOf(f, feature, name);
-      v = Object.freeze(values) as string[];
-      byName.set(name, v);
-    }
-    return v;
+  /**
+   * hostValuesOf the host's features, computed once per element and shared (frozen once shared); `element`:
+   * the compiler's number for (feature, name).
+   */
+  hostValues(feature: string, name: string, element: number): string[] {
+    const v = this.hostValueCache[element];
+    // Frozen when handed out a second time (then shared); freezing costs as much as making it.
+    if (v) return Object.isFrozen(v) ? v : (Object.freeze(v) as string[]);
+    const f = this.features;
+    const insts = own(f.instances, feature)?.elements;
+    // Many instances only: the distinct values the instance index has (or will need) anyway.
+    const values =
+      insts && insts.length > DIRECT_INSTANCES && !own(f.flags, feature) && !own(f.attributes, feature)
+        ? this.instances(feature, insts).valuesOf(name)
+        : hostValuesOf(f, feature, name);
+    this.hostValueCache[element] = values;
+    return values;
   }
 }

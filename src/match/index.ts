@@ -12,6 +12,7 @@ import { HostIndex } from './host.js';
 import {
   compileRule,
   executeCompiledRule,
+  ListOutcomes,
   reportCompiledRule,
   RuleCompiler,
   type CompiledRule,
@@ -70,17 +71,26 @@ export function evaluateSpec(
   // Copy-on-write of the attributes map: rule.matched is added without touching the caller's object.
   const working: Features = { ...features, attributes: { ...(features.attributes ?? {}) } };
   const backref = new Backref(working);
+  const outcomes = new ListOutcomes(working, host, opts.failFast ?? false);
   const results: CompatibilityResult[] = [];
-  for (const { set, index } of selectSets(compiled.spec, opts.tags)) {
+  const sets = compiled.spec.compatibilities;
+  const tags = opts.tags?.length ? opts.tags : undefined;
+  // Index loops, here and below: the first evaluation runs them before they are optimised, when
+  // an iterator costs an allocation per step.
+  for (let index = 0; index < sets.length; index++) {
+    const set = sets[index]!;
+    if (tags && !tags.includes(set.tag ?? '')) continue; // selectSets
     const result: CompatibilityResult = { rules: [] };
-    for (const rule of compiled.rules(index)) {
+    const rules = compiled.rules(index);
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
       let status;
       try {
-        status = executeCompiledRule(rule, working, host, opts.failFast ?? false);
+        status = executeCompiledRule(rule, outcomes);
       } catch (err) {
         throw evaluationError(err, set, index, rule.source.name);
       }
-      result.rules.push(reportCompiledRule(rule, status, working, host));
+      result.rules.push(reportCompiledRule(rule, status, outcomes));
       backref.add(status.vars);
     }
     if (set.description) result.description = set.description;
@@ -127,7 +137,9 @@ class Backref {
     }
     if (!vars) return;
     // As the spread it replaces: own enumerable keys, `__proto__` a key like any other.
-    for (const k of Object.keys(vars)) {
+    const keys = Object.keys(vars);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
       if (k === '__proto__')
         Object.defineProperty(this.elements, k, {
           value: vars[k],

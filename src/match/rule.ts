@@ -8,6 +8,8 @@
 // order with their output expressions (shared, frozen); per host only isMatch and hostValues vary.
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
+import { reportedText } from './expression.js';
+import { Buckets, mixInt, SEED } from './hash.js';
 import { HostIndex, hostValuesOf } from './host.js';
 import { expandVarsTemplate } from './template/index.js';
 import {
@@ -15,10 +17,10 @@ import {
   TermCompiler,
   type CompiledTerm,
   type FeatureMatcherStatus,
+  termSlots,
   type TermEntry,
-  type ProcessedTerm,
 } from './terms.js';
-import type { MatchedExpression, ProcessedRule } from './types.js';
+import type { MatchAnyResult, MatchedExpression, ProcessedRule } from './types.js';
 
 export interface RuleStatus {
   isMatch: boolean;
@@ -30,160 +32,349 @@ export interface RuleStatus {
 
 /** Go's maps.Copy: own keys only, `__proto__` a key like any other. */
 function assignOwn(out: Record<string, string>, from: Record<string, string>): void {
-  for (const [k, v] of Object.entries(from))
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++)
+    Object.defineProperty(out, keys[i]!, {
+      value: from[keys[i]!],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 /** A terms list's report: its expressions and matchNames (TermEntry) in NFD's order. */
 type ReportEntry = TermEntry;
 
+/** A list of terms (a rule's matchFeatures or a matchAny element's) compiled once. */
+export interface CompiledList {
+  /** Its RuleCompiler's number for it: lists of the same terms are one. */
+  id: number;
+  terms: CompiledTerm[];
+  /** Its report's entries, in NFD's order. */
+  plan: ReportEntry[];
+  /** Per entry of the plan: the slots (FeatureMatcherStatus.held) any of which makes it OK. */
+  checks: Array<readonly number[]>;
+  /**
+   * Whether a term looks at rule.matched, which grows rule by rule: such a list is evaluated
+   * every time; any other gives the same outcome on a host every time (ListOutcomes).
+   */
+  backref: boolean;
+}
+
 export interface CompiledRule {
   source: Rule;
-  matchAny: CompiledTerm[][];
-  matchFeatures: CompiledTerm[];
-  report: { matchFeatures: ReportEntry[]; matchAny: ReportEntry[][] };
+  matchAny: readonly CompiledList[];
+  /** Undefined when the rule has no matchFeatures (or an empty one). */
+  matchFeatures: CompiledList | undefined;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/**
- * Compiles the rules of one spec: terms shared (TermCompiler), and each distinct list of terms'
- * report plan made once.
- */
+/** Compiles the rules of one spec: terms shared (TermCompiler), and lists of the same terms one list. */
 export class RuleCompiler extends TermCompiler {
-  private readonly plans = new Map<string, ReportEntry[]>();
+  private readonly lists = new Buckets<CompiledList>();
+  private listIds = 0;
+  /** The terms of the list being compiled (one array for every call: the first list.length). */
+  private readonly listScratch: CompiledTerm[] = [];
 
-  list(list: readonly FeatureMatcherTerm[] | undefined): { terms: CompiledTerm[]; plan: ReportEntry[] } {
-    if (!list?.length) return { terms: NONE as never[], plan: NONE as never[] };
-    const terms = list.map((t, i) => this.term(t, i));
-    const key = terms.map((t) => t.id).join(',');
-    let plan = this.plans.get(key);
-    if (!plan) {
-      plan = reportPlan(terms);
-      this.plans.set(key, plan);
+  list(list: readonly FeatureMatcherTerm[] | undefined): CompiledList {
+    // Written over, never emptied (an array emptied by `length = 0` loses its storage).
+    const terms = this.listScratch;
+    const n = list?.length ?? 0;
+    let h = SEED;
+    for (let i = 0; i < n; i++) {
+      const t = this.term(list![i]!, i);
+      terms[i] = t;
+      h = mixInt(h, t.id);
     }
-    return { terms, plan };
+    h = mixInt(h, n);
+    for (let b = this.lists.head(h); b; b = b.next) {
+      const c = b.value;
+      if (sameTerms(c.terms, terms, n)) return c;
+    }
+    const own = terms.slice(0, n);
+    const plan = reportPlan(own);
+    const c: CompiledList = {
+      id: this.listIds++,
+      terms: own,
+      plan,
+      checks: plan.map((entry) => checksOf(entry, own)),
+      backref: own.some((t) => t.feature === 'rule.matched'),
+    };
+    this.lists.add(h, c);
+    return c;
   }
 }
 
-/** Compiles a rule; `compiler` shares the compiled terms among the rules of a spec. */
+/** Whether a is the first n terms of b. */
+function sameTerms(a: readonly CompiledTerm[], b: readonly CompiledTerm[], n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Compiles a rule; `compiler` shares the compiled terms and lists among the rules of a spec. */
 export function compileRule(rule: Rule, compiler = new RuleCompiler()): CompiledRule {
-  const matchFeatures = compiler.list(rule.matchFeatures);
-  if (!rule.matchAny?.length)
-    return {
-      source: rule,
-      matchAny: NONE as never[],
-      matchFeatures: matchFeatures.terms,
-      report: { matchFeatures: matchFeatures.plan, matchAny: NONE as never[] },
-    };
-  const matchAny = rule.matchAny.map((elem) => compiler.list(elem.matchFeatures));
   return {
     source: rule,
-    matchAny: matchAny.map((m) => m.terms),
-    matchFeatures: matchFeatures.terms,
-    report: { matchFeatures: matchFeatures.plan, matchAny: matchAny.map((m) => m.plan) },
+    matchAny: rule.matchAny?.length ? rule.matchAny.map((elem) => compiler.list(elem.matchFeatures)) : NONE,
+    matchFeatures: rule.matchFeatures?.length ? compiler.list(rule.matchFeatures) : undefined,
   };
+}
+
+/** What one list gave on the host: its statuses (with and without matchedFeatures) and reports. */
+interface ListOutcome {
+  plain?: FeatureMatcherStatus;
+  gathered?: FeatureMatcherStatus;
+  /** The report of the list evaluated (from either status: they differ only in matchedFeatures). */
+  report?: MatchedExpression[];
+  /** The report of the list not evaluated (failFast stopped before it). */
+  unevaluated?: MatchedExpression[];
+  /** The same as a matchAny element's entry. */
+  any?: MatchAnyResult;
+  anyUnevaluated?: MatchAnyResult;
+}
+
+function anyResult(m: MatchedExpression[]): MatchAnyResult {
+  return { matchedExpressions: m.length ? m : null };
+}
+
+/**
+ * What is handed out a second time is frozen first (then shared by several rules' results: no
+ * reader may change it); what only one rule's result holds is not (freezing costs as much as
+ * making it).
+ */
+function shared<T extends object>(x: T): T {
+  return Object.isFrozen(x) ? x : Object.freeze(x);
+}
+
+function sharedReport(report: MatchedExpression[]): MatchedExpression[] {
+  if (Object.isFrozen(report)) return report;
+  for (let i = 0; i < report.length; i++) Object.freeze(report[i]);
+  return Object.freeze(report) as MatchedExpression[];
+}
+
+/**
+ * One evaluation of a spec's rules on one host (evaluateSpec's lifetime): the lists of terms'
+ * outcomes, remembered where they cannot change (no rule.matched term), so that a list shared by
+ * many rules is evaluated and reported once. Its statuses and reports are shared: reports frozen
+ * once shared, statuses read-only.
+ */
+export class ListOutcomes {
+  private readonly byId: Array<ListOutcome | undefined> = [];
+  /** Report entries shared across lists (reportTerms). */
+  private readonly entries: Array<MatchedExpression | undefined> = [];
+
+  /** `features`: the working copy (with rule.matched) of `host`'s. */
+  constructor(
+    readonly features: Features,
+    readonly host: HostIndex,
+    readonly failFast: boolean,
+  ) {}
+
+  private outcome(list: CompiledList): ListOutcome {
+    let o = this.byId[list.id];
+    if (!o) {
+      o = {};
+      this.byId[list.id] = o;
+    }
+    return o;
+  }
+
+  status(list: CompiledList, gather: boolean): FeatureMatcherStatus {
+    if (list.backref)
+      return evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, gather);
+    const o = this.outcome(list);
+    if (gather)
+      return (o.gathered ??= evaluateCompiledTerms(
+        list.terms,
+        this.features,
+        this.host,
+        this.failFast,
+        true,
+      ));
+    return (o.plain ??= evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, false));
+  }
+
+  /** report() as a matchAny element's entry (null for no expressions, as NFD). */
+  any(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchAnyResult {
+    if (list.backref) return anyResult(this.report(list, status));
+    const o = this.outcome(list);
+    const r = status ? o.any : o.anyUnevaluated;
+    if (r) return shared(r);
+    const made = anyResult(this.report(list, status));
+    if (status) o.any = made;
+    else o.anyUnevaluated = made;
+    return made;
+  }
+
+  /** The list's report; `status` is this.status(list, ...) or undefined (not evaluated). */
+  report(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchedExpression[] {
+    if (list.backref) return reportTerms(list, status, this.features, this.host);
+    const o = this.outcome(list);
+    const r = status ? o.report : o.unevaluated;
+    if (r) return sharedReport(r);
+    const made = reportTerms(list, status, this.features, this.host, this.entries);
+    if (status) o.report = made;
+    else o.unevaluated = made;
+    return made;
+  }
 }
 
 /** Evaluates a rule; throws TermError (an expression) or TemplateError (varsTemplate) where NFD errors. */
 export function executeRule(rule: Rule, features: Features, failFast = false): RuleStatus {
-  return executeCompiledRule(compileRule(rule), features, new HostIndex(features), failFast);
+  return executeCompiledRule(
+    compileRule(rule),
+    new ListOutcomes(features, new HostIndex(features), failFast),
+  );
 }
 
-/** executeRule on a compiled rule; `features` may be the working copy (with rule.matched) of `host`'s. */
-export function executeCompiledRule(
-  compiled: CompiledRule,
-  features: Features,
-  host: HostIndex,
-  failFast = false,
-): RuleStatus {
+/** executeRule on a compiled rule, with the outcomes of the evaluation it is part of. */
+export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcomes): RuleStatus {
   const rule = compiled.source;
-  const matchAny: FeatureMatcherStatus[] = [];
+  const failFast = outcomes.failFast;
+  const lists = compiled.matchAny;
+  const matchAny: FeatureMatcherStatus[] = lists.length ? [] : (NONE as never[]);
   const vars: Record<string, string> = {};
   const template = rule.varsTemplate ?? '';
   let isMatchAny = false;
-  if (rule.matchAny?.length) {
-    for (const terms of compiled.matchAny) {
-      const status = evaluateCompiledTerms(terms, features, host, failFast, template !== '');
+  if (lists.length) {
+    for (let i = 0; i < lists.length; i++) {
+      const status = outcomes.status(lists[i]!, template !== '');
       if (status.isMatch) {
         isMatchAny = true;
         // No template to expand: nfd-master stops at the first match (and does not record it).
         if (template === '' && failFast) break;
-        assignOwn(vars, expandVarsTemplate(template, status.matchedFeatures));
+        if (template !== '') assignOwn(vars, expandVarsTemplate(template, status.matchedFeatures));
       }
       matchAny.push(status);
     }
     if (!isMatchAny && failFast) return { isMatch: false, matchAny };
   }
-  let isMatchFeatures = false;
   let matchFeatures: FeatureMatcherStatus | undefined;
-  if (rule.matchFeatures?.length) {
-    matchFeatures = evaluateCompiledTerms(compiled.matchFeatures, features, host, failFast, template !== '');
+  if (compiled.matchFeatures) {
+    matchFeatures = outcomes.status(compiled.matchFeatures, template !== '');
     if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
-    isMatchFeatures = true;
-    assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
+    if (template !== '') assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
   }
-  assignOwn(vars, rule.vars ?? {});
-  const isMatch = (!rule.matchAny?.length || isMatchAny) && (!rule.matchFeatures?.length || isMatchFeatures);
-  return { isMatch, ...(matchFeatures && { matchFeatures }), matchAny, vars };
+  if (rule.vars) assignOwn(vars, rule.vars);
+  // Here matchFeatures, when the rule has one, matched.
+  const isMatch = !lists.length || isMatchAny;
+  return matchFeatures ? { isMatch, matchFeatures, matchAny, vars } : { isMatch, matchAny, vars };
 }
 
 function sameExpression(a: MatchExpression, b: MatchExpression): boolean {
-  const av = a.value ?? [];
-  const bv = b.value ?? [];
-  return a.op === b.op && av.length === bv.length && av.every((v, i) => v === bv[i]);
+  const av = a.value ?? NONE;
+  const bv = b.value ?? NONE;
+  if (a.op !== b.op || av.length !== bv.length) return false;
+  for (let i = 0; i < av.length; i++) if (av[i] !== bv[i]) return false;
+  return true;
 }
 
 /** A terms list's report entries, in the order NFD sorts them (stable: ties in spec order). */
 function reportPlan(terms: readonly CompiledTerm[]): ReportEntry[] {
   const out: ReportEntry[] = [];
-  for (const term of terms) {
-    for (const e of term.expressions ?? []) out.push(e);
-    if (term.matchName) out.push(term.matchName);
+  for (let k = 0; k < terms.length; k++) {
+    const exprs = terms[k]!.expressions ?? NONE;
+    for (let j = 0; j < exprs.length; j++) out.push(exprs[j]!);
+    if (terms[k]!.matchName) out.push(terms[k]!.matchName!);
   }
-  const cmp = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
-  return out.sort(
-    (a, b) =>
-      cmp(a.feature, b.feature) ||
-      cmp(a.name ?? '', b.name ?? '') ||
-      cmp(a.compiled.reported!.text, b.compiled.reported!.text),
-  );
+  // Insertion sort (stable, and no allocation: lists are short, and most are sorted already).
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && after(out[j]!, x)) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  return out;
+}
+
+/** Whether entry a sorts after b: by feature, element name, then NFD's String() of the expression. */
+function after(a: ReportEntry, b: ReportEntry): boolean {
+  if (a.feature !== b.feature) return a.feature > b.feature;
+  const an = a.name ?? '';
+  const bn = b.name ?? '';
+  if (an !== bn) return an > bn;
+  return reportedText(a.compiled.reported!) > reportedText(b.compiled.reported!);
 }
 
 /**
  * NFD's per-expression report (node-validator matchFeatureExpressions): an expression is OK when
  * a processed term of the same feature recorded the same key with the same op and values. NFD
  * compares the spec's spelling of the feature with the lower-cased one, so a feature written with
- * capitals reports every expression as failed; we keep that for identical output.
+ * capitals reports every expression as failed; we keep that for identical output. Which records
+ * would make an entry OK is known when the list is compiled: the slots of those expressions
+ * (and matchNames) of the list's terms.
+ */
+function checksOf(entry: ReportEntry, terms: readonly CompiledTerm[]): readonly number[] {
+  let out: number[] | undefined;
+  let base = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
+    if (entry.feature === t.feature) {
+      if (entry.name === undefined) {
+        if (t.matchName && sameExpression(entry.expression, t.matchName.expression))
+          out = out ? [...out, base + termSlots(t) - 1] : [base + termSlots(t) - 1];
+      } else {
+        const exprs = t.expressions ?? NONE;
+        for (let j = 0; j < exprs.length; j++) {
+          const x = exprs[j]!;
+          if (x.name === entry.name && sameExpression(entry.expression, x.expression))
+            out = out ? [...out, base + j] : [base + j];
+        }
+      }
+    }
+    base += termSlots(t);
+  }
+  // Arrays of the exact size (most have one slot; an array grown by push holds room for 17).
+  return out ?? NONE;
+}
+
+function anyHeld(held: readonly boolean[], slots: readonly number[]): boolean {
+  for (let i = 0; i < slots.length; i++) if (held[slots[i]!]) return true;
+  return false;
+}
+
+/**
+ * A list's report: its plan's entries with their verdicts (checks) and host values. `shared`:
+ * the evaluation's expression entries by TermEntry.report and verdict, reused across lists (the
+ * same element, expression and verdict give the same entry), frozen when reused.
  */
 function reportTerms(
-  plan: readonly ReportEntry[],
+  list: CompiledList,
   status: FeatureMatcherStatus | undefined,
   features: Features,
   host: HostIndex,
+  shared?: Array<MatchedExpression | undefined>,
 ): MatchedExpression[] {
-  const processed: ProcessedTerm[] = status?.terms ?? [];
-  return plan.map((entry): MatchedExpression => {
-    const { feature, name, expression: source } = entry;
+  const { plan, checks } = list;
+  const out = new Array<MatchedExpression>(plan.length);
+  for (let i = 0; i < plan.length; i++) {
+    const entry = plan[i]!;
+    const isMatch = status !== undefined && anyHeld(status.held, checks[i]!);
+    const name = entry.name;
     if (name === undefined) {
-      const isMatch = processed.some(
-        (p) => feature === p.feature && p.matchName !== undefined && sameExpression(source, p.matchName),
-      );
-      return {
-        feature,
+      out[i] = {
+        feature: entry.feature,
         name: '',
         expression: entry.compiled.reported!.expression,
         matcherType: 'matchName',
         isMatch,
         hostValues: [...(status?.names[entry.term] ?? [])],
       };
+      continue;
     }
-    const isMatch = processed.some((p) => {
-      const pexp = feature === p.feature ? p.matchExpressions?.get(name) : undefined;
-      return pexp !== undefined && sameExpression(source, pexp);
-    });
-    return {
-      feature,
+    const at = shared ? entry.report * 2 + (isMatch ? 1 : 0) : -1;
+    const known = at >= 0 ? shared![at] : undefined;
+    if (known) {
+      out[i] = Object.isFrozen(known) ? known : Object.freeze(known);
+      continue;
+    }
+    const made: MatchedExpression = {
+      feature: entry.feature,
       name,
       expression: entry.compiled.reported!.expression,
       matcherType: 'matchExpression',
@@ -192,32 +383,30 @@ function reportTerms(
       hostValues:
         entry.lower === 'rule.matched'
           ? hostValuesOf(features, entry.lower, name)
-          : host.hostValues(entry.lower, name),
+          : host.hostValues(entry.lower, name, entry.element),
     };
-  });
+    if (at >= 0) shared![at] = made;
+    out[i] = made;
+  }
+  return out;
 }
 
-/** The rule's entry in NFD's result JSON, with host values. */
-export function reportRule(rule: Rule, status: RuleStatus, features: Features): ProcessedRule {
-  return reportCompiledRule(compileRule(rule), status, features, new HostIndex(features));
-}
-
-/** reportRule for a compiled rule; `features` may be the working copy (with rule.matched) of `host`'s. */
+/** The rule's entry in NFD's result JSON, with host values: `status` from executeCompiledRule with `outcomes`. */
 export function reportCompiledRule(
   compiled: CompiledRule,
   status: RuleStatus,
-  features: Features,
-  host: HostIndex,
+  outcomes: ListOutcomes,
 ): ProcessedRule {
-  const rule = compiled.source;
-  const out: ProcessedRule = { name: rule.name, isMatch: status.isMatch };
-  const mf = reportTerms(compiled.report.matchFeatures, status.matchFeatures, features, host);
-  if (mf.length) out.matchedExpressions = mf;
-  if (rule.matchAny?.length) {
-    out.matchedAny = compiled.report.matchAny.map((plan, i) => {
-      const m = reportTerms(plan, status.matchAny[i], features, host);
-      return { matchedExpressions: m.length ? m : null };
-    });
+  const out: ProcessedRule = { name: compiled.source.name, isMatch: status.isMatch };
+  if (compiled.matchFeatures) {
+    const mf = outcomes.report(compiled.matchFeatures, status.matchFeatures);
+    if (mf.length) out.matchedExpressions = mf;
+  }
+  const lists = compiled.matchAny;
+  if (lists.length) {
+    const any: MatchAnyResult[] = [];
+    for (let i = 0; i < lists.length; i++) any.push(outcomes.any(lists[i]!, status.matchAny[i]));
+    out.matchedAny = any;
   }
   return out;
 }

@@ -3,25 +3,21 @@
 // error surfaces; with failFast=true (nfd-master) evaluation stops at the first failure. For each
 // term it records the expressions that held (NFD's MatchedFeaturesTerms, from which the
 // per-expression report is built) and the matched elements by domain and feature (NFD's
-// MatchedFeatures, the data of varsTemplate). Terms are compiled once (compileTerm); instance
+// MatchedFeatures, the data of varsTemplate). Terms are compiled once (TermCompiler); instance
 // features are decided per expression over the host's index (host.ts), not instance by instance.
 import type { Features, InstanceFeature } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
+import { Buckets, mixInt, mixString, SEED } from './hash.js';
 import {
   ExpressionCompiler,
   evaluateCompiled,
   ExpressionError,
   type CompiledExpression,
+  type FeatureName,
+  alike,
+  expressionHash,
 } from './expression.js';
 import { andInto, DIRECT_INSTANCES, firstBit, HostIndex, nextBit, own, type InstanceIndex } from './host.js';
-
-/** One term as NFD records it after evaluation: the expressions that held, by element name. */
-export interface ProcessedTerm {
-  /** Lower-cased, as NFD stores it (and compares it, unchanged, with the spec's spelling). */
-  feature: string;
-  matchExpressions?: Map<string, MatchExpression>;
-  matchName?: MatchExpression;
-}
 
 /** NFD's MatchedElement: {Name, Value} of a flag or attribute, or an instance's attributes. */
 export type MatchedElement = Record<string, string>;
@@ -31,9 +27,13 @@ export type MatchedFeatures = Map<string, Map<string, MatchedElement[]>>;
 
 export interface FeatureMatcherStatus {
   isMatch: boolean;
-  terms: ProcessedTerm[];
-  /** Per input term: the element names its matchName matched (empty when not evaluated). */
-  names: string[][];
+  /**
+   * What NFD recorded as held (its MatchedFeaturesTerms), by slot (termSlots): each term's
+   * expressions in order, then its matchName.
+   */
+  held: boolean[];
+  /** Per input term with a matchName: the element names it matched (undefined when not evaluated). */
+  names: Array<string[] | undefined>;
   /** The data of a varsTemplate: empty when the rule has none (evaluateCompiledTerms `gather`). */
   matchedFeatures: MatchedFeatures;
 }
@@ -60,6 +60,10 @@ export interface TermEntry {
   feature: string;
   lower: string;
   name: string | undefined;
+  /** The compiler's number for (feature, name): -1 for a matchName. */
+  element: number;
+  /** The compiler's number for (feature, name, expression): -1 for a matchName. */
+  report: number;
   expression: MatchExpression;
   compiled: CompiledExpression;
 }
@@ -67,62 +71,131 @@ export interface TermEntry {
 /** A term compiled once: its feature spelled both ways, its expressions in order, compiled. */
 export interface CompiledTerm {
   source: FeatureMatcherTerm;
+  /** Its TermCompiler's number for it: equal terms (at the same place in their list) are one. */
+  id: number;
   /** Lower-cased, as NFD looks it up. */
   feature: string;
   /** The template's domain and name (the spec's spelling, split at the first dot). */
   dom: string;
   nam: string;
-  expressions?: Array<TermEntry & { name: string }>;
-  matchName?: TermEntry;
+  /** Its place in its list (TermEntry.term). */
+  index: number;
+  expressions: Array<TermEntry & { name: string }> | undefined;
+  matchName: TermEntry | undefined;
 }
 
-/** Compiles the `index`th term of a list. */
-export function compileTerm(
-  term: FeatureMatcherTerm,
-  index: number,
-  compiler: ExpressionCompiler,
-): CompiledTerm {
-  const { lower, dom, nam } = compiler.feature(term.feature);
-  const out: CompiledTerm = { source: term, feature: lower, dom, nam };
-  const entry = <N extends string | undefined>(name: N, expression: MatchExpression) => ({
-    term: index,
-    feature: term.feature,
-    lower,
-    name,
-    expression,
-    compiled: compiler.compile(expression),
-  });
-  if (term.matchExpressions) {
-    const exprs = term.matchExpressions;
-    out.expressions = Object.keys(exprs).map((name) => entry(name, exprs[name]!));
-  }
-  if (term.matchName) out.matchName = entry(undefined, term.matchName);
-  return out;
-}
-
-/** A string with its length first: keys made of them cannot collide, whatever they contain. */
-const part = (s: string): string => `${s.length}:${s}`;
+const NO_NAMES: readonly string[] = [];
 
 /**
  * Compiles the terms of one spec, each distinct one once: rules repeat terms (the same feature,
  * names, ops and values at the same place in their list), and a compiled term holds nothing of
- * one rule. Each distinct term gets an id (report plans are shared by the list of their ids).
+ * one rule. Each distinct term gets an id (lists of terms are interned by their ids).
  */
 export class TermCompiler extends ExpressionCompiler {
-  private readonly terms = new Map<string, CompiledTerm & { id: number }>();
+  private readonly terms = new Buckets<CompiledTerm>();
+  private termIds = 0;
+  /** The expressions of the term being compiled (one array for every call: the first names.length). */
+  private readonly scratch: CompiledExpression[] = [];
 
-  term(term: FeatureMatcherTerm, index: number): CompiledTerm & { id: number } {
-    let key = `${index}${part(term.feature)}`;
+  /** Compiles the `index`th term of a list. */
+  term(term: FeatureMatcherTerm, index: number): CompiledTerm {
+    // No closure and no iterator here, and a term met before is recognised from its source (one
+    // hash over its strings, then a comparison) without looking its expressions up one by one.
     const exprs = term.matchExpressions;
-    if (exprs) for (const name of Object.keys(exprs)) key += part(name) + part(this.signature(exprs[name]!));
-    key += term.matchName ? `n${part(this.signature(term.matchName))}` : '-';
-    let c = this.terms.get(key);
-    if (!c) {
-      c = { ...compileTerm(term, index, this), id: this.terms.size };
-      this.terms.set(key, c);
+    let plain = true;
+    let n = 0;
+    let h = mixString(mixInt(SEED, index), term.feature);
+    // for-in over own keys (Object.keys' order) allocates nothing: the names list is made on a miss.
+    if (exprs) {
+      for (const name in exprs) {
+        if (!Object.hasOwn(exprs, name)) continue;
+        const eh = expressionHash(exprs[name]!);
+        if (eh < 0) plain = false;
+        h = mixInt(mixString(h, name), eh);
+        n++;
+      }
     }
-    return c;
+    const mh = term.matchName ? expressionHash(term.matchName) : -2;
+    if (mh === -1) plain = false;
+    h = mixInt(mixInt(h, exprs ? n : -1), mh);
+    if (plain) {
+      for (let b = this.terms.head(h); b; b = b.next) {
+        if (sameTerm(b.value, term, index, n)) return b.value;
+      }
+    }
+    const names = exprs ? Object.keys(exprs) : NO_NAMES;
+    // Written over, never emptied (an array emptied by `length = 0` loses its storage).
+    const compiled = this.scratch;
+    for (let k = 0; k < names.length; k++) compiled[k] = this.compile(exprs![names[k]!]!);
+    const matchName = term.matchName ? this.compile(term.matchName) : undefined;
+    const feature = this.feature(term.feature);
+    const elements = names.map((name) => this.element(term.feature, name));
+    const reports = elements.map((e, k) => this.reportId(e, compiled[k]!));
+    const out = newTerm(term, index, this.termIds++, feature, names, elements, reports, compiled, matchName);
+    // A term with an expression that is not plain strings is compiled on its own (as its expressions).
+    if (plain) this.terms.add(h, out);
+    return out;
   }
+}
+
+function newTerm(
+  term: FeatureMatcherTerm,
+  index: number,
+  id: number,
+  { lower, dom, nam }: FeatureName,
+  names: readonly string[],
+  elements: readonly number[],
+  reports: readonly number[],
+  compiled: readonly CompiledExpression[],
+  matchName: CompiledExpression | undefined,
+): CompiledTerm {
+  const entry = <N extends string | undefined>(
+    name: N,
+    element: number,
+    report: number,
+    expression: MatchExpression,
+    c: CompiledExpression,
+  ) => ({
+    term: index,
+    feature: term.feature,
+    lower,
+    name,
+    element,
+    report,
+    expression,
+    compiled: c,
+  });
+  const exprs = term.matchExpressions;
+  return {
+    source: term,
+    id,
+    feature: lower,
+    dom,
+    nam,
+    index,
+    expressions: exprs
+      ? names.map((name, k) => entry(name, elements[k]!, reports[k]!, exprs[name]!, compiled[k]!))
+      : undefined,
+    matchName: matchName && entry(undefined, -1, -1, term.matchName!, matchName),
+  };
+}
+
+/** Whether compiled term c is the `index`th term `term` (of n element names): all plain. */
+function sameTerm(c: CompiledTerm, term: FeatureMatcherTerm, index: number, n: number): boolean {
+  if (c.index !== index || c.source.feature !== term.feature) return false;
+  const mn = term.matchName;
+  if (c.matchName ? !mn || !alike(c.matchName.expression, mn) : mn) return false;
+  const exprs = c.expressions;
+  const mine = term.matchExpressions;
+  if (!exprs || !mine) return !exprs && !mine;
+  if (exprs.length !== n) return false;
+  let k = 0;
+  for (const name in mine) {
+    if (!Object.hasOwn(mine, name)) continue;
+    if (exprs[k]!.name !== name || !alike(exprs[k]!.expression, mine[name]!)) return false;
+    k++;
+  }
+  return true;
 }
 
 /** Stable sort by Name, as NFD sorts for reproducible output. */
@@ -130,23 +203,32 @@ function byName(elems: MatchedElement[]): MatchedElement[] {
   return elems.sort((a, b) => (a.Name! < b.Name! ? -1 : a.Name! > b.Name! ? 1 : 0));
 }
 
+/** A term's slots in FeatureMatcherStatus.held: one per expression, one for its matchName. */
+export function termSlots(term: CompiledTerm): number {
+  return (term.expressions?.length ?? 0) + 1;
+}
+
 /**
  * NFD's MatchGetInstances: every expression against each instance; the instances that satisfy
  * all. Decided per expression over the instance index; the error is the one NFD meets first
  * (instances in order, expressions in order, with failFast only up to an instance's first miss).
+ * Records the expressions held from slot `base` on, adds the matching instances to `elems` (when
+ * gathering) and returns how many there are.
  */
 function matchInstances(
   term: CompiledTerm,
   index: InstanceIndex,
   failFast: boolean,
-  matched: Map<string, MatchExpression>,
-): MatchedElement[] {
+  held: boolean[],
+  base: number,
+  elems: MatchedElement[] | undefined,
+): number {
   const exprs = term.expressions!;
   const candidates = index.allScratch();
   let errorAt = -1;
   let error = '';
-  for (const { name, compiled } of exprs) {
-    const v = index.verdict(name, compiled);
+  for (let k = 0; k < exprs.length; k++) {
+    const v = index.verdict(exprs[k]!.name, exprs[k]!.compiled);
     if (v.errors) {
       // failFast: only the instances that every earlier expression held for get this far.
       let first: number;
@@ -164,19 +246,16 @@ function matchInstances(
     andInto(candidates, v.match);
   }
   if (errorAt >= 0) throw new ExpressionError(error);
-  const elems: MatchedElement[] = [];
+  let count = 0;
   for (let i = firstBit(candidates); i >= 0; i = nextBit(candidates, i + 1)) {
-    elems.push(index.elements[i]!.attributes ?? {});
+    count++;
+    if (elems) elems.push(index.elements[i]!.attributes ?? {});
   }
-  if (failFast) {
-    // An instance records its expressions only when all of them held.
-    if (elems.length) for (const { name, expression } of exprs) matched.set(name, expression);
-  } else {
-    for (const { name, expression, compiled } of exprs) {
-      if (index.verdict(name, compiled).any) matched.set(name, expression);
-    }
+  for (let k = 0; k < exprs.length; k++) {
+    // failFast: an instance records its expressions only when all of them held.
+    if (failFast ? count > 0 : index.verdict(exprs[k]!.name, exprs[k]!.compiled).any) held[base + k] = true;
   }
-  return elems;
+  return count;
 }
 
 /**
@@ -188,38 +267,39 @@ function matchInstancesDirect(
   term: CompiledTerm,
   elements: readonly InstanceFeature[],
   failFast: boolean,
-  matched: Map<string, MatchExpression>,
-): MatchedElement[] {
+  held: boolean[],
+  base: number,
+  elems: MatchedElement[] | undefined,
+): number {
   const exprs = term.expressions!;
-  const elems: MatchedElement[] = [];
-  // Not failFast: an expression is recorded when it held for some instance.
-  const held = failFast ? undefined : exprs.map(() => false);
-  for (const inst of elements) {
-    const attrs = inst.attributes;
+  let count = 0;
+  for (let i = 0; i < elements.length; i++) {
+    const attrs = elements[i]!.attributes;
     let all = true;
     for (let k = 0; k < exprs.length; k++) {
       const { name, compiled } = exprs[k]!;
       const has = attrs !== undefined && attrs !== null && Object.hasOwn(attrs, name);
       if (evaluateCompiled(compiled, has, has ? attrs[name] : undefined)) {
-        if (held) held[k] = true;
+        // Not failFast: an expression is recorded when it held for some instance.
+        if (!failFast) held[base + k] = true;
       } else {
         all = false;
         if (failFast) break;
       }
     }
-    if (all) elems.push(attrs ?? {});
+    if (all) {
+      count++;
+      if (elems) elems.push(attrs ?? {});
+    }
   }
-  if (failFast) {
-    if (elems.length) for (const { name, expression } of exprs) matched.set(name, expression);
-  } else {
-    exprs.forEach(({ name, expression }, k) => {
-      if (held![k]) matched.set(name, expression);
-    });
-  }
-  return elems;
+  if (failFast && count > 0) for (let k = 0; k < exprs.length; k++) held[base + k] = true;
+  return count;
 }
 
-/** NFD's MatchMulti: flags and attributes as a union, instances each on their own. */
+/**
+ * NFD's MatchMulti: flags and attributes as a union, instances each on their own. Records the
+ * expressions held from slot `base` on and adds the matched elements to `elems` (when gathering).
+ */
 function matchMulti(
   host: HostIndex,
   term: CompiledTerm,
@@ -227,13 +307,16 @@ function matchMulti(
   values: Values,
   instances: InstanceIndex | undefined,
   failFast: boolean,
-): { isMatch: boolean; elems: MatchedElement[]; matched: Map<string, MatchExpression> } {
-  let elems: MatchedElement[] = [];
-  let matched = new Map<string, MatchExpression>();
+  held: boolean[],
+  base: number,
+  elems: MatchedElement[] | undefined,
+): boolean {
+  const exprs = term.expressions!;
   let current: string | undefined;
   try {
     let isMatch = keys !== undefined || values !== undefined;
-    for (const { name, expression: e, compiled: c } of term.expressions!) {
+    for (let k = 0; k < exprs.length; k++) {
+      const { name, expression: e, compiled: c } = exprs[k]!;
       current = name;
       let matchK = false;
       let matchV = false;
@@ -241,69 +324,89 @@ function matchMulti(
       if (keys) {
         matchK = evaluateCompiled(c, Object.hasOwn(keys, name), undefined, host);
         if (matchK) {
-          elems.push({ Name: name });
-          matched.set(name, e);
+          if (elems) elems.push({ Name: name });
+          held[base + k] = true;
         } else if (e.op === 'DoesNotExist') failed = true; // must hold in flags and attributes
       }
       if (values && !failed) {
         const has = Object.hasOwn(values, name);
         matchV = evaluateCompiled(c, has, has ? values[name] : undefined, host);
         if (matchV) {
-          elems.push({ Name: name, Value: has ? values[name]! : '' });
-          matched.set(name, e);
+          if (elems) elems.push({ Name: name, Value: has ? values[name]! : '' });
+          held[base + k] = true;
         } else if (e.op === 'DoesNotExist') failed = true;
       }
       if (failed || (!matchK && !matchV)) {
         isMatch = false;
         if (!failFast) continue;
-        elems = [];
-        matched = new Map();
+        if (elems) elems.length = 0;
+        held.fill(false, base, base + exprs.length);
         break;
       }
     }
-    byName(elems);
+    if (elems && elems.length > 1) byName(elems);
     // Instances: all expressions against each instance; the term matches if one instance satisfies
     // all. (The error there names no element, as before: kept, for the same message.)
     current = undefined;
     const matchedInstances = !instances?.size
-      ? []
+      ? 0
       : instances.size <= DIRECT_INSTANCES
-        ? matchInstancesDirect(term, instances.elements, failFast, matched)
-        : matchInstances(term, instances, failFast, matched);
-    for (const m of matchedInstances) elems.push(m);
-    return { isMatch: isMatch || matchedInstances.length > 0, elems, matched };
+        ? matchInstancesDirect(term, instances.elements, failFast, held, base, elems)
+        : matchInstances(term, instances, failFast, held, base, elems);
+    return isMatch || matchedInstances > 0;
   } catch (err) {
     if (err instanceof ExpressionError) throw new TermError(err.message, term.feature, current);
     throw err;
   }
 }
 
-/** NFD's MatchNamesMulti: the expression against every element name (instances: attribute names). */
+/**
+ * NFD's MatchNamesMulti: the expression against every element name (instances: attribute names).
+ * Puts the matching names in `found`, adds the matched elements to `elems` (when gathering) and
+ * returns how many there are.
+ */
 function matchNames(
   host: HostIndex,
   term: CompiledTerm,
   keys: Keys,
   values: Values,
   instances: InstanceIndex | undefined,
-): { elems: MatchedElement[]; names: string[] } {
+  found: string[],
+  elems: MatchedElement[] | undefined,
+): number {
   const c = term.matchName!.compiled;
   try {
     // Every name is evaluated (as NFD does, so errors surface); each matching name is listed once.
     const names = new Set<string>();
-    const elems: MatchedElement[] = [];
-    for (const k of Object.keys(keys ?? {})) {
-      if (evaluateCompiled(c, true, k, host)) {
-        elems.push({ Name: k });
-        names.add(k);
+    const start = elems?.length ?? 0;
+    let count = 0;
+    if (keys) {
+      const ks = Object.keys(keys);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i]!;
+        if (evaluateCompiled(c, true, k, host)) {
+          count++;
+          if (elems) elems.push({ Name: k });
+          names.add(k);
+        }
       }
     }
-    for (const [k, v] of Object.entries(values ?? {})) {
-      if (evaluateCompiled(c, true, k, host)) {
-        elems.push({ Name: k, Value: v });
-        names.add(k);
+    if (values) {
+      const ks = Object.keys(values);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i]!;
+        if (evaluateCompiled(c, true, k, host)) {
+          count++;
+          if (elems) elems.push({ Name: k, Value: values[k]! });
+          names.add(k);
+        }
       }
     }
-    byName(elems);
+    // The flags' and attributes' elements sorted by name, after those of the expressions.
+    if (elems && elems.length - start > 1) {
+      const mine = byName(elems.splice(start));
+      for (let i = 0; i < mine.length; i++) elems.push(mine[i]!);
+    }
     if (instances?.size) {
       // Instances with the same names decide alike; groups come in their first member's order, so
       // the first error and the order of the names are those of going instance by instance.
@@ -319,10 +422,12 @@ function matchNames(
         if (any) for (const i of g.members) matching[i >>> 5]! |= 1 << (i & 31);
       }
       for (let i = firstBit(matching); i >= 0; i = nextBit(matching, i + 1)) {
-        elems.push(instances.elements[i]!.attributes);
+        count++;
+        if (elems) elems.push(instances.elements[i]!.attributes);
       }
     }
-    return { elems, names: [...names] };
+    for (const n of names) found.push(n);
+    return count;
   } catch (err) {
     if (err instanceof ExpressionError) throw new TermError(err.message, term.feature, undefined);
     throw err;
@@ -347,6 +452,15 @@ export function evaluateTerms(
 /** The matchedFeatures of terms evaluated without `gather`: always empty (nothing adds to it). */
 const NOT_GATHERED: MatchedFeatures = new Map();
 
+function statusOf(
+  isMatch: boolean,
+  held: boolean[],
+  names: Array<string[] | undefined>,
+  matchedFeatures: MatchedFeatures,
+): FeatureMatcherStatus {
+  return { isMatch, held, names, matchedFeatures };
+}
+
 /** evaluateTerms on compiled terms; `features` may be the working copy (with rule.matched) of `host`'s. */
 export function evaluateCompiledTerms(
   terms: readonly CompiledTerm[],
@@ -360,18 +474,16 @@ export function evaluateCompiledTerms(
   // NFD declares this once for all terms: a failed term leaves it false, so a later term's
   // matchName is not evaluated (and reported as failed). Kept for identical reports.
   let isTermMatch = true;
-  const processed: ProcessedTerm[] = [];
-  const names: string[][] = [];
+  let slots = 0;
+  for (let k = 0; k < terms.length; k++) slots += termSlots(terms[k]!);
+  const held = new Array<boolean>(slots).fill(false);
+  const names: Array<string[] | undefined> = [];
   const matchedFeatures: MatchedFeatures = gather ? new Map() : NOT_GATHERED;
-  const status = (m: boolean): FeatureMatcherStatus => ({
-    isMatch: m,
-    terms: processed,
-    names,
-    matchedFeatures,
-  });
-  for (const term of terms) {
-    const matchedNames: string[] = [];
-    names.push(matchedNames);
+  let base = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k]!;
+    const termBase = base;
+    base += termSlots(term);
     const { feature, dom, nam } = term;
     if (gather && !matchedFeatures.has(dom)) matchedFeatures.set(dom, new Map());
     const flags = own(features.flags, feature);
@@ -379,7 +491,7 @@ export function evaluateCompiledTerms(
     const insts = own(features.instances, feature);
     if (!flags && !attrs && !insts) {
       // An absent feature fails the term, whatever its expressions (even DoesNotExist).
-      if (failFast) return status(false);
+      if (failFast) return statusOf(false, held, names, matchedFeatures);
       isMatch = false;
       continue;
     }
@@ -387,31 +499,24 @@ export function evaluateCompiledTerms(
     const keys = flags?.elements ?? undefined;
     const values = attrs?.elements ?? undefined;
     const instances = insts?.elements ? host.instances(feature, insts.elements) : undefined;
-    const rec: ProcessedTerm = { feature };
-    let elems: MatchedElement[] = [];
-    if (term.expressions) {
-      const r = matchMulti(host, term, keys, values, instances, failFast);
-      isTermMatch = r.isMatch;
-      elems = r.elems;
-      rec.matchExpressions = r.matched;
-    }
+    const elems: MatchedElement[] | undefined = gather ? [] : undefined;
+    if (term.expressions)
+      isTermMatch = matchMulti(host, term, keys, values, instances, failFast, held, termBase, elems);
     if (isTermMatch && term.matchName) {
-      const r = matchNames(host, term, keys, values, instances);
-      for (const m of r.elems) elems.push(m);
-      for (const n of r.names) matchedNames.push(n);
-      isTermMatch = r.elems.length > 0;
-      if (isTermMatch) rec.matchName = term.source.matchName;
+      const found: string[] = [];
+      isTermMatch = matchNames(host, term, keys, values, instances, found, elems) > 0;
+      names[k] = found;
+      if (isTermMatch) held[base - 1] = true;
     }
-    if (gather) {
+    if (elems) {
       const byFeature = matchedFeatures.get(dom)!;
       const prev = byFeature.get(nam);
       byFeature.set(nam, prev ? [...prev, ...elems] : elems);
     }
-    if (rec.matchName || (rec.matchExpressions && rec.matchExpressions.size > 0)) processed.push(rec);
     if (!isTermMatch) {
-      if (failFast) return status(false);
+      if (failFast) return statusOf(false, held, names, matchedFeatures);
       isMatch = false;
     }
   }
-  return status(isMatch);
+  return statusOf(isMatch, held, names, matchedFeatures);
 }

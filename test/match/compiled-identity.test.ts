@@ -182,6 +182,35 @@ describe('the compiled evaluator gives the reference evaluator’s results', () 
     expect(seen.miss).toBeGreaterThan(start.miss);
   });
 
+  it('on rules that repeat lists of terms, with rule.matched growing between them', () => {
+    // The same lists in many rules (evaluated once per host and shared), lists that read
+    // rule.matched (evaluated each time), vars and templates feeding it, matchAny elements.
+    const cpu = { feature: 'cpu.cpuid', matchExpressions: { AVX2: { op: 'Exists' } } };
+    const pci = {
+      feature: 'pci.device',
+      matchExpressions: { vendor: { op: 'In', value: ['10de'] }, class: { op: 'In', value: ['0302'] } },
+    };
+    const seen = (n: number) => ({
+      feature: 'rule.matched',
+      matchExpressions: { [`r${n}`]: { op: 'In', value: ['1'] } },
+    });
+    const rules: Rule[] = Array.from({ length: 12 }, (_, i) => ({
+      name: `r${i}`,
+      matchFeatures: i % 3 === 2 ? [cpu, seen(i - 1)] : i % 2 ? [pci] : [cpu],
+      ...(i % 4 === 1 && { matchAny: [{ matchFeatures: [cpu] }, { matchFeatures: [pci, cpu] }] }),
+      ...(i % 2 && { vars: { [`r${i}`]: '1' } }),
+      ...(i % 6 === 4 && { varsTemplate: '{{range .cpu.cpuid}}{{.Name}}=1\n{{end}}' }),
+    })) as Rule[];
+    const spec = { version: 'v1alpha1', compatibilities: [{ rules }, { rules: rules.slice(3) }] } as Spec;
+    const hosts = [hostFeatures(), hostFeatures(1, 24), hostFeatures(2, 40)];
+    for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
+    // What rules share is frozen: copy before changing.
+    const [first] = evaluateSpec(compileSpec(spec), hosts[1]!);
+    const a = first!.rules[0]!.matchedExpressions!;
+    expect(first!.rules[4]!.matchedExpressions).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a[0])).toBe(true);
+  });
+
   it('on both sides of the direct path (instance by instance up to DIRECT_INSTANCES, then the index)', () => {
     // The same rules and instances, the first error (a number rule on "x") at the last instance.
     const spec = {
