@@ -4,15 +4,15 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-K4DPSTQ4.js";
+} from "./chunks/chunk-566OHDQJ.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-EID5GUBZ.js";
+import "./chunks/chunk-WUT72O2A.js";
 import "./chunks/chunk-UPMYXDQU.js";
-import "./chunks/chunk-3PBHOVZB.js";
+import "./chunks/chunk-EOQF4JJR.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-CS5E6JX2.js";
+import "./chunks/chunk-53JIX5PW.js";
 import "./chunks/chunk-BBADINOD.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-YK43ATAL.js";
