@@ -1,10 +1,10 @@
 import {
   plan
-} from "./chunks/chunk-INUY5MVZ.js";
+} from "./chunks/chunk-TE2IQMGH.js";
 import "./chunks/chunk-BRAVSDII.js";
-import "./chunks/chunk-MTMTXYIX.js";
+import "./chunks/chunk-6M4HYLWO.js";
 import "./chunks/chunk-DCC5HAHI.js";
-import "./chunks/chunk-S73JBZOL.js";
+import "./chunks/chunk-5GORG4BO.js";
 import "./chunks/chunk-YP5NZXMW.js";
 import "./chunks/chunk-CAZRSHLT.js";
 import {
@@ -19,9 +19,9 @@ import {
   registryOptions
 } from "./chunks/chunk-AEQ4LSYH.js";
 import "./chunks/chunk-I4IMQXWF.js";
-import "./chunks/chunk-WXWNIIBB.js";
+import "./chunks/chunk-3NTFZD3R.js";
 import "./chunks/chunk-ARJZT3GV.js";
-import "./chunks/chunk-OFVKHENY.js";
+import "./chunks/chunk-OPARHCBB.js";
 import "./chunks/chunk-ZBJJTEMS.js";
 import "./chunks/chunk-23JRXOGA.js";
 import "./chunks/chunk-CEMVL7P3.js";

@@ -4,19 +4,19 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-566OHDQJ.js";
+} from "./chunks/chunk-4IHOVVXA.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-WUT72O2A.js";
-import "./chunks/chunk-UPMYXDQU.js";
-import "./chunks/chunk-EOQF4JJR.js";
+import "./chunks/chunk-2BV5KRPW.js";
+import "./chunks/chunk-5DDNMJN7.js";
+import "./chunks/chunk-BE2SCSL7.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-53JIX5PW.js";
-import "./chunks/chunk-BBADINOD.js";
+import "./chunks/chunk-LVNKL4CR.js";
+import "./chunks/chunk-OWZWGXPJ.js";
 import "./chunks/chunk-KNVR5ANA.js";
-import "./chunks/chunk-YK43ATAL.js";
-import "./chunks/chunk-235CW6G4.js";
+import "./chunks/chunk-NAMLK4CX.js";
+import "./chunks/chunk-COWURITH.js";
 import "./chunks/chunk-QZ2NRAPH.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-MQOHZQVC.js";
@@ -24,9 +24,9 @@ import {
   registryOptions
 } from "./chunks/chunk-AEQ4LSYH.js";
 import "./chunks/chunk-I4IMQXWF.js";
-import "./chunks/chunk-WXWNIIBB.js";
+import "./chunks/chunk-3NTFZD3R.js";
 import "./chunks/chunk-ARJZT3GV.js";
-import "./chunks/chunk-OFVKHENY.js";
+import "./chunks/chunk-OPARHCBB.js";
 import "./chunks/chunk-ZBJJTEMS.js";
 import "./chunks/chunk-K3JCNKHI.js";
 import "./chunks/chunk-3OLLROG6.js";

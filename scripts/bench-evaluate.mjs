@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { re2jsFromNodeModules } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'image-compat-bench-evaluate-'));
@@ -36,6 +37,7 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node22',
+    define: re2jsFromNodeModules(),
     banner: {
       js: "import { createRequire as __icCreateRequire } from 'node:module';\nconst require = __icCreateRequire(import.meta.url);",
     },

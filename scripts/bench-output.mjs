@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { re2jsFromNodeModules } from './bundle.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'image-compat-bench-output-'));
 const banner = {
@@ -20,6 +21,7 @@ const common = {
   format: 'esm',
   target: 'node22',
   banner,
+  define: re2jsFromNodeModules(),
   logLevel: 'warning',
 };
 const src = (f) => JSON.stringify(path.resolve('src', f));
@@ -37,7 +39,7 @@ await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: path.join(dir, 'cli.mjs'),
-  define: { __IMAGE_COMPAT_VERSION__: '"bench"' },
+  define: { __IMAGE_COMPAT_VERSION__: '"bench"', ...re2jsFromNodeModules() },
 });
 const engine = await import(pathToFileURL(path.join(dir, 'engine.mjs')).href);
 

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { re2jsFromNodeModules } from './bundle.mjs';
 import { performance } from 'node:perf_hooks';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'image-compat-bench-ranges-'));
@@ -22,6 +23,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node22',
+  define: re2jsFromNodeModules(),
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __icCreateRequire } from 'node:module';\nconst require = __icCreateRequire(import.meta.url);",

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { bundleOptions } from './bundle.mjs';
+import { bundleOptions, re2jsFromNodeModules } from './bundle.mjs';
 import { cliCases, formatFigures, startupFigures } from './startup-bench.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'image-compat-bench-'));
@@ -25,6 +25,7 @@ const common = {
   format: 'esm',
   target: 'node22',
   banner,
+  define: re2jsFromNodeModules(),
   logLevel: 'warning',
 };
 writeFileSync(
@@ -39,6 +40,7 @@ writeFileSync(
 await build({ ...common, entryPoints: [path.join(dir, 'entry.ts')], outfile: path.join(dir, 'engine.mjs') });
 await build({
   ...bundleOptions('bench'),
+  define: { ...bundleOptions('bench').define, ...re2jsFromNodeModules() },
   entryPoints: { cli: 'src/cli.ts' },
   outdir: path.join(dir, 'cli'),
   metafile: false,

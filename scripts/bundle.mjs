@@ -13,6 +13,7 @@
 // into a bundle (from its metafile), with its version, licence and licence text.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -95,6 +96,14 @@ const lazyChildProcessForCommander = {
 
 /** Where the RE2 engine is written, relative to the chunks that require it (all in dist/chunks/). */
 export const RE2JS_FILE = 'chunks/re2js.cjs';
+
+/**
+ * The define for a bundle of src/ written outside the repository (the benchmarks' temporary
+ * bundles): re2js by its absolute path, since node_modules cannot be found from there.
+ */
+export function re2jsFromNodeModules() {
+  return { __RE2JS_FILE__: JSON.stringify(createRequire(import.meta.url).resolve('re2js')) };
+}
 
 /** esbuild's options for dist/re2js.cjs: re2js alone, CommonJS (required synchronously). */
 export function re2jsOptions() {

@@ -6,7 +6,13 @@
 // the errors that do not depend on the input worked out, reference values and regexps parsed on
 // first use; the input-dependent work and errors stay where NFD has them.
 import { MATCH_ANY, MATCH_OPS, type MatchExpression } from '../spec/types.js';
-import { compareVersions, compileRE2, parseGoIntFast, parseVersion } from '../spec/values.js';
+import {
+  compareVersions,
+  compileRE2,
+  parseGoIntFast,
+  parseVersion,
+  rethrowEngineError,
+} from '../spec/values.js';
 import type { RE2JS } from 're2js';
 import { Buckets, mixInt, mixString, SEED } from './hash.js';
 
@@ -123,7 +129,8 @@ function compileTest(e: MatchExpression): (value: string) => boolean {
         values.map((p) => {
           try {
             return compileRE2(p);
-          } catch {
+          } catch (err) {
+            rethrowEngineError(err);
             throw new ExpressionError(
               `invalid expression, 'value' field must only contain valid regexps for Op "InRegexp" (have ${describe(e)})`,
             );

@@ -25,7 +25,7 @@ import {
 } from './statement.js';
 import type { CompatibilityPredicate, Statement } from './statement.js';
 import { setting } from '../settings.js';
-import { compileRE2 } from '../spec/values.js';
+import { compileRE2, rethrowEngineError } from '../spec/values.js';
 
 /** Who must have signed: a public key, or a certificate identity under a trusted root. */
 export type VerificationPolicy = KeyPolicy | IdentityPolicy;
@@ -488,6 +488,7 @@ export function policyKind(flags: PolicyFlags): 'key' | 'identity' | undefined {
     try {
       compileRE2(flags.certificateIdentityRegexp);
     } catch (err) {
+      rethrowEngineError(err);
       throw new InputError(`${setting('certificate-identity-regexp')}: ${(err as Error).message}`);
     }
   }

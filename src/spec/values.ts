@@ -77,13 +77,32 @@ export function compareVersions(a: readonly bigint[], b: readonly bigint[]): -1 
 const patterns = new Map<string, RE2JS>();
 let engine: typeof RE2JS | undefined;
 
+/**
+ * The RE2 engine could not be loaded (a broken install, a bundle without its re2js file). Not a
+ * pattern error: the callers of compileRE2 that turn its errors into "invalid regexp" rethrow it.
+ */
+export class RegexEngineError extends Error {}
+
 /** The RE2 engine, loaded on first use. */
 function re2(): typeof RE2JS {
-  engine ??= (createRequire(import.meta.url)(RE2JS_MODULE) as { RE2JS: typeof RE2JS }).RE2JS;
+  try {
+    engine ??= (createRequire(import.meta.url)(RE2JS_MODULE) as { RE2JS: typeof RE2JS }).RE2JS;
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0];
+    throw new RegexEngineError(`cannot load the RE2 engine (${RE2JS_MODULE}): ${why}`);
+  }
   return engine;
 }
 
-/** Compiles an RE2 pattern once (cached); throws on an invalid pattern. Matching is unanchored. */
+/** Rethrows an error that is not the pattern's fault (the engine did not load). */
+export function rethrowEngineError(err: unknown): void {
+  if (err instanceof RegexEngineError) throw err;
+}
+
+/**
+ * Compiles an RE2 pattern once (cached); throws on an invalid pattern (and RegexEngineError when
+ * the engine cannot be loaded). Matching is unanchored.
+ */
 export function compileRE2(pattern: string): RE2JS {
   let re = patterns.get(pattern);
   if (!re) {

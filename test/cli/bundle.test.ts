@@ -3,7 +3,9 @@
 // registry client, TLS, the signing code (Sigstore, TUF) or ajv's compiler again, `--version` no
 // command at all; no bundle imports a networking built-in as an ES module (see bundle.mjs).
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 // @ts-expect-error: a plain .mjs build script without types
 import { bundleMetafile, loadedBy } from '../../scripts/bundle-graph.mjs';
@@ -214,6 +216,26 @@ describe('what validate and features leave for later', () => {
     expect(bad.stdout + bad.stderr).toContain(
       'invalid RE2 regular expression "^AVX(512": error parsing regexp: missing closing ): `^AVX(512`',
     );
+  }, 60_000);
+
+  it('a bundle without its re2js file says the engine is missing: exit 2, never "invalid regexp"', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'image-compat-no-re2js-'));
+    try {
+      cpSync('dist', copy, { recursive: true });
+      rmSync(path.join(copy, RE2JS_FILE));
+      for (const args of [
+        ['lint', 'test/fixtures/spec/valid.yaml'],
+        ['validate', '--spec', 'test/fixtures/spec/valid.yaml', '--features', H100],
+      ]) {
+        const run = spawnSync(process.execPath, [path.join(copy, 'cli.js'), ...args], { encoding: 'utf8' });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain('cannot load the RE2 engine (./re2js.cjs): Cannot find module');
+        expect(run.stderr + run.stdout).not.toContain('invalid');
+        expect(run.stdout).toBe('');
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 

@@ -2,7 +2,7 @@
 // useful for key=value lines. NFD offers all of Sprig but env, expandenv and getHostByName; this
 // is the named subset image-compat implements (docs/spec.md lists it). A template that calls any
 // other function fails as an undefined function would: exit 2, never a silent pass.
-import { compileRE2 } from '../../spec/values.js';
+import { compileRE2, rethrowEngineError } from '../../spec/values.js';
 import { isMap, printValue, TemplateError, truth, typeName, sortedKeys } from './value.js';
 
 export type Builtin = (...args: unknown[]) => unknown;
@@ -117,6 +117,7 @@ function regex(p: unknown) {
   try {
     return compileRE2(str(p));
   } catch (err) {
+    rethrowEngineError(err);
     throw new TemplateError(
       `invalid regular expression ${JSON.stringify(str(p))}: ${(err as Error).message}`,
     );
