@@ -91,28 +91,16 @@ function isRegularFile(file: string): boolean {
   }
 }
 
-/** The same, synchronously (host files under --host-root, caches). */
+/** The same, synchronously (host files under --host-root, caches): readChunksSync's pieces, kept. */
 export function readBytesSync(file: string, opts: ReadOptions): Buffer {
-  let fd: number | undefined;
   const chunks: Buffer[] = [];
   let size = 0;
-  try {
-    fd = fs.openSync(file, 'r');
-    for (;;) {
-      const n = fs.readSync(fd, scratch, 0, SYNC_CHUNK, null);
-      if (n === 0) break;
-      const got = Buffer.from(scratch.subarray(0, n));
-      if (opts.text && got.includes(0)) decodeText(Buffer.concat([...chunks, got]), file);
-      size += n;
-      if (size > opts.maxBytes) throw tooLarge(file, opts);
-      chunks.push(got);
-    }
-  } catch (err) {
-    if (opts.rawErrors && !(err instanceof InputError)) throw err;
-    throw unreadable(file, err, opts);
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  readChunksSync(file, opts, (view) => {
+    const got = Buffer.from(view);
+    if (opts.text && got.includes(0)) decodeText(Buffer.concat([...chunks, got]), file);
+    size += got.byteLength;
+    chunks.push(got);
+  });
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
