@@ -1,32 +1,32 @@
 import {
   plan
-} from "./chunks/chunk-TE2IQMGH.js";
+} from "./chunks/chunk-PG3C2W5Q.js";
 import "./chunks/chunk-BRAVSDII.js";
-import "./chunks/chunk-6M4HYLWO.js";
+import "./chunks/chunk-IIQ3KH2O.js";
 import "./chunks/chunk-DCC5HAHI.js";
-import "./chunks/chunk-5GORG4BO.js";
+import "./chunks/chunk-YTU2YHNH.js";
 import "./chunks/chunk-YP5NZXMW.js";
-import "./chunks/chunk-CAZRSHLT.js";
+import "./chunks/chunk-QFUDLQC4.js";
 import {
   tableRow,
   text
 } from "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-QZ2NRAPH.js";
+import "./chunks/chunk-6KOP2QWS.js";
 import "./chunks/chunk-EMVFEL76.js";
-import "./chunks/chunk-MQOHZQVC.js";
+import "./chunks/chunk-FVFOLBOD.js";
 import {
   registryOptions
-} from "./chunks/chunk-AEQ4LSYH.js";
-import "./chunks/chunk-I4IMQXWF.js";
-import "./chunks/chunk-3NTFZD3R.js";
+} from "./chunks/chunk-TUZJUBYL.js";
+import "./chunks/chunk-S3I2ENCK.js";
+import "./chunks/chunk-Y3VTGDHM.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-OPARHCBB.js";
 import "./chunks/chunk-ZBJJTEMS.js";
-import "./chunks/chunk-23JRXOGA.js";
+import "./chunks/chunk-HRVR337C.js";
 import "./chunks/chunk-CEMVL7P3.js";
 import "./chunks/chunk-MSF35XNF.js";
-import "./chunks/chunk-3TSMJ2YB.js";
+import "./chunks/chunk-LOFLUJHY.js";
 import {
   info,
   readPlanInputs,

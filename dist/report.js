@@ -3,26 +3,26 @@ const require = __icCreateRequire(import.meta.url);
 import {
   fleetMessages,
   report
-} from "./chunks/chunk-ZUZMP6KG.js";
+} from "./chunks/chunk-56ESNVNA.js";
 import {
   publishComment
 } from "./chunks/chunk-33VQITZ5.js";
 import "./chunks/chunk-E4W27L74.js";
-import "./chunks/chunk-2LXPVHQ4.js";
+import "./chunks/chunk-VZIEYRV5.js";
 import "./chunks/chunk-FNFXL7B6.js";
 import "./chunks/chunk-YP5NZXMW.js";
 import "./chunks/chunk-DR4D7WGV.js";
 import {
   writeOutput
-} from "./chunks/chunk-YMOHWZTZ.js";
+} from "./chunks/chunk-KJS7FU2L.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-K3JCNKHI.js";
+import "./chunks/chunk-EQRFY7PK.js";
 import "./chunks/chunk-3OLLROG6.js";
-import "./chunks/chunk-23JRXOGA.js";
+import "./chunks/chunk-HRVR337C.js";
 import "./chunks/chunk-CEMVL7P3.js";
 import "./chunks/chunk-MSF35XNF.js";
-import "./chunks/chunk-3TSMJ2YB.js";
+import "./chunks/chunk-LOFLUJHY.js";
 import {
   annotate,
   commentBody,

@@ -4,36 +4,36 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-4IHOVVXA.js";
+} from "./chunks/chunk-A4YGFIJD.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-2BV5KRPW.js";
-import "./chunks/chunk-5DDNMJN7.js";
+import "./chunks/chunk-FBJLPVEA.js";
+import "./chunks/chunk-NIAAG3JT.js";
 import "./chunks/chunk-BE2SCSL7.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
 import "./chunks/chunk-LVNKL4CR.js";
-import "./chunks/chunk-OWZWGXPJ.js";
+import "./chunks/chunk-PTLUBV2Z.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-NAMLK4CX.js";
-import "./chunks/chunk-COWURITH.js";
-import "./chunks/chunk-QZ2NRAPH.js";
+import "./chunks/chunk-6NZMWUXB.js";
+import "./chunks/chunk-6KOP2QWS.js";
 import "./chunks/chunk-EMVFEL76.js";
-import "./chunks/chunk-MQOHZQVC.js";
+import "./chunks/chunk-FVFOLBOD.js";
 import {
   registryOptions
-} from "./chunks/chunk-AEQ4LSYH.js";
-import "./chunks/chunk-I4IMQXWF.js";
-import "./chunks/chunk-3NTFZD3R.js";
+} from "./chunks/chunk-TUZJUBYL.js";
+import "./chunks/chunk-S3I2ENCK.js";
+import "./chunks/chunk-Y3VTGDHM.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-OPARHCBB.js";
 import "./chunks/chunk-ZBJJTEMS.js";
-import "./chunks/chunk-K3JCNKHI.js";
+import "./chunks/chunk-EQRFY7PK.js";
 import "./chunks/chunk-3OLLROG6.js";
-import "./chunks/chunk-23JRXOGA.js";
+import "./chunks/chunk-HRVR337C.js";
 import "./chunks/chunk-CEMVL7P3.js";
 import "./chunks/chunk-MSF35XNF.js";
-import "./chunks/chunk-3TSMJ2YB.js";
+import "./chunks/chunk-LOFLUJHY.js";
 import {
   error,
   inInputWords,
