@@ -291,12 +291,15 @@ export function expressionHash(e: MatchExpression): number {
   return mixInt(h, values.length);
 }
 
-/** Two plain expressions (expressionHash not -1) with the same op, type and values. */
+/**
+ * Whether b has a's op, type and values, a plain expression (expressionHash not -1) and b any
+ * (strict comparisons of strings: a part of b that is not a plain string differs).
+ */
 export function alike(a: MatchExpression, b: MatchExpression): boolean {
   if (a.op !== b.op || (a.type ?? '') !== (b.type ?? '')) return false;
   const av = a.value ?? NO_VALUES;
-  const bv = b.value ?? NO_VALUES;
-  if (av.length !== bv.length) return false;
+  const bv: unknown = b.value ?? NO_VALUES;
+  if (!Array.isArray(bv) || av.length !== bv.length) return false;
   for (let i = 0; i < av.length; i++) if (av[i] !== bv[i]) return false;
   return true;
 }

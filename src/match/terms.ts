@@ -96,11 +96,18 @@ export class TermCompiler extends ExpressionCompiler {
   private termIds = 0;
   /** The expressions of the term being compiled (one array for every call: the first names.length). */
   private readonly scratch: CompiledExpression[] = [];
+  /**
+   * By place in a list: the interned term met there last. Rules repeat the terms of the rule
+   * before them; one comparison recognises such a term without hashing it.
+   */
+  private readonly last: Array<CompiledTerm | undefined> = [];
 
   /** Compiles the `index`th term of a list. */
   term(term: FeatureMatcherTerm, index: number): CompiledTerm {
     // No closure and no iterator here, and a term met before is recognised from its source (one
     // hash over its strings, then a comparison) without looking its expressions up one by one.
+    const prev = this.last[index];
+    if (prev && sameTerm(prev, term, index)) return prev;
     const exprs = term.matchExpressions;
     let plain = true;
     let n = 0;
@@ -120,7 +127,7 @@ export class TermCompiler extends ExpressionCompiler {
     h = mixInt(mixInt(h, exprs ? n : -1), mh);
     if (plain) {
       for (let b = this.terms.head(h); b; b = b.next) {
-        if (sameTerm(b.value, term, index, n)) return b.value;
+        if (sameTerm(b.value, term, index)) return (this.last[index] = b.value);
       }
     }
     const names = exprs ? Object.keys(exprs) : NO_NAMES;
@@ -133,7 +140,10 @@ export class TermCompiler extends ExpressionCompiler {
     const reports = elements.map((e, k) => this.reportId(e, compiled[k]!));
     const out = newTerm(term, index, this.termIds++, feature, names, elements, reports, compiled, matchName);
     // A term with an expression that is not plain strings is compiled on its own (as its expressions).
-    if (plain) this.terms.add(h, out);
+    if (plain) {
+      this.terms.add(h, out);
+      this.last[index] = out;
+    }
     return out;
   }
 }
@@ -180,22 +190,22 @@ function newTerm(
   };
 }
 
-/** Whether compiled term c is the `index`th term `term` (of n element names): all plain. */
-function sameTerm(c: CompiledTerm, term: FeatureMatcherTerm, index: number, n: number): boolean {
+/** Whether compiled term c (interned: all plain) is the `index`th term `term`, plain or not. */
+function sameTerm(c: CompiledTerm, term: FeatureMatcherTerm, index: number): boolean {
   if (c.index !== index || c.source.feature !== term.feature) return false;
   const mn = term.matchName;
   if (c.matchName ? !mn || !alike(c.matchName.expression, mn) : mn) return false;
   const exprs = c.expressions;
   const mine = term.matchExpressions;
   if (!exprs || !mine) return !exprs && !mine;
-  if (exprs.length !== n) return false;
   let k = 0;
   for (const name in mine) {
     if (!Object.hasOwn(mine, name)) continue;
-    if (exprs[k]!.name !== name || !alike(exprs[k]!.expression, mine[name]!)) return false;
+    if (k >= exprs.length || exprs[k]!.name !== name || !alike(exprs[k]!.expression, mine[name]!))
+      return false;
     k++;
   }
-  return true;
+  return k === exprs.length;
 }
 
 /** Stable sort by Name, as NFD sorts for reproducible output. */

@@ -211,6 +211,36 @@ describe('the compiled evaluator gives the reference evaluator’s results', () 
     expect(Object.isFrozen(a) && Object.isFrozen(a[0])).toBe(true);
   });
 
+  it('on terms like the one before them at their place but for one part (the compiler’s last-term check)', () => {
+    // Each rule's term differs from the previous rule's in one part only: a value, the values'
+    // count, the type, an element name more or less, the matchName.
+    const base = { vendor: { op: 'In', value: ['10de', '8086'] }, class: { op: 'In', value: ['0302'] } };
+    const variants: unknown[] = [
+      base,
+      { ...base, vendor: { op: 'In', value: ['10de'] } },
+      { ...base, vendor: { op: 'In', value: ['10de', '8086'], type: 'version' } },
+      { ...base, device: { op: 'Exists' } },
+      { vendor: base.vendor },
+      base,
+    ];
+    const rules = variants.flatMap((matchExpressions, i) => [
+      { name: `e${i}`, matchFeatures: [{ feature: 'pci.device', matchExpressions }] },
+      {
+        name: `n${i}`,
+        matchFeatures: [
+          {
+            feature: 'pci.device',
+            matchExpressions,
+            ...(i % 2 && { matchName: { op: 'In', value: ['class'] } }),
+          },
+        ],
+      },
+    ]) as Rule[];
+    const spec = { version: 'v1alpha1', compatibilities: [{ rules }] } as Spec;
+    const hosts = [hostFeatures(), hostFeatures(1, 3)];
+    for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
+  });
+
   it('on both sides of the direct path (instance by instance up to DIRECT_INSTANCES, then the index)', () => {
     // The same rules and instances, the first error (a number rule on "x") at the last instance.
     const spec = {
