@@ -4,15 +4,15 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-A4YGFIJD.js";
+} from "./chunks/chunk-SEMOQBYB.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-FBJLPVEA.js";
+import "./chunks/chunk-NJMSVSBS.js";
 import "./chunks/chunk-NIAAG3JT.js";
-import "./chunks/chunk-BE2SCSL7.js";
+import "./chunks/chunk-3P7CACQ5.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-LVNKL4CR.js";
+import "./chunks/chunk-FDWAH7XO.js";
 import "./chunks/chunk-PTLUBV2Z.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-NAMLK4CX.js";
