@@ -4,10 +4,10 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-SEMOQBYB.js";
+} from "./chunks/chunk-BDRYQBDA.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-NJMSVSBS.js";
-import "./chunks/chunk-NIAAG3JT.js";
+import "./chunks/chunk-GDKA5YCU.js";
+import "./chunks/chunk-XG7WBPPQ.js";
 import "./chunks/chunk-3P7CACQ5.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";

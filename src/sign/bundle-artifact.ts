@@ -2,7 +2,7 @@
 // whose subject is the signed manifest (cosign's specs/BUNDLE_SPEC.md). Pure: builds bytes and
 // descriptors, and recognises bundle referrers in a referrers list; the OCI client pushes/fetches.
 
-import { createHash } from 'node:crypto';
+import { sha256Digest } from '../oci/digest.js';
 
 export const SIGSTORE_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
@@ -41,10 +41,6 @@ export interface BundleArtifact {
   manifestDescriptor: Descriptor;
   /** Blobs to push before the manifest: the empty config and the bundle. */
   blobs: { descriptor: Descriptor; bytes: Buffer }[];
-}
-
-export function sha256Digest(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 export interface BundleArtifactInput {

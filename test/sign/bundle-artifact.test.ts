@@ -13,8 +13,8 @@ import {
   bundleReferrerKind,
   declaredPredicateType,
   isBundleManifest,
-  sha256Digest,
 } from '../../src/sign/bundle-artifact.js';
+import { sha256Digest } from '../../src/oci/digest.js';
 import type { Descriptor } from '../../src/sign/bundle-artifact.js';
 
 const subject: Descriptor = {

@@ -15,7 +15,7 @@ import {
   STATEMENT_V01,
   buildCompatibilityStatement,
 } from '../../src/sign/statement.js';
-import { sha256Digest } from '../../src/sign/bundle-artifact.js';
+import { sha256Digest } from '../../src/oci/digest.js';
 import { verifyBundle } from '../../src/sign/verify.js';
 
 const COSIGN = resolve('.tools/bin/cosign');

@@ -22,8 +22,8 @@ import {
   buildBundleArtifact,
   bundleLayerOf,
   bundleReferrerKind,
-  sha256Digest,
 } from '../../src/sign/bundle-artifact.js';
+import { sha256Digest } from '../../src/oci/digest.js';
 import type { Descriptor } from '../../src/sign/bundle-artifact.js';
 import { loadPrivateKey, loadPublicKey } from '../../src/sign/keys.js';
 import { signStatement } from '../../src/sign/sign.js';
