@@ -1,6 +1,6 @@
 import {
   plan
-} from "./chunks/chunk-PG3C2W5Q.js";
+} from "./chunks/chunk-G2AFNLRQ.js";
 import "./chunks/chunk-BRAVSDII.js";
 import "./chunks/chunk-IIQ3KH2O.js";
 import "./chunks/chunk-DCC5HAHI.js";
@@ -12,13 +12,13 @@ import {
   text
 } from "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-6KOP2QWS.js";
+import "./chunks/chunk-H3OAG3RY.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-FVFOLBOD.js";
 import {
   registryOptions
-} from "./chunks/chunk-TUZJUBYL.js";
-import "./chunks/chunk-S3I2ENCK.js";
+} from "./chunks/chunk-CETXEPAT.js";
+import "./chunks/chunk-Y6GGFIRV.js";
 import "./chunks/chunk-Y3VTGDHM.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-OPARHCBB.js";

@@ -4,10 +4,10 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-BDRYQBDA.js";
+} from "./chunks/chunk-GVXPA6TH.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-GDKA5YCU.js";
-import "./chunks/chunk-XG7WBPPQ.js";
+import "./chunks/chunk-LEO5SXR4.js";
+import "./chunks/chunk-WQ7FLDVX.js";
 import "./chunks/chunk-3P7CACQ5.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
@@ -17,13 +17,13 @@ import "./chunks/chunk-PTLUBV2Z.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-NAMLK4CX.js";
 import "./chunks/chunk-6NZMWUXB.js";
-import "./chunks/chunk-6KOP2QWS.js";
+import "./chunks/chunk-H3OAG3RY.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-FVFOLBOD.js";
 import {
   registryOptions
-} from "./chunks/chunk-TUZJUBYL.js";
-import "./chunks/chunk-S3I2ENCK.js";
+} from "./chunks/chunk-CETXEPAT.js";
+import "./chunks/chunk-Y6GGFIRV.js";
 import "./chunks/chunk-Y3VTGDHM.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-OPARHCBB.js";

@@ -125,23 +125,29 @@ export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcom
   const reference = parseReference(opts.image);
   const platform = opts.platform !== undefined ? parsePlatform(opts.platform) : undefined;
   const wanted = (opts.platforms ?? []).map((p) => parsePlatform(p));
-  // The input first: nothing touches a registry before the spec or config checks out. The config
+  // The image is read while the input is checked (the check is CPU, the read a round trip), and
+  // nothing is written before the spec or config checks out: when it does not, the read is
+  // cancelled and the input's error is the one reported, whatever the read came to. The config
   // rooms (their schema, the compiler) load only for a config.
-  let input: Input;
-  if (opts.specFile !== undefined) {
-    input = { kind: 'spec', file: opts.specFile, ...(await readCheckedSpec(opts.specFile)) };
-  } else {
-    const { loadConfig } = await import('../config/load.js');
-    input = { kind: 'config', file: opts.configFile!, ...(await loadConfig(opts.configFile!)) };
-  }
-
-  const repo = openRepository(reference, opts);
-  const resolved = await resolveManifests(repo, reference, {
+  const cancel = new AbortController();
+  const repo = openRepository(reference, {
+    ...opts,
+    signal: opts.signal ? AbortSignal.any([opts.signal, cancel.signal]) : cancel.signal,
+  });
+  const resolving = resolveManifests(repo, reference, {
     ...(platform && { platform }),
     all: true,
     hostPlatform: hostPlatform(),
   });
-  const subjects = restrict(resolved, wanted, formatReference(reference));
+  resolving.catch(() => undefined); // awaited below, once the input checks out
+  let input: Input;
+  try {
+    input = await readInput(opts);
+  } catch (err) {
+    cancel.abort(err);
+    throw err;
+  }
+  const subjects = restrict(await resolving, wanted, formatReference(reference));
 
   const notes = new Set<string>();
   const skipped: string[] = [];
@@ -257,6 +263,14 @@ export async function attachArtifacts(opts: AttachOptions): Promise<AttachOutcom
     }),
   );
   return { artifacts, notes: [...notes], warnings: input.warnings, skipped };
+}
+
+/** The spec file, read and checked, or the config, loaded and checked. */
+async function readInput(opts: AttachOptions): Promise<Input> {
+  if (opts.specFile !== undefined)
+    return { kind: 'spec', file: opts.specFile, ...(await readCheckedSpec(opts.specFile)) };
+  const { loadConfig } = await import('../config/load.js');
+  return { kind: 'config', file: opts.configFile!, ...(await loadConfig(opts.configFile!)) };
 }
 
 /** Only the wanted platforms' manifests (all when none is wanted); each wanted one must be there. */

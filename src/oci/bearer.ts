@@ -9,6 +9,7 @@ import type { AuthScope, Challenge, ChallengeHandler } from './auth.js';
 import type { Credentials, CredentialSource } from './credentials.js';
 import type { HttpFetch, HttpResponse, HttpTls } from './http.js';
 import { nodeHttpFetch } from './http.js';
+import { pause, requestSignal } from './retry.js';
 import type { RetryPolicy } from './transport.js';
 
 export interface BearerOptions {
@@ -23,6 +24,8 @@ export interface BearerOptions {
   debug?: (line: string) => void;
   /** OAuth2 client_id sent with the refresh grant. */
   clientId?: string;
+  /** Cancels the token requests with the registry's (TransportOptions.signal). */
+  signal?: AbortSignal;
 }
 
 interface CachedToken {
@@ -108,7 +111,7 @@ export class BearerHandler implements ChallengeHandler {
         response = await this.doFetch(request.url, {
           ...request.init,
           redirect: 'manual',
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+          signal: requestSignal(this.options.timeoutMs, this.options.signal),
           ...(this.options.dispatcher !== undefined && { dispatcher: this.options.dispatcher }),
         } as RequestInit);
       } catch (err) {
@@ -131,7 +134,8 @@ export class BearerHandler implements ChallengeHandler {
         : undefined;
       if (wait !== undefined) {
         await response?.body?.cancel().catch(() => undefined);
-        await new Promise((r) => setTimeout(r, wait));
+        await pause(wait, this.options.signal);
+        this.options.signal?.throwIfAborted();
         continue;
       }
       if (error !== undefined) {

@@ -42,6 +42,8 @@ export interface RegistryOptions {
   warn?: (line: string) => void;
   /** What this client learnt about the registry so far; share one to share it (default: a new one). */
   session?: RegistrySession;
+  /** Cancels every request of the client (the one in flight fails with the signal's reason). */
+  signal?: AbortSignal;
 }
 
 /** The most pages of a tag listing followed (a registry that ignores `n` and `last` cannot make us read forever). */
@@ -68,6 +70,7 @@ export function createTransport(
         ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
         ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
         ...(opts.debug && { debug: opts.debug }),
+        ...(opts.signal && { signal: opts.signal }),
       }),
     });
   return new Transport({
@@ -81,6 +84,7 @@ export function createTransport(
     ...(opts.dispatcher !== undefined && { dispatcher: opts.dispatcher }),
     fetch: http,
     ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
+    ...(opts.signal && { signal: opts.signal }),
   });
 }
 

@@ -7,7 +7,13 @@
 import { RegistryError } from '../errors.js';
 import type { Repository } from './client.js';
 import { withRetries } from './retry.js';
-import { artifactTag, fallbackTag, recordInFallbackIndex, referrersApiSupported } from './referrers.js';
+import {
+  artifactTag,
+  fallbackTag,
+  readFallback,
+  recordInFallbackIndex,
+  referrersApiSupported,
+} from './referrers.js';
 import type { Descriptor } from './types.js';
 
 /** A referrer built ahead of pushing: the exact manifest bytes, its descriptor, and its blobs. */
@@ -55,23 +61,36 @@ export async function pushReferrer(
     return { descriptor, referrers: 'api' };
   }
   const tag = artifactTag(subjectDigest, descriptor.digest);
-  // Stored by digest (listed nowhere), then `before`, then tagged: the tag lists it.
+  // Stored by digest (listed nowhere), then `before`, then tagged: the tag lists it. The index is
+  // read while the tag goes up: the merge loop is safe whenever its first read happens, as long as
+  // each write of the index follows the writer's own tag (docs/registry.md, "Concurrent writers").
   if (opts.before) {
     await putManifest(repo, referrer, descriptor.digest);
     await opts.before();
-    await repo.putManifest(tag, referrer.manifest, descriptor.mediaType);
-  } else {
-    await putManifest(repo, referrer, tag);
+  }
+  const read = readFallback(repo, subjectDigest);
+  try {
+    if (opts.before) await repo.putManifest(tag, referrer.manifest, descriptor.mediaType);
+    else await putManifest(repo, referrer, tag);
+  } catch (err) {
+    read.catch(() => undefined); // the tag's error is the one reported
+    throw err;
   }
   await recordInFallbackIndex(repo, subjectDigest, [descriptor], {
     ...(opts.settleMs !== undefined && { settleMs: opts.settleMs }),
+    read,
   });
   return { descriptor, referrers: 'fallback' };
 }
 
-/** The referrer's blobs, one after the other (a failing upload stops there: nothing more is sent). */
+/**
+ * The referrer's blobs, all at once as oras sends them (blobs are listed nowhere: one that goes
+ * up while another fails is harmless); the first failing one in order is the error.
+ */
 async function pushBlobs(repo: Repository, referrer: ReferrerManifest): Promise<void> {
-  for (const blob of referrer.blobs) await repo.pushBlob(blob.bytes, blob.mediaType);
+  const pushed = await Promise.allSettled(referrer.blobs.map((b) => repo.pushBlob(b.bytes, b.mediaType)));
+  const failed = pushed.find((p) => p.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**

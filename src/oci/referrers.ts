@@ -14,7 +14,7 @@
 import { RegistryError } from '../errors.js';
 import type { Repository } from './client.js';
 import { nextLink } from './client.js';
-import { isTransientFailure } from './retry.js';
+import { isTransientFailure, pause } from './retry.js';
 import { readCapped } from './transport.js';
 import { isDigest } from './digest.js';
 import type { Descriptor, ImageIndex, ImageManifest } from './types.js';
@@ -92,7 +92,7 @@ async function fetchApiPage(repo: Repository, url: string): Promise<ApiPage | un
   };
 }
 
-interface FallbackIndex {
+export interface FallbackIndex {
   manifests: Descriptor[];
   etag?: string;
   exists: boolean;
@@ -101,7 +101,7 @@ interface FallbackIndex {
 }
 
 /** Reads the fallback index; a missing tag, or one the registry resolves to the subject itself, is empty. */
-async function readFallback(repo: Repository, subjectDigest: string): Promise<FallbackIndex> {
+export async function readFallback(repo: Repository, subjectDigest: string): Promise<FallbackIndex> {
   const tag = fallbackTag(subjectDigest);
   const got = await repo.getManifest(tag);
   if (!got) return { manifests: [], exists: false, absent: true };
@@ -360,15 +360,15 @@ async function repairFallbackIndex(
 export interface FallbackWriteOptions {
   /** Pause between an index write and the tag listing that checks it, in ms (default 0; any value is safe). */
   settleMs?: number;
-  /** For tests: how long to sleep; defaults to setTimeout. */
+  /** For tests: how long to sleep; defaults to a timer (retry.ts `pause`). */
   sleep?: (ms: number) => Promise<void>;
   /** The entry's artifact tag is already there (the caller pushed the manifest under it). */
   tagged?: boolean;
   /** Digests to take out of the index (a removed referrer: its tag and manifest already deleted). */
   remove?: string[];
+  /** The first read of the index, when the caller started it already (readFallback). */
+  read?: Promise<FallbackIndex>;
 }
-
-const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function packIndex(manifests: Descriptor[]): Buffer {
   const index: ImageIndex = { schemaVersion: 2, mediaType: MediaType.ociIndex, manifests };
@@ -412,7 +412,7 @@ export async function recordInFallbackIndex(
   opts: FallbackWriteOptions = {},
 ): Promise<number> {
   const settleMs = Math.max(0, opts.settleMs ?? DEFAULT_SETTLE_MS);
-  const sleep = opts.sleep ?? sleepFor;
+  const sleep = opts.sleep ?? pause;
   const policy = repo.transport.options.retry;
   const tag = fallbackTag(subjectDigest);
   const resolved = new Map<string, Descriptor | null>();
@@ -428,7 +428,7 @@ export async function recordInFallbackIndex(
   /** Referrers the last listing found and the last write lacked. */
   let tagged: Descriptor[] = [];
   let preconditions = true;
-  let current = await readFallback(repo, subjectDigest);
+  let current = await (opts.read ?? readFallback(repo, subjectDigest));
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const wanted = [...entries, ...tagged].filter((w) => !dropped(w.digest));
     const missing = wanted.filter(

@@ -134,9 +134,29 @@ export async function withRetries<T>(
       const wait = policy?.(attempt, { error: err }, { method: 'operation', url: what, idempotent: true });
       if (wait === undefined || !isTransientFailure(err)) throw withAttempts(err, attempt);
       debug?.(`${what}: trying again in ${wait} ms (attempt ${attempt + 1})`);
-      await new Promise((r) => setTimeout(r, wait));
+      await pause(wait);
     }
   }
+}
+
+/** Waits `ms`, or less when `signal` aborts (the caller then sees the signal aborted). */
+export function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The signal of one HTTP request: its timeout (default 60 s), and the caller's cancel when given. */
+export function requestSignal(timeoutMs: number | undefined, cancel?: AbortSignal): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs ?? 60_000);
+  return cancel ? AbortSignal.any([timeout, cancel]) : timeout;
 }
 
 /** The error, saying how many attempts the operation made when more than one. */

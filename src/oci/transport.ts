@@ -10,7 +10,14 @@ import { RegistryError } from '../errors.js';
 import type { AuthScope, Authenticator } from './auth.js';
 import type { HttpFetch, HttpResponse, HttpTls } from './http.js';
 import { nodeHttpFetch } from './http.js';
-import { isTransientNetworkError, parseRetryAfter, RETRY_STATUSES, retryAfterCap } from './retry.js';
+import {
+  isTransientNetworkError,
+  parseRetryAfter,
+  pause,
+  requestSignal,
+  RETRY_STATUSES,
+  retryAfterCap,
+} from './retry.js';
 import { setting } from '../settings.js';
 
 /** After a failed attempt: milliseconds to wait before the next, or undefined to stop. */
@@ -50,6 +57,8 @@ export interface TransportOptions {
   debug?: (line: string) => void;
   /** Warnings a command goes on past (RegistryOptions.warn). */
   warn?: (line: string) => void;
+  /** Cancels every request: the one in flight fails with the signal's reason, none is retried. */
+  signal?: AbortSignal;
 }
 
 export interface RegistryRequest {
@@ -101,13 +110,16 @@ export class Transport {
     };
     const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method);
     const debug = this.options.debug;
+    const cancel = this.options.signal;
     for (let attempt = 1; ; attempt++) {
+      cancel?.throwIfAborted();
       let response: HttpResponse | undefined;
       let error: unknown;
       try {
         response = await this.sendAuthorised(req, url, scope);
       } catch (err) {
         if (err instanceof RegistryError) throw err;
+        cancel?.throwIfAborted();
         error = err;
       }
       debug?.(
@@ -136,7 +148,7 @@ export class Transport {
       }
       debug?.(`retrying ${req.method} ${redactUrl(url)} in ${wait} ms (attempt ${attempt + 1})`);
       await response?.body?.cancel().catch(() => undefined);
-      await new Promise((r) => setTimeout(r, wait));
+      await pause(wait, cancel);
     }
   }
 
@@ -185,7 +197,7 @@ export class Transport {
         method,
         headers,
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+        signal: requestSignal(this.options.timeoutMs, this.options.signal),
         ...(body !== undefined && { body }),
         ...(this.options.dispatcher !== undefined && { dispatcher: this.options.dispatcher }),
       } as RequestInit;

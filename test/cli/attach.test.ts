@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer as createNetServer,
+  type AddressInfo,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { COMPATIBILITY_PREDICATE_TYPE } from '../../src/sign/statement.js';
@@ -320,5 +325,40 @@ describe('attach --sign keyless (CLI, fake GitHub OIDC, Fulcio and Rekor)', () =
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/signing needs --key, --key-env, or a GitHub Actions OIDC token/);
     expect(publicKey('cosign.pub')).toMatch(/PUBLIC KEY/);
+  });
+});
+
+// attach reads the image while it checks the input: a bad input cancels that read, so the process
+// exits with the input's error at once, not when a registry that never answers times out.
+describe('attach with a bad input and a registry that never answers', () => {
+  let server: NetServer;
+  let host = '';
+  const sockets = new Set<Socket>();
+  beforeAll(async () => {
+    server = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.resume(); // reads, never answers
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+
+  it.each([
+    ['a spec that is not YAML', `${FIX}/bad-flow.yaml`, /bad-flow\.yaml:3:\d+: /],
+    ['a spec file that is not there', `${FIX}/no-such-spec.yaml`, /no-such-spec\.yaml/],
+  ])('%s: exit 2 with its error, at once', async (_name, spec, message) => {
+    const started = Date.now();
+    const r = await runCli(
+      ['attach', '--image', `${host}/app/x:v1`, '--spec', spec, '--plain-http', '--timeout', '120'],
+      { timeoutMs: 100_000 },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(Date.now() - started).toBeLessThan(30_000); // not the 120 s request timeout
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { RegistryError } from '../../src/errors.js';
 import {
   parseRetryAfter,
+  pause,
   redactUrl,
   retryPolicy,
   scopesFor,
@@ -122,6 +123,78 @@ describe('Transport answers and errors', () => {
     const err = await t.fail(req, await t.send(req));
     expect(calls).toHaveLength(1);
     expect(err.message).toMatch(/asked to retry after 120 s, more than the 60 s this client waits/);
+  });
+});
+
+describe('Transport cancelled (TransportOptions.signal)', () => {
+  const req = { method: 'GET' as const, url: '/v2/a/manifests/v1' };
+  it('fails the request in flight with the reason and sends no retry', async () => {
+    const cancel = new AbortController();
+    const calls: string[] = [];
+    const t = new Transport({
+      host: 'reg.test',
+      retry: retryPolicy({ retries: 5, baseMs: 1 }),
+      signal: cancel.signal,
+      // Like the HTTP path: the request's signal aborts it.
+      fetch: ((url: URL, init: RequestInit) => {
+        calls.push(url.pathname);
+        return new Promise((_resolve, reject) => {
+          if (init.signal!.aborted) reject(init.signal!.reason as Error);
+          init.signal!.addEventListener('abort', () => reject(init.signal!.reason as Error));
+        });
+      }) as unknown as typeof fetch,
+    });
+    const sent = t.send(req);
+    const why = new Error('the spec does not check out');
+    cancel.abort(why);
+    await expect(sent).rejects.toBe(why);
+    expect(calls).toHaveLength(1);
+  });
+  it('stops waiting between attempts and sends nothing more', async () => {
+    const cancel = new AbortController();
+    const calls: string[] = [];
+    const t = new Transport({
+      host: 'reg.test',
+      // A minute between attempts: the test ends long before unless the cancel wakes the wait.
+      retry: retryPolicy({ retries: 5, baseMs: 120_000, maxBackoffMs: 120_000 }),
+      signal: cancel.signal,
+      fetch: (async (url: URL) => {
+        calls.push(url.pathname);
+        setTimeout(() => cancel.abort(new Error('cancelled')), 5);
+        return res(503);
+      }) as unknown as typeof fetch,
+    });
+    const started = Date.now();
+    await expect(t.send(req)).rejects.toThrow('cancelled');
+    expect(calls).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+  it('sends nothing once cancelled', async () => {
+    const cancel = new AbortController();
+    cancel.abort(new Error('too late'));
+    let called = false;
+    const t = new Transport({
+      host: 'reg.test',
+      signal: cancel.signal,
+      fetch: (async () => {
+        called = true;
+        return res(200);
+      }) as unknown as typeof fetch,
+    });
+    await expect(t.send(req)).rejects.toThrow('too late');
+    expect(called).toBe(false);
+  });
+});
+
+describe('pause', () => {
+  it('waits the time given, or until the signal aborts', async () => {
+    const started = Date.now();
+    await pause(20);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+    const cancel = new AbortController();
+    setTimeout(() => cancel.abort(), 5);
+    await pause(120_000, cancel.signal); // resolves at the abort, not in two minutes
+    await pause(120_000, cancel.signal); // already aborted: at once
   });
 });
 
