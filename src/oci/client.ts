@@ -10,7 +10,7 @@ import type { HttpFetch, HttpTls } from './http.js';
 import { nodeHttpFetch } from './http.js';
 import type { Credentials, CredentialSource } from './credentials.js';
 import { defaultCredentialSource } from './credentials.js';
-import { isDigest, sha256Digest, verifyDigest } from './digest.js';
+import { isDigest, loadHasher, sha256Digest, verifyDigest } from './digest.js';
 import type { Reference } from './reference.js';
 import type { RegistryRequest, RetryPolicy } from './transport.js';
 import { retryPolicy, withRetries } from './retry.js';
@@ -85,6 +85,7 @@ export function createTransport(
     fetch: http,
     ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
     ...(opts.signal && { signal: opts.signal }),
+    whileWaiting: loadHasher,
   });
 }
 

@@ -34,8 +34,13 @@ export interface HttpBody {
   };
 }
 
-/** A request as the transport sends it (fetch's RequestInit, of which this path reads method, headers, body, signal). */
-export type HttpFetch = (url: URL, init: RequestInit) => Promise<HttpResponse>;
+/**
+ * A request as the transport sends it: fetch's RequestInit (of which this path reads method,
+ * headers, body, signal), and `sent`, called once the request is written (this path only).
+ */
+export type HttpRequestInit = RequestInit & { sent?: () => void };
+
+export type HttpFetch = (url: URL, init: HttpRequestInit) => Promise<HttpResponse>;
 
 /** TLS settings for HTTPS registries. */
 export interface HttpTls {
@@ -62,7 +67,7 @@ export function nodeHttpFetch(tls: HttpTls = {}): HttpFetch {
   };
 }
 
-function send(url: URL, init: RequestInit, secure: boolean, agent: HttpAgent): Promise<HttpResponse> {
+function send(url: URL, init: HttpRequestInit, secure: boolean, agent: HttpAgent): Promise<HttpResponse> {
   const signal = init.signal ?? undefined;
   // The client sends bytes (blobs, manifests) or a form (a token request's refresh grant).
   const body = typeof init.body === 'string' ? Buffer.from(init.body) : (init.body as Uint8Array | undefined);
@@ -93,6 +98,7 @@ function send(url: URL, init: RequestInit, secure: boolean, agent: HttpAgent): P
       if (init.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) res.resume();
       resolve(answer(res));
     });
+    if (init.sent) req.once('finish', init.sent);
     req.end(body);
   });
 }

@@ -8,7 +8,7 @@
 // only: never a header or a body.
 import { RegistryError } from '../errors.js';
 import type { AuthScope, Authenticator } from './auth.js';
-import type { HttpFetch, HttpResponse, HttpTls } from './http.js';
+import type { HttpFetch, HttpRequestInit, HttpResponse, HttpTls } from './http.js';
 import { nodeHttpFetch } from './http.js';
 import {
   isTransientNetworkError,
@@ -59,6 +59,11 @@ export interface TransportOptions {
   warn?: (line: string) => void;
   /** Cancels every request: the one in flight fails with the signal's reason, none is retried. */
   signal?: AbortSignal;
+  /**
+   * Work done once, while the first request is on its way to the registry (after it is written,
+   * on the node:http path): the client loads its hasher then (./digest.ts `loadHasher`).
+   */
+  whileWaiting?: () => void;
 }
 
 export interface RegistryRequest {
@@ -88,11 +93,14 @@ export class Transport {
   private readonly doFetch: HttpFetch;
   /** Whether the registry answered at least once: a refused connection after that is a restart. */
   private reached = false;
+  /** `options.whileWaiting`, until the first request takes it. */
+  private idleWork: (() => void) | undefined;
 
   constructor(readonly options: TransportOptions) {
     this.baseUrl = `${options.plainHttp ? 'http' : 'https'}://${options.host}`;
     this.registry = options.registry ?? options.host;
     this.doFetch = options.fetch ?? nodeHttpFetch(options.tls);
+    this.idleWork = options.whileWaiting;
   }
 
   resolve(url: string): URL {
@@ -193,6 +201,8 @@ export class Transport {
         for (const name of Object.keys(headers))
           if (name.toLowerCase() === 'authorization') delete headers[name];
       }
+      const idle = this.idleWork;
+      this.idleWork = undefined;
       const init = {
         method,
         headers,
@@ -200,7 +210,9 @@ export class Transport {
         signal: requestSignal(this.options.timeoutMs, this.options.signal),
         ...(body !== undefined && { body }),
         ...(this.options.dispatcher !== undefined && { dispatcher: this.options.dispatcher }),
-      } as RequestInit;
+        // Once written: the registry works on the answer while this process does `idle`.
+        ...(idle && { sent: () => setImmediate(idle) }),
+      } as HttpRequestInit;
       const response = await this.doFetch(url, init);
       const location = response.headers.get('location');
       if (![301, 302, 303, 307, 308].includes(response.status) || location === null) return response;

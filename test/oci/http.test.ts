@@ -1,12 +1,13 @@
 // The client's HTTP path (src/oci/http.ts) against a real node:http server: bodies stream in
 // chunks, headers read case-insensitively, string and byte bodies carry their Content-Length,
 // connections are kept alive and reused (a HEAD answer frees its socket by itself), the timeout
-// signal fails a stalled body read with a transient error, and a refused connection is transient.
+// signal fails a stalled body read with a transient error, a refused connection is transient, and
+// `sent` (the transport's idle work: loading the hasher) comes once the request is written.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isTransientNetworkError, nodeHttpFetch } from '../../src/oci/index.js';
+import { isTransientNetworkError, nodeHttpFetch, Transport } from '../../src/oci/index.js';
 import { freePort } from '../helpers/registry.js';
 
 describe('the HTTP path (node:http, keep-alive)', () => {
@@ -90,6 +91,29 @@ describe('the HTTP path (node:http, keep-alive)', () => {
     const err = await reader.read().catch((e: unknown) => e);
     expect((err as Error).name).toBe('TimeoutError');
     expect(isTransientNetworkError(err)).toBe(true);
+  });
+
+  it('calls `sent` once the request is written, before the answer', async () => {
+    const order: string[] = [];
+    const res = await nodeHttpFetch()(new URL('/chunks', base), {
+      method: 'PUT',
+      body: Buffer.from('manifest'),
+      sent: () => order.push('sent'),
+    });
+    order.push(`answer ${res.status}`);
+    expect(order).toEqual(['sent', 'answer 200']);
+  });
+
+  it('the transport does its idle work once, while the first request is on the way', async () => {
+    const order: string[] = [];
+    const t = new Transport({
+      host: base.slice('http://'.length),
+      plainHttp: true,
+      whileWaiting: () => order.push('idle'),
+    });
+    for (let i = 0; i < 3; i++)
+      order.push(`answer ${(await t.send({ method: 'HEAD', url: '/v2/' })).status}`);
+    expect(order).toEqual(['idle', 'answer 200', 'answer 200', 'answer 200']);
   });
 
   it('reports a refused connection with its code (transient)', async () => {
