@@ -1,6 +1,6 @@
 import {
   plan
-} from "./chunks/chunk-4MKHUABI.js";
+} from "./chunks/chunk-ZNBVW57H.js";
 import "./chunks/chunk-BRAVSDII.js";
 import "./chunks/chunk-IIQ3KH2O.js";
 import "./chunks/chunk-DCC5HAHI.js";
@@ -12,7 +12,7 @@ import {
   text
 } from "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-6PE7GGMB.js";
+import "./chunks/chunk-62RQJ7UJ.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-FVFOLBOD.js";
 import {

@@ -4,10 +4,10 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-442V7TPR.js";
+} from "./chunks/chunk-CEWX3TUR.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-HSFWM2T4.js";
-import "./chunks/chunk-VKWE6N65.js";
+import "./chunks/chunk-6F52US4X.js";
+import "./chunks/chunk-AFKGN3MC.js";
 import "./chunks/chunk-3P7CACQ5.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
@@ -17,7 +17,7 @@ import "./chunks/chunk-PTLUBV2Z.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-NAMLK4CX.js";
 import "./chunks/chunk-6NZMWUXB.js";
-import "./chunks/chunk-6PE7GGMB.js";
+import "./chunks/chunk-62RQJ7UJ.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-FVFOLBOD.js";
 import {

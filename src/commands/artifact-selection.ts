@@ -38,13 +38,7 @@ export async function fetchBundles(repo: Repository, artifactDigest: string): Pr
     if (bundleReferrerKind(entry) === 'no') continue;
     const got = await repo.getManifest(entry.digest);
     if (!got) continue;
-    let manifest: unknown;
-    try {
-      manifest = JSON.parse(got.bytes.toString('utf8'));
-    } catch {
-      continue;
-    }
-    const layer = bundleLayerOf(manifest);
+    const layer = bundleLayerOf(got.json);
     if (!layer) continue;
     bundles.push(await repo.fetchBlob(layer, MAX_BUNDLE_BYTES));
   }

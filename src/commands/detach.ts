@@ -5,7 +5,7 @@
 // changes nothing (the first DELETE is the refused one), and no observer ever sees the artifact
 // listed without its signature. The index rewrite is the writers' merge (src/oci/referrers.ts);
 // docs/registry.md, "Removing a referrer", says why a concurrent attach cannot bring it back.
-import { InputError, RegistryError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { Descriptor, ImageManifest, RegistryOptions, Repository } from '../oci/index.js';
 import {
   artifactTag,
@@ -64,7 +64,7 @@ async function signatureReferrers(repo: Repository, artifactDigest: string): Pro
     if (kind === 'no') continue;
     if (kind === 'maybe') {
       const got = await repo.getManifest(entry.digest);
-      if (!got || !bundleLayerOf(JSON.parse(got.bytes.toString('utf8')))) continue;
+      if (!got || !bundleLayerOf(got.json)) continue;
     }
     found.push(entry.digest);
   }
@@ -89,12 +89,7 @@ export async function detach(opts: DetachOptions): Promise<DetachResult> {
   const notOurs = (why: string) =>
     new InputError(`${opts.artifact} is not a compatibility artifact of ${image}: ${why}`);
   if (!got) throw notOurs(`there is no manifest ${opts.artifact} in ${repo.label}`);
-  let manifest: Partial<ImageManifest>;
-  try {
-    manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
-  } catch {
-    throw new RegistryError(`manifest ${repo.label}@${opts.artifact} is not JSON`);
-  }
+  const manifest = (got.json ?? {}) as Partial<ImageManifest>;
   if ((manifest.artifactType ?? manifest.config?.mediaType) !== COMPATIBILITY_ARTIFACT_TYPE)
     throw notOurs(`its artifactType is ${manifest.artifactType ?? manifest.config?.mediaType ?? 'none'}`);
   const subjectDigest = manifest.subject?.digest;

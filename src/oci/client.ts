@@ -15,6 +15,7 @@ import type { Reference } from './reference.js';
 import type { RegistryRequest, RetryPolicy } from './transport.js';
 import { retryPolicy, withRetries } from './retry.js';
 import { RegistrySession } from './session.js';
+import { registryText } from './text.js';
 import { readCapped, Transport } from './transport.js';
 import type { Descriptor } from './types.js';
 import { MANIFEST_MEDIA_TYPES, MAX_MANIFEST_BYTES } from './types.js';
@@ -92,8 +93,18 @@ export function createTransport(
 export interface FetchedManifest {
   descriptor: Descriptor;
   bytes: Buffer;
+  /** The manifest parsed (strict UTF-8, then JSON): what every reader reads of it. */
+  json: unknown;
   /** The ETag the registry sent, for a conditional PUT. */
   etag?: string;
+}
+
+export interface ManifestReadOptions {
+  accept?: readonly string[];
+  /** A 404 is an error, this message. */
+  notFound?: string;
+  /** How errors of the manifest's bytes name it. */
+  what?: string;
 }
 
 /** What a manifest DELETE did; `refused` carries the registry's answer. */
@@ -253,18 +264,16 @@ export class Repository {
 
   // ---- manifests
 
-  /** GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the digest asked for or announced. */
-  getManifest(
-    reference: string,
-    opts: { accept?: readonly string[]; notFound?: string } = {},
-  ): Promise<FetchedManifest | undefined> {
+  /**
+   * GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the
+   * digest asked for or announced, decoded as strict UTF-8 and parsed; `what` names it in those
+   * errors (default `manifest <repository>@<reference>`).
+   */
+  getManifest(reference: string, opts: ManifestReadOptions = {}): Promise<FetchedManifest | undefined> {
     return this.reread(`reading manifest ${reference}`, () => this.getManifestOnce(reference, opts));
   }
 
-  private async getManifestOnce(
-    reference: string,
-    opts: { accept?: readonly string[]; notFound?: string },
-  ): Promise<FetchedManifest | undefined> {
+  private async getManifestOnce(reference: string, opts: ManifestReadOptions): Promise<FetchedManifest | undefined> {
     const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
     const req = this.req('GET', `/v2/${this.name}/manifests/${reference}`, {
       headers: { Accept: accept.join(', ') },
@@ -279,22 +288,26 @@ export class Repository {
     }
     if (res.status !== 200)
       throw await this.transport.fail(req, res, `fetching manifest ${this.label}:${reference}`);
-    const what = `manifest ${this.label}@${reference}`;
+    const what = opts.what ?? `manifest ${this.label}@${reference}`;
     const bytes = await readCapped(res, MAX_MANIFEST_BYTES, what);
     const announced = res.headers.get('docker-content-digest') ?? undefined;
     const digest = isDigest(reference) ? reference : (announced ?? sha256Digest(bytes));
     verifyDigest(bytes, digest, what);
     let mediaType = res.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+    const text = registryText(bytes, what);
+    let json: unknown;
     try {
-      const parsed = JSON.parse(bytes.toString('utf8')) as { mediaType?: unknown };
-      if (typeof parsed.mediaType === 'string') mediaType = parsed.mediaType;
+      json = JSON.parse(text);
     } catch {
       throw new RegistryError(`${what}: not JSON`);
     }
+    const declared = (json as { mediaType?: unknown } | null)?.mediaType;
+    if (typeof declared === 'string') mediaType = declared;
     const etag = res.headers.get('etag') ?? undefined;
     return {
       descriptor: { mediaType, digest, size: bytes.byteLength },
       bytes,
+      json,
       ...(etag !== undefined && { etag }),
     };
   }
@@ -405,9 +418,8 @@ export class Repository {
       if (res.status !== 200) throw await this.transport.fail(req, res, `listing tags of ${this.label}`);
       let listed: string[];
       try {
-        const body = JSON.parse((await readCapped(res, MAX_MANIFEST_BYTES, 'tag list')).toString('utf8')) as {
-          tags?: unknown;
-        };
+        const bytes = await readCapped(res, MAX_MANIFEST_BYTES, 'tag list');
+        const body = JSON.parse(registryText(bytes, `the tag list of ${this.label}`)) as { tags?: unknown };
         listed = Array.isArray(body.tags) ? body.tags.filter((t): t is string => typeof t === 'string') : [];
       } catch (err) {
         if (err instanceof RegistryError) throw err;

@@ -21,7 +21,6 @@ import type { Reference } from './reference.js';
 import { formatReference } from './reference.js';
 import { pushReferrer, type ReferrerManifest } from './referrer.js';
 import { listReferrers } from './referrers.js';
-import { registryText } from './text.js';
 import type { Descriptor, ImageManifest, Platform } from './types.js';
 import { MAX_MANIFEST_BYTES } from './types.js';
 
@@ -89,17 +88,28 @@ export interface CompatibilityCandidate {
 /**
  * The precedence of a platform manifest's artifacts: its own, newest first, then its index's,
  * newest first. The first is the one evaluated (the platform manifest's newest, else the index's).
+ * The two listings are independent reads and go out at once (an error of the manifest's is the
+ * one thrown); `own` is the manifest's listing when the caller started it already.
  */
 export async function compatibilityCandidates(
   repo: Repository,
   resolved: ResolvedManifest,
+  own: Promise<Descriptor[]> = compatibilityReferrers(repo, resolved.descriptor.digest),
 ): Promise<CompatibilityCandidate[]> {
-  const own = await compatibilityReferrers(repo, resolved.descriptor.digest);
   const index = resolved.index;
-  const fromIndex = index ? await compatibilityReferrers(repo, index.digest) : [];
+  const [mine, ofIndex] = await Promise.allSettled([
+    own,
+    index ? compatibilityReferrers(repo, index.digest) : [],
+  ]);
+  if (mine.status === 'rejected') throw mine.reason;
+  if (ofIndex.status === 'rejected') throw ofIndex.reason;
   return [
-    ...own.map((artifact) => ({ artifact, subject: resolved.descriptor, attachedTo: 'manifest' as const })),
-    ...fromIndex.map((artifact) => ({ artifact, subject: index!, attachedTo: 'index' as const })),
+    ...mine.value.map((artifact) => ({
+      artifact,
+      subject: resolved.descriptor,
+      attachedTo: 'manifest' as const,
+    })),
+    ...ofIndex.value.map((artifact) => ({ artifact, subject: index!, attachedTo: 'index' as const })),
   ];
 }
 
@@ -110,9 +120,25 @@ export interface LookupOptions extends RegistryOptions {
   host?: HostPlatform;
 }
 
-async function resolveSubject(ref: string | Reference, opts: LookupOptions) {
-  const { reference, repo, subjects } = await resolveImage(ref, opts);
-  return { reference, repo, resolved: subjects[0]! };
+/**
+ * The image resolved to one platform manifest, and that manifest's compatibility artifacts: for a
+ * single manifest the listing starts as soon as its digest is known, with its config's read.
+ */
+async function resolveListed(ref: string | Reference, opts: LookupOptions) {
+  let early: { digest: string; listing: Promise<Descriptor[]> } | undefined;
+  const { reference, repo, subjects } = await resolveImage(ref, {
+    ...opts,
+    onManifest: (d, r) => {
+      early = { digest: d.digest, listing: compatibilityReferrers(r, d.digest) };
+      early.listing.catch(() => undefined); // awaited below, unless resolving fails first
+    },
+  });
+  const resolved = subjects[0]!;
+  const own =
+    early?.digest === resolved.descriptor.digest
+      ? early.listing
+      : compatibilityReferrers(repo, resolved.descriptor.digest);
+  return { reference, repo, resolved, own };
 }
 
 /** A subject's compatibility artifacts, newest first by `org.opencontainers.image.created` (NFD's order). */
@@ -144,15 +170,9 @@ export async function fetchListedArtifact(
   repo: Repository,
   artifact: Descriptor,
 ): Promise<FetchedCompatibilityArtifact | undefined> {
-  const got = await repo.getManifest(artifact.digest);
+  const got = await repo.getManifest(artifact.digest, { what: `compatibility artifact ${artifact.digest}` });
   if (!got) return undefined;
-  const text = registryText(got.bytes, `compatibility artifact ${artifact.digest}`);
-  let manifest: Partial<ImageManifest>;
-  try {
-    manifest = JSON.parse(text) as Partial<ImageManifest>;
-  } catch {
-    throw new RegistryError(`compatibility artifact ${artifact.digest}: manifest is not JSON`);
-  }
+  const manifest = (got.json ?? {}) as Partial<ImageManifest>;
   const layer = manifest.layers?.[0];
   if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number')
     throw new RegistryError(`compatibility artifact ${artifact.digest} has no spec layer`);
@@ -166,21 +186,15 @@ export async function listCompatibilityArtifacts(
   ref: string | Reference,
   opts: LookupOptions = {},
 ): Promise<CompatibilityListing> {
-  const { reference, repo, resolved } = await resolveSubject(ref, opts);
-  // The two listings are independent reads: at once (an error of the manifest's is the one thrown).
-  const [own, ofIndex] = await Promise.allSettled([
-    compatibilityReferrers(repo, resolved.descriptor.digest),
-    resolved.index ? compatibilityReferrers(repo, resolved.index.digest) : [],
-  ]);
-  if (own.status === 'rejected') throw own.reason;
-  if (ofIndex.status === 'rejected') throw ofIndex.reason;
+  const { reference, repo, resolved, own } = await resolveListed(ref, opts);
+  const candidates = await compatibilityCandidates(repo, resolved, own);
   return {
     reference,
     subject: resolved.descriptor,
     ...(resolved.platform && { platform: resolved.platform }),
-    artifacts: own.value,
+    artifacts: candidates.filter((c) => c.attachedTo === 'manifest').map((c) => c.artifact),
     ...(resolved.index && { index: resolved.index }),
-    indexArtifacts: ofIndex.value,
+    indexArtifacts: candidates.filter((c) => c.attachedTo === 'index').map((c) => c.artifact),
   };
 }
 
@@ -197,9 +211,9 @@ export async function fetchNewestCompatibilitySpec(
   ref: string | Reference,
   opts: LookupOptions = {},
 ): Promise<NewestCompatibilitySpec> {
-  const { reference, repo, resolved } = await resolveSubject(ref, opts);
+  const { reference, repo, resolved, own } = await resolveListed(ref, opts);
   // The newest whose manifest is there: a listed entry whose manifest is gone has no spec (skipped, said).
-  for (const candidate of await compatibilityCandidates(repo, resolved)) {
+  for (const candidate of await compatibilityCandidates(repo, resolved, own)) {
     const fetched = await fetchListedArtifact(repo, candidate.artifact);
     if (!fetched) {
       warnGone(repo, candidate.artifact);

@@ -63,6 +63,11 @@ export interface ResolveOptions {
   hostPlatform: Platform | HostPlatform;
   /** When the host can run no entry: the index's first platform manifest instead of an error (validate refuses it). */
   orFirst?: boolean;
+  /**
+   * Called with a single manifest as soon as it is read, before its config is: a caller's reads of
+   * that subject (its referrers) go out with the config's instead of after it.
+   */
+  onManifest?: (descriptor: Descriptor, repo: Repository) => void;
 }
 
 /**
@@ -77,10 +82,12 @@ export async function resolveManifests(
   const name = formatReference(ref);
   const got = await repo.getManifest(ref.digest ?? (ref.tag as string), {
     notFound: `image ${name} not found`,
+    what: `image ${name}`,
   });
   if (!got) throw new RegistryError(`image ${name} not found`);
-  const body = JSON.parse(registryText(got.bytes, `image ${name}`)) as Partial<ImageIndex & ImageManifest>;
+  const body = (got.json ?? {}) as Partial<ImageIndex & ImageManifest>;
   if (!isIndexMediaType(got.descriptor.mediaType) && !Array.isArray(body.manifests)) {
+    opts.onManifest?.(got.descriptor, repo);
     const platform = await platformFromConfig(repo, body as ImageManifest);
     if (opts.platform && platform && !platformsMatch(opts.platform, platform)) {
       throw new RegistryError(
@@ -139,6 +146,7 @@ export async function resolveImage(
     all?: boolean;
     host?: HostPlatform;
     orFirst?: boolean;
+    onManifest?: ResolveOptions['onManifest'];
   },
 ): Promise<ImageSubjects> {
   const reference = typeof image === 'string' ? parseReference(image) : image;
@@ -148,6 +156,7 @@ export async function resolveImage(
     ...(platform && { platform }),
     ...(opts.all && { all: true }),
     ...(opts.orFirst && { orFirst: true }),
+    ...(opts.onManifest && { onManifest: opts.onManifest }),
     hostPlatform: opts.host ?? hostPlatform(),
   });
   return { reference, repo, subjects };

@@ -185,7 +185,7 @@ export async function deleteFallbackIndex(
   if (byTag.status !== 'refused') return byTag.status === 'deleted';
   const got = await repo.getManifest(tag);
   if (!got) return false;
-  const listed = (JSON.parse(got.bytes.toString('utf8')) as { manifests?: Descriptor[] }).manifests ?? [];
+  const listed = (got.json as { manifests?: Descriptor[] } | null)?.manifests ?? [];
   if (!listed.length || listed.some((d) => !ours(d))) return false;
   const byDigest = await repo.deleteManifest(got.descriptor.digest);
   if (byDigest.status === 'refused') throw refusal(repo, `${tag}`, byDigest.error);

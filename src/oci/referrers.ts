@@ -12,11 +12,12 @@
 // a failed write re-reads and re-merges. See docs/registry.md, "Concurrent writers and the
 // fallback tag" and "Removing a referrer", for why this loses nothing and resurrects nothing.
 import { RegistryError } from '../errors.js';
-import type { Repository } from './client.js';
+import type { FetchedManifest, Repository } from './client.js';
 import { nextLink } from './client.js';
 import { isTransientFailure, pause } from './retry.js';
 import { readCapped } from './transport.js';
 import { isDigest } from './digest.js';
+import { registryText } from './text.js';
 import type { Descriptor, ImageIndex, ImageManifest } from './types.js';
 import { isIndexMediaType, MAX_MANIFEST_BYTES, MediaType } from './types.js';
 
@@ -76,9 +77,9 @@ async function fetchApiPage(repo: Repository, url: string): Promise<ApiPage | un
   const bytes = await readCapped(res, MAX_MANIFEST_BYTES, `referrers of ${repo.label}`);
   let index: ImageIndex;
   try {
-    index = JSON.parse(bytes.toString('utf8')) as ImageIndex;
+    index = JSON.parse(registryText(bytes, `referrers of ${repo.label}`)) as ImageIndex;
   } catch {
-    return undefined; // not the API (a proxy's page): treat as unsupported
+    return undefined; // not the API (a proxy's page, not JSON or not UTF-8): treat as unsupported
   }
   if (!Array.isArray(index?.manifests)) return undefined;
   const next = nextLink(res.headers.get('link'));
@@ -111,8 +112,8 @@ export async function readFallback(repo: Repository, subjectDigest: string): Pro
       `${repo.label}:${tag} is a ${got.descriptor.mediaType || 'manifest'}, not a referrers index: refusing to use it`,
     );
   }
-  const index = JSON.parse(got.bytes.toString('utf8')) as ImageIndex;
-  if (!Array.isArray(index.manifests))
+  const index = got.json as ImageIndex;
+  if (!Array.isArray(index?.manifests))
     throw new RegistryError(`${repo.label}:${tag}: the index has no manifests list`);
   return { manifests: index.manifests, exists: true, ...(got.etag !== undefined && { etag: got.etag }) };
 }
@@ -143,13 +144,14 @@ export async function listArtifactTags(repo: Repository, subjectDigest: string):
 }
 
 /** The descriptor a referrers index lists for a referrer manifest (as the referrers API builds it). */
-export function referrerDescriptor(bytes: Buffer, digest: string, mediaType: string): Descriptor {
-  const manifest = JSON.parse(bytes.toString('utf8')) as Partial<ImageManifest>;
+export function referrerDescriptor(got: FetchedManifest): Descriptor {
+  const manifest = (got.json ?? {}) as Partial<ImageManifest>;
+  const { digest, mediaType } = got.descriptor;
   const artifactType = manifest.artifactType ?? manifest.config?.mediaType;
   return {
     mediaType: manifest.mediaType ?? mediaType,
     digest,
-    size: bytes.byteLength,
+    size: got.bytes.byteLength,
     ...(artifactType !== undefined && { artifactType }),
     ...(manifest.annotations !== undefined && { annotations: manifest.annotations }),
   };
@@ -196,10 +198,8 @@ async function checkIndex(
     // Ours only when the tag names the manifest's digest and the manifest no other subject.
     const short = tag.slice(tag.lastIndexOf('.') + 1);
     if (got && (got.descriptor.digest.split(':')[1] ?? '').startsWith(short)) {
-      const manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
-      const subject = manifest.subject?.digest;
-      if (subject === undefined || subject === subjectDigest)
-        found = referrerDescriptor(got.bytes, got.descriptor.digest, got.descriptor.mediaType);
+      const subject = (got.json as Partial<ImageManifest> | null)?.subject?.digest;
+      if (subject === undefined || subject === subjectDigest) found = referrerDescriptor(got);
     }
     cache.set(tag, found);
   };
@@ -265,7 +265,7 @@ async function correctArtifactType(repo: Repository, d: Descriptor): Promise<Des
   if (!SUSPECT_TYPES.has(d.artifactType) || isIndexMediaType(d.mediaType)) return d;
   const got = await repo.getManifest(d.digest);
   if (!got) return d;
-  const manifest = JSON.parse(got.bytes.toString('utf8')) as Partial<ImageManifest>;
+  const manifest = (got.json ?? {}) as Partial<ImageManifest>;
   const artifactType = manifest.artifactType ?? manifest.config?.mediaType;
   return {
     ...d,

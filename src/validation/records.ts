@@ -45,12 +45,7 @@ function mayBeRecord(entry: Descriptor): boolean {
 async function fetchBundle(repo: Repository, entry: Descriptor): Promise<Buffer | undefined> {
   const got = await repo.getManifest(entry.digest);
   if (!got) return undefined;
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(got.bytes.toString('utf8'));
-  } catch {
-    return undefined;
-  }
+  const manifest = got.json;
   const declared = declaredPredicateType(manifest as { annotations?: Record<string, string> });
   if (declared !== undefined && declared !== VALIDATION_PREDICATE_TYPE) return undefined;
   const layer = bundleLayerOf(manifest);

@@ -2,14 +2,23 @@
 // is not UTF-8 is bad input (exit 2) naming the image and the artifact digest, a manifest or an
 // image config that is not is the registry's (exit 3), never text with U+FFFD in it. Against a real docker-registry:
 // the bad artifact is pushed as an attacker with push rights would (a newer artifact manifest in
-// the fallback index), since `attach` never writes one.
+// the fallback index), since `attach` never writes one. The same holds for the fallback index that
+// discover reads and attach merges into: exit 3 naming it, and attach writes nothing over it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { attach } from '../../src/commands/attach.js';
+import { discover } from '../../src/commands/discover.js';
 import { specFromImage } from '../../src/commands/validate-sources.js';
 import { exitCodeOf, InputError, RegistryError } from '../../src/errors.js';
-import { addToFallbackIndex, openRepository, parseReference } from '../../src/oci/index.js';
+import {
+  addToFallbackIndex,
+  artifactTag,
+  fallbackTag,
+  openRepository,
+  parseReference,
+} from '../../src/oci/index.js';
 import type { ImageManifest } from '../../src/oci/index.js';
 import { pushTestImage, rawPushBlob, rawPushManifest, sha256, startRegistry } from '../helpers/registry.js';
 import type { TestRegistry } from '../helpers/registry.js';
@@ -47,11 +56,15 @@ async function withForgedArtifact(
   ) as ImageManifest;
   const bytes = await forge(genuine, repoName);
   const forged = sha256(bytes);
-  const put = await fetch(`${reg.url}/v2/${repoName}/manifests/${forged}`, {
-    method: 'PUT',
-    body: bytes,
-    headers: { 'Content-Type': genuine.mediaType! },
-  });
+  // Pushed under its artifact tag by hand: the client refuses to read (and so to tag) bytes that are not UTF-8.
+  const put = await fetch(
+    `${reg.url}/v2/${repoName}/manifests/${artifactTag(a!.subjectDescriptor.digest, forged)}`,
+    {
+      method: 'PUT',
+      body: bytes,
+      headers: { 'Content-Type': genuine.mediaType! },
+    },
+  );
   expect(put.status).toBe(201);
   const created = '2026-01-01T00:00:00Z';
   await addToFallbackIndex(
@@ -64,7 +77,7 @@ async function withForgedArtifact(
       artifactType: genuine.artifactType!,
       annotations: { ...genuine.annotations, 'org.opencontainers.image.created': created },
     },
-    { settleMs: 0 },
+    { settleMs: 0, tagged: true },
   );
   return { ref, forged };
 }
@@ -149,5 +162,52 @@ describe('validate --image: registry bytes are strict UTF-8', () => {
     expect(err).toBeInstanceOf(RegistryError);
     expect(exitCodeOf(err)).toBe(3);
     expect((err as Error).message).toBe(`image config ${sha256(config)}:1:34: invalid UTF-8: expected text`);
+  });
+});
+
+describe('the referrers write and read paths: registry bytes are strict UTF-8', () => {
+  /** An image whose fallback index holds a byte that is not UTF-8 (in an annotation). */
+  async function withBadIndex(): Promise<{ ref: string; repoName: string; tag: string }> {
+    const repoName = `utf8-${++n}`;
+    const subject = await pushTestImage(reg, repoName, 'v1');
+    const text = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [],
+      annotations: { note: '@@' },
+    });
+    const [before, after] = text.split('@@');
+    const bytes = Buffer.concat([Buffer.from(before!), Buffer.from([0xe2, 0x28, 0xa1]), Buffer.from(after!)]);
+    const tag = fallbackTag(subject.digest);
+    const put = await fetch(`${reg.url}/v2/${repoName}/manifests/${tag}`, {
+      method: 'PUT',
+      body: bytes,
+      headers: { 'Content-Type': 'application/vnd.oci.image.index.v1+json' },
+    });
+    expect(put.status).toBe(201);
+    return { ref: `${reg.host}/${repoName}:v1`, repoName, tag };
+  }
+
+  it('discover: exit 3 naming the fallback index and the byte, never U+FFFD', async () => {
+    const { ref, repoName, tag } = await withBadIndex();
+    const err = await discover({ image: ref, plainHttp: true }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(RegistryError);
+    expect(exitCodeOf(err)).toBe(3);
+    expect((err as Error).message).toMatch(
+      new RegExp(`^manifest ${reg.host}/${repoName}@${tag}:1:\\d+: invalid UTF-8: expected text$`),
+    );
+  });
+
+  it('attach: exit 3 before the index is written, which stays as it was', async () => {
+    const { ref, repoName, tag } = await withBadIndex();
+    const before = await (await fetch(`${reg.url}/v2/${repoName}/manifests/${tag}`)).arrayBuffer();
+    const file = path.join(dir, 'attach-utf8.yaml');
+    writeFileSync(file, spec('attached'));
+    const err = await attach({ image: ref, specFile: file, plainHttp: true }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(RegistryError);
+    expect(exitCodeOf(err)).toBe(3);
+    expect((err as Error).message).toMatch(/invalid UTF-8: expected text/);
+    const after = await (await fetch(`${reg.url}/v2/${repoName}/manifests/${tag}`)).arrayBuffer();
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
   });
 });

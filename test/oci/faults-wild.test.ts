@@ -118,6 +118,21 @@ describe('faults between the client and docker-registry', () => {
     expect(Date.now() - started).toBeLessThan(2500);
   });
 
+  it("reads a single manifest's config and its referrers at once", async () => {
+    // Each read held 1.5 s: one after the other they take 3 s, at once 1.5 s.
+    proxy.reset();
+    const repo = openRepository(parseReference(`${registry.host}/f/retry:v1`), opts());
+    const got = await repo.getManifest('v1');
+    const config = (JSON.parse(got!.bytes.toString()) as { config: { digest: string } }).config.digest;
+    const held = { type: 'delay', ms: 1500 } as const;
+    proxy.inject({ method: 'GET', path: `/blobs/${config}`, fault: held });
+    proxy.inject({ method: 'GET', path: '/manifests/sha256-', fault: held });
+    const started = Date.now();
+    const found = await discover({ image: `${proxy.host}/f/retry:v1`, ...opts() });
+    expect(found.platform).toBe('linux/amd64');
+    expect(Date.now() - started).toBeLessThan(2800);
+  });
+
   it('refuses a manifest whose bytes do not match its digest, writing nothing', async () => {
     proxy.reset();
     proxy.inject({ method: 'GET', path: '/manifests/v1', times: Infinity, fault: { type: 'flip-byte' } });
