@@ -273,7 +273,10 @@ export class Repository {
     return this.reread(`reading manifest ${reference}`, () => this.getManifestOnce(reference, opts));
   }
 
-  private async getManifestOnce(reference: string, opts: ManifestReadOptions): Promise<FetchedManifest | undefined> {
+  private async getManifestOnce(
+    reference: string,
+    opts: ManifestReadOptions,
+  ): Promise<FetchedManifest | undefined> {
     const accept = opts.accept ?? MANIFEST_MEDIA_TYPES;
     const req = this.req('GET', `/v2/${this.name}/manifests/${reference}`, {
       headers: { Accept: accept.join(', ') },
