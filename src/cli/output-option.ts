@@ -1,7 +1,10 @@
 // The `--output text|json` flag of the registry verbs (attach, detach, discover): one definition,
 // in a file of its own so that a command's module does not load another command's to get it.
-import { Option } from 'commander';
+import type { OptionDefinition } from './definition.js';
 
-export function outputOption(): Option {
-  return new Option('--output <format>', 'output format').choices(['text', 'json']).default('text');
-}
+export const OUTPUT_OPTION: OptionDefinition = {
+  flags: '--output <format>',
+  description: 'output format',
+  choices: ['text', 'json'],
+  default: 'text',
+};
