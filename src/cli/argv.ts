@@ -20,6 +20,8 @@ export interface ParsedArguments {
 interface Flag {
   key: string;
   takesValue: boolean;
+  /** Optional values (`[x]`) and variadic ones (`<x...>`) are commander's to read: declined when given. */
+  plain: boolean;
   option: OptionDefinition;
 }
 
@@ -31,16 +33,18 @@ function keyOf(long: string): string {
     .reduce((key, word) => key + word[0]!.toUpperCase() + word.slice(1));
 }
 
-const FLAGS = /^(?:(-[A-Za-z]), )?(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?: <([^<>.]+)>)?$/;
+const FLAGS = /^(?:(-[A-Za-z]), )?(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?: (<[^<>]+>|\[[^[\]]+\]))?$/;
 
-/** The flags of a definition by their names (`--config`, `-c`); undefined when one is not plain. */
+/** The flags of a definition by their names (`--config`, `-c`); undefined when one is not of the plain shapes. */
 function flagsOf(definition: CommandDefinition): Map<string, Flag> | undefined {
   const byName = new Map<string, Flag>();
   for (const option of definition.options) {
     const m = FLAGS.exec(option.flags);
-    // Optional values (`[x]`), variadic ones (`<x...>`) and `--no-x` are commander's to read.
+    // `--no-x` has commander's defaults of its own.
     if (!m || m[2]!.startsWith('--no-')) return undefined;
-    const flag = { key: keyOf(m[2]!), takesValue: m[3] !== undefined, option };
+    const value = m[3];
+    const plain = value === undefined || (value.startsWith('<') && !value.endsWith('...>'));
+    const flag = { key: keyOf(m[2]!), takesValue: value !== undefined, plain, option };
     byName.set(m[2]!, flag);
     if (m[1]) byName.set(m[1], flag);
   }
@@ -71,7 +75,7 @@ export function parseArguments(
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq < 0 ? arg : arg.slice(0, eq);
     const flag = byName.get(name);
-    if (!flag || given.has(flag.key)) return undefined;
+    if (!flag || !flag.plain || given.has(flag.key)) return undefined;
     given.add(flag.key);
     if (!flag.takesValue) {
       if (eq >= 0) return undefined;

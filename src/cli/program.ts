@@ -39,8 +39,8 @@ export function commanderCommand(definition: CommandDefinition): Command {
   });
 }
 
-/** The program with the commands `argv` needs: the invoked one, or all of them. */
-export async function buildProgram(argv: readonly string[]): Promise<Command> {
+/** The program with these commands. */
+export function programOf(definitions: readonly CommandDefinition[]): Command {
   const program = new Command('image-compat')
     .description(
       'Generate, sign, attach and validate OCI image compatibility artifacts (the format node-feature-discovery reads).',
@@ -48,9 +48,13 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const definition of await commandsFor(argv[2]))
-    program.addCommand(commanderCommand(definition).exitOverride());
+  for (const definition of definitions) program.addCommand(commanderCommand(definition).exitOverride());
   return program;
+}
+
+/** The program with the commands `argv` needs: the invoked one, or all of them. */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
+  return programOf(await commandsFor(argv[2]));
 }
 
 /** Parses and runs `argv` with commander: the exit code of help, `--version` and its errors; a command's own errors are thrown. */
