@@ -27,8 +27,8 @@ async function run(argv: readonly string[]): Promise<number> {
       return Number(process.exitCode ?? ExitCode.ok);
     }
   }
-  const { runProgram } = await import('./program.js');
-  return runProgram(argv);
+  const [{ runProgram }, definitions] = await Promise.all([import('./program.js'), commandsFor(name)]);
+  return runProgram(argv, definitions);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -6,7 +6,6 @@ import { ExitCode } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { CommandDefinition, OptionDefinition } from './definition.js';
 import { InvalidValueError } from './definition.js';
-import { commandsFor } from './index.js';
 
 function optionOf(definition: OptionDefinition): Option {
   const option = new Option(definition.flags, definition.description);
@@ -52,15 +51,16 @@ export function programOf(definitions: readonly CommandDefinition[]): Command {
   return program;
 }
 
-/** The program with the commands `argv` needs: the invoked one, or all of them. */
-export async function buildProgram(argv: readonly string[]): Promise<Command> {
-  return programOf(await commandsFor(argv[2]));
-}
-
-/** Parses and runs `argv` with commander: the exit code of help, `--version` and its errors; a command's own errors are thrown. */
-export async function runProgram(argv: readonly string[]): Promise<number> {
+/**
+ * Parses and runs `argv` with commander and the commands it needs (cli/index.ts: `commandsFor`):
+ * the exit code of help, `--version` and its errors; a command's own errors are thrown.
+ */
+export async function runProgram(
+  argv: readonly string[],
+  definitions: readonly CommandDefinition[],
+): Promise<number> {
   try {
-    await (await buildProgram(argv)).parseAsync(argv);
+    await programOf(definitions).parseAsync(argv);
     return Number(process.exitCode ?? ExitCode.ok);
   } catch (err) {
     // Commander already printed its message; help and --version are successes.
