@@ -1,7 +1,8 @@
 // The bundle check: what each start of the CLI loads, read from esbuild's metafile for the same
 // options as dist/ (scripts/bundle.mjs). `features` and `validate --features` must not load the
 // registry client, TLS, the signing code (Sigstore, TUF) or ajv's compiler again, `--version` no
-// command at all; no bundle imports a networking built-in as an ES module (see bundle.mjs).
+// command at all, no start of a command commander (it loads for help and errors only); no bundle
+// imports a networking built-in as an ES module (see bundle.mjs).
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
