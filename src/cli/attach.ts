@@ -3,10 +3,10 @@ import { attachArtifacts, type AttachOptions } from '../commands/attach.js';
 import { INSTANCE_ENV } from '../commands/signing-env.js';
 import { InputError } from '../errors.js';
 import { formatDiagnostics } from '../lint/format.js';
-import { defineCommand } from './definition.js';
-import { OUTPUT_OPTION } from './output-option.js';
+import type { CommandDefinition } from './definition.js';
 import {
   IMAGE_OPTION,
+  OUTPUT_OPTION,
   REGISTRY_HELP,
   REGISTRY_OPTIONS,
   registryOptionsFrom,
@@ -26,7 +26,7 @@ interface AttachFlags {
   output: string;
 }
 
-export const attachCommand = defineCommand({
+export const attachCommand = {
   name: 'attach',
   description:
     "Attach a compatibility spec to an image as an NFD image compatibility artifact (an OCI referrer of the image's manifest, or of each platform manifest of an index); optionally signed.",
@@ -118,4 +118,4 @@ Exit codes: 0 attached, 2 bad input (reference, platform, spec, config, key), 3 
       process.stdout.write(`${a.artifact}\t${a.platform ?? '-'}\t${a.subject}${signature}\n`);
     }
   },
-});
+} satisfies CommandDefinition;

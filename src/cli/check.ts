@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { checkExitCode, checkJson, renderCheckMarkdown, renderCheckText } from '../check/index.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
 import { formatDiagnostics } from '../lint/format.js';
-import { defineCommand } from './definition.js';
+import type { CommandDefinition } from './definition.js';
 import {
   REGISTRY_HELP,
   REGISTRY_OPTIONS,
@@ -30,7 +30,7 @@ interface Flags extends RegistryFlags, PolicyFlagValues {
   failOnExclusion: boolean;
 }
 
-export const checkCommand = defineCommand({
+export const checkCommand = {
   name: 'check',
   summary: 'the pull-request check: lint, requirement diff against a baseline, fleet impact',
   description:
@@ -126,4 +126,4 @@ export const checkCommand = defineCommand({
     );
     process.exitCode = checkExitCode(result, flags.failOnExclusion);
   },
-});
+} satisfies CommandDefinition;

@@ -23,7 +23,12 @@ export interface ArgumentDefinition {
   default?: unknown;
 }
 
-export interface CommandDefinition<F = Record<string, unknown>> {
+/**
+ * A command's definition: a command file writes `{ ... } satisfies CommandDefinition`, its action
+ * taking its own flags type (the action is a method, so its flags may be narrower than `object`).
+ * Only types and InvalidValueError: a command's module needs nothing of this file at run time.
+ */
+export interface CommandDefinition {
   name: string;
   /** The line the program's help lists (default: the description's). */
   summary?: string;
@@ -33,12 +38,7 @@ export interface CommandDefinition<F = Record<string, unknown>> {
   /** Help text after the options. */
   after?: string;
   /** Runs the command: the flags under commander's names (`--plain-http` is `plainHttp`), then the positional arguments. */
-  action(flags: F, ...args: unknown[]): Promise<void>;
-}
-
-/** A definition whose action takes its own flags type, as the list of commands holds it. */
-export function defineCommand<F>(definition: CommandDefinition<F>): CommandDefinition {
-  return definition as unknown as CommandDefinition;
+  action(flags: object, ...args: unknown[]): Promise<void>;
 }
 
 /** A value an option's `parse` refuses: commander reports it as an invalid argument of that option. */

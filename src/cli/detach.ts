@@ -1,10 +1,10 @@
 // `image-compat detach`: flags and printing for removing one compatibility artifact from its image
 // (the work is in commands/detach).
 import { detach } from '../commands/detach.js';
-import { defineCommand } from './definition.js';
-import { OUTPUT_OPTION } from './output-option.js';
+import type { CommandDefinition } from './definition.js';
 import {
   IMAGE_OPTION,
+  OUTPUT_OPTION,
   REGISTRY_HELP,
   REGISTRY_OPTIONS,
   registryOptionsFrom,
@@ -20,7 +20,7 @@ interface DetachFlags {
   output: string;
 }
 
-export const detachCommand = defineCommand({
+export const detachCommand = {
   name: 'detach',
   description:
     'Remove one compatibility artifact from its image: its signatures, its manifest, its tag and its entry in the referrers index.',
@@ -68,4 +68,4 @@ not a compatibility artifact of the image), 3 registry error (DELETE refused inc
     ];
     process.stdout.write(lines.map((l) => `${verb}\t${l}\n`).join(''));
   },
-});
+} satisfies CommandDefinition;

@@ -1,10 +1,15 @@
 // `image-compat discover`: flags and printing for the discover command (the work is in commands/discover).
 import { discover } from '../commands/discover.js';
-import { defineCommand } from './definition.js';
-import { OUTPUT_OPTION } from './output-option.js';
-import { IMAGE_OPTION, REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
+import type { CommandDefinition } from './definition.js';
+import {
+  IMAGE_OPTION,
+  OUTPUT_OPTION,
+  REGISTRY_HELP,
+  REGISTRY_OPTIONS,
+  registryOptionsFrom,
+} from './registry-options.js';
 
-export const discoverCommand = defineCommand({
+export const discoverCommand = {
   name: 'discover',
   description:
     "List an image's NFD compatibility artifacts, newest first: the platform manifest's, then its index's (an index resolves to one platform: --platform, else the first the host runs). The first listed is the one validate evaluates.",
@@ -44,4 +49,4 @@ export const discoverCommand = defineCommand({
         `${(r[0] ?? '').padEnd(71)}  ${(r[1] ?? '').padEnd(width)}  ${(r[2] ?? '').padEnd(size)}  ${r[3]}\n`,
       );
   },
-});
+} satisfies CommandDefinition;

@@ -5,7 +5,7 @@ import { runExport } from '../commands/export.js';
 import { NODE_SELECTION_OUTPUTS, type NodeSelectionOutput } from '../commands/node-selection.js';
 import { DEFAULT_LABEL_PREFIX } from '../kubernetes/index.js';
 import { printLabels } from './generate.js';
-import { defineCommand } from './definition.js';
+import type { CommandDefinition } from './definition.js';
 import { IMAGE_OPTION, REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
@@ -20,7 +20,7 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   requireSignature: boolean;
 }
 
-export const exportCommand = defineCommand({
+export const exportCommand = {
   name: 'export',
   summary: "an image's compatibility artifact as an NFD NodeFeatureRule or a Pod node affinity",
   description:
@@ -85,4 +85,4 @@ export const exportCommand = defineCommand({
     printLabels(r.sets);
     process.stdout.write(r.yaml);
   },
-});
+} satisfies CommandDefinition;

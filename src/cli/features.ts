@@ -4,7 +4,7 @@ import { runFeatures } from '../commands/features.js';
 import { InputError } from '../errors.js';
 import { parseDuration } from '../io/duration.js';
 import { formatHardwareTable, summarizeHardware } from '../report/hardware.js';
-import { defineCommand, InvalidValueError } from './definition.js';
+import { type CommandDefinition, InvalidValueError } from './definition.js';
 
 /** `--expiry`: a duration from now (`90m`, `2h`, `7d`, as parseDuration reads them) or an RFC 3339 time. */
 export function parseExpiry(value: string, now: Date = new Date()): Date {
@@ -20,7 +20,7 @@ export function parseExpiry(value: string, now: Date = new Date()): Date {
   throw new InvalidValueError('expected a duration (90m, 2h, 7d) or an RFC 3339 time (2027-01-01T00:00:00Z)');
 }
 
-export const featuresCommand = defineCommand({
+export const featuresCommand = {
   name: 'features',
   description:
     "Collect this host's features (NFD's feature sources plus GPUs and RDMA) as a NodeFeature object.",
@@ -72,4 +72,4 @@ export const featuresCommand = defineCommand({
     }
     process.stdout.write(out);
   },
-});
+} satisfies CommandDefinition;

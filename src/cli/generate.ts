@@ -3,7 +3,7 @@ import { generate } from '../commands/generate.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
 import type { GeneratedSet } from '../kubernetes/index.js';
 import { formatDiagnostics } from '../lint/format.js';
-import { defineCommand } from './definition.js';
+import type { CommandDefinition } from './definition.js';
 
 /** The summary of a Kubernetes output: which label marks the nodes of which set. */
 export function printLabels(sets: readonly GeneratedSet[]): void {
@@ -13,7 +13,7 @@ export function printLabels(sets: readonly GeneratedSet[]): void {
   }
 }
 
-export const generateCommand = defineCommand({
+export const generateCommand = {
   name: 'generate',
   description:
     'Compile a compatibility config into an NFD image compatibility spec (YAML on stdout), or a spec into an NFD NodeFeatureRule or a Pod node affinity.',
@@ -68,4 +68,4 @@ export const generateCommand = defineCommand({
     if (r.sets) printLabels(r.sets);
     if (r.yaml !== undefined) process.stdout.write(r.yaml);
   },
-});
+} satisfies CommandDefinition;

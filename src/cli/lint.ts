@@ -3,9 +3,9 @@ import { lint } from '../commands/lint.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
 import { ExitCode } from '../errors.js';
 import { formatDiagnostics, OUTPUT_FORMATS, type OutputFormat } from '../lint/format.js';
-import { defineCommand } from './definition.js';
+import type { CommandDefinition } from './definition.js';
 
-export const lintCommand = defineCommand({
+export const lintCommand = {
   name: 'lint',
   description:
     'Check compatibility configs and NFD specs: errors with positions and fix hints, warnings for rules that can never match.',
@@ -36,4 +36,4 @@ export const lintCommand = defineCommand({
     }
     if (summary.errors) process.exitCode = ExitCode.input;
   },
-});
+} satisfies CommandDefinition;

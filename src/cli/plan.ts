@@ -1,10 +1,10 @@
 // `image-compat plan`: the matrix JSON (one line, for $GITHUB_OUTPUT) on stdout.
 import { plan } from '../commands/plan.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
-import { defineCommand } from './definition.js';
+import type { CommandDefinition } from './definition.js';
 import { REGISTRY_OPTIONS, registryOptionsFrom, type RegistryFlags } from './registry-options.js';
 
-export const planCommand = defineCommand({
+export const planCommand = {
   name: 'plan',
   description:
     'Print the validation matrix: one {id, name, platform, weight, runs-on} per set and platform; with --image, one per set and manifest of the index the set targets, with its `manifest` digest.',
@@ -27,4 +27,4 @@ export const planCommand = defineCommand({
     });
     process.stdout.write(`${JSON.stringify(entries, null, opts.pretty ? 2 : undefined)}\n`);
   },
-});
+} satisfies CommandDefinition;

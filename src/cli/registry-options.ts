@@ -28,6 +28,14 @@ export const IMAGE_OPTION: OptionDefinition = {
   required: true,
 };
 
+/** `--output text|json` of attach, detach and discover. */
+export const OUTPUT_OPTION: OptionDefinition = {
+  flags: '--output <format>',
+  description: 'output format',
+  choices: ['text', 'json'],
+  default: 'text',
+};
+
 /** The shared registry flags, in this order after a command's own. */
 export const REGISTRY_OPTIONS: readonly OptionDefinition[] = [
   { flags: '--plain-http', description: 'talk HTTP instead of HTTPS to the registry', default: false },

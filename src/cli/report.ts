@@ -5,9 +5,9 @@ import { fleetMessages, report } from '../commands/report.js';
 import { ExitCode } from '../errors.js';
 import { readSource } from '../spec/document.js';
 import { REQUIREMENTS, type Requirement } from '../report/merge.js';
-import { defineCommand } from './definition.js';
+import type { CommandDefinition } from './definition.js';
 
-export const reportCommand = defineCommand({
+export const reportCommand = {
   name: 'report',
   description: 'Merge the validation reports of a matrix run into one verdict table.',
   options: [
@@ -76,4 +76,4 @@ export const reportCommand = defineCommand({
     );
     process.exitCode = result.merged.compatible ? ExitCode.ok : ExitCode.incompatible;
   },
-});
+} satisfies CommandDefinition;

@@ -9,7 +9,7 @@ import { select, selectExitCode } from '../commands/select.js';
 import type { SelectResult } from '../commands/select.js';
 import { ExitCode } from '../errors.js';
 import { renderClusterTable, renderHostTable, selectJson } from '../report/select.js';
-import { defineCommand } from './definition.js';
+import type { CommandDefinition } from './definition.js';
 import { REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
@@ -53,7 +53,7 @@ function explain(result: SelectResult, code: ExitCode): void {
   else if (without) log.warn(`no candidate of ${result.image} fits ${without} host(s)`);
 }
 
-export const selectCommand = defineCommand({
+export const selectCommand = {
   name: 'select',
   summary: 'pick the manifest of an image index that fits this host (or each node of a snapshot) best',
   description:
@@ -126,4 +126,4 @@ export const selectCommand = defineCommand({
     explain(result, code);
     process.exitCode = code;
   },
-});
+} satisfies CommandDefinition;

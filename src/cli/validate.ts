@@ -11,7 +11,7 @@ import { validateJson } from '../report/json.js';
 import { outputReport } from '../report/results.js';
 import { renderValidateTable } from '../report/table.js';
 import type { Setting } from '../settings.js';
-import { defineCommand, InvalidValueError } from './definition.js';
+import { type CommandDefinition, InvalidValueError } from './definition.js';
 import { REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
@@ -105,7 +105,7 @@ async function attestSigning(flags: Flags) {
   return resolveSigning(flags.attestKey !== undefined ? { keyFile: flags.attestKey } : {}, process.env);
 }
 
-export const validateCommand = defineCommand({
+export const validateCommand = {
   name: 'validate',
   summary:
     'evaluate an image compatibility spec against this host or host features, as node-feature-discovery does',
@@ -275,4 +275,4 @@ export const validateCommand = defineCommand({
       await writeJson(flags.saveFeatures, run.nodeFeature, '--save-features');
     process.exitCode = result.compatible ? ExitCode.ok : ExitCode.incompatible;
   },
-});
+} satisfies CommandDefinition;

@@ -6,7 +6,7 @@ import { listValidations, writeValidationsFleet } from '../commands/validations.
 import type { ValidationsResult } from '../commands/validations.js';
 import { ExitCode } from '../errors.js';
 import { setLabel } from '../validation/predicate.js';
-import { defineCommand } from './definition.js';
+import type { CommandDefinition } from './definition.js';
 import { IMAGE_OPTION, REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
@@ -67,7 +67,7 @@ export function renderValidations(result: ValidationsResult): string {
   );
 }
 
-export const validationsCommand = defineCommand({
+export const validationsCommand = {
   name: 'validations',
   summary: "list an image's signed validation records",
   description:
@@ -134,4 +134,4 @@ export const validationsCommand = defineCommand({
     }
     process.exitCode = tampered ? ExitCode.signature : ExitCode.ok;
   },
-});
+} satisfies CommandDefinition;

@@ -5,7 +5,7 @@
 import { loadPolicy, type PolicyRequest } from '../commands/policy.js';
 import { ExitCode, InputError } from '../errors.js';
 import { parseDuration } from '../io/duration.js';
-import { defineCommand, type OptionDefinition } from './definition.js';
+import type { CommandDefinition, OptionDefinition } from './definition.js';
 import { IMAGE_OPTION, REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 
@@ -72,7 +72,7 @@ function setList(text: string): string[] {
   return sets;
 }
 
-export const verifyCommand = defineCommand({
+export const verifyCommand = {
   name: 'verify',
   summary: "check the signatures of an image's compatibility artifacts",
   description:
@@ -166,4 +166,4 @@ export const verifyCommand = defineCommand({
     }
     process.exitCode = result.verified ? ExitCode.ok : ExitCode.signature;
   },
-});
+} satisfies CommandDefinition;

@@ -17,7 +17,7 @@ async function commanderParse(name: string, args: readonly string[]): Promise<Pa
   const program = programOf([
     {
       ...definition,
-      action: async (flags, ...rest) => {
+      action: async (flags: Record<string, unknown>, ...rest: unknown[]) => {
         seen = { flags, args: rest };
       },
     },
