@@ -67,8 +67,9 @@ export function parseArguments(
   const operands: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (!arg.startsWith('-') || arg === '-') {
-      if (arg === '' || arg === '-') return undefined;
+    // An empty operand and `-` (standard input) as an operand are commander's to read.
+    if (arg === '' || arg === '-') return undefined;
+    if (!arg.startsWith('-')) {
       operands.push(arg);
       continue;
     }
