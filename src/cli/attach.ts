@@ -1,11 +1,17 @@
 // `image-compat attach`: flags and printing for the attach command (the work is in commands/attach).
-import { Command } from 'commander';
 import { attachArtifacts, type AttachOptions } from '../commands/attach.js';
 import { INSTANCE_ENV } from '../commands/signing-env.js';
 import { InputError } from '../errors.js';
 import { formatDiagnostics } from '../lint/format.js';
-import { outputOption } from './output-option.js';
-import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom, settleFromEnv } from './registry-options.js';
+import type { CommandDefinition } from './definition.js';
+import {
+  IMAGE_OPTION,
+  OUTPUT_OPTION,
+  REGISTRY_HELP,
+  REGISTRY_OPTIONS,
+  registryOptionsFrom,
+  settleFromEnv,
+} from './registry-options.js';
 
 interface AttachFlags {
   image: string;
@@ -20,37 +26,47 @@ interface AttachFlags {
   output: string;
 }
 
-export function attachCommand(): Command {
-  const cmd = new Command('attach')
-    .description(
-      "Attach a compatibility spec to an image as an NFD image compatibility artifact (an OCI referrer of the image's manifest, or of each platform manifest of an index); optionally signed.",
-    )
-    .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
-    .option(
-      '--spec <file>',
-      'the compatibility spec (NFD v1alpha1 YAML) for every platform; checked before anything is pushed',
-    )
-    .option(
-      '--config <file>',
-      'a compatibility config: compiled for each platform of the image, each platform manifest gets its own spec',
-    )
-    .option('--platform <os/arch[/variant]>', 'for an index, attach only to this platform manifest')
-    .option('--sign', 'sign each artifact (Sigstore bundle attached as its referrer)')
-    .option('--key <file>', 'with --sign: ECDSA P-256 private key, PEM or cosign (password: COSIGN_PASSWORD)')
-    .option('--key-env <var>', 'with --sign: an environment variable holding the private key PEM')
-    .option('--dry-run', 'compile, check and sign, print what would be pushed, push nothing')
-    .addOption(outputOption())
-    .addHelpText(
-      'after',
-      `
+export const attachCommand = {
+  name: 'attach',
+  description:
+    "Attach a compatibility spec to an image as an NFD image compatibility artifact (an OCI referrer of the image's manifest, or of each platform manifest of an index); optionally signed.",
+  options: [
+    IMAGE_OPTION,
+    {
+      flags: '--spec <file>',
+      description:
+        'the compatibility spec (NFD v1alpha1 YAML) for every platform; checked before anything is pushed',
+    },
+    {
+      flags: '--config <file>',
+      description:
+        'a compatibility config: compiled for each platform of the image, each platform manifest gets its own spec',
+    },
+    {
+      flags: '--platform <os/arch[/variant]>',
+      description: 'for an index, attach only to this platform manifest',
+    },
+    { flags: '--sign', description: 'sign each artifact (Sigstore bundle attached as its referrer)' },
+    {
+      flags: '--key <file>',
+      description: 'with --sign: ECDSA P-256 private key, PEM or cosign (password: COSIGN_PASSWORD)',
+    },
+    {
+      flags: '--key-env <var>',
+      description: 'with --sign: an environment variable holding the private key PEM',
+    },
+    { flags: '--dry-run', description: 'compile, check and sign, print what would be pushed, push nothing' },
+    OUTPUT_OPTION,
+    ...REGISTRY_OPTIONS,
+  ],
+  after: `
 Give exactly one of --spec and --config. Nothing is pushed unless every platform's spec checks out
 and, with --sign, every signature was made; each signature is pushed after its artifact.
 --sign without --key/--key-env signs keyless in GitHub Actions (permissions: id-token: write);
 ${INSTANCE_ENV.fulcio}, ${INSTANCE_ENV.rekor}, ${INSTANCE_ENV.tsa} replace the Sigstore instance.
 ${REGISTRY_HELP}
 Exit codes: 0 attached, 2 bad input (reference, platform, spec, config, key), 3 registry error, 4 signing failed.`,
-    );
-  return addRegistryOptions(cmd).action(async (flags: AttachFlags) => {
+  action: async (flags: AttachFlags) => {
     if ((flags.spec === undefined) === (flags.config === undefined)) {
       throw new InputError('give exactly one of --spec FILE and --config FILE');
     }
@@ -101,5 +117,5 @@ Exit codes: 0 attached, 2 bad input (reference, platform, spec, config, key), 3 
       const signature = a.signatureDescriptor ? `\t${a.signatureDescriptor.digest}` : '';
       process.stdout.write(`${a.artifact}\t${a.platform ?? '-'}\t${a.subject}${signature}\n`);
     }
-  });
-}
+  },
+} satisfies CommandDefinition;

@@ -1,20 +1,20 @@
 // `image-compat check`: flags and printing for the pull-request check (the work is in
 // commands/check). Exit 0 normally, 1 with --fail-on-exclusion when a host is newly excluded,
 // 2 on lint errors or bad input, 3 on registry errors.
-import { Command, Option } from 'commander';
 import { check } from '../commands/check.js';
 import { loadPolicy, policyRequested } from '../commands/policy.js';
 import { InputError } from '../errors.js';
 import { checkExitCode, checkJson, renderCheckMarkdown, renderCheckText } from '../check/index.js';
 import { DEFAULT_CONFIG_PATH } from '../config/types.js';
 import { formatDiagnostics } from '../lint/format.js';
+import type { CommandDefinition } from './definition.js';
 import {
-  addRegistryOptions,
   REGISTRY_HELP,
+  REGISTRY_OPTIONS,
   registryOptionsFrom,
   type RegistryFlags,
 } from './registry-options.js';
-import { addPolicyOptions, policyRequestOf, type PolicyFlagValues } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf, type PolicyFlagValues } from './verify.js';
 
 interface Flags extends RegistryFlags, PolicyFlagValues {
   config: string;
@@ -30,58 +30,69 @@ interface Flags extends RegistryFlags, PolicyFlagValues {
   failOnExclusion: boolean;
 }
 
-export function checkCommand(): Command {
-  const cmd = new Command('check')
-    .summary('the pull-request check: lint, requirement diff against a baseline, fleet impact')
-    .description(
-      'Lint the changed configs and specs, compile the config and compare its requirements with a baseline ' +
-        '(the config at a git ref, a base config file, or the specs published for an image), and evaluate both ' +
-        'on a fleet of host snapshots: which hosts the change newly excludes or admits.',
-    )
-    .option('--config <file>', 'the compatibility config', DEFAULT_CONFIG_PATH)
-    .option(
-      '--base-ref <ref>',
-      'baseline: the config at this git ref (default with --event: the pull request base SHA)',
-    )
-    .option('--base-config <file>', 'baseline: a config file')
-    .option('--base-image <ref>', 'baseline: the newest specs attached to this image, per platform')
-    .option(
-      '--fleet <dir>',
-      'folder of host snapshots (features output, NodeFeature, NodeFeatureList, List; JSON or YAML)',
-    )
-    .option(
-      '--fleet-image <ref>',
-      "instead of --fleet: the hosts that validated this image (its validation records' scrubbed NodeFeatures, one per machine); with --key or --certificate-* only the records that pass that policy",
-    )
-    .option('--files <files...>', 'lint these files instead of those git says changed')
-    .option(
-      '--event <file>',
-      'GitHub event payload (GITHUB_EVENT_PATH): a pull_request gives the base and head SHAs',
-    )
-    .addOption(
-      new Option('--output <format>', 'report format').choices(['text', 'json', 'markdown']).default('text'),
-    )
-    .option(
-      '--annotations',
-      'also print lint findings as GitHub workflow commands (::error file=...::)',
-      false,
-    )
-    .option('--fail-on-exclusion', 'exit 1 when a host of the fleet is newly excluded', false)
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  image-compat check --base-ref origin/main --fleet hosts/',
-        '  image-compat check --event "$GITHUB_EVENT_PATH" --fleet hosts/ --output markdown --annotations',
-        '  image-compat check --base-image ghcr.io/o/app:latest --fleet hosts/ --fail-on-exclusion',
-        '  image-compat check --base-ref origin/main --fleet-image ghcr.io/o/app:latest --key ci.pub',
-        REGISTRY_HELP,
-        'Exit codes: 0 done, 1 a host newly excluded (with --fail-on-exclusion), 2 lint errors or bad input, 3 registry error.',
-      ].join('\n'),
-    );
-  addPolicyOptions(cmd);
-  return addRegistryOptions(cmd).action(async (flags: Flags) => {
+export const checkCommand = {
+  name: 'check',
+  summary: 'the pull-request check: lint, requirement diff against a baseline, fleet impact',
+  description:
+    'Lint the changed configs and specs, compile the config and compare its requirements with a baseline ' +
+    '(the config at a git ref, a base config file, or the specs published for an image), and evaluate both ' +
+    'on a fleet of host snapshots: which hosts the change newly excludes or admits.',
+  options: [
+    { flags: '--config <file>', description: 'the compatibility config', default: DEFAULT_CONFIG_PATH },
+    {
+      flags: '--base-ref <ref>',
+      description: 'baseline: the config at this git ref (default with --event: the pull request base SHA)',
+    },
+    { flags: '--base-config <file>', description: 'baseline: a config file' },
+    {
+      flags: '--base-image <ref>',
+      description: 'baseline: the newest specs attached to this image, per platform',
+    },
+    {
+      flags: '--fleet <dir>',
+      description:
+        'folder of host snapshots (features output, NodeFeature, NodeFeatureList, List; JSON or YAML)',
+    },
+    {
+      flags: '--fleet-image <ref>',
+      description:
+        "instead of --fleet: the hosts that validated this image (its validation records' scrubbed NodeFeatures, one per machine); with --key or --certificate-* only the records that pass that policy",
+    },
+    { flags: '--files <files...>', description: 'lint these files instead of those git says changed' },
+    {
+      flags: '--event <file>',
+      description: 'GitHub event payload (GITHUB_EVENT_PATH): a pull_request gives the base and head SHAs',
+    },
+    {
+      flags: '--output <format>',
+      description: 'report format',
+      choices: ['text', 'json', 'markdown'],
+      default: 'text',
+    },
+    {
+      flags: '--annotations',
+      description: 'also print lint findings as GitHub workflow commands (::error file=...::)',
+      default: false,
+    },
+    {
+      flags: '--fail-on-exclusion',
+      description: 'exit 1 when a host of the fleet is newly excluded',
+      default: false,
+    },
+    ...POLICY_OPTIONS,
+    ...REGISTRY_OPTIONS,
+  ],
+  after: [
+    '',
+    'Examples:',
+    '  image-compat check --base-ref origin/main --fleet hosts/',
+    '  image-compat check --event "$GITHUB_EVENT_PATH" --fleet hosts/ --output markdown --annotations',
+    '  image-compat check --base-image ghcr.io/o/app:latest --fleet hosts/ --fail-on-exclusion',
+    '  image-compat check --base-ref origin/main --fleet-image ghcr.io/o/app:latest --key ci.pub',
+    REGISTRY_HELP,
+    'Exit codes: 0 done, 1 a host newly excluded (with --fail-on-exclusion), 2 lint errors or bad input, 3 registry error.',
+  ].join('\n'),
+  action: async (flags: Flags) => {
     if (flags.fleetImage === undefined && policyRequested(policyRequestOf(flags)))
       throw new InputError('the signature policy flags (--key, --certificate-*) of check need --fleet-image');
     const fleetPolicy = await loadPolicy(policyRequestOf(flags), (m) =>
@@ -114,5 +125,5 @@ export function checkCommand(): Command {
           : renderCheckText(result),
     );
     process.exitCode = checkExitCode(result, flags.failOnExclusion);
-  });
-}
+  },
+} satisfies CommandDefinition;

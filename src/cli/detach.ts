@@ -1,9 +1,15 @@
 // `image-compat detach`: flags and printing for removing one compatibility artifact from its image
 // (the work is in commands/detach).
-import { Command } from 'commander';
 import { detach } from '../commands/detach.js';
-import { outputOption } from './output-option.js';
-import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom, settleFromEnv } from './registry-options.js';
+import type { CommandDefinition } from './definition.js';
+import {
+  IMAGE_OPTION,
+  OUTPUT_OPTION,
+  REGISTRY_HELP,
+  REGISTRY_OPTIONS,
+  registryOptionsFrom,
+  settleFromEnv,
+} from './registry-options.js';
 
 interface DetachFlags {
   image: string;
@@ -14,29 +20,32 @@ interface DetachFlags {
   output: string;
 }
 
-export function detachCommand(): Command {
-  const cmd = new Command('detach')
-    .description(
-      'Remove one compatibility artifact from its image: its signatures, its manifest, its tag and its entry in the referrers index.',
-    )
-    .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
-    .requiredOption('--artifact <digest>', 'digest of the compatibility artifact (as `discover` lists it)')
-    .option(
-      '--platform <os/arch[/variant]>',
-      "for an index, only an artifact of this platform's manifest (or of the index itself)",
-    )
-    .option('--dry-run', 'print what would be removed, remove nothing')
-    .addOption(outputOption())
-    .addHelpText(
-      'after',
-      `
+export const detachCommand = {
+  name: 'detach',
+  description:
+    'Remove one compatibility artifact from its image: its signatures, its manifest, its tag and its entry in the referrers index.',
+  options: [
+    IMAGE_OPTION,
+    {
+      flags: '--artifact <digest>',
+      description: 'digest of the compatibility artifact (as `discover` lists it)',
+      required: true,
+    },
+    {
+      flags: '--platform <os/arch[/variant]>',
+      description: "for an index, only an artifact of this platform's manifest (or of the index itself)",
+    },
+    { flags: '--dry-run', description: 'print what would be removed, remove nothing' },
+    OUTPUT_OPTION,
+    ...REGISTRY_OPTIONS,
+  ],
+  after: `
 The registry must allow DELETE (distribution: REGISTRY_STORAGE_DELETE_ENABLED=true). A registry that
 refuses it is exit 3 with nothing changed.
 ${REGISTRY_HELP}
 Exit codes: 0 removed (or, with --dry-run, found), 2 bad input (reference, platform, a digest that is
 not a compatibility artifact of the image), 3 registry error (DELETE refused included).`,
-    );
-  return addRegistryOptions(cmd).action(async (flags: DetachFlags) => {
+  action: async (flags: DetachFlags) => {
     const settleMs = settleFromEnv();
     const result = await detach({
       image: flags.image,
@@ -58,5 +67,5 @@ not a compatibility artifact of the image), 3 registry error (DELETE refused inc
       ...(result.index ? [`${result.index}\tindex entry`] : []),
     ];
     process.stdout.write(lines.map((l) => `${verb}\t${l}\n`).join(''));
-  });
-}
+  },
+} satisfies CommandDefinition;

@@ -1,14 +1,14 @@
 // `image-compat export`: flags and printing; the work is in src/commands/export.ts. Exit 0
 // exported, 2 bad input (a spec rule NFD would read differently), 3 registry error or no
 // artifact, 4 signature policy failure.
-import { Command, Option } from 'commander';
 import { runExport } from '../commands/export.js';
 import { NODE_SELECTION_OUTPUTS, type NodeSelectionOutput } from '../commands/node-selection.js';
 import { DEFAULT_LABEL_PREFIX } from '../kubernetes/index.js';
 import { printLabels } from './generate.js';
-import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
+import type { CommandDefinition } from './definition.js';
+import { IMAGE_OPTION, REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { addPolicyOptions, policyRequestOf } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
 
 interface Flags extends PolicyFlagValues, RegistryFlags {
@@ -20,42 +20,49 @@ interface Flags extends PolicyFlagValues, RegistryFlags {
   requireSignature: boolean;
 }
 
-export function exportCommand(): Command {
-  const cmd = new Command('export')
-    .summary("an image's compatibility artifact as an NFD NodeFeatureRule or a Pod node affinity")
-    .description(
-      'Write the compatibility artifact an image publishes (the one validate --image evaluates; with --require-signature the newest whose signature passes the policy) as an NFD NodeFeatureRule that labels each node where a set matches, or as the Pod node affinity requiring those labels. Exit 0: written, 2: bad input or a rule NFD cannot evaluate as validate does, 3: registry error or no artifact, 4: signature policy failure.',
-    )
-    .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
-    .option(
-      '--platform <os/arch[/variant]>',
-      'for an index, the platform whose artifact to export (default: its first entry)',
-    )
-    .addOption(
-      new Option('--output <format>', 'node-feature-rule or node-affinity')
-        .choices([...NODE_SELECTION_OUTPUTS])
-        .default('node-feature-rule'),
-    )
-    .option('--name <image>', "the image's name in labels (default: the last part of its repository)")
-    .option('--label-prefix <prefix>', "the labels' prefix (a DNS subdomain)", DEFAULT_LABEL_PREFIX)
-    .addOption(
-      new Option(
-        '--require-signature',
-        'export the newest artifact whose signature passes the policy',
-      ).default(false),
-    );
-  addPolicyOptions(cmd).addHelpText(
-    'after',
-    [
-      REGISTRY_HELP,
-      '',
-      'Examples (docs/kubernetes.md):',
-      '  image-compat export --image ghcr.io/acme/app:1.0 --require-signature --key cosign.pub | kubectl apply -f -',
-      '  image-compat export --image ghcr.io/acme/app:1.0 --platform linux/amd64 --output node-affinity',
-      '',
-    ].join('\n'),
-  );
-  return addRegistryOptions(cmd).action(async (flags: Flags) => {
+export const exportCommand = {
+  name: 'export',
+  summary: "an image's compatibility artifact as an NFD NodeFeatureRule or a Pod node affinity",
+  description:
+    'Write the compatibility artifact an image publishes (the one validate --image evaluates; with --require-signature the newest whose signature passes the policy) as an NFD NodeFeatureRule that labels each node where a set matches, or as the Pod node affinity requiring those labels. Exit 0: written, 2: bad input or a rule NFD cannot evaluate as validate does, 3: registry error or no artifact, 4: signature policy failure.',
+  options: [
+    IMAGE_OPTION,
+    {
+      flags: '--platform <os/arch[/variant]>',
+      description: 'for an index, the platform whose artifact to export (default: its first entry)',
+    },
+    {
+      flags: '--output <format>',
+      description: 'node-feature-rule or node-affinity',
+      choices: NODE_SELECTION_OUTPUTS,
+      default: 'node-feature-rule',
+    },
+    {
+      flags: '--name <image>',
+      description: "the image's name in labels (default: the last part of its repository)",
+    },
+    {
+      flags: '--label-prefix <prefix>',
+      description: "the labels' prefix (a DNS subdomain)",
+      default: DEFAULT_LABEL_PREFIX,
+    },
+    {
+      flags: '--require-signature',
+      description: 'export the newest artifact whose signature passes the policy',
+      default: false,
+    },
+    ...POLICY_OPTIONS,
+    ...REGISTRY_OPTIONS,
+  ],
+  after: [
+    REGISTRY_HELP,
+    '',
+    'Examples (docs/kubernetes.md):',
+    '  image-compat export --image ghcr.io/acme/app:1.0 --require-signature --key cosign.pub | kubectl apply -f -',
+    '  image-compat export --image ghcr.io/acme/app:1.0 --platform linux/amd64 --output node-affinity',
+    '',
+  ].join('\n'),
+  action: async (flags: Flags) => {
     const note = (m: string) => process.stderr.write(`image-compat: note: ${m}\n`);
     const r = await runExport(
       {
@@ -77,5 +84,5 @@ export function exportCommand(): Command {
     );
     printLabels(r.sets);
     process.stdout.write(r.yaml);
-  });
-}
+  },
+} satisfies CommandDefinition;

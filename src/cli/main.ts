@@ -1,37 +1,40 @@
 // The command-line edge: parses arguments, runs one command, maps the outcome to the exit-code
 // contract (0 compatible/success, 1 incompatible, 2 bad input, 3 registry, 4 signature policy).
 // Data goes to stdout, messages to stderr. Loaded by the launcher (src/cli.ts); only the invoked
-// command's module is imported (cli/index.ts), all of them when the program's own help or an
-// unknown command needs their names and descriptions.
-import { Command, CommanderError } from 'commander';
+// command's module is imported (cli/index.ts). A well-formed command line is read by the fast
+// parser (cli/argv.ts) from the command's definition; anything it declines (help, errors, the
+// unusual) goes to commander (cli/program.ts, loaded only then), built from the same definitions.
 import { ExitCode, exitCodeOf, ImageCompatError } from '../errors.js';
 import { neutraliseText } from '../io/workflow-command.js';
 import { VERSION } from '../version.js';
-import { commandsFor } from './index.js';
+import { parseArguments } from './argv.js';
+import { commands, commandsFor } from './index.js';
 import { inCliWords } from './words.js';
 
-/** The program with the commands `argv` needs: the invoked one, or all of them. */
-export async function buildProgram(argv: readonly string[]): Promise<Command> {
-  const program = new Command('image-compat')
-    .description(
-      'Generate, sign, attach and validate OCI image compatibility artifacts (the format node-feature-discovery reads).',
-    )
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  for (const make of await commandsFor(argv[2])) program.addCommand(make().exitOverride());
-  return program;
+/** Runs the command line: the fast parser's common case, else commander (help, errors, the unusual). */
+async function run(argv: readonly string[]): Promise<number> {
+  const name = argv[2];
+  if (argv.length === 3 && (name === '--version' || name === '-V')) {
+    // What commander prints for it, byte for byte.
+    process.stdout.write(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  if (name !== undefined && Object.hasOwn(commands, name)) {
+    const [definition] = await commandsFor(name);
+    const parsed = parseArguments(definition!, argv.slice(3));
+    if (parsed) {
+      await definition!.action(parsed.flags, ...parsed.args);
+      return Number(process.exitCode ?? ExitCode.ok);
+    }
+  }
+  const [{ runProgram }, definitions] = await Promise.all([import('./program.js'), commandsFor(name)]);
+  return runProgram(argv, definitions);
 }
 
 async function main(argv: string[]): Promise<number> {
   try {
-    await (await buildProgram(argv)).parseAsync(argv);
-    return Number(process.exitCode ?? ExitCode.ok);
+    return await run(argv);
   } catch (err) {
-    if (err instanceof CommanderError) {
-      // Commander already printed its message; help and --version are successes.
-      return err.exitCode === 0 ? ExitCode.ok : ExitCode.input;
-    }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(neutraliseText(`image-compat: ${message}\n`));
     if (!(err instanceof ImageCompatError) && process.env.IMAGE_COMPAT_DEBUG && err instanceof Error) {

@@ -3,11 +3,11 @@
 // the settings of the one builder in commands/registry-options.ts (the credential rule, TLS,
 // retries, timeouts, debug log). The CLI's own part: the password comes from stdin or the
 // environment, and the GitHub token from GITHUB_TOKEN.
-import { type Command, Option } from 'commander';
 import { LIMITS } from '../io/limits.js';
 import { readText } from '../io/read.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, registryOptions } from '../commands/registry-options.js';
 import type { RegistryOptions } from '../oci/index.js';
+import type { OptionDefinition } from './definition.js';
 
 export { settleFromEnv } from '../commands/registry-options.js';
 
@@ -21,43 +21,49 @@ export interface RegistryFlags {
   timeout?: string;
 }
 
-/** Adds the shared registry flags to a command. */
-export function addRegistryOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--plain-http', 'talk HTTP instead of HTTPS to the registry').default(false))
-    .addOption(
-      new Option(
-        '--ca-file <file>',
-        "PEM file of CA certificates to trust for the registry (besides the system's)",
-      ),
-    )
-    .addOption(
-      new Option(
-        '--insecure',
-        'skip TLS certificate verification (only when you must: anyone can impersonate the registry)',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--username <name>',
-        'registry user name (with --password-stdin; env IMAGE_COMPAT_USERNAME); default: the auth files',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--password-stdin',
-        'read the password or token for --username from stdin (env IMAGE_COMPAT_PASSWORD)',
-      ),
-    )
-    .addOption(
-      new Option('--retries <n>', 'retries of a failed request (429, 5xx, dropped connection)').default(
-        String(DEFAULT_RETRIES),
-      ),
-    )
-    .addOption(
-      new Option('--timeout <seconds>', 'timeout of one request').default(String(DEFAULT_TIMEOUT_S)),
-    );
-}
+/** `--image`, required, as the registry verbs declare it. */
+export const IMAGE_OPTION: OptionDefinition = {
+  flags: '--image <ref>',
+  description: 'image reference: host[:port]/path[:tag][@digest]',
+  required: true,
+};
+
+/** `--output text|json` of attach, detach and discover. */
+export const OUTPUT_OPTION: OptionDefinition = {
+  flags: '--output <format>',
+  description: 'output format',
+  choices: ['text', 'json'],
+  default: 'text',
+};
+
+/** The shared registry flags, in this order after a command's own. */
+export const REGISTRY_OPTIONS: readonly OptionDefinition[] = [
+  { flags: '--plain-http', description: 'talk HTTP instead of HTTPS to the registry', default: false },
+  {
+    flags: '--ca-file <file>',
+    description: "PEM file of CA certificates to trust for the registry (besides the system's)",
+  },
+  {
+    flags: '--insecure',
+    description:
+      'skip TLS certificate verification (only when you must: anyone can impersonate the registry)',
+  },
+  {
+    flags: '--username <name>',
+    description:
+      'registry user name (with --password-stdin; env IMAGE_COMPAT_USERNAME); default: the auth files',
+  },
+  {
+    flags: '--password-stdin',
+    description: 'read the password or token for --username from stdin (env IMAGE_COMPAT_PASSWORD)',
+  },
+  {
+    flags: '--retries <n>',
+    description: 'retries of a failed request (429, 5xx, dropped connection)',
+    default: String(DEFAULT_RETRIES),
+  },
+  { flags: '--timeout <seconds>', description: 'timeout of one request', default: String(DEFAULT_TIMEOUT_S) },
+];
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   return readText('-', { maxBytes: LIMITS.small, what: '--password-stdin', stdin });
@@ -70,7 +76,7 @@ export interface RegistryOptionsContext {
   log?: (line: string) => void;
 }
 
-/** The client options for the flags `addRegistryOptions` declared. */
+/** The client options for the flags of REGISTRY_OPTIONS. */
 export async function registryOptionsFrom(
   flags: RegistryFlags,
   ctx: RegistryOptionsContext = {},

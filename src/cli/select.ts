@@ -5,14 +5,14 @@
 // candidate with why it won or lost goes to stderr. Exit 0 every host has a candidate, 1 none fits,
 // 2 bad input (or a node whose architecture cannot be told), 3 registry, 4 --require-signature
 // found no trusted artifact.
-import { Command, Option } from 'commander';
 import { select, selectExitCode } from '../commands/select.js';
 import type { SelectResult } from '../commands/select.js';
 import { ExitCode } from '../errors.js';
 import { renderClusterTable, renderHostTable, selectJson } from '../report/select.js';
-import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
+import type { CommandDefinition } from './definition.js';
+import { REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { addPolicyOptions, policyRequestOf } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
 
 interface Flags extends PolicyFlagValues, RegistryFlags {
@@ -53,55 +53,61 @@ function explain(result: SelectResult, code: ExitCode): void {
   else if (without) log.warn(`no candidate of ${result.image} fits ${without} host(s)`);
 }
 
-export function selectCommand(): Command {
-  const cmd = new Command('select')
-    .summary('pick the manifest of an image index that fits this host (or each node of a snapshot) best')
-    .description(
-      'Evaluate every candidate manifest of an image index for this host: its platform (arch; an amd64 ' +
-        "variant against the host's x86-64 level) and its compatibility artifact (the platform manifest's, " +
-        "else the index's, as validate finds them). The best: compatible, then the highest weight among the " +
-        'matching sets, then index order; a candidate without an artifact fits by its platform alone and ranks ' +
-        'below every candidate whose requirements matched. stdout: `<registry>/<repository>@<digest>`. ' +
-        'Exit 0: a candidate fits (every node of a cluster), 1: none fits, 2: bad input or a node whose ' +
-        'architecture cannot be told, 3: registry error, 4: --require-signature found no trusted artifact.',
-    )
-    .requiredOption('--image <ref>', 'the image index (or manifest): host[:port]/path[:tag][@digest]')
-    .option(
-      '--features <file>',
-      'host features instead of this host: one host (NFD Features, a NodeFeature) or a cluster (a NodeFeatureList, a List of NodeFeatures: one line per node); - reads standard input',
-    )
-    .option(
-      '--host-root <dir>',
-      'collect the host mounted at DIR instead of this machine; also IMAGE_COMPAT_HOST_ROOT',
-    )
-    .addOption(
-      new Option('--output <format>', 'text: the reference on stdout; json: {chosen, candidates}')
-        .choices(['text', 'json'])
-        .default('text'),
-    )
-    .addOption(
-      new Option(
-        '--require-signature',
+export const selectCommand = {
+  name: 'select',
+  summary: 'pick the manifest of an image index that fits this host (or each node of a snapshot) best',
+  description:
+    'Evaluate every candidate manifest of an image index for this host: its platform (arch; an amd64 ' +
+    "variant against the host's x86-64 level) and its compatibility artifact (the platform manifest's, " +
+    "else the index's, as validate finds them). The best: compatible, then the highest weight among the " +
+    'matching sets, then index order; a candidate without an artifact fits by its platform alone and ranks ' +
+    'below every candidate whose requirements matched. stdout: `<registry>/<repository>@<digest>`. ' +
+    'Exit 0: a candidate fits (every node of a cluster), 1: none fits, 2: bad input or a node whose ' +
+    'architecture cannot be told, 3: registry error, 4: --require-signature found no trusted artifact.',
+  options: [
+    {
+      flags: '--image <ref>',
+      description: 'the image index (or manifest): host[:port]/path[:tag][@digest]',
+      required: true,
+    },
+    {
+      flags: '--features <file>',
+      description:
+        'host features instead of this host: one host (NFD Features, a NodeFeature) or a cluster (a NodeFeatureList, a List of NodeFeatures: one line per node); - reads standard input',
+    },
+    {
+      flags: '--host-root <dir>',
+      description: 'collect the host mounted at DIR instead of this machine; also IMAGE_COMPAT_HOST_ROOT',
+    },
+    {
+      flags: '--output <format>',
+      description: 'text: the reference on stdout; json: {chosen, candidates}',
+      choices: ['text', 'json'],
+      default: 'text',
+    },
+    {
+      flags: '--require-signature',
+      description:
         'only candidates whose compatibility artifact has a signature that passes the policy are eligible',
-      ).default(false),
-    )
-    .addOption(
-      new Option('--strict', "a candidate's spec with lint errors is refused (as validate --strict)").default(
-        false,
-      ),
-    );
-  addPolicyOptions(cmd).addHelpText(
-    'after',
-    [
-      REGISTRY_HELP,
-      '',
-      'Examples:',
-      '  docker run "$(image-compat select --image ghcr.io/acme/app:1.0)"',
-      '  kubectl get nodefeatures -A -o json | image-compat select --image ghcr.io/acme/app:1.0 --features -',
-      '',
-    ].join('\n'),
-  );
-  return addRegistryOptions(cmd).action(async (flags: Flags) => {
+      default: false,
+    },
+    {
+      flags: '--strict',
+      description: "a candidate's spec with lint errors is refused (as validate --strict)",
+      default: false,
+    },
+    ...POLICY_OPTIONS,
+    ...REGISTRY_OPTIONS,
+  ],
+  after: [
+    REGISTRY_HELP,
+    '',
+    'Examples:',
+    '  docker run "$(image-compat select --image ghcr.io/acme/app:1.0)"',
+    '  kubectl get nodefeatures -A -o json | image-compat select --image ghcr.io/acme/app:1.0 --features -',
+    '',
+  ].join('\n'),
+  action: async (flags: Flags) => {
     const result = await select(
       {
         image: flags.image,
@@ -119,5 +125,5 @@ export function selectCommand(): Command {
     const code = selectExitCode(result);
     explain(result, code);
     process.exitCode = code;
-  });
-}
+  },
+} satisfies CommandDefinition;

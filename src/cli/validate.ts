@@ -3,7 +3,6 @@
 // with the validate action. Exit 0 compatible, 1 incompatible (also a host that cannot run the
 // image's platform), 2 bad input or NFD evaluation error, 3 registry error or no artifact,
 // 4 signature. `--report` is written in every case, with `error` when no verdict was reached.
-import { Command, InvalidArgumentError, Option } from 'commander';
 import { failureReport, runValidation } from '../commands/validate-run.js';
 import type { ValidationProgress, ValidationRequest } from '../commands/validate-run.js';
 import { ExitCode, InputError } from '../errors.js';
@@ -12,9 +11,10 @@ import { validateJson } from '../report/json.js';
 import { outputReport } from '../report/results.js';
 import { renderValidateTable } from '../report/table.js';
 import type { Setting } from '../settings.js';
-import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
+import { type CommandDefinition, InvalidValueError } from './definition.js';
+import { REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { addPolicyOptions, policyRequestOf } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
 
 function parseTags(value: string): string[] {
@@ -22,7 +22,7 @@ function parseTags(value: string): string[] {
     .split(',')
     .map((t) => t.trim())
     .filter((t) => t !== '');
-  if (tags.length === 0) throw new InvalidArgumentError('expected one or more comma-separated tags');
+  if (tags.length === 0) throw new InvalidValueError('expected one or more comma-separated tags');
   return tags;
 }
 
@@ -105,112 +105,128 @@ async function attestSigning(flags: Flags) {
   return resolveSigning(flags.attestKey !== undefined ? { keyFile: flags.attestKey } : {}, process.env);
 }
 
-export function validateCommand(): Command {
-  const cmd = new Command('validate')
-    .summary(
-      'evaluate an image compatibility spec against this host or host features, as node-feature-discovery does',
-    )
-    .description(
-      'Evaluate an image compatibility spec (a file, or the newest compatibility artifact of an image) against ' +
-        "this host's features (or a snapshot) with the verdicts of node-feature-discovery. " +
-        'Exit 0: compatible (one host: a set has all its rules matching; several nodes: every node), ' +
-        '1: incompatible, 2: bad input or evaluation error, 3: registry error or no compatibility artifact, ' +
-        '4: signature policy failure or tampering.',
-    )
-    .option('--spec <file>', 'image compatibility spec (YAML or JSON)')
-    .option(
-      '--config <file>',
-      "an image-compat config, compiled for the host's platform (or --platform) and evaluated as --spec",
-    )
-    .option('--image <ref>', 'an image whose newest compatibility artifact to evaluate (instead of --spec)')
-    .option(
-      '--platform <os/arch[/variant]>',
-      'with --image: the platform of an index to read (os and arch exact, variant when given; default: the first entry this host can run). A platform this host cannot run is incompatible',
-    )
-    .option(
-      '--manifest <digest>',
-      "with --image: the index's manifest to read, by digest (a plan entry's `manifest`: several manifests may share a platform)",
-    )
-    .option(
-      '--features <file>',
-      "host features: an NFD Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures (JSON or YAML); - reads standard input. Default: this host's features",
-    )
-    .option(
-      '--host-root <dir>',
-      'collect the host mounted at DIR (DIR/proc, DIR/sys, DIR/etc, ...) instead of this machine; also IMAGE_COMPAT_HOST_ROOT',
-    )
-    .option(
-      '--tags <tags>',
-      'evaluate only the compatibility sets with these tags (comma-separated)',
-      parseTags,
-    )
-    .option(
-      '--compatibility <name>',
-      "evaluate only the compatibility set with this tag (a plan matrix entry's name)",
-    )
-    .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option(
-      '--report <file>',
-      'write the validation report (JSON) to FILE (one host only); written also when no verdict is reached (with `error`)',
-    )
-    .option(
-      '--matrix-id <id>',
-      "the plan matrix entry's id, carried by the report (`report --matrix` reconciles by it)",
-    )
-    .option('--save-features <file>', "write this host's features as a NodeFeature (JSON) to FILE")
-    .addOption(
-      new Option(
-        '--all-host-values',
+export const validateCommand = {
+  name: 'validate',
+  summary:
+    'evaluate an image compatibility spec against this host or host features, as node-feature-discovery does',
+  description:
+    'Evaluate an image compatibility spec (a file, or the newest compatibility artifact of an image) against ' +
+    "this host's features (or a snapshot) with the verdicts of node-feature-discovery. " +
+    'Exit 0: compatible (one host: a set has all its rules matching; several nodes: every node), ' +
+    '1: incompatible, 2: bad input or evaluation error, 3: registry error or no compatibility artifact, ' +
+    '4: signature policy failure or tampering.',
+  options: [
+    { flags: '--spec <file>', description: 'image compatibility spec (YAML or JSON)' },
+    {
+      flags: '--config <file>',
+      description:
+        "an image-compat config, compiled for the host's platform (or --platform) and evaluated as --spec",
+    },
+    {
+      flags: '--image <ref>',
+      description: 'an image whose newest compatibility artifact to evaluate (instead of --spec)',
+    },
+    {
+      flags: '--platform <os/arch[/variant]>',
+      description:
+        'with --image: the platform of an index to read (os and arch exact, variant when given; default: the first entry this host can run). A platform this host cannot run is incompatible',
+    },
+    {
+      flags: '--manifest <digest>',
+      description:
+        "with --image: the index's manifest to read, by digest (a plan entry's `manifest`: several manifests may share a platform)",
+    },
+    {
+      flags: '--features <file>',
+      description:
+        "host features: an NFD Features object, a NodeFeature, a NodeFeatureList or a List of NodeFeatures (JSON or YAML); - reads standard input. Default: this host's features",
+    },
+    {
+      flags: '--host-root <dir>',
+      description:
+        'collect the host mounted at DIR (DIR/proc, DIR/sys, DIR/etc, ...) instead of this machine; also IMAGE_COMPAT_HOST_ROOT',
+    },
+    {
+      flags: '--tags <tags>',
+      description: 'evaluate only the compatibility sets with these tags (comma-separated)',
+      parse: parseTags,
+    },
+    {
+      flags: '--compatibility <name>',
+      description: "evaluate only the compatibility set with this tag (a plan matrix entry's name)",
+    },
+    {
+      flags: '--output <format>',
+      description: 'output format',
+      choices: ['table', 'json'],
+      default: 'table',
+    },
+    {
+      flags: '--report <file>',
+      description:
+        'write the validation report (JSON) to FILE (one host only); written also when no verdict is reached (with `error`)',
+    },
+    {
+      flags: '--matrix-id <id>',
+      description: "the plan matrix entry's id, carried by the report (`report --matrix` reconciles by it)",
+    },
+    {
+      flags: '--save-features <file>',
+      description: "write this host's features as a NodeFeature (JSON) to FILE",
+    },
+    {
+      flags: '--all-host-values',
+      description:
         'every host value of an expression in the table, the JSON and the report (default: the JSON and the report keep the first 16 and the total, `hostValuesTotal`; the table shows 4)',
-      ).default(false),
-    )
-    .addOption(
-      new Option(
-        '--require-signature',
-        'with --image: evaluate the newest artifact whose signature passes the policy',
-      ).default(false),
-    )
-    .addOption(
-      new Option(
-        '--attest',
+      default: false,
+    },
+    {
+      flags: '--require-signature',
+      description: 'with --image: evaluate the newest artifact whose signature passes the policy',
+      default: false,
+    },
+    {
+      flags: '--attest',
+      description:
         'with --image, one host: attach a signed validation record to the platform manifest validated (docs/validations.md); keyless in GitHub Actions, or --attest-key',
-      ).default(false),
-    )
-    .option(
-      '--attest-key <file>',
-      'the private key (PEM, as `attach --sign --key` takes; COSIGN_PASSWORD for cosign keys) that signs the validation record',
-    )
-    .addOption(
-      new Option(
-        '--attest-hostname',
-        "record the host's name in the validation record (off: a salted machine id only)",
-      ).default(false),
-    )
-    .option(
-      '--runner-labels <labels>',
-      "the runner's labels for the validation record: a JSON array (`${{ toJSON(matrix.runs-on) }}`) or comma-separated",
-    )
-    .addOption(
-      new Option(
-        '--strict',
+      default: false,
+    },
+    {
+      flags: '--attest-key <file>',
+      description:
+        'the private key (PEM, as `attach --sign --key` takes; COSIGN_PASSWORD for cosign keys) that signs the validation record',
+    },
+    {
+      flags: '--attest-hostname',
+      description: "record the host's name in the validation record (off: a salted machine id only)",
+      default: false,
+    },
+    {
+      flags: '--runner-labels <labels>',
+      description:
+        "the runner's labels for the validation record: a JSON array (`${{ toJSON(matrix.runs-on) }}`) or comma-separated",
+    },
+    {
+      flags: '--strict',
+      description:
         "refuse a spec with findings NFD only meets while evaluating (lint's errors: an empty op, a broken expression, type on In); without it they are warnings and the spec is evaluated as NFD does",
-      ).default(false),
-    );
-  addPolicyOptions(cmd).addHelpText(
-    'after',
-    [
-      REGISTRY_HELP,
-      '',
-      'Examples:',
-      '  image-compat validate --spec examples/specs/gpu.yaml --features examples/hosts/h100-server.json',
-      '  image-compat validate --spec spec.yaml                       # this host',
-      '  image-compat validate --image ghcr.io/acme/app:1.0 --require-signature --key cosign.pub',
-      '  image-compat validate --image ghcr.io/acme/app:1.0 --compatibility h100 --attest --attest-key ci.key',
-      '  kubectl get nodefeatures -A -o json | image-compat validate --spec spec.yaml --features - --output json',
-      '',
-    ].join('\n'),
-  );
-  return addRegistryOptions(cmd).action(async (flags: Flags) => {
+      default: false,
+    },
+    ...POLICY_OPTIONS,
+    ...REGISTRY_OPTIONS,
+  ],
+  after: [
+    REGISTRY_HELP,
+    '',
+    'Examples:',
+    '  image-compat validate --spec examples/specs/gpu.yaml --features examples/hosts/h100-server.json',
+    '  image-compat validate --spec spec.yaml                       # this host',
+    '  image-compat validate --image ghcr.io/acme/app:1.0 --require-signature --key cosign.pub',
+    '  image-compat validate --image ghcr.io/acme/app:1.0 --compatibility h100 --attest --attest-key ci.key',
+    '  kubectl get nodefeatures -A -o json | image-compat validate --spec spec.yaml --features - --output json',
+    '',
+  ].join('\n'),
+  action: async (flags: Flags) => {
     const req = await requestOf(flags);
     const attest = flags.attest ? await attestSigning(flags) : undefined;
     const progress: ValidationProgress = {};
@@ -258,5 +274,5 @@ export function validateCommand(): Command {
     if (flags.saveFeatures !== undefined)
       await writeJson(flags.saveFeatures, run.nodeFeature, '--save-features');
     process.exitCode = result.compatible ? ExitCode.ok : ExitCode.incompatible;
-  });
-}
+  },
+} satisfies CommandDefinition;

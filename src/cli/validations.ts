@@ -1,15 +1,15 @@
 // `image-compat validations`: flags and printing (the work is in commands/validations). A table
 // (set × platform × host, verdict, when, signer) of the verified records, newest first, and the
 // records that failed verification on stderr; or everything as JSON.
-import { Command, Option } from 'commander';
 import { loadPolicy, POLICY_CHOICES } from '../commands/policy.js';
 import { listValidations, writeValidationsFleet } from '../commands/validations.js';
 import type { ValidationsResult } from '../commands/validations.js';
 import { ExitCode } from '../errors.js';
 import { setLabel } from '../validation/predicate.js';
-import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
+import type { CommandDefinition } from './definition.js';
+import { IMAGE_OPTION, REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { addPolicyOptions, policyRequestOf } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
 import type { PolicyFlagValues } from './verify.js';
 import { inCliWords } from './words.js';
 
@@ -67,37 +67,46 @@ export function renderValidations(result: ValidationsResult): string {
   );
 }
 
-export function validationsCommand(): Command {
-  const cmd = new Command('validations')
-    .summary("list an image's signed validation records")
-    .description(
-      'For each platform of the image (or the one given), the validation records `validate --attest` attached, ' +
-        'verified under the signature policy, newest first: set, platform, host, verdict, when, signer. Records that ' +
-        'fail verification are named on stderr. Exit 0 (also when there are none), 2 bad input, 3 registry error, ' +
-        '4 a record was tampered with.',
-    )
-    .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
-    .option('--platform <os/arch[/variant]>', 'only this platform of an index (default: every platform)')
-    .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option(
-      '--fleet-out <dir>',
-      "write the verified records' hosts (one per machine, scrubbed NodeFeatures) as a fleet folder for check --fleet",
-    );
-  addPolicyOptions(cmd).addHelpText(
-    'after',
-    [
-      REGISTRY_HELP,
-      '',
-      `Policy: ${inCliWords(POLICY_CHOICES)}; without one, no record is verified.`,
-      '',
-      'Examples:',
-      '  image-compat validations --image ghcr.io/acme/app:1.0 --key ci.pub',
-      '  image-compat validations --image ghcr.io/acme/app:1.0 --output json \\',
-      '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
-      '',
-    ].join('\n'),
-  );
-  return addRegistryOptions(cmd).action(async (flags: Flags) => {
+export const validationsCommand = {
+  name: 'validations',
+  summary: "list an image's signed validation records",
+  description:
+    'For each platform of the image (or the one given), the validation records `validate --attest` attached, ' +
+    'verified under the signature policy, newest first: set, platform, host, verdict, when, signer. Records that ' +
+    'fail verification are named on stderr. Exit 0 (also when there are none), 2 bad input, 3 registry error, ' +
+    '4 a record was tampered with.',
+  options: [
+    IMAGE_OPTION,
+    {
+      flags: '--platform <os/arch[/variant]>',
+      description: 'only this platform of an index (default: every platform)',
+    },
+    {
+      flags: '--output <format>',
+      description: 'output format',
+      choices: ['table', 'json'],
+      default: 'table',
+    },
+    {
+      flags: '--fleet-out <dir>',
+      description:
+        "write the verified records' hosts (one per machine, scrubbed NodeFeatures) as a fleet folder for check --fleet",
+    },
+    ...POLICY_OPTIONS,
+    ...REGISTRY_OPTIONS,
+  ],
+  after: [
+    REGISTRY_HELP,
+    '',
+    `Policy: ${inCliWords(POLICY_CHOICES)}; without one, no record is verified.`,
+    '',
+    'Examples:',
+    '  image-compat validations --image ghcr.io/acme/app:1.0 --key ci.pub',
+    '  image-compat validations --image ghcr.io/acme/app:1.0 --output json \\',
+    '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+    '',
+  ].join('\n'),
+  action: async (flags: Flags) => {
     const result = await listValidations({
       image: flags.image,
       ...(flags.platform !== undefined && { platform: flags.platform }),
@@ -124,5 +133,5 @@ export function validationsCommand(): Command {
       }
     }
     process.exitCode = tampered ? ExitCode.signature : ExitCode.ok;
-  });
-}
+  },
+} satisfies CommandDefinition;

@@ -2,37 +2,44 @@
 // policy flags that `validate --image` shares (--key, --certificate-identity[-regexp],
 // --certificate-oidc-issuer, --trusted-root, --offline). Keyless without --trusted-root trusts
 // the Sigstore public-good instance (sign/trust.ts).
-import { Command, Option } from 'commander';
 import { loadPolicy, type PolicyRequest } from '../commands/policy.js';
 import { ExitCode, InputError } from '../errors.js';
 import { parseDuration } from '../io/duration.js';
-import { addRegistryOptions, REGISTRY_HELP, registryOptionsFrom } from './registry-options.js';
+import type { CommandDefinition, OptionDefinition } from './definition.js';
+import { IMAGE_OPTION, REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
 
 /** The policy flags' values are the policy request's fields, named alike. */
 export type PolicyFlagValues = PolicyRequest;
 
-/** Adds the verification policy flags to a command. */
-export function addPolicyOptions(cmd: Command): Command {
-  return cmd
-    .option('--key <file>', 'public key (PEM) the compatibility artifact must be signed with')
-    .option('--certificate-identity <identity>', 'keyless: the exact signer identity (e.g. a workflow URL)')
-    .option(
-      '--certificate-identity-regexp <re>',
-      'keyless: a regular expression (RE2) for the signer identity',
-    )
-    .option('--certificate-oidc-issuer <url>', 'keyless: the OIDC issuer of the signer identity')
-    .option(
-      '--trusted-root <file>',
+/** The verification policy flags, in this order after a command's own. */
+export const POLICY_OPTIONS: readonly OptionDefinition[] = [
+  { flags: '--key <file>', description: 'public key (PEM) the compatibility artifact must be signed with' },
+  {
+    flags: '--certificate-identity <identity>',
+    description: 'keyless: the exact signer identity (e.g. a workflow URL)',
+  },
+  {
+    flags: '--certificate-identity-regexp <re>',
+    description: 'keyless: a regular expression (RE2) for the signer identity',
+  },
+  {
+    flags: '--certificate-oidc-issuer <url>',
+    description: 'keyless: the OIDC issuer of the signer identity',
+  },
+  {
+    flags: '--trusted-root <file>',
+    description:
       'keyless: the Sigstore trusted root (JSON) to verify certificates against ' +
-        "(default: the public-good instance's, through TUF; give it for a private instance such as GitHub's)",
-    )
-    .option(
-      '--offline',
+      "(default: the public-good instance's, through TUF; give it for a private instance such as GitHub's)",
+  },
+  {
+    flags: '--offline',
+    description:
       'keyless without --trusted-root: no TUF refresh, use the cached or embedded public-good trusted root ' +
-        '(also env IMAGE_COMPAT_OFFLINE=1)',
-    );
-}
+      '(also env IMAGE_COMPAT_OFFLINE=1)',
+  },
+];
 
 /** The policy request the flags describe (loaded in commands/policy.ts). */
 export function policyRequestOf(flags: PolicyFlagValues): PolicyRequest {
@@ -65,47 +72,51 @@ function setList(text: string): string[] {
   return sets;
 }
 
-export function verifyCommand(): Command {
-  const cmd = new Command('verify')
-    .summary("check the signatures of an image's compatibility artifacts")
-    .description(
-      'For each platform of the image (or the one given), find the newest compatibility artifact whose ' +
-        'Sigstore signature passes the policy. Exit 0: every platform has one; 4: a platform has none ' +
-        '(the reason is printed); 3: the image has no compatibility artifact at all, or a registry error; 2: bad input.',
-    )
-    .requiredOption('--image <ref>', 'image reference: host[:port]/path[:tag][@digest]')
-    .option(
-      '--platform <os/arch[/variant]>',
-      'verify only this platform of an index (default: every platform)',
-    )
-    .option(
-      '--require-validated <sets>',
-      'the deploy gate: every platform (or the one given) also needs a validation record (validate --attest) that passes each of these sets (comma-separated tags), signed as the policy says',
-    )
-    .option('--max-age <duration>', 'with --require-validated: the oldest a validation may be (30d, 12h, 2w)')
-    .addOption(new Option('--output <format>', 'output format').choices(['text', 'json']).default('text'));
-  addPolicyOptions(cmd).addHelpText(
-    'after',
-    [
-      REGISTRY_HELP,
-      '',
-      'Examples:',
-      '  image-compat verify --image ghcr.io/acme/app:1.0 --key cosign.pub',
-      '  image-compat verify --image ghcr.io/acme/app:1.0 \\',
-      '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
-      '  image-compat verify --image ghcr.io/acme/app:1.0 --key ci.pub --require-validated h100,a100 --max-age 30d',
-      '  image-compat verify --image ghcr.io/acme/private:1.0 --trusted-root github-trusted-root.json \\',
-      '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
-      '',
-      'Keyless trust: without --trusted-root, certificates must chain to the Sigstore public-good instance',
-      '(Fulcio + Rekor, what public GitHub repositories sign with). Its trusted root is refreshed through TUF',
-      '(https://tuf-repo-cdn.sigstore.dev, 5 s at most) into $XDG_CACHE_HOME/image-compat/tuf; offline, the',
-      "cached copy or the one embedded in image-compat is used. GitHub's instance for private repositories",
-      '(fulcio.githubapp.com) needs --trusted-root (`gh attestation trusted-root > root.jsonl`, one line).',
-      '',
-    ].join('\n'),
-  );
-  return addRegistryOptions(cmd).action(async (flags: Flags) => {
+export const verifyCommand = {
+  name: 'verify',
+  summary: "check the signatures of an image's compatibility artifacts",
+  description:
+    'For each platform of the image (or the one given), find the newest compatibility artifact whose ' +
+    'Sigstore signature passes the policy. Exit 0: every platform has one; 4: a platform has none ' +
+    '(the reason is printed); 3: the image has no compatibility artifact at all, or a registry error; 2: bad input.',
+  options: [
+    IMAGE_OPTION,
+    {
+      flags: '--platform <os/arch[/variant]>',
+      description: 'verify only this platform of an index (default: every platform)',
+    },
+    {
+      flags: '--require-validated <sets>',
+      description:
+        'the deploy gate: every platform (or the one given) also needs a validation record (validate --attest) that passes each of these sets (comma-separated tags), signed as the policy says',
+    },
+    {
+      flags: '--max-age <duration>',
+      description: 'with --require-validated: the oldest a validation may be (30d, 12h, 2w)',
+    },
+    { flags: '--output <format>', description: 'output format', choices: ['text', 'json'], default: 'text' },
+    ...POLICY_OPTIONS,
+    ...REGISTRY_OPTIONS,
+  ],
+  after: [
+    REGISTRY_HELP,
+    '',
+    'Examples:',
+    '  image-compat verify --image ghcr.io/acme/app:1.0 --key cosign.pub',
+    '  image-compat verify --image ghcr.io/acme/app:1.0 \\',
+    '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+    '  image-compat verify --image ghcr.io/acme/app:1.0 --key ci.pub --require-validated h100,a100 --max-age 30d',
+    '  image-compat verify --image ghcr.io/acme/private:1.0 --trusted-root github-trusted-root.json \\',
+    '    --certificate-identity-regexp "^https://github.com/acme/" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+    '',
+    'Keyless trust: without --trusted-root, certificates must chain to the Sigstore public-good instance',
+    '(Fulcio + Rekor, what public GitHub repositories sign with). Its trusted root is refreshed through TUF',
+    '(https://tuf-repo-cdn.sigstore.dev, 5 s at most) into $XDG_CACHE_HOME/image-compat/tuf; offline, the',
+    "cached copy or the one embedded in image-compat is used. GitHub's instance for private repositories",
+    '(fulcio.githubapp.com) needs --trusted-root (`gh attestation trusted-root > root.jsonl`, one line).',
+    '',
+  ].join('\n'),
+  action: async (flags: Flags) => {
     if (flags.maxAge !== undefined && flags.requireValidated === undefined)
       throw new InputError('--max-age needs --require-validated');
     // The work (registry, signatures, the validation gate) loads only when verify runs: validate
@@ -154,5 +165,5 @@ export function verifyCommand(): Command {
       );
     }
     process.exitCode = result.verified ? ExitCode.ok : ExitCode.signature;
-  });
-}
+  },
+} satisfies CommandDefinition;

@@ -1,7 +1,8 @@
 // The bundle check: what each start of the CLI loads, read from esbuild's metafile for the same
 // options as dist/ (scripts/bundle.mjs). `features` and `validate --features` must not load the
 // registry client, TLS, the signing code (Sigstore, TUF) or ajv's compiler again, `--version` no
-// command at all; no bundle imports a networking built-in as an ES module (see bundle.mjs).
+// command at all, no start of a command commander (it loads for help and errors only); no bundle
+// imports a networking built-in as an ES module (see bundle.mjs).
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,15 +51,53 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('what a start of the CLI loads', () => {
-  it('--version: the launcher, the program and commander, no command', () => {
+  it('--version: the launcher, the program and the fast parser, no command, no commander', () => {
     const { inputs } = load();
     expect([...inputs].filter((i) => i.startsWith('src/cli/') && i !== 'src/cli/main.ts')).toEqual([
       'src/cli/compile-cache.ts',
+      'src/cli/argv.ts',
       'src/cli/index.ts',
       'src/cli/words.ts',
     ]);
     expect([...inputs].filter((i) => i.startsWith('src/commands/'))).toEqual([]);
+    expect([...inputs].filter((i) => i.includes('node_modules/commander/'))).toEqual([]);
   });
+
+  // argv (#15/#17): a well-formed command line is read by src/cli/argv.ts from the command's
+  // definition; commander (src/cli/program.ts) loads only for help, errors and the unusual.
+  const commander = (input: string): boolean =>
+    input.includes('node_modules/commander/') || input === 'src/cli/program.ts';
+
+  it.each(Object.keys(commands))('%s: a start of it does not load commander', (command) => {
+    expect([...load(command).inputs].filter(commander)).toEqual([]);
+  });
+
+  it('the check sees what it guards: the program that help and errors load reaches commander', () => {
+    const program = loadedBy(metafile, [...START, 'src/cli/program.ts']) as Loaded;
+    expect([...program.inputs].filter((i) => i.includes('node_modules/commander/')).length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('help, --version and a usage error still come from dist as commander prints them', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: image-compat \[options\] \[command\]\n/);
+    expect(help.stdout).toContain('  discover [options]');
+    const discover = await runCli(['discover', '--help']);
+    expect(discover.code).toBe(0);
+    expect(discover.stdout).toMatch(/^Usage: image-compat discover \[options\]\n/);
+    expect(discover.stdout).toContain('--plain-http');
+    const version = await runCli(['--version']);
+    expect(version).toMatchObject({
+      code: 0,
+      stdout: `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`,
+      stderr: '',
+    });
+    const missing = await runCli(['discover']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("error: required option '--image <ref>' not specified");
+  }, 60_000);
 
   it.each(['features', 'validate'])(
     '%s: no registry client, TLS, signing code or ajv compiler',
@@ -173,7 +212,7 @@ describe('what validate and features leave for later', () => {
   });
 
   it.each(['features', 'validate'])(
-    "%s: no static import of node:crypto, zlib, fs/promises; child_process only behind commander's stand-in",
+    '%s: no static import of node:crypto, zlib, fs/promises or child_process (commander, with its stand-in, loads only for help and errors)',
     (command) => {
       const { inputs, externals } = load(command);
       for (const builtin of ['node:crypto', 'node:zlib', 'node:fs/promises', 'crypto', 'zlib'])
@@ -183,7 +222,7 @@ describe('what validate and features leave for later', () => {
           (imp) => /^(node:)?child_process$/.test(imp.path) && imp.kind !== 'dynamic-import',
         ),
       );
-      expect(importers).toEqual(['lazy-child-process:child_process']);
+      expect(importers).toEqual([]);
     },
   );
 
@@ -240,8 +279,7 @@ describe('what validate and features leave for later', () => {
 });
 
 describe('the command registry', () => {
-  it.each(Object.entries(commands))('%s names the command its module makes', async (name, loadCommand) => {
-    const make = await loadCommand();
-    expect(make().name()).toBe(name);
+  it.each(Object.entries(commands))('%s names the command its module defines', async (name, loadCommand) => {
+    expect((await loadCommand()).name).toBe(name);
   });
 });
