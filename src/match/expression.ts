@@ -9,6 +9,7 @@ import { MATCH_ANY, MATCH_OPS, type MatchExpression } from '../spec/types.js';
 import {
   compareVersions,
   compileRE2,
+  literalPattern,
   parseGoIntFast,
   parseVersion,
   rethrowEngineError,
@@ -125,6 +126,9 @@ function compileTest(e: MatchExpression): (value: string) => boolean {
       return fail(nonEmpty); // with values: a Set (compile)
     case 'InRegexp': {
       if (!values.length) return fail(nonEmpty);
+      // Plain-text patterns (the usual name prefixes) are matched without the engine.
+      const literals = values.map(literalPattern);
+      if (literals.every((t) => t !== undefined)) return (v) => literals.some((t) => t!(v));
       const res = lazyRef((): RE2JS[] =>
         values.map((p) => {
           try {
