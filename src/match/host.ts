@@ -5,7 +5,7 @@
 // attribute-name lists, grouped, for matchName; and each element's host values, computed once
 // and shared as frozen arrays. Bit sets are Uint32Arrays, one bit per instance, in instance order.
 import type { Features, InstanceFeature } from '../features/types.js';
-import { ExpressionError, type CompiledExpression, type VerdictMemo } from './expression.js';
+import { ExpressionError, testValue, type CompiledExpression, type VerdictMemo } from './expression.js';
 
 export type Bits = Uint32Array;
 
@@ -160,7 +160,7 @@ export class InstanceIndex {
       const members = a.holders[d]!;
       let holds: boolean;
       try {
-        holds = c.test(value);
+        holds = testValue(c, value);
       } catch (err) {
         if (!(err instanceof ExpressionError)) throw err;
         errors ??= this.empty();
@@ -271,7 +271,7 @@ export class HostIndex implements VerdictMemo {
     return ix;
   }
 
-  /** c.test(value), remembered (flag, attribute and element names repeat from rule to rule). */
+  /** testValue(c, value), remembered (flag, attribute and element names repeat from rule to rule). */
   test(c: CompiledExpression, value: string): boolean {
     let byValue = this.verdicts?.get(c);
     if (!byValue) {
@@ -281,7 +281,7 @@ export class HostIndex implements VerdictMemo {
     let v = byValue.get(value);
     if (v === undefined) {
       try {
-        v = c.test(value);
+        v = testValue(c, value);
       } catch (err) {
         if (!(err instanceof ExpressionError)) throw err;
         v = err.message;

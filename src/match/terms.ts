@@ -13,7 +13,6 @@ import {
   evaluateCompiled,
   ExpressionError,
   type CompiledExpression,
-  type FeatureName,
   alike,
   expressionHash,
 } from './expression.js';
@@ -84,8 +83,6 @@ export interface CompiledTerm {
   matchName: TermEntry | undefined;
 }
 
-const NO_NAMES: readonly string[] = [];
-
 /**
  * Compiles the terms of one spec, each distinct one once: rules repeat terms (the same feature,
  * names, ops and values at the same place in their list), and a compiled term holds nothing of
@@ -94,8 +91,6 @@ const NO_NAMES: readonly string[] = [];
 export class TermCompiler extends ExpressionCompiler {
   private readonly terms = new Buckets<CompiledTerm>();
   private termIds = 0;
-  /** The expressions of the term being compiled (one array for every call: the first names.length). */
-  private readonly scratch: CompiledExpression[] = [];
   /**
    * By place in a list: the interned term met there last. Rules repeat the terms of the rule
    * before them; one comparison recognises such a term without hashing it.
@@ -112,7 +107,7 @@ export class TermCompiler extends ExpressionCompiler {
     let plain = true;
     let n = 0;
     let h = mixString(mixInt(SEED, index), term.feature);
-    // for-in over own keys (Object.keys' order) allocates nothing: the names list is made on a miss.
+    // for-in over own keys (Object.keys' order) allocates nothing, here and in compileTerm.
     if (exprs) {
       for (const name in exprs) {
         if (!Object.hasOwn(exprs, name)) continue;
@@ -130,15 +125,7 @@ export class TermCompiler extends ExpressionCompiler {
         if (sameTerm(b.value, term, index)) return (this.last[index] = b.value);
       }
     }
-    const names = exprs ? Object.keys(exprs) : NO_NAMES;
-    // Written over, never emptied (an array emptied by `length = 0` loses its storage).
-    const compiled = this.scratch;
-    for (let k = 0; k < names.length; k++) compiled[k] = this.compile(exprs![names[k]!]!);
-    const matchName = term.matchName ? this.compile(term.matchName) : undefined;
-    const feature = this.feature(term.feature);
-    const elements = names.map((name) => this.element(term.feature, name));
-    const reports = elements.map((e, k) => this.reportId(e, compiled[k]!));
-    const out = newTerm(term, index, this.termIds++, feature, names, elements, reports, compiled, matchName);
+    const out = this.compileTerm(term, index, n);
     // A term with an expression that is not plain strings is compiled on its own (as its expressions).
     if (plain) {
       this.terms.add(h, out);
@@ -146,48 +133,49 @@ export class TermCompiler extends ExpressionCompiler {
     }
     return out;
   }
+
+  /** A new compiled term of `n` expressions: its entries made in one pass, nothing else allocated. */
+  private compileTerm(term: FeatureMatcherTerm, index: number, n: number): CompiledTerm {
+    const exprs = term.matchExpressions;
+    const spelling = term.feature;
+    const { lower, dom, nam } = this.feature(spelling);
+    let expressions: Array<TermEntry & { name: string }> | undefined;
+    if (exprs) {
+      expressions = new Array<TermEntry & { name: string }>(n);
+      let k = 0;
+      for (const name in exprs) {
+        if (!Object.hasOwn(exprs, name)) continue;
+        const e = exprs[name]!;
+        const c = this.compile(e);
+        const element = this.element(spelling, name);
+        expressions[k++] = entry(index, spelling, lower, name, element, this.reportId(element, c), e, c);
+      }
+    }
+    const mn = term.matchName;
+    return {
+      source: term,
+      id: this.termIds++,
+      feature: lower,
+      dom,
+      nam,
+      index,
+      expressions,
+      matchName: mn ? entry(index, spelling, lower, undefined, -1, -1, mn, this.compile(mn)) : undefined,
+    };
+  }
 }
 
-function newTerm(
-  term: FeatureMatcherTerm,
-  index: number,
-  id: number,
-  { lower, dom, nam }: FeatureName,
-  names: readonly string[],
-  elements: readonly number[],
-  reports: readonly number[],
-  compiled: readonly CompiledExpression[],
-  matchName: CompiledExpression | undefined,
-): CompiledTerm {
-  const entry = <N extends string | undefined>(
-    name: N,
-    element: number,
-    report: number,
-    expression: MatchExpression,
-    c: CompiledExpression,
-  ) => ({
-    term: index,
-    feature: term.feature,
-    lower,
-    name,
-    element,
-    report,
-    expression,
-    compiled: c,
-  });
-  const exprs = term.matchExpressions;
-  return {
-    source: term,
-    id,
-    feature: lower,
-    dom,
-    nam,
-    index,
-    expressions: exprs
-      ? names.map((name, k) => entry(name, elements[k]!, reports[k]!, exprs[name]!, compiled[k]!))
-      : undefined,
-    matchName: matchName && entry(undefined, -1, -1, term.matchName!, matchName),
-  };
+function entry<N extends string | undefined>(
+  term: number,
+  feature: string,
+  lower: string,
+  name: N,
+  element: number,
+  report: number,
+  expression: MatchExpression,
+  compiled: CompiledExpression,
+): TermEntry & { name: N } {
+  return { term, feature, lower, name, element, report, expression, compiled };
 }
 
 /** Whether compiled term c (interned: all plain) is the `index`th term `term`, plain or not. */
