@@ -19,6 +19,7 @@ import {
   type FeatureMatcherStatus,
   termSlots,
   type TermEntry,
+  type TermOutcomes,
 } from './terms.js';
 import type { MatchAnyResult, MatchedExpression, ProcessedRule } from './types.js';
 
@@ -76,6 +77,10 @@ export class RuleCompiler extends TermCompiler {
   private listIds = 0;
   /** The terms of the list being compiled (one array for every call: the first list.length). */
   private readonly listScratch: CompiledTerm[] = [];
+  /** The slot of each term of the list being compiled (checks). */
+  private readonly baseScratch: number[] = [];
+  /** By slot number: the frozen [slot] that the checks of lists share. */
+  private readonly singles: Array<readonly number[] | undefined> = [];
 
   list(list: readonly FeatureMatcherTerm[] | undefined): CompiledList {
     // Written over, never emptied (an array emptied by `length = 0` loses its storage).
@@ -98,12 +103,54 @@ export class RuleCompiler extends TermCompiler {
       id: this.listIds++,
       terms: own,
       plan,
-      checks: plan.map((entry) => checksOf(entry, own)),
-      backref: own.some((t) => t.feature === 'rule.matched'),
+      checks: this.checks(plan, own),
+      backref: readsBackref(own),
     };
     this.lists.add(h, c);
     return c;
   }
+
+  /**
+   * Per entry of a list's plan, its checks (checksOf). In a list whose terms all have distinct
+   * features (nearly every list), an entry's only check is its own slot: those are computed
+   * directly and shared (one frozen [slot] per slot number).
+   */
+  private checks(plan: readonly ReportEntry[], terms: readonly CompiledTerm[]): Array<readonly number[]> {
+    const out = new Array<readonly number[]>(plan.length);
+    if (!distinctFeatures(terms)) {
+      for (let i = 0; i < plan.length; i++) out[i] = checksOf(plan[i]!, terms);
+      return out;
+    }
+    const bases = this.baseScratch;
+    let base = 0;
+    for (let k = 0; k < terms.length; k++) {
+      bases[k] = base;
+      base += termSlots(terms[k]!);
+    }
+    for (let i = 0; i < plan.length; i++) {
+      const entry = plan[i]!;
+      const own = terms[entry.term]!;
+      out[i] =
+        entry.feature === own.feature && sameExpression(entry.expression, entry.expression)
+          ? (this.singles[bases[entry.term]! + entry.slot] ??= Object.freeze([
+              bases[entry.term]! + entry.slot,
+            ]))
+          : NONE;
+    }
+    return out;
+  }
+}
+
+/** Whether no two terms have the same (lower-cased) feature. */
+function distinctFeatures(terms: readonly CompiledTerm[]): boolean {
+  for (let i = 1; i < terms.length; i++)
+    for (let j = 0; j < i; j++) if (terms[i]!.feature === terms[j]!.feature) return false;
+  return true;
+}
+
+function readsBackref(terms: readonly CompiledTerm[]): boolean {
+  for (let i = 0; i < terms.length; i++) if (terms[i]!.feature === 'rule.matched') return true;
+  return false;
 }
 
 /** Whether a is the first n terms of b. */
@@ -164,6 +211,8 @@ export class ListOutcomes {
   private readonly byId: Array<ListOutcome | undefined> = [];
   /** Report entries shared across lists (reportTerms). */
   private readonly entries: Array<MatchedExpression | undefined> = [];
+  /** Terms shared across lists, decided once (evaluateCompiledTerms). */
+  private readonly terms: TermOutcomes = [];
 
   /** `features`: the working copy (with rule.matched) of `host`'s. */
   constructor(
@@ -182,18 +231,14 @@ export class ListOutcomes {
   }
 
   status(list: CompiledList, gather: boolean): FeatureMatcherStatus {
-    if (list.backref)
-      return evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, gather);
+    if (list.backref) return this.evaluate(list, gather);
     const o = this.outcome(list);
-    if (gather)
-      return (o.gathered ??= evaluateCompiledTerms(
-        list.terms,
-        this.features,
-        this.host,
-        this.failFast,
-        true,
-      ));
-    return (o.plain ??= evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, false));
+    if (gather) return (o.gathered ??= this.evaluate(list, true));
+    return (o.plain ??= this.evaluate(list, false));
+  }
+
+  private evaluate(list: CompiledList, gather: boolean): FeatureMatcherStatus {
+    return evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, gather, this.terms);
   }
 
   /** report() as a matchAny element's entry (null for no expressions, as NFD). */
@@ -273,11 +318,15 @@ function sameExpression(a: MatchExpression, b: MatchExpression): boolean {
 
 /** A terms list's report entries, in the order NFD sorts them (stable: ties in spec order). */
 function reportPlan(terms: readonly CompiledTerm[]): ReportEntry[] {
-  const out: ReportEntry[] = [];
+  let count = 0;
+  for (let k = 0; k < terms.length; k++) count += termSlots(terms[k]!) - (terms[k]!.matchName ? 0 : 1);
+  // Of the exact size (an array grown by push holds room for 17).
+  const out = new Array<ReportEntry>(count);
+  let at = 0;
   for (let k = 0; k < terms.length; k++) {
     const exprs = terms[k]!.expressions ?? NONE;
-    for (let j = 0; j < exprs.length; j++) out.push(exprs[j]!);
-    if (terms[k]!.matchName) out.push(terms[k]!.matchName!);
+    for (let j = 0; j < exprs.length; j++) out[at++] = exprs[j]!;
+    if (terms[k]!.matchName) out[at++] = terms[k]!.matchName!;
   }
   // Insertion sort (stable, and no allocation: lists are short, and most are sorted already).
   for (let i = 1; i < out.length; i++) {

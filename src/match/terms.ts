@@ -55,6 +55,8 @@ type Values = Record<string, string> | undefined;
 export interface TermEntry {
   /** The term's index in its list. */
   term: number;
+  /** Its slot in its term (termSlots): its expression's index, or the last for the matchName. */
+  slot: number;
   /** The spec's spelling of the feature, and lower-cased (as NFD looks it up). */
   feature: string;
   lower: string;
@@ -148,7 +150,8 @@ export class TermCompiler extends ExpressionCompiler {
         const e = exprs[name]!;
         const c = this.compile(e);
         const element = this.element(spelling, name);
-        expressions[k++] = entry(index, spelling, lower, name, element, this.reportId(element, c), e, c);
+        expressions[k] = entry(index, k, spelling, lower, name, element, this.reportId(element, c), e, c);
+        k++;
       }
     }
     const mn = term.matchName;
@@ -160,13 +163,14 @@ export class TermCompiler extends ExpressionCompiler {
       nam,
       index,
       expressions,
-      matchName: mn ? entry(index, spelling, lower, undefined, -1, -1, mn, this.compile(mn)) : undefined,
+      matchName: mn ? entry(index, n, spelling, lower, undefined, -1, -1, mn, this.compile(mn)) : undefined,
     };
   }
 }
 
 function entry<N extends string | undefined>(
   term: number,
+  slot: number,
   feature: string,
   lower: string,
   name: N,
@@ -175,7 +179,7 @@ function entry<N extends string | undefined>(
   expression: MatchExpression,
   compiled: CompiledExpression,
 ): TermEntry & { name: N } {
-  return { term, feature, lower, name, element, report, expression, compiled };
+  return { term, slot, feature, lower, name, element, report, expression, compiled };
 }
 
 /** Whether compiled term c (interned: all plain) is the `index`th term `term`, plain or not. */
@@ -447,6 +451,42 @@ export function evaluateTerms(
   return evaluateCompiledTerms(compiled, features, new HostIndex(features), failFast);
 }
 
+/**
+ * What one term recorded on a host when evaluated with its matchName reached (a term with
+ * expressions always reaches it; one without only after terms that matched): its own slots that
+ * held, the names its matchName found (undefined when not evaluated), its verdict. It is the same
+ * in every list and rule (its feature is not rule.matched, and nothing is gathered).
+ */
+interface TermOutcome {
+  held: boolean[];
+  found: string[] | undefined;
+  isTermMatch: boolean;
+}
+
+/** Term outcomes by CompiledTerm.id, for one evaluation (one host, one failFast). */
+export type TermOutcomes = Array<TermOutcome | undefined>;
+
+function termOutcome(
+  host: HostIndex,
+  term: CompiledTerm,
+  keys: Keys,
+  values: Values,
+  instances: InstanceIndex | undefined,
+  failFast: boolean,
+): TermOutcome {
+  const held = new Array<boolean>(termSlots(term)).fill(false);
+  let isTermMatch = true;
+  if (term.expressions)
+    isTermMatch = matchMulti(host, term, keys, values, instances, failFast, held, 0, undefined);
+  let found: string[] | undefined;
+  if (isTermMatch && term.matchName) {
+    found = [];
+    isTermMatch = matchNames(host, term, keys, values, instances, found, undefined) > 0;
+    if (isTermMatch) held[held.length - 1] = true;
+  }
+  return { held, found, isTermMatch };
+}
+
 /** The matchedFeatures of terms evaluated without `gather`: always empty (nothing adds to it). */
 const NOT_GATHERED: MatchedFeatures = new Map();
 
@@ -467,6 +507,8 @@ export function evaluateCompiledTerms(
   failFast = false,
   /** Whether to gather matchedFeatures (a varsTemplate's data); empty when false. */
   gather = true,
+  /** The outcomes of terms already decided on this host with this failFast (not gathering). */
+  memo?: TermOutcomes,
 ): FeatureMatcherStatus {
   let isMatch = true;
   // NFD declares this once for all terms: a failed term leaves it false, so a later term's
@@ -497,19 +539,28 @@ export function evaluateCompiledTerms(
     const keys = flags?.elements ?? undefined;
     const values = attrs?.elements ?? undefined;
     const instances = insts?.elements ? host.instances(feature, insts.elements) : undefined;
-    const elems: MatchedElement[] | undefined = gather ? [] : undefined;
-    if (term.expressions)
-      isTermMatch = matchMulti(host, term, keys, values, instances, failFast, held, termBase, elems);
-    if (isTermMatch && term.matchName) {
-      const found: string[] = [];
-      isTermMatch = matchNames(host, term, keys, values, instances, found, elems) > 0;
-      names[k] = found;
-      if (isTermMatch) held[base - 1] = true;
-    }
-    if (elems) {
-      const byFeature = matchedFeatures.get(dom)!;
-      const prev = byFeature.get(nam);
-      byFeature.set(nam, prev ? [...prev, ...elems] : elems);
+    if (memo && !gather && feature !== 'rule.matched' && (term.expressions || isTermMatch)) {
+      // The term decides alike in every list (and every rule) of this evaluation: decided once.
+      const o = (memo[term.id] ??= termOutcome(host, term, keys, values, instances, failFast));
+      const oh = o.held;
+      for (let s = 0; s < oh.length; s++) if (oh[s]) held[termBase + s] = true;
+      if (o.found) names[k] = o.found;
+      isTermMatch = o.isTermMatch;
+    } else {
+      const elems: MatchedElement[] | undefined = gather ? [] : undefined;
+      if (term.expressions)
+        isTermMatch = matchMulti(host, term, keys, values, instances, failFast, held, termBase, elems);
+      if (isTermMatch && term.matchName) {
+        const found: string[] = [];
+        isTermMatch = matchNames(host, term, keys, values, instances, found, elems) > 0;
+        names[k] = found;
+        if (isTermMatch) held[base - 1] = true;
+      }
+      if (elems) {
+        const byFeature = matchedFeatures.get(dom)!;
+        const prev = byFeature.get(nam);
+        byFeature.set(nam, prev ? [...prev, ...elems] : elems);
+      }
     }
     if (!isTermMatch) {
       if (failFast) return statusOf(false, held, names, matchedFeatures);

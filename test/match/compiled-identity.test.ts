@@ -241,6 +241,40 @@ describe('the compiled evaluator gives the reference evaluator’s results', () 
     for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
   });
 
+  it('on terms that many lists share, decided once per host (after matching and failing terms)', () => {
+    // A matchName-only term is reached only after terms that matched (NFD's isTermMatch): the
+    // same term after a failing, a matching and no term, in matchFeatures and matchAny, with
+    // instances, flags and an absent feature, with and without a template (which gathers).
+    const names = { feature: 'cpu.cpuid', matchName: { op: 'InRegexp', value: ['^AVX5'] } };
+    const pciNames = { feature: 'pci.device', matchName: { op: 'In', value: ['class', 'x'] } };
+    const fails = { feature: 'cpu.cpuid', matchExpressions: { SSE3: { op: 'Exists' } } };
+    const holds = { feature: 'cpu.cpuid', matchExpressions: { AVX2: { op: 'Exists' } } };
+    const absent = { feature: 'usb.device', matchExpressions: { vendor: { op: 'Exists' } } };
+    const pci = {
+      feature: 'pci.device',
+      matchExpressions: { vendor: { op: 'In', value: ['10de'] }, sriov_totalvfs: { op: 'Gt', value: ['8'] } },
+      matchName: { op: 'In', value: ['vendor'] },
+    };
+    const lists = [
+      [fails, names],
+      [holds, names],
+      [names],
+      [absent, names, pciNames],
+      [pci, names],
+      [holds, pci, pciNames],
+      [pciNames, pci],
+      [fails, pciNames],
+    ];
+    const rules = lists.flatMap((matchFeatures, i) => [
+      { name: `f${i}`, matchFeatures },
+      { name: `a${i}`, matchAny: [{ matchFeatures }, { matchFeatures: lists[(i + 3) % lists.length] }] },
+      { name: `t${i}`, matchFeatures, varsTemplate: '{{range .cpu.cpuid}}{{.Name}}=1\n{{end}}' },
+    ]) as Rule[];
+    const spec = { version: 'v1alpha1', compatibilities: [{ rules }, { rules: rules.slice(5) }] } as Spec;
+    const hosts = [hostFeatures(), hostFeatures(1, 24), hostFeatures(2, 3)];
+    for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
+  });
+
   it('on both sides of the direct path (instance by instance up to DIRECT_INSTANCES, then the index)', () => {
     // The same rules and instances, the first error (a number rule on "x") at the last instance.
     const spec = {
