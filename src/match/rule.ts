@@ -98,6 +98,7 @@ export class RuleCompiler extends TermCompiler {
       if (sameTerms(c.terms, terms, n)) return c;
     }
     const own = terms.slice(0, n);
+    for (let i = 0; i < n; i++) own[i]!.lists++;
     const plan = reportPlan(own);
     const c: CompiledList = {
       id: this.listIds++,
@@ -180,6 +181,8 @@ interface ListOutcome {
   /** The same as a matchAny element's entry. */
   any?: MatchAnyResult;
   anyUnevaluated?: MatchAnyResult;
+  /** The status of the rules of this matchFeatures alone that it fails (ListOutcomes.failed). */
+  failed?: RuleStatus;
 }
 
 function anyResult(m: MatchedExpression[]): MatchAnyResult {
@@ -241,6 +244,18 @@ export class ListOutcomes {
     return evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, gather, this.terms);
   }
 
+  /**
+   * The status of a rule with no matchAny whose matchFeatures `list` failed with `status`: one
+   * for every such rule (read-only), as most rules of a big spec fail alike.
+   */
+  failed(list: CompiledList, status: FeatureMatcherStatus): RuleStatus {
+    if (list.backref) return { isMatch: false, matchFeatures: status, matchAny: NONE as never[] };
+    const o = this.outcome(list);
+    if (o.failed?.matchFeatures !== status)
+      o.failed = { isMatch: false, matchFeatures: status, matchAny: NONE as never[] };
+    return o.failed;
+  }
+
   /** report() as a matchAny element's entry (null for no expressions, as NFD). */
   any(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchAnyResult {
     if (list.backref) return anyResult(this.report(list, status));
@@ -280,7 +295,8 @@ export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcom
   const failFast = outcomes.failFast;
   const lists = compiled.matchAny;
   const matchAny: FeatureMatcherStatus[] = lists.length ? [] : (NONE as never[]);
-  const vars: Record<string, string> = {};
+  // Made when first written to or returned (most rules fail and return none).
+  let vars: Record<string, string> | undefined;
   const template = rule.varsTemplate ?? '';
   let isMatchAny = false;
   if (lists.length) {
@@ -290,7 +306,7 @@ export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcom
         isMatchAny = true;
         // No template to expand: nfd-master stops at the first match (and does not record it).
         if (template === '' && failFast) break;
-        if (template !== '') assignOwn(vars, expandVarsTemplate(template, status.matchedFeatures));
+        if (template !== '') assignOwn((vars ??= {}), expandVarsTemplate(template, status.matchedFeatures));
       }
       matchAny.push(status);
     }
@@ -299,9 +315,14 @@ export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcom
   let matchFeatures: FeatureMatcherStatus | undefined;
   if (compiled.matchFeatures) {
     matchFeatures = outcomes.status(compiled.matchFeatures, template !== '');
-    if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
-    if (template !== '') assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
+    if (!matchFeatures.isMatch)
+      return lists.length
+        ? { isMatch: false, matchFeatures, matchAny }
+        : outcomes.failed(compiled.matchFeatures, matchFeatures);
+    if (template !== '')
+      assignOwn((vars ??= {}), expandVarsTemplate(template, matchFeatures.matchedFeatures));
   }
+  vars ??= {};
   if (rule.vars) assignOwn(vars, rule.vars);
   // Here matchFeatures, when the rule has one, matched.
   const isMatch = !lists.length || isMatchAny;

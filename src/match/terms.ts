@@ -83,6 +83,8 @@ export interface CompiledTerm {
   index: number;
   expressions: Array<TermEntry & { name: string }> | undefined;
   matchName: TermEntry | undefined;
+  /** How many distinct lists hold it (RuleCompiler): one held by several is decided once per host. */
+  lists: number;
 }
 
 /**
@@ -164,6 +166,7 @@ export class TermCompiler extends ExpressionCompiler {
       index,
       expressions,
       matchName: mn ? entry(index, n, spelling, lower, undefined, -1, -1, mn, this.compile(mn)) : undefined,
+      lists: 0,
     };
   }
 }
@@ -517,7 +520,8 @@ export function evaluateCompiledTerms(
   let slots = 0;
   for (let k = 0; k < terms.length; k++) slots += termSlots(terms[k]!);
   const held = new Array<boolean>(slots).fill(false);
-  const names: Array<string[] | undefined> = [];
+  // Of the exact size (an array grown by assignment holds room for 17).
+  const names = new Array<string[] | undefined>(terms.length);
   const matchedFeatures: MatchedFeatures = gather ? new Map() : NOT_GATHERED;
   let base = 0;
   for (let k = 0; k < terms.length; k++) {
@@ -539,7 +543,13 @@ export function evaluateCompiledTerms(
     const keys = flags?.elements ?? undefined;
     const values = attrs?.elements ?? undefined;
     const instances = insts?.elements ? host.instances(feature, insts.elements) : undefined;
-    if (memo && !gather && feature !== 'rule.matched' && (term.expressions || isTermMatch)) {
+    if (
+      memo &&
+      term.lists > 1 &&
+      !gather &&
+      feature !== 'rule.matched' &&
+      (term.expressions || isTermMatch)
+    ) {
       // The term decides alike in every list (and every rule) of this evaluation: decided once.
       const o = (memo[term.id] ??= termOutcome(host, term, keys, values, instances, failFast));
       const oh = o.held;
