@@ -403,7 +403,9 @@ export class ExpressionCompiler {
   /** `h`: expressionHash(e), when the caller has it. */
   compile(e: MatchExpression, h = expressionHash(e)): CompiledExpression {
     if (h >= 0) {
-      for (let b = this.compiled.head(h); b; b = b.next) if (alike(b.value.source!, e)) return b.value;
+      const table = this.compiled;
+      for (let i = table.first(h); i >= 0; i = table.next(h, i))
+        if (alike(table.at(i).source!, e)) return table.at(i);
     }
     const c = compile(e, this.ids++, reported(e), e);
     if (h >= 0) this.compiled.add(h, c);

@@ -93,8 +93,9 @@ export class RuleCompiler extends TermCompiler {
       h = mixInt(h, t.id);
     }
     h = mixInt(h, n);
-    for (let b = this.lists.head(h); b; b = b.next) {
-      const c = b.value;
+    const table = this.lists;
+    for (let i = table.first(h); i >= 0; i = table.next(h, i)) {
+      const c = table.at(i);
       if (sameTerms(c.terms, terms, n)) return c;
     }
     const own = terms.slice(0, n);

@@ -125,8 +125,9 @@ export class TermCompiler extends ExpressionCompiler {
     if (mh === -1) plain = false;
     h = mixInt(mixInt(h, exprs ? n : -1), mh);
     if (plain) {
-      for (let b = this.terms.head(h); b; b = b.next) {
-        if (sameTerm(b.value, term, index)) return (this.last[index] = b.value);
+      const table = this.terms;
+      for (let i = table.first(h); i >= 0; i = table.next(h, i)) {
+        if (sameTerm(table.at(i), term, index)) return (this.last[index] = table.at(i));
       }
     }
     const out = this.compileTerm(term, index, n);
