@@ -81,6 +81,8 @@ export class RuleCompiler extends TermCompiler {
   private readonly baseScratch: number[] = [];
   /** By slot number: the frozen [slot] that the checks of lists share. */
   private readonly singles: Array<readonly number[] | undefined> = [];
+  /** The last list compiled whose plan and checks follow from its layout alone (byLayout). */
+  private template: CompiledList | undefined;
 
   list(list: readonly FeatureMatcherTerm[] | undefined): CompiledList {
     // Written over, never emptied (an array emptied by `length = 0` loses its storage).
@@ -100,14 +102,19 @@ export class RuleCompiler extends TermCompiler {
     }
     const own = terms.slice(0, n);
     for (let i = 0; i < n; i++) own[i]!.lists++;
-    const plan = reportPlan(own);
+    // Lists repeat the layout of the list before them (the same features and element names,
+    // other values): then its plan's order and checks are this list's too.
+    const t = this.template;
+    const reuse = t !== undefined && sameLayout(t.terms, own);
+    const plan = reuse ? planLike(t.plan, own) : reportPlan(own);
     const c: CompiledList = {
       id: this.listIds++,
       terms: own,
       plan,
-      checks: this.checks(plan, own),
+      checks: reuse ? t.checks : this.checks(plan, own),
       backref: readsBackref(own),
     };
+    if (!reuse) this.template = byLayout(plan, own) ? c : undefined;
     this.lists.add(h, c);
     return c;
   }
@@ -141,6 +148,54 @@ export class RuleCompiler extends TermCompiler {
     }
     return out;
   }
+}
+
+/**
+ * Whether a list's plan order and checks follow from its terms' features and element names alone:
+ * distinct features (each entry's check is its own slot), no two entries of the same feature and
+ * name (the order never compares expressions), every expression equal to itself (sameExpression).
+ */
+function byLayout(plan: readonly ReportEntry[], terms: readonly CompiledTerm[]): boolean {
+  if (!distinctFeatures(terms)) return false;
+  for (let i = 0; i < plan.length; i++) {
+    const e = plan[i]!;
+    if (!sameExpression(e.expression, e.expression)) return false;
+    if (i > 0 && plan[i - 1]!.feature === e.feature && (plan[i - 1]!.name ?? '') === (e.name ?? ''))
+      return false;
+  }
+  return true;
+}
+
+/** Whether b has a's layout (features as written, element names in order, matchNames) and byLayout's self-equal expressions. */
+function sameLayout(a: readonly CompiledTerm[], b: readonly CompiledTerm[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x.source.feature !== y.source.feature || !x.matchName !== !y.matchName) return false;
+    if (y.matchName && !sameExpression(y.matchName.expression, y.matchName.expression)) return false;
+    const xe = x.expressions;
+    const ye = y.expressions;
+    if (!xe || !ye) {
+      if (xe !== ye) return false;
+      continue;
+    }
+    if (xe.length !== ye.length) return false;
+    for (let j = 0; j < xe.length; j++)
+      if (xe[j]!.name !== ye[j]!.name || !sameExpression(ye[j]!.expression, ye[j]!.expression)) return false;
+  }
+  return true;
+}
+
+/** The plan of `terms` in the order of `template` (a plan of a list of the same layout). */
+function planLike(template: readonly ReportEntry[], terms: readonly CompiledTerm[]): ReportEntry[] {
+  const out = new Array<ReportEntry>(template.length);
+  for (let i = 0; i < template.length; i++) {
+    const p = template[i]!;
+    const t = terms[p.term]!;
+    out[i] = p.name === undefined ? t.matchName! : t.expressions![p.slot]!;
+  }
+  return out;
 }
 
 /** Whether no two terms have the same (lower-cased) feature. */

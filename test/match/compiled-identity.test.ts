@@ -275,6 +275,40 @@ describe('the compiled evaluator gives the reference evaluator’s results', () 
     for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
   });
 
+  it('on lists of the layout of the list before them (its plan reused), and layouts that cannot be', () => {
+    // The same features and element names, other values: the plan's order and checks carry over;
+    // not where they depend on the expressions (a feature twice, a name '' beside a matchName).
+    const pci = (v: string, feature = 'pci.device') => ({
+      feature,
+      matchExpressions: { vendor: { op: 'In', value: [v] }, class: { op: 'In', value: ['0302'] } },
+      matchName: { op: 'In', value: ['vendor', v] },
+    });
+    const cpu = (v: string) => ({ feature: 'cpu.cpuid', matchExpressions: { [v]: { op: 'Exists' } } });
+    const empty = (v: string) => ({
+      feature: 'kernel.version',
+      matchExpressions: { '': { op: 'In', value: [v] } },
+      matchName: { op: 'In', value: [v] },
+    });
+    // Each layout for four values in a row (the first of each compiled anew, the others like it).
+    const layouts = [
+      (v: string) => [pci(v), cpu('AVX2')],
+      (v: string) => [pci(v, 'PCI.device'), cpu('AVX2')],
+      (v: string) => [pci(v), pci(v === '10de' ? '8086' : '10de')],
+      (v: string) => [pci(v), pci(v, 'PCI.Device')],
+      (v: string) => [empty(v), cpu('AVX2')],
+      (v: string) => [empty(v)],
+    ];
+    const lists = layouts.flatMap((layout) => ['10de', '8086', '1022', 'full'].map(layout));
+    const rules = lists.map((matchFeatures, i) => ({ name: `l${i}`, matchFeatures })) as Rule[];
+    const spec = { version: 'v1alpha1', compatibilities: [{ rules }] } as Spec;
+    const host = hostFeatures();
+    const hosts = [
+      host,
+      { ...host, attributes: { ...host.attributes, 'kernel.version': { elements: { '': '10de' } } } },
+    ];
+    for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
+  });
+
   it('on both sides of the direct path (instance by instance up to DIRECT_INSTANCES, then the index)', () => {
     // The same rules and instances, the first error (a number rule on "x") at the last instance.
     const spec = {
