@@ -100,6 +100,8 @@ export class TermCompiler extends ExpressionCompiler {
    * before them; one comparison recognises such a term without hashing it.
    */
   private readonly last: Array<CompiledTerm | undefined> = [];
+  /** The expression hashes of the term being hashed (written over, never emptied), for compileTerm. */
+  private readonly hashes: number[] = [];
 
   /** Compiles the `index`th term of a list. */
   term(term: FeatureMatcherTerm, index: number): CompiledTerm {
@@ -116,6 +118,7 @@ export class TermCompiler extends ExpressionCompiler {
       for (const name in exprs) {
         if (!Object.hasOwn(exprs, name)) continue;
         const eh = expressionHash(exprs[name]!);
+        this.hashes[n] = eh;
         if (eh < 0) plain = false;
         h = mixInt(mixString(h, name), eh);
         n++;
@@ -151,7 +154,7 @@ export class TermCompiler extends ExpressionCompiler {
       for (const name in exprs) {
         if (!Object.hasOwn(exprs, name)) continue;
         const e = exprs[name]!;
-        const c = this.compile(e);
+        const c = this.compile(e, this.hashes[k]!);
         const element = this.element(spelling, name);
         expressions[k] = entry(index, k, spelling, lower, name, element, this.reportId(element, c), e, c);
         k++;
