@@ -60,10 +60,11 @@ function expectSame(spec: Spec, hosts: readonly Features[], opts: Opts = {}, big
 }
 
 describe('the compiled evaluator gives the reference evaluator’s results', () => {
-  it('on the benchmark: its first 500 rules vs 500 PCI instances, both failFast modes', () => {
+  it('on the benchmark: its first 500 rules vs 500 PCI instances, both failFast modes, and 500 distinct', () => {
     const spec = specWith(500);
     expectSame(spec, [hostFeatures()], {}, true);
     expectSame(spec, [hostFeatures(3)], { failFast: true }, true);
+    expectSame(specWith(500, true), [hostFeatures()], {}, true);
   });
 
   it('on the benchmark: the GPU example spec on 300 NodeFeatures, with and without tags', () => {
