@@ -65,6 +65,7 @@ export interface TermEntry {
   element: number;
   /** The compiler's number for (feature, name, expression): -1 for a matchName. */
   report: number;
+  /** The expression as compiled and reported (compiled.reported's: its op, type and values). */
   expression: MatchExpression;
   compiled: CompiledExpression;
 }
@@ -100,6 +101,11 @@ export class TermCompiler extends ExpressionCompiler {
    * before them; one comparison recognises such a term without hashing it.
    */
   private readonly last: Array<CompiledTerm | undefined> = [];
+  /**
+   * By compiled expression number: the last entry made for it (an entry depends only on the
+   * expression, its element and its place), for the next term that has it at the same place.
+   */
+  private readonly entries: Array<(TermEntry & { name: string }) | undefined> = [];
   /** The expression hashes of the term being hashed (written over, never emptied), for compileTerm. */
   private readonly hashes: number[] = [];
 
@@ -153,10 +159,23 @@ export class TermCompiler extends ExpressionCompiler {
       let k = 0;
       for (const name in exprs) {
         if (!Object.hasOwn(exprs, name)) continue;
-        const e = exprs[name]!;
-        const c = this.compile(e, this.hashes[k]!);
+        const c = this.compile(exprs[name]!, this.hashes[k]!);
         const element = this.element(spelling, name);
-        expressions[k] = entry(index, k, spelling, lower, name, element, this.reportId(element, c), e, c);
+        // Terms that differ in one expression share their others' entries (made once per place).
+        const known = this.entries[c.id];
+        expressions[k] =
+          known && known.term === index && known.slot === k && known.element === element
+            ? known
+            : (this.entries[c.id] = entry(
+                index,
+                k,
+                spelling,
+                lower,
+                name,
+                element,
+                this.reportId(element, c),
+                c,
+              ));
         k++;
       }
     }
@@ -169,7 +188,7 @@ export class TermCompiler extends ExpressionCompiler {
       nam,
       index,
       expressions,
-      matchName: mn ? entry(index, n, spelling, lower, undefined, -1, -1, mn, this.compile(mn)) : undefined,
+      matchName: mn ? entry(index, n, spelling, lower, undefined, -1, -1, this.compile(mn)) : undefined,
       lists: 0,
     };
   }
@@ -183,9 +202,9 @@ function entry<N extends string | undefined>(
   name: N,
   element: number,
   report: number,
-  expression: MatchExpression,
   compiled: CompiledExpression,
 ): TermEntry & { name: N } {
+  const expression = compiled.reported!.expression;
   return { term, slot, feature, lower, name, element, report, expression, compiled };
 }
 
