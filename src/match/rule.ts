@@ -19,6 +19,7 @@ import {
   type FeatureMatcherStatus,
   termSlots,
   type TermEntry,
+  type TermOutcome,
   type TermOutcomes,
 } from './terms.js';
 import type { MatchAnyResult, MatchedExpression, ProcessedRule } from './types.js';
@@ -326,11 +327,11 @@ export class ListOutcomes {
 
   /** The list's report; `status` is this.status(list, ...) or undefined (not evaluated). */
   report(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchedExpression[] {
-    if (list.backref) return reportTerms(list, status, this.features, this.host);
+    if (list.backref) return reportTerms(list, status, this.features, this.host, this.terms);
     const o = this.outcome(list);
     const r = status ? o.report : o.unevaluated;
     if (r) return sharedReport(r);
-    const made = reportTerms(list, status, this.features, this.host, this.entries);
+    const made = reportTerms(list, status, this.features, this.host, this.terms, this.entries);
     if (status) o.report = made;
     else o.unevaluated = made;
     return made;
@@ -474,6 +475,7 @@ function reportTerms(
   status: FeatureMatcherStatus | undefined,
   features: Features,
   host: HostIndex,
+  memo: TermOutcomes,
   shared?: Array<MatchedExpression | undefined>,
 ): MatchedExpression[] {
   const { plan, checks } = list;
@@ -483,14 +485,7 @@ function reportTerms(
     const isMatch = status !== undefined && anyHeld(status.held, checks[i]!);
     const name = entry.name;
     if (name === undefined) {
-      out[i] = {
-        feature: entry.feature,
-        name: '',
-        expression: entry.compiled.reported!.expression,
-        matcherType: 'matchName',
-        isMatch,
-        hostValues: [...(status?.names[entry.term] ?? [])],
-      };
+      out[i] = nameEntry(entry, isMatch, status?.names[entry.term], memo[list.terms[entry.term]!.id]);
       continue;
     }
     const at = shared ? entry.report * 2 + (isMatch ? 1 : 0) : -1;
@@ -515,6 +510,41 @@ function reportTerms(
     out[i] = made;
   }
   return out;
+}
+
+/**
+ * A matchName's report entry, with the names it found (undefined: not evaluated). Where they are
+ * the outcome `o` of a term decided once per host, the entry is made once per verdict and shared
+ * by the lists that hold the term (frozen, with its host values, once shared).
+ */
+function nameEntry(
+  entry: ReportEntry,
+  isMatch: boolean,
+  found: string[] | undefined,
+  o: TermOutcome | undefined,
+): MatchedExpression {
+  const theirs = o !== undefined && found !== undefined && o.found === found;
+  const known = theirs ? (isMatch ? o.matched : o.unmatched) : undefined;
+  if (known) {
+    if (!Object.isFrozen(known)) {
+      Object.freeze(known.hostValues);
+      Object.freeze(known);
+    }
+    return known;
+  }
+  const made: MatchedExpression = {
+    feature: entry.feature,
+    name: '',
+    expression: entry.compiled.reported!.expression,
+    matcherType: 'matchName',
+    isMatch,
+    hostValues: [...(found ?? [])],
+  };
+  if (theirs) {
+    if (isMatch) o.matched = made;
+    else o.unmatched = made;
+  }
+  return made;
 }
 
 /** The rule's entry in NFD's result JSON, with host values: `status` from executeCompiledRule with `outcomes`. */

@@ -7,6 +7,7 @@
 // features are decided per expression over the host's index (host.ts), not instance by instance.
 import type { Features, InstanceFeature } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
+import type { MatchedExpression } from './types.js';
 import { Buckets, mixInt, mixString, SEED } from './hash.js';
 import {
   ExpressionCompiler,
@@ -483,10 +484,13 @@ export function evaluateTerms(
  * held, the names its matchName found (undefined when not evaluated), its verdict. It is the same
  * in every list and rule (its feature is not rule.matched, and nothing is gathered).
  */
-interface TermOutcome {
+export interface TermOutcome {
   held: boolean[];
   found: string[] | undefined;
   isTermMatch: boolean;
+  /** Its matchName's report entry by verdict, made once and shared by the lists that hold it (rule.ts). */
+  matched?: MatchedExpression;
+  unmatched?: MatchedExpression;
 }
 
 /** Term outcomes by CompiledTerm.id, for one evaluation (one host, one failFast). */

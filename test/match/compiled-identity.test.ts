@@ -274,6 +274,25 @@ describe('the compiled evaluator gives the reference evaluator’s results', () 
     const spec = { version: 'v1alpha1', compatibilities: [{ rules }, { rules: rules.slice(5) }] } as Spec;
     const hosts = [hostFeatures(), hostFeatures(1, 24), hostFeatures(2, 3)];
     for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
+    // Two lists that reach the same matchName term share its report entry, frozen.
+    const module = { feature: 'kernel.loadedmodule', matchExpressions: { nvidia: { op: 'Exists' } } };
+    const two = {
+      version: 'v1alpha1',
+      compatibilities: [
+        {
+          rules: [
+            { name: 'a', matchFeatures: [holds, names] },
+            { name: 'b', matchFeatures: [module, names] },
+          ],
+        },
+      ],
+    } as Spec;
+    const [set] = evaluateSpec(compileSpec(two), hostFeatures());
+    const entry = (r: number) =>
+      set!.rules[r]!.matchedExpressions!.find((m) => m.matcherType === 'matchName')!;
+    expect(entry(0)).toBe(entry(1));
+    expect(Object.isFrozen(entry(0)) && Object.isFrozen(entry(0).hostValues)).toBe(true);
+    expect(entry(0).hostValues).toEqual(['AVX512F']);
   });
 
   it('on lists of the layout of the list before them (its plan reused), and layouts that cannot be', () => {
