@@ -9,6 +9,7 @@ import { MATCH_ANY, MATCH_OPS, type MatchExpression } from '../spec/types.js';
 import {
   compareVersions,
   compileRE2,
+  literalPattern,
   parseGoIntFast,
   parseVersion,
   rethrowEngineError,
@@ -38,8 +39,9 @@ export interface CompiledExpression {
   /**
    * NFD's verdict on a present value (kind 'value'); throws ExpressionError where NFD errors
    * (for some ops on any value: a wrong value count, an unknown type, an invalid regexp).
+   * Undefined for In and NotIn with values (`members`): testValue looks the value up.
    */
-  readonly test: (value: string) => boolean;
+  readonly test: ((value: string) => boolean) | undefined;
   /**
    * Its ExpressionCompiler's number for it: equal for expressions that give the same verdicts,
    * errors and report on every input (op, type, values); -1 when compiled alone.
@@ -51,9 +53,18 @@ export interface CompiledExpression {
   readonly reported: ReportedExpression | undefined;
   /** The expression it was compiled from (ExpressionCompiler's: to compare with the next). */
   readonly source: MatchExpression | undefined;
-  /** In and NotIn: the values, distinct (test is membership, negated for NotIn), to look up instead of test. */
+  /** In and NotIn: the values, distinct (the verdict is membership, negated for NotIn). */
   readonly members: readonly unknown[] | undefined;
+  /** The members in a Set when there are many (more than a few compared in turn cost). */
+  readonly lookup: ReadonlySet<unknown> | undefined;
   readonly negated: boolean | undefined;
+}
+
+/** c's verdict on a present value (kind 'value'), as `test`; throws ExpressionError where NFD errors. */
+export function testValue(c: CompiledExpression, value: string): boolean {
+  const members = c.members;
+  if (members === undefined) return c.test!(value);
+  return (c.lookup ? c.lookup.has(value) : members.includes(value)) !== c.negated;
 }
 
 const fail = (message: string) => (): never => {
@@ -125,6 +136,9 @@ function compileTest(e: MatchExpression): (value: string) => boolean {
       return fail(nonEmpty); // with values: a Set (compile)
     case 'InRegexp': {
       if (!values.length) return fail(nonEmpty);
+      // Plain-text patterns (the usual name prefixes) are matched without the engine.
+      const literals = values.map(literalPattern);
+      if (literals.every((t) => t !== undefined)) return (v) => literals.some((t) => t!(v));
       const res = lazyRef((): RE2JS[] =>
         values.map((p) => {
           try {
@@ -230,26 +244,8 @@ function compile(
   report?: ReportedExpression,
   source?: MatchExpression,
 ): CompiledExpression {
-  // One shape for every expression (absent parts undefined): the evaluator's call sites stay monomorphic.
-  const out = (
-    kind: ExpressionKind,
-    always: string | undefined,
-    test: (value: string) => boolean,
-    costly: boolean,
-    members?: readonly unknown[],
-    negated?: boolean,
-  ): CompiledExpression => ({
-    id,
-    kind,
-    always,
-    test,
-    costly,
-    members,
-    negated,
-    reported: report,
-    source,
-  });
-  if (!KNOWN_OPS.has(e.op)) return out('value', `invalid Op ${JSON.stringify(e.op)}`, never, false);
+  if (!KNOWN_OPS.has(e.op))
+    return make(id, 'value', `invalid Op ${JSON.stringify(e.op)}`, never, false, report, source);
   const kind: ExpressionKind =
     e.op === MATCH_ANY
       ? 'any'
@@ -258,17 +254,40 @@ function compile(
         : e.op === 'DoesNotExist'
           ? 'doesNotExist'
           : 'value';
-  if (kind !== 'value') return out(kind, e.value?.length ? emptyValueError(e) : undefined, never, false);
+  if (kind !== 'value')
+    return make(id, kind, e.value?.length ? emptyValueError(e) : undefined, never, false, report, source);
   if ((e.op === 'In' || e.op === 'NotIn') && e.value?.length) {
-    const list = [...new Set<unknown>(e.value)];
+    // The report's frozen copy of the values, when they are distinct (they nearly always are).
+    const members = distinct(report?.expression.value ?? [...e.value]);
     // A few values: compared in turn (cheaper than hashing the input); many: a Set.
-    const set = list.length > 8 ? new Set(list) : undefined;
-    const has = set ? (v: string) => set.has(v) : (v: string) => list.includes(v);
-    const test = e.op === 'In' ? has : (v: string) => !has(v);
-    return out(kind, undefined, test, false, list, e.op === 'NotIn');
+    const lookup = members.length > 8 ? new Set(members) : undefined;
+    return make(id, kind, undefined, undefined, false, report, source, members, lookup, e.op === 'NotIn');
   }
-  const test = compileTest(e);
-  return out(kind, undefined, test, COSTLY_OPS.has(e.op));
+  return make(id, kind, undefined, compileTest(e), COSTLY_OPS.has(e.op), report, source);
+}
+
+/** One shape for every expression (absent parts undefined): the evaluator's call sites stay monomorphic. */
+function make(
+  id: number,
+  kind: ExpressionKind,
+  always: string | undefined,
+  test: ((value: string) => boolean) | undefined,
+  costly: boolean,
+  reported: ReportedExpression | undefined,
+  source: MatchExpression | undefined,
+  members?: readonly unknown[],
+  lookup?: ReadonlySet<unknown>,
+  negated?: boolean,
+): CompiledExpression {
+  return { id, kind, always, test, costly, members, lookup, negated, reported, source };
+}
+
+/** values without repeats, first occurrence first (values itself when it has none). */
+function distinct(values: readonly unknown[]): readonly unknown[] {
+  if (values.length > 8) return values.length === new Set(values).size ? values : [...new Set(values)];
+  for (let i = 1; i < values.length; i++)
+    if (values.lastIndexOf(values[i], i - 1) >= 0) return [...new Set(values)];
+  return values;
 }
 
 const NO_VALUES: readonly string[] = [];
@@ -321,6 +340,10 @@ export class ExpressionCompiler {
   private readonly compiled = new Buckets<CompiledExpression>();
   private readonly features = new Map<string, FeatureName>();
   private readonly elements = new Map<string, Map<string, number>>();
+  /** By expression number: the element first reported with it, and that pair's number (reportId). */
+  private readonly firstElement: number[] = [];
+  private readonly firstReport: number[] = [];
+  /** The other pairs: by element, then expression number. */
   private readonly reports = new Map<number, Map<number, number>>();
   private ids = 0;
   private elementIds = 0;
@@ -328,6 +351,13 @@ export class ExpressionCompiler {
 
   /** A number for an element (element()) with an expression compiled here (the same for the same pair). */
   reportId(element: number, c: CompiledExpression): number {
+    // Most expressions are reported with one element: that pair by the expression's number.
+    const first = this.firstElement[c.id];
+    if (first === undefined) {
+      this.firstElement[c.id] = element;
+      return (this.firstReport[c.id] = this.reportIds++);
+    }
+    if (first === element) return this.firstReport[c.id]!;
     let byExpression = this.reports.get(element);
     if (!byExpression) {
       byExpression = new Map();
@@ -370,10 +400,12 @@ export class ExpressionCompiler {
     return f;
   }
 
-  compile(e: MatchExpression): CompiledExpression {
-    const h = expressionHash(e);
+  /** `h`: expressionHash(e), when the caller has it. */
+  compile(e: MatchExpression, h = expressionHash(e)): CompiledExpression {
     if (h >= 0) {
-      for (let b = this.compiled.head(h); b; b = b.next) if (alike(b.value.source!, e)) return b.value;
+      const table = this.compiled;
+      for (let i = table.first(h); i >= 0; i = table.next(h, i))
+        if (alike(table.at(i).source!, e)) return table.at(i);
     }
     const c = compile(e, this.ids++, reported(e), e);
     if (h >= 0) this.compiled.add(h, c);
@@ -406,7 +438,7 @@ export function evaluateCompiled(
       return !valid;
   }
   if (!valid || value === undefined) return false;
-  return memo && c.costly ? memo.test(c, value) : c.test(value);
+  return memo && c.costly ? memo.test(c, value) : testValue(c, value);
 }
 
 /**

@@ -23,22 +23,71 @@ export function mixInt(h: number, n: number): number {
   return (h * 31 + ((n + 1) & MASK)) & MASK;
 }
 
-/** One value of a Buckets chain. */
-export interface Bucket<T> {
-  readonly value: T;
-  readonly next: Bucket<T> | undefined;
-}
-
-/** Interned values by hash: each hash's chain of values, for the caller to compare with its own. */
+/**
+ * Interned values by hash, in an open-addressed table (linear probing over a power-of-two size,
+ * twice the values at least): no object and no Map entry per value, which a spec's thousands of
+ * distinct terms would each cost. The caller walks the slots of a hash (first, next) and compares
+ * the values with its own.
+ */
 export class Buckets<T> {
-  private readonly byHash = new Map<number, Bucket<T>>();
+  /** Per slot: its value's hash + 1, or 0 when empty. */
+  private hashes = new Int32Array(16);
+  private values: Array<T | undefined> = new Array<T | undefined>(16);
+  private count = 0;
+  /** 32 - log2(the table's size): start()'s shift. */
+  private shift = 28;
 
-  /** The chain of values stored under hash h (newest first), or undefined. */
-  head(h: number): Bucket<T> | undefined {
-    return this.byHash.get(h);
+  /** The first slot holding a value of hash h, or -1. */
+  first(h: number): number {
+    return this.probe(h, this.start(h));
+  }
+
+  /** The next slot after `slot` holding a value of hash h, or -1. */
+  next(h: number, slot: number): number {
+    return this.probe(h, (slot + 1) & (this.hashes.length - 1));
+  }
+
+  at(slot: number): T {
+    return this.values[slot]!;
   }
 
   add(h: number, value: T): void {
-    this.byHash.set(h, { value, next: this.byHash.get(h) });
+    if ((this.count + 1) * 2 > this.hashes.length) this.grow();
+    this.put(h, value);
+    this.count++;
+  }
+
+  private start(h: number): number {
+    // Fibonacci hashing: the top bits of h times 2^32/phi, so that nearby hashes spread out.
+    return Math.imul(h, 0x9e3779b1) >>> this.shift;
+  }
+
+  private probe(h: number, from: number): number {
+    const hashes = this.hashes;
+    const mask = hashes.length - 1;
+    for (let slot = from; ; slot = (slot + 1) & mask) {
+      const x = hashes[slot]!;
+      if (x === 0) return -1;
+      if (x === h + 1) return slot;
+    }
+  }
+
+  private put(h: number, value: T): void {
+    const hashes = this.hashes;
+    const mask = hashes.length - 1;
+    let slot = this.start(h);
+    while (hashes[slot] !== 0) slot = (slot + 1) & mask;
+    hashes[slot] = h + 1;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const hashes = this.hashes;
+    const values = this.values;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.values = new Array<T | undefined>(hashes.length * 2);
+    this.shift--;
+    for (let slot = 0; slot < hashes.length; slot++)
+      if (hashes[slot] !== 0) this.put(hashes[slot]! - 1, values[slot]!);
   }
 }

@@ -5,7 +5,7 @@
 // attribute-name lists, grouped, for matchName; and each element's host values, computed once
 // and shared as frozen arrays. Bit sets are Uint32Arrays, one bit per instance, in instance order.
 import type { Features, InstanceFeature } from '../features/types.js';
-import { ExpressionError, type CompiledExpression, type VerdictMemo } from './expression.js';
+import { ExpressionError, testValue, type CompiledExpression, type VerdictMemo } from './expression.js';
 
 export type Bits = Uint32Array;
 
@@ -28,8 +28,11 @@ interface AttributeIndex {
   /** The same, as two arrays (iterated without an iterator). */
   distinct: string[];
   holders: number[][];
-  /** By compiled expression (equal expressions are one: ExpressionCompiler). */
-  verdicts: Map<CompiledExpression, InstanceVerdict>;
+  /**
+   * By compiled expression number (equal expressions are one: ExpressionCompiler; a host is
+   * evaluated with the expressions of one compiler, whose numbers are distinct).
+   */
+  verdicts: Array<InstanceVerdict | undefined>;
 }
 
 /** Instances that share one list of attribute names (matchName looks at the names only). */
@@ -50,7 +53,7 @@ export class InstanceIndex {
   private attrs?: Map<string, AttributeIndex>;
   private groups?: NameGroup[];
   private scratch?: Bits;
-  private nothing?: Bits;
+  private nothing?: InstanceVerdict;
 
   constructor(readonly elements: readonly InstanceFeature[]) {
     this.size = elements.length;
@@ -67,9 +70,9 @@ export class InstanceIndex {
     return b;
   }
 
-  /** The empty set, one for every verdict that holds nowhere: never written to. */
-  none(): Bits {
-    return (this.nothing ??= this.empty());
+  /** The verdict that holds nowhere (an empty set never written to), one for every such verdict. */
+  private nowhere(): InstanceVerdict {
+    return (this.nothing ??= { match: this.empty(), any: false });
   }
 
   /** all(), in one buffer reused by every call: valid until the next call. */
@@ -104,7 +107,7 @@ export class InstanceIndex {
           holders.push(l);
         }
       }
-      a = { name, present, values, distinct, holders, verdicts: new Map() };
+      a = { name, present, values, distinct, holders, verdicts: [] };
       (this.attrs ??= new Map()).set(name, a);
     }
     return a;
@@ -118,12 +121,9 @@ export class InstanceIndex {
   /** The expression on attribute `name` of every instance, as NFD's evaluateMatchExpression. */
   verdict(name: string, c: CompiledExpression): InstanceVerdict {
     const a = this.attribute(name);
-    let v = a.verdicts.get(c);
-    if (!v) {
-      v = this.decide(a, c);
-      a.verdicts.set(c, v);
-    }
-    return v;
+    // An expression compiled alone (number -1) is decided each time.
+    if (c.id < 0) return this.decide(a, c);
+    return (a.verdicts[c.id] ??= this.decide(a, c));
   }
 
   private decide(a: AttributeIndex, c: CompiledExpression): InstanceVerdict {
@@ -149,7 +149,7 @@ export class InstanceIndex {
         match ??= this.empty();
         for (let k = 0; k < members.length; k++) match[members[k]! >>> 5]! |= 1 << (members[k]! & 31);
       }
-      return match ? { match, any: true } : { match: this.none(), any: false };
+      return match ? { match, any: true } : this.nowhere();
     }
     const match = this.empty();
     let any = false;
@@ -160,7 +160,7 @@ export class InstanceIndex {
       const members = a.holders[d]!;
       let holds: boolean;
       try {
-        holds = c.test(value);
+        holds = testValue(c, value);
       } catch (err) {
         if (!(err instanceof ExpressionError)) throw err;
         errors ??= this.empty();
@@ -271,7 +271,7 @@ export class HostIndex implements VerdictMemo {
     return ix;
   }
 
-  /** c.test(value), remembered (flag, attribute and element names repeat from rule to rule). */
+  /** testValue(c, value), remembered (flag, attribute and element names repeat from rule to rule). */
   test(c: CompiledExpression, value: string): boolean {
     let byValue = this.verdicts?.get(c);
     if (!byValue) {
@@ -281,7 +281,7 @@ export class HostIndex implements VerdictMemo {
     let v = byValue.get(value);
     if (v === undefined) {
       try {
-        v = c.test(value);
+        v = testValue(c, value);
       } catch (err) {
         if (!(err instanceof ExpressionError)) throw err;
         v = err.message;

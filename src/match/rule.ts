@@ -5,10 +5,11 @@
 // each matching matchAny element and of matchFeatures when it matches; vars override it. The
 // rule's vars are NFD's: undefined (nil) when matchFeatures fails or, with failFast, matchAny does.
 // A rule is compiled once (compileRule): its terms, and its report's entries already in NFD's
-// order with their output expressions (shared, frozen); per host only isMatch and hostValues vary.
+// order with their output expressions (shared, frozen: plan.ts); per host only isMatch and
+// hostValues vary.
 import type { Features } from '../features/types.js';
-import type { FeatureMatcherTerm, MatchExpression, Rule } from '../spec/types.js';
-import { reportedText } from './expression.js';
+import type { FeatureMatcherTerm, Rule } from '../spec/types.js';
+import { Planner, type ReportEntry } from './plan.js';
 import { Buckets, mixInt, SEED } from './hash.js';
 import { HostIndex, hostValuesOf } from './host.js';
 import { expandVarsTemplate } from './template/index.js';
@@ -17,8 +18,8 @@ import {
   TermCompiler,
   type CompiledTerm,
   type FeatureMatcherStatus,
-  termSlots,
-  type TermEntry,
+  type TermOutcome,
+  type TermOutcomes,
 } from './terms.js';
 import type { MatchAnyResult, MatchedExpression, ProcessedRule } from './types.js';
 
@@ -41,9 +42,6 @@ function assignOwn(out: Record<string, string>, from: Record<string, string>): v
       configurable: true,
     });
 }
-
-/** A terms list's report: its expressions and matchNames (TermEntry) in NFD's order. */
-type ReportEntry = TermEntry;
 
 /** A list of terms (a rule's matchFeatures or a matchAny element's) compiled once. */
 export interface CompiledList {
@@ -76,6 +74,7 @@ export class RuleCompiler extends TermCompiler {
   private listIds = 0;
   /** The terms of the list being compiled (one array for every call: the first list.length). */
   private readonly listScratch: CompiledTerm[] = [];
+  private readonly planner = new Planner();
 
   list(list: readonly FeatureMatcherTerm[] | undefined): CompiledList {
     // Written over, never emptied (an array emptied by `length = 0` loses its storage).
@@ -88,22 +87,29 @@ export class RuleCompiler extends TermCompiler {
       h = mixInt(h, t.id);
     }
     h = mixInt(h, n);
-    for (let b = this.lists.head(h); b; b = b.next) {
-      const c = b.value;
+    const table = this.lists;
+    for (let i = table.first(h); i >= 0; i = table.next(h, i)) {
+      const c = table.at(i);
       if (sameTerms(c.terms, terms, n)) return c;
     }
     const own = terms.slice(0, n);
-    const plan = reportPlan(own);
+    for (let i = 0; i < n; i++) own[i]!.lists++;
+    const { entries, checks } = this.planner.plan(own);
     const c: CompiledList = {
       id: this.listIds++,
       terms: own,
-      plan,
-      checks: plan.map((entry) => checksOf(entry, own)),
-      backref: own.some((t) => t.feature === 'rule.matched'),
+      plan: entries,
+      checks,
+      backref: readsBackref(own),
     };
     this.lists.add(h, c);
     return c;
   }
+}
+
+function readsBackref(terms: readonly CompiledTerm[]): boolean {
+  for (let i = 0; i < terms.length; i++) if (terms[i]!.feature === 'rule.matched') return true;
+  return false;
 }
 
 /** Whether a is the first n terms of b. */
@@ -133,6 +139,8 @@ interface ListOutcome {
   /** The same as a matchAny element's entry. */
   any?: MatchAnyResult;
   anyUnevaluated?: MatchAnyResult;
+  /** The status of the rules of this matchFeatures alone that it fails (ListOutcomes.failed). */
+  failed?: RuleStatus;
 }
 
 function anyResult(m: MatchedExpression[]): MatchAnyResult {
@@ -164,6 +172,8 @@ export class ListOutcomes {
   private readonly byId: Array<ListOutcome | undefined> = [];
   /** Report entries shared across lists (reportTerms). */
   private readonly entries: Array<MatchedExpression | undefined> = [];
+  /** Terms shared across lists, decided once (evaluateCompiledTerms). */
+  private readonly terms: TermOutcomes = [];
 
   /** `features`: the working copy (with rule.matched) of `host`'s. */
   constructor(
@@ -182,18 +192,26 @@ export class ListOutcomes {
   }
 
   status(list: CompiledList, gather: boolean): FeatureMatcherStatus {
-    if (list.backref)
-      return evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, gather);
+    if (list.backref) return this.evaluate(list, gather);
     const o = this.outcome(list);
-    if (gather)
-      return (o.gathered ??= evaluateCompiledTerms(
-        list.terms,
-        this.features,
-        this.host,
-        this.failFast,
-        true,
-      ));
-    return (o.plain ??= evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, false));
+    if (gather) return (o.gathered ??= this.evaluate(list, true));
+    return (o.plain ??= this.evaluate(list, false));
+  }
+
+  private evaluate(list: CompiledList, gather: boolean): FeatureMatcherStatus {
+    return evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, gather, this.terms);
+  }
+
+  /**
+   * The status of a rule with no matchAny whose matchFeatures `list` failed with `status`: one
+   * for every such rule (read-only), as most rules of a big spec fail alike.
+   */
+  failed(list: CompiledList, status: FeatureMatcherStatus): RuleStatus {
+    if (list.backref) return { isMatch: false, matchFeatures: status, matchAny: NONE as never[] };
+    const o = this.outcome(list);
+    if (o.failed?.matchFeatures !== status)
+      o.failed = { isMatch: false, matchFeatures: status, matchAny: NONE as never[] };
+    return o.failed;
   }
 
   /** report() as a matchAny element's entry (null for no expressions, as NFD). */
@@ -210,11 +228,11 @@ export class ListOutcomes {
 
   /** The list's report; `status` is this.status(list, ...) or undefined (not evaluated). */
   report(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchedExpression[] {
-    if (list.backref) return reportTerms(list, status, this.features, this.host);
+    if (list.backref) return reportTerms(list, status, this.features, this.host, this.terms);
     const o = this.outcome(list);
     const r = status ? o.report : o.unevaluated;
     if (r) return sharedReport(r);
-    const made = reportTerms(list, status, this.features, this.host, this.entries);
+    const made = reportTerms(list, status, this.features, this.host, this.terms, this.entries);
     if (status) o.report = made;
     else o.unevaluated = made;
     return made;
@@ -235,7 +253,8 @@ export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcom
   const failFast = outcomes.failFast;
   const lists = compiled.matchAny;
   const matchAny: FeatureMatcherStatus[] = lists.length ? [] : (NONE as never[]);
-  const vars: Record<string, string> = {};
+  // Made when first written to or returned (most rules fail and return none).
+  let vars: Record<string, string> | undefined;
   const template = rule.varsTemplate ?? '';
   let isMatchAny = false;
   if (lists.length) {
@@ -245,7 +264,7 @@ export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcom
         isMatchAny = true;
         // No template to expand: nfd-master stops at the first match (and does not record it).
         if (template === '' && failFast) break;
-        if (template !== '') assignOwn(vars, expandVarsTemplate(template, status.matchedFeatures));
+        if (template !== '') assignOwn((vars ??= {}), expandVarsTemplate(template, status.matchedFeatures));
       }
       matchAny.push(status);
     }
@@ -254,83 +273,18 @@ export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcom
   let matchFeatures: FeatureMatcherStatus | undefined;
   if (compiled.matchFeatures) {
     matchFeatures = outcomes.status(compiled.matchFeatures, template !== '');
-    if (!matchFeatures.isMatch) return { isMatch: false, matchFeatures, matchAny };
-    if (template !== '') assignOwn(vars, expandVarsTemplate(template, matchFeatures.matchedFeatures));
+    if (!matchFeatures.isMatch)
+      return lists.length
+        ? { isMatch: false, matchFeatures, matchAny }
+        : outcomes.failed(compiled.matchFeatures, matchFeatures);
+    if (template !== '')
+      assignOwn((vars ??= {}), expandVarsTemplate(template, matchFeatures.matchedFeatures));
   }
+  vars ??= {};
   if (rule.vars) assignOwn(vars, rule.vars);
   // Here matchFeatures, when the rule has one, matched.
   const isMatch = !lists.length || isMatchAny;
   return matchFeatures ? { isMatch, matchFeatures, matchAny, vars } : { isMatch, matchAny, vars };
-}
-
-function sameExpression(a: MatchExpression, b: MatchExpression): boolean {
-  const av = a.value ?? NONE;
-  const bv = b.value ?? NONE;
-  if (a.op !== b.op || av.length !== bv.length) return false;
-  for (let i = 0; i < av.length; i++) if (av[i] !== bv[i]) return false;
-  return true;
-}
-
-/** A terms list's report entries, in the order NFD sorts them (stable: ties in spec order). */
-function reportPlan(terms: readonly CompiledTerm[]): ReportEntry[] {
-  const out: ReportEntry[] = [];
-  for (let k = 0; k < terms.length; k++) {
-    const exprs = terms[k]!.expressions ?? NONE;
-    for (let j = 0; j < exprs.length; j++) out.push(exprs[j]!);
-    if (terms[k]!.matchName) out.push(terms[k]!.matchName!);
-  }
-  // Insertion sort (stable, and no allocation: lists are short, and most are sorted already).
-  for (let i = 1; i < out.length; i++) {
-    const x = out[i]!;
-    let j = i - 1;
-    while (j >= 0 && after(out[j]!, x)) {
-      out[j + 1] = out[j]!;
-      j--;
-    }
-    out[j + 1] = x;
-  }
-  return out;
-}
-
-/** Whether entry a sorts after b: by feature, element name, then NFD's String() of the expression. */
-function after(a: ReportEntry, b: ReportEntry): boolean {
-  if (a.feature !== b.feature) return a.feature > b.feature;
-  const an = a.name ?? '';
-  const bn = b.name ?? '';
-  if (an !== bn) return an > bn;
-  return reportedText(a.compiled.reported!) > reportedText(b.compiled.reported!);
-}
-
-/**
- * NFD's per-expression report (node-validator matchFeatureExpressions): an expression is OK when
- * a processed term of the same feature recorded the same key with the same op and values. NFD
- * compares the spec's spelling of the feature with the lower-cased one, so a feature written with
- * capitals reports every expression as failed; we keep that for identical output. Which records
- * would make an entry OK is known when the list is compiled: the slots of those expressions
- * (and matchNames) of the list's terms.
- */
-function checksOf(entry: ReportEntry, terms: readonly CompiledTerm[]): readonly number[] {
-  let out: number[] | undefined;
-  let base = 0;
-  for (let k = 0; k < terms.length; k++) {
-    const t = terms[k]!;
-    if (entry.feature === t.feature) {
-      if (entry.name === undefined) {
-        if (t.matchName && sameExpression(entry.expression, t.matchName.expression))
-          out = out ? [...out, base + termSlots(t) - 1] : [base + termSlots(t) - 1];
-      } else {
-        const exprs = t.expressions ?? NONE;
-        for (let j = 0; j < exprs.length; j++) {
-          const x = exprs[j]!;
-          if (x.name === entry.name && sameExpression(entry.expression, x.expression))
-            out = out ? [...out, base + j] : [base + j];
-        }
-      }
-    }
-    base += termSlots(t);
-  }
-  // Arrays of the exact size (most have one slot; an array grown by push holds room for 17).
-  return out ?? NONE;
 }
 
 function anyHeld(held: readonly boolean[], slots: readonly number[]): boolean {
@@ -348,6 +302,7 @@ function reportTerms(
   status: FeatureMatcherStatus | undefined,
   features: Features,
   host: HostIndex,
+  memo: TermOutcomes,
   shared?: Array<MatchedExpression | undefined>,
 ): MatchedExpression[] {
   const { plan, checks } = list;
@@ -357,14 +312,7 @@ function reportTerms(
     const isMatch = status !== undefined && anyHeld(status.held, checks[i]!);
     const name = entry.name;
     if (name === undefined) {
-      out[i] = {
-        feature: entry.feature,
-        name: '',
-        expression: entry.compiled.reported!.expression,
-        matcherType: 'matchName',
-        isMatch,
-        hostValues: [...(status?.names[entry.term] ?? [])],
-      };
+      out[i] = nameEntry(entry, isMatch, status?.names[entry.term], memo[list.terms[entry.term]!.id]);
       continue;
     }
     const at = shared ? entry.report * 2 + (isMatch ? 1 : 0) : -1;
@@ -389,6 +337,41 @@ function reportTerms(
     out[i] = made;
   }
   return out;
+}
+
+/**
+ * A matchName's report entry, with the names it found (undefined: not evaluated). Where they are
+ * the outcome `o` of a term decided once per host, the entry is made once per verdict and shared
+ * by the lists that hold the term (frozen, with its host values, once shared).
+ */
+function nameEntry(
+  entry: ReportEntry,
+  isMatch: boolean,
+  found: string[] | undefined,
+  o: TermOutcome | undefined,
+): MatchedExpression {
+  const theirs = o !== undefined && found !== undefined && o.found === found;
+  const known = theirs ? (isMatch ? o.matched : o.unmatched) : undefined;
+  if (known) {
+    if (!Object.isFrozen(known)) {
+      Object.freeze(known.hostValues);
+      Object.freeze(known);
+    }
+    return known;
+  }
+  const made: MatchedExpression = {
+    feature: entry.feature,
+    name: '',
+    expression: entry.compiled.reported!.expression,
+    matcherType: 'matchName',
+    isMatch,
+    hostValues: [...(found ?? [])],
+  };
+  if (theirs) {
+    if (isMatch) o.matched = made;
+    else o.unmatched = made;
+  }
+  return made;
 }
 
 /** The rule's entry in NFD's result JSON, with host values: `status` from executeCompiledRule with `outcomes`. */

@@ -7,13 +7,13 @@
 // features are decided per expression over the host's index (host.ts), not instance by instance.
 import type { Features, InstanceFeature } from '../features/types.js';
 import type { FeatureMatcherTerm, MatchExpression } from '../spec/types.js';
+import type { MatchedExpression } from './types.js';
 import { Buckets, mixInt, mixString, SEED } from './hash.js';
 import {
   ExpressionCompiler,
   evaluateCompiled,
   ExpressionError,
   type CompiledExpression,
-  type FeatureName,
   alike,
   expressionHash,
 } from './expression.js';
@@ -56,6 +56,8 @@ type Values = Record<string, string> | undefined;
 export interface TermEntry {
   /** The term's index in its list. */
   term: number;
+  /** Its slot in its term (termSlots): its expression's index, or the last for the matchName. */
+  slot: number;
   /** The spec's spelling of the feature, and lower-cased (as NFD looks it up). */
   feature: string;
   lower: string;
@@ -64,6 +66,7 @@ export interface TermEntry {
   element: number;
   /** The compiler's number for (feature, name, expression): -1 for a matchName. */
   report: number;
+  /** The expression as compiled and reported (compiled.reported's: its op, type and values). */
   expression: MatchExpression;
   compiled: CompiledExpression;
 }
@@ -82,9 +85,9 @@ export interface CompiledTerm {
   index: number;
   expressions: Array<TermEntry & { name: string }> | undefined;
   matchName: TermEntry | undefined;
+  /** How many distinct lists hold it (RuleCompiler): one held by several is decided once per host. */
+  lists: number;
 }
-
-const NO_NAMES: readonly string[] = [];
 
 /**
  * Compiles the terms of one spec, each distinct one once: rules repeat terms (the same feature,
@@ -94,13 +97,18 @@ const NO_NAMES: readonly string[] = [];
 export class TermCompiler extends ExpressionCompiler {
   private readonly terms = new Buckets<CompiledTerm>();
   private termIds = 0;
-  /** The expressions of the term being compiled (one array for every call: the first names.length). */
-  private readonly scratch: CompiledExpression[] = [];
   /**
    * By place in a list: the interned term met there last. Rules repeat the terms of the rule
    * before them; one comparison recognises such a term without hashing it.
    */
   private readonly last: Array<CompiledTerm | undefined> = [];
+  /**
+   * By compiled expression number: the last entry made for it (an entry depends only on the
+   * expression, its element and its place), for the next term that has it at the same place.
+   */
+  private readonly entries: Array<(TermEntry & { name: string }) | undefined> = [];
+  /** The expression hashes of the term being hashed (written over, never emptied), for compileTerm. */
+  private readonly hashes: number[] = [];
 
   /** Compiles the `index`th term of a list. */
   term(term: FeatureMatcherTerm, index: number): CompiledTerm {
@@ -112,11 +120,12 @@ export class TermCompiler extends ExpressionCompiler {
     let plain = true;
     let n = 0;
     let h = mixString(mixInt(SEED, index), term.feature);
-    // for-in over own keys (Object.keys' order) allocates nothing: the names list is made on a miss.
+    // for-in over own keys (Object.keys' order) allocates nothing, here and in compileTerm.
     if (exprs) {
       for (const name in exprs) {
         if (!Object.hasOwn(exprs, name)) continue;
         const eh = expressionHash(exprs[name]!);
+        this.hashes[n] = eh;
         if (eh < 0) plain = false;
         h = mixInt(mixString(h, name), eh);
         n++;
@@ -126,19 +135,12 @@ export class TermCompiler extends ExpressionCompiler {
     if (mh === -1) plain = false;
     h = mixInt(mixInt(h, exprs ? n : -1), mh);
     if (plain) {
-      for (let b = this.terms.head(h); b; b = b.next) {
-        if (sameTerm(b.value, term, index)) return (this.last[index] = b.value);
+      const table = this.terms;
+      for (let i = table.first(h); i >= 0; i = table.next(h, i)) {
+        if (sameTerm(table.at(i), term, index)) return (this.last[index] = table.at(i));
       }
     }
-    const names = exprs ? Object.keys(exprs) : NO_NAMES;
-    // Written over, never emptied (an array emptied by `length = 0` loses its storage).
-    const compiled = this.scratch;
-    for (let k = 0; k < names.length; k++) compiled[k] = this.compile(exprs![names[k]!]!);
-    const matchName = term.matchName ? this.compile(term.matchName) : undefined;
-    const feature = this.feature(term.feature);
-    const elements = names.map((name) => this.element(term.feature, name));
-    const reports = elements.map((e, k) => this.reportId(e, compiled[k]!));
-    const out = newTerm(term, index, this.termIds++, feature, names, elements, reports, compiled, matchName);
+    const out = this.compileTerm(term, index, n);
     // A term with an expression that is not plain strings is compiled on its own (as its expressions).
     if (plain) {
       this.terms.add(h, out);
@@ -146,48 +148,65 @@ export class TermCompiler extends ExpressionCompiler {
     }
     return out;
   }
+
+  /** A new compiled term of `n` expressions: its entries made in one pass, nothing else allocated. */
+  private compileTerm(term: FeatureMatcherTerm, index: number, n: number): CompiledTerm {
+    const exprs = term.matchExpressions;
+    const spelling = term.feature;
+    const { lower, dom, nam } = this.feature(spelling);
+    let expressions: Array<TermEntry & { name: string }> | undefined;
+    if (exprs) {
+      expressions = new Array<TermEntry & { name: string }>(n);
+      let k = 0;
+      for (const name in exprs) {
+        if (!Object.hasOwn(exprs, name)) continue;
+        const c = this.compile(exprs[name]!, this.hashes[k]!);
+        const element = this.element(spelling, name);
+        // Terms that differ in one expression share their others' entries (made once per place).
+        const known = this.entries[c.id];
+        expressions[k] =
+          known && known.term === index && known.slot === k && known.element === element
+            ? known
+            : (this.entries[c.id] = entry(
+                index,
+                k,
+                spelling,
+                lower,
+                name,
+                element,
+                this.reportId(element, c),
+                c,
+              ));
+        k++;
+      }
+    }
+    const mn = term.matchName;
+    return {
+      source: term,
+      id: this.termIds++,
+      feature: lower,
+      dom,
+      nam,
+      index,
+      expressions,
+      matchName: mn ? entry(index, n, spelling, lower, undefined, -1, -1, this.compile(mn)) : undefined,
+      lists: 0,
+    };
+  }
 }
 
-function newTerm(
-  term: FeatureMatcherTerm,
-  index: number,
-  id: number,
-  { lower, dom, nam }: FeatureName,
-  names: readonly string[],
-  elements: readonly number[],
-  reports: readonly number[],
-  compiled: readonly CompiledExpression[],
-  matchName: CompiledExpression | undefined,
-): CompiledTerm {
-  const entry = <N extends string | undefined>(
-    name: N,
-    element: number,
-    report: number,
-    expression: MatchExpression,
-    c: CompiledExpression,
-  ) => ({
-    term: index,
-    feature: term.feature,
-    lower,
-    name,
-    element,
-    report,
-    expression,
-    compiled: c,
-  });
-  const exprs = term.matchExpressions;
-  return {
-    source: term,
-    id,
-    feature: lower,
-    dom,
-    nam,
-    index,
-    expressions: exprs
-      ? names.map((name, k) => entry(name, elements[k]!, reports[k]!, exprs[name]!, compiled[k]!))
-      : undefined,
-    matchName: matchName && entry(undefined, -1, -1, term.matchName!, matchName),
-  };
+function entry<N extends string | undefined>(
+  term: number,
+  slot: number,
+  feature: string,
+  lower: string,
+  name: N,
+  element: number,
+  report: number,
+  compiled: CompiledExpression,
+): TermEntry & { name: N } {
+  const expression = compiled.reported!.expression;
+  return { term, slot, feature, lower, name, element, report, expression, compiled };
 }
 
 /** Whether compiled term c (interned: all plain) is the `index`th term `term`, plain or not. */
@@ -459,6 +478,45 @@ export function evaluateTerms(
   return evaluateCompiledTerms(compiled, features, new HostIndex(features), failFast);
 }
 
+/**
+ * What one term recorded on a host when evaluated with its matchName reached (a term with
+ * expressions always reaches it; one without only after terms that matched): its own slots that
+ * held, the names its matchName found (undefined when not evaluated), its verdict. It is the same
+ * in every list and rule (its feature is not rule.matched, and nothing is gathered).
+ */
+export interface TermOutcome {
+  held: boolean[];
+  found: string[] | undefined;
+  isTermMatch: boolean;
+  /** Its matchName's report entry by verdict, made once and shared by the lists that hold it (rule.ts). */
+  matched?: MatchedExpression;
+  unmatched?: MatchedExpression;
+}
+
+/** Term outcomes by CompiledTerm.id, for one evaluation (one host, one failFast). */
+export type TermOutcomes = Array<TermOutcome | undefined>;
+
+function termOutcome(
+  host: HostIndex,
+  term: CompiledTerm,
+  keys: Keys,
+  values: Values,
+  instances: InstanceIndex | undefined,
+  failFast: boolean,
+): TermOutcome {
+  const held = new Array<boolean>(termSlots(term)).fill(false);
+  let isTermMatch = true;
+  if (term.expressions)
+    isTermMatch = matchMulti(host, term, keys, values, instances, failFast, held, 0, undefined);
+  let found: string[] | undefined;
+  if (isTermMatch && term.matchName) {
+    found = [];
+    isTermMatch = matchNames(host, term, keys, values, instances, found, undefined) > 0;
+    if (isTermMatch) held[held.length - 1] = true;
+  }
+  return { held, found, isTermMatch };
+}
+
 /** The matchedFeatures of terms evaluated without `gather`: always empty (nothing adds to it). */
 const NOT_GATHERED: MatchedFeatures = new Map();
 
@@ -479,6 +537,8 @@ export function evaluateCompiledTerms(
   failFast = false,
   /** Whether to gather matchedFeatures (a varsTemplate's data); empty when false. */
   gather = true,
+  /** The outcomes of terms already decided on this host with this failFast (not gathering). */
+  memo?: TermOutcomes,
 ): FeatureMatcherStatus {
   let isMatch = true;
   // NFD declares this once for all terms: a failed term leaves it false, so a later term's
@@ -487,7 +547,8 @@ export function evaluateCompiledTerms(
   let slots = 0;
   for (let k = 0; k < terms.length; k++) slots += termSlots(terms[k]!);
   const held = new Array<boolean>(slots).fill(false);
-  const names: Array<string[] | undefined> = [];
+  // Of the exact size (an array grown by assignment holds room for 17).
+  const names = new Array<string[] | undefined>(terms.length);
   const matchedFeatures: MatchedFeatures = gather ? new Map() : NOT_GATHERED;
   let base = 0;
   for (let k = 0; k < terms.length; k++) {
@@ -509,19 +570,34 @@ export function evaluateCompiledTerms(
     const keys = flags?.elements ?? undefined;
     const values = attrs?.elements ?? undefined;
     const instances = insts?.elements ? host.instances(feature, insts.elements) : undefined;
-    const elems: MatchedElement[] | undefined = gather ? [] : undefined;
-    if (term.expressions)
-      isTermMatch = matchMulti(host, term, keys, values, instances, failFast, held, termBase, elems);
-    if (isTermMatch && term.matchName) {
-      const found: string[] = [];
-      isTermMatch = matchNames(host, term, keys, values, instances, found, elems) > 0;
-      names[k] = found;
-      if (isTermMatch) held[base - 1] = true;
-    }
-    if (elems) {
-      const byFeature = matchedFeatures.get(dom)!;
-      const prev = byFeature.get(nam);
-      byFeature.set(nam, prev ? [...prev, ...elems] : elems);
+    if (
+      memo &&
+      term.lists > 1 &&
+      !gather &&
+      feature !== 'rule.matched' &&
+      (term.expressions || isTermMatch)
+    ) {
+      // The term decides alike in every list (and every rule) of this evaluation: decided once.
+      const o = (memo[term.id] ??= termOutcome(host, term, keys, values, instances, failFast));
+      const oh = o.held;
+      for (let s = 0; s < oh.length; s++) if (oh[s]) held[termBase + s] = true;
+      if (o.found) names[k] = o.found;
+      isTermMatch = o.isTermMatch;
+    } else {
+      const elems: MatchedElement[] | undefined = gather ? [] : undefined;
+      if (term.expressions)
+        isTermMatch = matchMulti(host, term, keys, values, instances, failFast, held, termBase, elems);
+      if (isTermMatch && term.matchName) {
+        const found: string[] = [];
+        isTermMatch = matchNames(host, term, keys, values, instances, found, elems) > 0;
+        names[k] = found;
+        if (isTermMatch) held[base - 1] = true;
+      }
+      if (elems) {
+        const byFeature = matchedFeatures.get(dom)!;
+        const prev = byFeature.get(nam);
+        byFeature.set(nam, prev ? [...prev, ...elems] : elems);
+      }
     }
     if (!isTermMatch) {
       if (failFast) return statusOf(false, held, names, matchedFeatures);

@@ -6,7 +6,7 @@
 import type { Diagnostic, PathSegment, SourceDocument } from './document.js';
 import { closest, positionOf } from './document.js';
 import { MATCH_OPS, type FeatureMatcherTerm, type MatchExpression, type Spec } from './types.js';
-import { compileRE2, parseGoInt, parseVersion, rethrowEngineError } from './values.js';
+import { compileRE2, literalPattern, parseGoInt, parseVersion, rethrowEngineError } from './values.js';
 import { setting } from '../settings.js';
 
 const NO_VALUE = new Set(['Exists', 'DoesNotExist', 'IsTrue', 'IsFalse']);
@@ -80,7 +80,7 @@ export function expressionProblems(e: MatchExpression): ExpressionProblem[] {
   if (e.op === 'InRegexp') {
     values.forEach((v, i) => {
       try {
-        compileRE2(v);
+        if (!literalPattern(v)) compileRE2(v); // plain text is valid without the engine
       } catch (e) {
         rethrowEngineError(e);
         err(`invalid RE2 regular expression ${JSON.stringify(v)}: ${(e as Error).message}`, ['value', i]);

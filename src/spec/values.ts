@@ -112,3 +112,24 @@ export function compileRE2(pattern: string): RE2JS {
   }
   return re;
 }
+
+/** Plain text, optionally anchored at either end: characters that RE2 reads as themselves only. */
+const LITERAL = /^(\^?)([A-Za-z0-9_\-/:=,@%# ]*)(\$?)$/;
+
+/**
+ * An RE2 pattern that is plain text (`^AVX512`, `nvidia`, `-generic$`) as the test RE2's
+ * unanchored match makes of it, without the engine: such a pattern is always valid, and most
+ * patterns of specs (element names by prefix) are of this kind, so that evaluating and checking
+ * them loads no engine. Undefined for any other pattern (`^6\.`, `a.b`, `(?i)x`): compileRE2.
+ */
+export function literalPattern(pattern: string): ((s: string) => boolean) | undefined {
+  const m = typeof pattern === 'string' ? LITERAL.exec(pattern) : null;
+  if (!m) return undefined;
+  const text = m[2]!;
+  const start = m[1] !== '';
+  const end = m[3] !== '';
+  if (start && end) return (s) => s === text;
+  if (start) return (s) => s.startsWith(text);
+  if (end) return (s) => s.endsWith(text);
+  return (s) => s.includes(text);
+}

@@ -33,9 +33,10 @@ export function hostFeatures(seed = 0, pciCount = 500): Features {
 
 /**
  * n rules over 10 sets; each rule needs a PCI device (absent from the host, so every instance is
- * tried), a CPU flag and a kernel version.
+ * tried), a CPU flag and a kernel version. The device values repeat every 4,096 rules, or with
+ * `distinct` never (each rule's list of terms its own: `npm run bench:evaluate -- --distinct`).
  */
-export function specWith(n: number): Spec {
+export function specWith(n: number, distinct = false): Spec {
   const sets: Spec['compatibilities'] = Array.from({ length: 10 }, (_, s) => ({ tag: `set${s}`, rules: [] }));
   for (let i = 0; i < n; i++) {
     sets[i % 10]!.rules.push({
@@ -45,7 +46,7 @@ export function specWith(n: number): Spec {
           feature: 'pci.device',
           matchExpressions: {
             vendor: { op: 'In', value: ['10de', '1002'] },
-            device: { op: 'In', value: [`f${hex(i % 4096).slice(1)}`, 'ffff'] },
+            device: { op: 'In', value: [`f${hex(i % 4096).slice(1)}`, distinct ? `r${i}` : 'ffff'] },
             sriov_totalvfs: { op: 'Ge', value: ['8'] },
           },
         },

@@ -60,10 +60,11 @@ function expectSame(spec: Spec, hosts: readonly Features[], opts: Opts = {}, big
 }
 
 describe('the compiled evaluator gives the reference evaluator’s results', () => {
-  it('on the benchmark: its first 500 rules vs 500 PCI instances, both failFast modes', () => {
+  it('on the benchmark: its first 500 rules vs 500 PCI instances, both failFast modes, and 500 distinct', () => {
     const spec = specWith(500);
     expectSame(spec, [hostFeatures()], {}, true);
     expectSame(spec, [hostFeatures(3)], { failFast: true }, true);
+    expectSame(specWith(500, true), [hostFeatures()], {}, true);
   });
 
   it('on the benchmark: the GPU example spec on 300 NodeFeatures, with and without tags', () => {
@@ -238,6 +239,93 @@ describe('the compiled evaluator gives the reference evaluator’s results', () 
     ]) as Rule[];
     const spec = { version: 'v1alpha1', compatibilities: [{ rules }] } as Spec;
     const hosts = [hostFeatures(), hostFeatures(1, 3)];
+    for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
+  });
+
+  it('on terms that many lists share, decided once per host (after matching and failing terms)', () => {
+    // A matchName-only term is reached only after terms that matched (NFD's isTermMatch): the
+    // same term after a failing, a matching and no term, in matchFeatures and matchAny, with
+    // instances, flags and an absent feature, with and without a template (which gathers).
+    const names = { feature: 'cpu.cpuid', matchName: { op: 'InRegexp', value: ['^AVX5'] } };
+    const pciNames = { feature: 'pci.device', matchName: { op: 'In', value: ['class', 'x'] } };
+    const fails = { feature: 'cpu.cpuid', matchExpressions: { SSE3: { op: 'Exists' } } };
+    const holds = { feature: 'cpu.cpuid', matchExpressions: { AVX2: { op: 'Exists' } } };
+    const absent = { feature: 'usb.device', matchExpressions: { vendor: { op: 'Exists' } } };
+    const pci = {
+      feature: 'pci.device',
+      matchExpressions: { vendor: { op: 'In', value: ['10de'] }, sriov_totalvfs: { op: 'Gt', value: ['8'] } },
+      matchName: { op: 'In', value: ['vendor'] },
+    };
+    const lists = [
+      [fails, names],
+      [holds, names],
+      [names],
+      [absent, names, pciNames],
+      [pci, names],
+      [holds, pci, pciNames],
+      [pciNames, pci],
+      [fails, pciNames],
+    ];
+    const rules = lists.flatMap((matchFeatures, i) => [
+      { name: `f${i}`, matchFeatures },
+      { name: `a${i}`, matchAny: [{ matchFeatures }, { matchFeatures: lists[(i + 3) % lists.length] }] },
+      { name: `t${i}`, matchFeatures, varsTemplate: '{{range .cpu.cpuid}}{{.Name}}=1\n{{end}}' },
+    ]) as Rule[];
+    const spec = { version: 'v1alpha1', compatibilities: [{ rules }, { rules: rules.slice(5) }] } as Spec;
+    const hosts = [hostFeatures(), hostFeatures(1, 24), hostFeatures(2, 3)];
+    for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
+    // Two lists that reach the same matchName term share its report entry, frozen.
+    const module = { feature: 'kernel.loadedmodule', matchExpressions: { nvidia: { op: 'Exists' } } };
+    const two = {
+      version: 'v1alpha1',
+      compatibilities: [
+        {
+          rules: [
+            { name: 'a', matchFeatures: [holds, names] },
+            { name: 'b', matchFeatures: [module, names] },
+          ],
+        },
+      ],
+    } as Spec;
+    const [set] = evaluateSpec(compileSpec(two), hostFeatures());
+    const entry = (r: number) =>
+      set!.rules[r]!.matchedExpressions!.find((m) => m.matcherType === 'matchName')!;
+    expect(entry(0)).toBe(entry(1));
+    expect(Object.isFrozen(entry(0)) && Object.isFrozen(entry(0).hostValues)).toBe(true);
+    expect(entry(0).hostValues).toEqual(['AVX512F']);
+  });
+
+  it('on lists of the layout of the list before them (its plan reused), and layouts that cannot be', () => {
+    // The same features and element names, other values: the plan's order and checks carry over;
+    // not where they depend on the expressions (a feature twice, a name '' beside a matchName).
+    const pci = (v: string, feature = 'pci.device') => ({
+      feature,
+      matchExpressions: { vendor: { op: 'In', value: [v] }, class: { op: 'In', value: ['0302'] } },
+      matchName: { op: 'In', value: ['vendor', v] },
+    });
+    const cpu = (v: string) => ({ feature: 'cpu.cpuid', matchExpressions: { [v]: { op: 'Exists' } } });
+    const empty = (v: string) => ({
+      feature: 'kernel.version',
+      matchExpressions: { '': { op: 'In', value: [v] } },
+      matchName: { op: 'In', value: [v] },
+    });
+    // Each layout for four values in a row (the first of each compiled anew, the others like it).
+    const layouts = [
+      (v: string) => [pci(v), cpu('AVX2')],
+      (v: string) => [pci(v, 'PCI.device'), cpu('AVX2')],
+      (v: string) => [pci(v), pci(v === '10de' ? '8086' : '10de')],
+      (v: string) => [pci(v), pci(v, 'PCI.Device')],
+      (v: string) => [empty(v), cpu('AVX2')],
+      (v: string) => [empty(v)],
+    ];
+    const lists = layouts.flatMap((layout) => ['10de', '8086', '1022', 'full'].map(layout));
+    const rules = lists.map((matchFeatures, i) => ({ name: `l${i}`, matchFeatures })) as Rule[];
+    const spec = { version: 'v1alpha1', compatibilities: [{ rules }] } as Spec;
+    const host = hostFeatures();
+    const hosts = [
+      host,
+      { ...host, attributes: { ...host.attributes, 'kernel.version': { elements: { '': '10de' } } } },
+    ];
     for (const failFast of [false, true]) expectSame(spec, hosts, { failFast });
   });
 
