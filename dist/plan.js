@@ -1,10 +1,10 @@
 import {
   plan
-} from "./chunks/chunk-ZNBVW57H.js";
+} from "./chunks/chunk-KKTBK2LF.js";
 import "./chunks/chunk-BRAVSDII.js";
-import "./chunks/chunk-IIQ3KH2O.js";
+import "./chunks/chunk-AMP24JDQ.js";
 import "./chunks/chunk-DCC5HAHI.js";
-import "./chunks/chunk-YTU2YHNH.js";
+import "./chunks/chunk-SLFQUOTA.js";
 import "./chunks/chunk-YP5NZXMW.js";
 import "./chunks/chunk-QFUDLQC4.js";
 import {
@@ -19,9 +19,9 @@ import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
 import "./chunks/chunk-Y6GGFIRV.js";
-import "./chunks/chunk-Y3VTGDHM.js";
+import "./chunks/chunk-EOGIV2BC.js";
 import "./chunks/chunk-ARJZT3GV.js";
-import "./chunks/chunk-OPARHCBB.js";
+import "./chunks/chunk-LNR5OBVR.js";
 import "./chunks/chunk-ZBJJTEMS.js";
 import "./chunks/chunk-HRVR337C.js";
 import "./chunks/chunk-CEMVL7P3.js";

@@ -4,19 +4,19 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-CEWX3TUR.js";
+} from "./chunks/chunk-J7ITMIPV.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-6F52US4X.js";
-import "./chunks/chunk-AFKGN3MC.js";
-import "./chunks/chunk-3P7CACQ5.js";
+import "./chunks/chunk-LS2ZRD25.js";
+import "./chunks/chunk-JLGME26V.js";
+import "./chunks/chunk-PJVOLP6L.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-FDWAH7XO.js";
-import "./chunks/chunk-PTLUBV2Z.js";
+import "./chunks/chunk-CNXYJ63I.js";
+import "./chunks/chunk-Y4PLFU5D.js";
 import "./chunks/chunk-KNVR5ANA.js";
-import "./chunks/chunk-NAMLK4CX.js";
-import "./chunks/chunk-6NZMWUXB.js";
+import "./chunks/chunk-JLEFDGDL.js";
+import "./chunks/chunk-TOU34SA3.js";
 import "./chunks/chunk-62RQJ7UJ.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-FVFOLBOD.js";
@@ -24,9 +24,9 @@ import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
 import "./chunks/chunk-Y6GGFIRV.js";
-import "./chunks/chunk-Y3VTGDHM.js";
+import "./chunks/chunk-EOGIV2BC.js";
 import "./chunks/chunk-ARJZT3GV.js";
-import "./chunks/chunk-OPARHCBB.js";
+import "./chunks/chunk-LNR5OBVR.js";
 import "./chunks/chunk-ZBJJTEMS.js";
 import "./chunks/chunk-EQRFY7PK.js";
 import "./chunks/chunk-3OLLROG6.js";

@@ -1,0 +1,8 @@
+
+// src/cli/definition.ts
+var InvalidValueError = class extends Error {
+};
+
+export {
+  InvalidValueError
+};
