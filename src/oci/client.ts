@@ -103,7 +103,7 @@ export interface ManifestReadOptions {
   accept?: readonly string[];
   /** A 404 is an error, this message. */
   notFound?: string;
-  /** How errors of the manifest's bytes name it. */
+  /** How errors of the manifest's text (not UTF-8, not JSON) name it. */
   what?: string;
 }
 
@@ -266,8 +266,8 @@ export class Repository {
 
   /**
    * GETs a manifest by tag or digest; undefined on 404 (unless `notFound`). Verified against the
-   * digest asked for or announced, decoded as strict UTF-8 and parsed; `what` names it in those
-   * errors (default `manifest <repository>@<reference>`).
+   * digest asked for or announced, decoded as strict UTF-8 and parsed; `what` names it in the
+   * errors of its text (default, and always for size and digest: `manifest <repository>@<reference>`).
    */
   getManifest(reference: string, opts: ManifestReadOptions = {}): Promise<FetchedManifest | undefined> {
     return this.reread(`reading manifest ${reference}`, () => this.getManifestOnce(reference, opts));
@@ -291,18 +291,18 @@ export class Repository {
     }
     if (res.status !== 200)
       throw await this.transport.fail(req, res, `fetching manifest ${this.label}:${reference}`);
-    const what = opts.what ?? `manifest ${this.label}@${reference}`;
+    const what = `manifest ${this.label}@${reference}`;
     const bytes = await readCapped(res, MAX_MANIFEST_BYTES, what);
     const announced = res.headers.get('docker-content-digest') ?? undefined;
     const digest = isDigest(reference) ? reference : (announced ?? sha256Digest(bytes));
     verifyDigest(bytes, digest, what);
     let mediaType = res.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
-    const text = registryText(bytes, what);
+    const text = registryText(bytes, opts.what ?? what);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new RegistryError(`${what}: not JSON`);
+      throw new RegistryError(`${opts.what ?? what}: not JSON`);
     }
     const declared = (json as { mediaType?: unknown } | null)?.mediaType;
     if (typeof declared === 'string') mediaType = declared;

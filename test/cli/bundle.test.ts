@@ -5,7 +5,7 @@
 // imports a networking built-in as an ES module (see bundle.mjs).
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // @ts-expect-error: a plain .mjs build script without types
@@ -262,9 +262,15 @@ describe('what validate and features leave for later', () => {
     try {
       cpSync('dist', copy, { recursive: true });
       rmSync(path.join(copy, RE2JS_FILE));
+      // A pattern that is not plain text (`^AVX512` alone is matched without the engine).
+      const spec = path.join(copy, 'regexp-spec.yaml');
+      writeFileSync(
+        spec,
+        readFileSync('test/fixtures/spec/valid.yaml', 'utf8').replace('"^AVX512"', '"^AVX512(BF16|FP16)$"'),
+      );
       for (const args of [
-        ['lint', 'test/fixtures/spec/valid.yaml'],
-        ['validate', '--spec', 'test/fixtures/spec/valid.yaml', '--features', H100],
+        ['lint', spec],
+        ['validate', '--spec', spec, '--features', H100],
       ]) {
         const run = spawnSync(process.execPath, [path.join(copy, 'cli.js'), ...args], { encoding: 'utf8' });
         expect(run.status).toBe(2);
