@@ -1,6 +1,6 @@
 import {
   plan
-} from "./chunks/chunk-YEAL6REL.js";
+} from "./chunks/chunk-NRQDBCKY.js";
 import "./chunks/chunk-BRAVSDII.js";
 import "./chunks/chunk-AMP24JDQ.js";
 import "./chunks/chunk-DCC5HAHI.js";
@@ -12,7 +12,7 @@ import {
   text
 } from "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-UOCROPF7.js";
+import "./chunks/chunk-CDQWCIO2.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-FVFOLBOD.js";
 import {

@@ -4,10 +4,10 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-AQGT2V6X.js";
+} from "./chunks/chunk-UKZNMRDH.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-NAJR5EPJ.js";
-import "./chunks/chunk-3UI4LBUX.js";
+import "./chunks/chunk-5FJ36K2A.js";
+import "./chunks/chunk-XMM55YH3.js";
 import "./chunks/chunk-PJVOLP6L.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
@@ -17,7 +17,7 @@ import "./chunks/chunk-Y4PLFU5D.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-JLEFDGDL.js";
 import "./chunks/chunk-TOU34SA3.js";
-import "./chunks/chunk-UOCROPF7.js";
+import "./chunks/chunk-CDQWCIO2.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-FVFOLBOD.js";
 import {

@@ -19,7 +19,7 @@ export function loadHasher(): void {
 }
 
 export function sha256Digest(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return digestOf(bytes, 'sha256');
 }
 
 export function digestOf(bytes: Uint8Array, algorithm: string): string {
