@@ -6,7 +6,7 @@
 import { EvaluationError } from '../errors.js';
 import type { HostFeatures } from '../features/snapshot.js';
 import type { Features } from '../features/types.js';
-import { evaluateSpec } from '../match/index.js';
+import { compileSpec, evaluateSpec, type CompiledSpec } from '../match/index.js';
 import type { Spec } from '../spec/types.js';
 import { setName } from './requirements.js';
 
@@ -75,12 +75,18 @@ export function platformsFor(architecture: string | undefined, platforms: readon
   });
 }
 
-function matchingSets(spec: Spec | undefined, features: Features): string[] {
+function matchingSets(spec: CompiledSpec | undefined, features: Features): string[] {
   if (!spec) return [];
-  const results = evaluateSpec(spec, features);
+  // Verdicts only: the reports of thousands of hosts would be made and thrown away.
+  const results = evaluateSpec(spec, features, { reports: false });
   return results.flatMap((r, i) =>
-    r.rules.every((rule) => rule.isMatch) ? [setName(spec.compatibilities[i]!, i)] : [],
+    r.rules.every((rule) => rule.isMatch) ? [setName(spec.spec.compatibilities[i]!, i)] : [],
   );
+}
+
+/** Each platform's spec compiled once, for all the hosts. */
+function compiled(specs: ReadonlyMap<string, Spec>): Map<string, CompiledSpec> {
+  return new Map([...specs].map(([platform, spec]) => [platform, compileSpec(spec)]));
 }
 
 /**
@@ -93,14 +99,16 @@ export function fleetImpact(
   hosts: readonly HostFeatures[],
 ): FleetImpact {
   const platforms = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const specsBefore = compiled(before);
+  const specsAfter = compiled(after);
   const impacts = hosts.map((host): HostImpact => {
     const architecture = hostArchitecture(host.features);
     const mine = platformsFor(architecture, platforms);
     const label = (p: string, set: string) => (mine.length > 1 && p ? `${p}: ${set}` : set);
-    const sets = (specs: ReadonlyMap<string, Spec>) =>
+    const sets = (specs: ReadonlyMap<string, CompiledSpec>) =>
       mine.flatMap((p) => matchingSets(specs.get(p), host.features).map((s) => label(p, s)));
     const errors: string[] = [];
-    const safely = (specs: ReadonlyMap<string, Spec>, side: string) => {
+    const safely = (specs: ReadonlyMap<string, CompiledSpec>, side: string) => {
       try {
         return sets(specs);
       } catch (err) {
@@ -110,8 +118,8 @@ export function fleetImpact(
         return [];
       }
     };
-    const b = safely(before, 'before');
-    const a = safely(after, 'after');
+    const b = safely(specsBefore, 'before');
+    const a = safely(specsAfter, 'after');
     return {
       name: host.name,
       ...(architecture && { architecture }),

@@ -64,7 +64,10 @@ export interface CompiledExpression {
 export function testValue(c: CompiledExpression, value: string): boolean {
   const members = c.members;
   if (members === undefined) return c.test!(value);
-  return (c.lookup ? c.lookup.has(value) : members.includes(value)) !== c.negated;
+  if (c.lookup) return c.lookup.has(value) !== c.negated;
+  // A few members compared in turn: cheaper than includes() (a builtin call) once optimised.
+  for (let i = 0; i < members.length; i++) if (members[i] === value) return !c.negated;
+  return c.negated === true;
 }
 
 const fail = (message: string) => (): never => {

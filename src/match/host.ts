@@ -228,26 +228,48 @@ export function own<T>(obj: Record<string, T> | undefined, key: string): T | und
   return obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
-/** What the host has for element `name` of `feature` (see MatchedExpression.hostValues). */
+/** The host values of an element the host does not have: one frozen array for all. */
+const NO_VALUES = Object.freeze([]) as readonly string[] as string[];
+
+/**
+ * What the host has for element `name` of `feature` (see MatchedExpression.hostValues): arrays
+ * of the exact size (a report holds many; an array grown by push holds room for 17 or more), the
+ * same frozen empty one when the host has nothing.
+ */
 export function hostValuesOf(features: Features, feature: string, name: string): string[] {
-  const out: string[] = [];
   const flags = own(features.flags, feature)?.elements;
-  if (flags && Object.hasOwn(flags, name)) out.push(name);
+  const flag = flags !== undefined && Object.hasOwn(flags, name);
   const attrs = own(features.attributes, feature)?.elements;
-  if (attrs && Object.hasOwn(attrs, name) && !out.includes(attrs[name]!)) out.push(attrs[name]!);
+  const attr = attrs !== undefined && Object.hasOwn(attrs, name);
   const insts = own(features.instances, feature)?.elements;
-  if (!insts) return out;
-  // Distinct values in first-appearance order: a Set for many instances, a scan for a few.
-  const seen = insts.length > DIRECT_INSTANCES ? new Set(out) : undefined;
+  if (!insts) {
+    if (!attr) return flag ? [name] : NO_VALUES;
+    return flag && attrs[name] !== name ? [name, attrs[name]!] : [attrs[name]!];
+  }
+  // Distinct values in first-appearance order, written into an array of the most there can be,
+  // then cut to size (in place); found again by a Set for many instances, a scan for a few.
+  const out = new Array<string>(insts.length + 2);
+  let n = 0;
+  if (flag) out[n++] = name;
+  if (attr && !(flag && attrs[name] === name)) out[n++] = attrs[name]!;
+  const seen = insts.length > DIRECT_INSTANCES ? new Set(out.slice(0, n)) : undefined;
   for (let i = 0; i < insts.length; i++) {
     const a = insts[i]!.attributes;
     if (!a || !Object.hasOwn(a, name)) continue;
     const v = a[name]!;
-    if (seen ? seen.has(v) : out.includes(v)) continue;
+    if (seen ? seen.has(v) : among(out, n, v)) continue;
     seen?.add(v);
-    out.push(v);
+    out[n++] = v;
   }
+  if (n === 0) return NO_VALUES;
+  out.length = n;
   return out;
+}
+
+/** Whether v is one of the first n of xs. */
+function among(xs: readonly string[], n: number, v: string): boolean {
+  for (let i = 0; i < n; i++) if (xs[i] === v) return true;
+  return false;
 }
 
 export class HostIndex implements VerdictMemo {

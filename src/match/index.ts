@@ -8,6 +8,7 @@
 import { EvaluationError } from '../errors.js';
 import type { Features } from '../features/types.js';
 import type { Compatibility, Spec } from '../spec/types.js';
+import { Backref } from './backref.js';
 import { HostIndex } from './host.js';
 import {
   compileRule,
@@ -61,27 +62,39 @@ export function compileSpec(spec: Spec): CompiledSpec {
   return new CompiledSpec(spec);
 }
 
+export interface EvaluateOptions {
+  /** Only the sets with one of these tags (selectSets). */
+  tags?: string[];
+  failFast?: boolean;
+  /**
+   * false: each rule's name and isMatch only, no matchedExpressions or matchedAny (for callers
+   * that need verdicts alone, over many hosts: check's fleet impact). The same evaluation, with
+   * the same errors at the same points; only the reports are not made.
+   */
+  reports?: boolean;
+}
+
 export function evaluateSpec(
   spec: Spec | CompiledSpec,
   features: Features,
-  opts: { tags?: string[]; failFast?: boolean } = {},
+  opts: EvaluateOptions = {},
 ): CompatibilityResult[] {
   const compiled = spec instanceof CompiledSpec ? spec : new CompiledSpec(spec);
   const host = new HostIndex(features);
-  // Copy-on-write of the attributes map: rule.matched is added without touching the caller's object.
-  const working: Features = { ...features, attributes: { ...(features.attributes ?? {}) } };
-  const backref = new Backref(working);
-  const outcomes = new ListOutcomes(working, host, opts.failFast ?? false);
+  const backref = new Backref(features);
+  const outcomes = new ListOutcomes(host, opts.failFast ?? false, backref);
   const results: CompatibilityResult[] = [];
   const sets = compiled.spec.compatibilities;
   const tags = opts.tags?.length ? opts.tags : undefined;
+  const reports = opts.reports ?? true;
   // Index loops, here and below: the first evaluation runs them before they are optimised, when
   // an iterator costs an allocation per step.
   for (let index = 0; index < sets.length; index++) {
     const set = sets[index]!;
     if (tags && !tags.includes(set.tag ?? '')) continue; // selectSets
-    const result: CompatibilityResult = { rules: [] };
     const rules = compiled.rules(index);
+    // Of the exact size (an array grown by push holds room for 17).
+    const result: CompatibilityResult = { rules: new Array(rules.length) };
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
       let status;
@@ -90,7 +103,9 @@ export function evaluateSpec(
       } catch (err) {
         throw evaluationError(err, set, index, rule.source.name);
       }
-      result.rules.push(reportCompiledRule(rule, status, outcomes));
+      result.rules[r] = reports
+        ? reportCompiledRule(rule, status, outcomes)
+        : { name: rule.source.name, isMatch: status.isMatch };
       backref.add(status.vars);
     }
     if (set.description) result.description = set.description;
@@ -118,38 +133,6 @@ function evaluationError(err: unknown, set: Compatibility, index: number, rule: 
     `compatibility set ${setLabel(set, index)}, rule ${JSON.stringify(rule)}: ${where}: ${err.message}`,
     { set: set.tag ?? `#${index + 1}`, rule, feature: err.feature, key: err.key },
   );
-}
-
-/**
- * The rule.matched feature of the working copy: as NFD's InsertAttributeFeatures, it exists from
- * the first rule on, even with no vars, and gathers every rule's vars. Its elements object is
- * copied once (from the host's, if any) and then grown in place.
- */
-class Backref {
-  private elements?: Record<string, string>;
-
-  constructor(private readonly working: Features) {}
-
-  add(vars: Record<string, string> | undefined): void {
-    if (!this.elements) {
-      this.elements = { ...(this.working.attributes!['rule.matched']?.elements ?? {}) };
-      this.working.attributes!['rule.matched'] = { elements: this.elements };
-    }
-    if (!vars) return;
-    // As the spread it replaces: own enumerable keys, `__proto__` a key like any other.
-    const keys = Object.keys(vars);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k === '__proto__')
-        Object.defineProperty(this.elements, k, {
-          value: vars[k],
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      else this.elements[k] = vars[k]!;
-    }
-  }
 }
 
 /** Sets are alternatives: compatible when at least one evaluated set has all its rules matching. */

@@ -7,6 +7,7 @@
 // A rule is compiled once (compileRule): its terms, and its report's entries already in NFD's
 // order with their output expressions (shared, frozen: plan.ts); per host only isMatch and
 // hostValues vary.
+import type { Backref } from './backref.js';
 import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, Rule } from '../spec/types.js';
 import { Planner, type ReportEntry } from './plan.js';
@@ -175,12 +176,17 @@ export class ListOutcomes {
   /** Terms shared across lists, decided once (evaluateCompiledTerms). */
   private readonly terms: TermOutcomes = [];
 
-  /** `features`: the working copy (with rule.matched) of `host`'s. */
+  /** `backref`: the evaluation's rule.matched (none: the host's features as they are, for every list). */
   constructor(
-    readonly features: Features,
     readonly host: HostIndex,
     readonly failFast: boolean,
+    private readonly backref?: Backref,
   ) {}
+
+  /** The features a list reads: with the evaluation's rule.matched when it reads that. */
+  private features(list: CompiledList): Features {
+    return list.backref && this.backref ? this.backref.features() : this.host.features;
+  }
 
   private outcome(list: CompiledList): ListOutcome {
     let o = this.byId[list.id];
@@ -199,7 +205,14 @@ export class ListOutcomes {
   }
 
   private evaluate(list: CompiledList, gather: boolean): FeatureMatcherStatus {
-    return evaluateCompiledTerms(list.terms, this.features, this.host, this.failFast, gather, this.terms);
+    return evaluateCompiledTerms(
+      list.terms,
+      this.features(list),
+      this.host,
+      this.failFast,
+      gather,
+      this.terms,
+    );
   }
 
   /**
@@ -228,11 +241,11 @@ export class ListOutcomes {
 
   /** The list's report; `status` is this.status(list, ...) or undefined (not evaluated). */
   report(list: CompiledList, status: FeatureMatcherStatus | undefined): MatchedExpression[] {
-    if (list.backref) return reportTerms(list, status, this.features, this.host, this.terms);
+    if (list.backref) return reportTerms(list, status, this.features(list), this.host, this.terms);
     const o = this.outcome(list);
     const r = status ? o.report : o.unevaluated;
     if (r) return sharedReport(r);
-    const made = reportTerms(list, status, this.features, this.host, this.terms, this.entries);
+    const made = reportTerms(list, status, this.features(list), this.host, this.terms, this.entries);
     if (status) o.report = made;
     else o.unevaluated = made;
     return made;
@@ -241,10 +254,7 @@ export class ListOutcomes {
 
 /** Evaluates a rule; throws TermError (an expression) or TemplateError (varsTemplate) where NFD errors. */
 export function executeRule(rule: Rule, features: Features, failFast = false): RuleStatus {
-  return executeCompiledRule(
-    compileRule(rule),
-    new ListOutcomes(features, new HostIndex(features), failFast),
-  );
+  return executeCompiledRule(compileRule(rule), new ListOutcomes(new HostIndex(features), failFast));
 }
 
 /** executeRule on a compiled rule, with the outcomes of the evaluation it is part of. */
@@ -252,7 +262,9 @@ export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcom
   const rule = compiled.source;
   const failFast = outcomes.failFast;
   const lists = compiled.matchAny;
-  const matchAny: FeatureMatcherStatus[] = lists.length ? [] : (NONE as never[]);
+  // Of the exact size (an array grown by push holds room for 17); cut where failFast stops.
+  const matchAny: FeatureMatcherStatus[] = lists.length ? new Array(lists.length) : (NONE as never[]);
+  let recorded = 0;
   // Made when first written to or returned (most rules fail and return none).
   let vars: Record<string, string> | undefined;
   const template = rule.varsTemplate ?? '';
@@ -266,8 +278,9 @@ export function executeCompiledRule(compiled: CompiledRule, outcomes: ListOutcom
         if (template === '' && failFast) break;
         if (template !== '') assignOwn((vars ??= {}), expandVarsTemplate(template, status.matchedFeatures));
       }
-      matchAny.push(status);
+      matchAny[recorded++] = status;
     }
+    if (recorded < lists.length) matchAny.length = recorded;
     if (!isMatchAny && failFast) return { isMatch: false, matchAny };
   }
   let matchFeatures: FeatureMatcherStatus | undefined;
@@ -387,8 +400,8 @@ export function reportCompiledRule(
   }
   const lists = compiled.matchAny;
   if (lists.length) {
-    const any: MatchAnyResult[] = [];
-    for (let i = 0; i < lists.length; i++) any.push(outcomes.any(lists[i]!, status.matchAny[i]));
+    const any = new Array<MatchAnyResult>(lists.length);
+    for (let i = 0; i < lists.length; i++) any[i] = outcomes.any(lists[i]!, status.matchAny[i]);
     out.matchedAny = any;
   }
   return out;
