@@ -4,15 +4,15 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-ARBZEM2E.js";
+} from "./chunks/chunk-QXJFCBZ6.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-CGE6S4BN.js";
+import "./chunks/chunk-FGVRF4RO.js";
 import "./chunks/chunk-XMM55YH3.js";
-import "./chunks/chunk-7WLL7DTB.js";
+import "./chunks/chunk-2HNPMHAM.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-NG22XRD5.js";
+import "./chunks/chunk-QWQ2JT6X.js";
 import "./chunks/chunk-Y4PLFU5D.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-JLEFDGDL.js";

@@ -237,11 +237,26 @@ const NO_VALUES = Object.freeze([]) as readonly string[] as string[];
  * same frozen empty one when the host has nothing.
  */
 export function hostValuesOf(features: Features, feature: string, name: string): string[] {
-  const flags = own(features.flags, feature)?.elements;
+  return valuesIn(
+    own(features.flags, feature)?.elements,
+    own(features.attributes, feature)?.elements,
+    own(features.instances, feature)?.elements,
+    name,
+  );
+}
+
+/**
+ * hostValuesOf on a feature's elements already looked up (HostIndex.hostValues looks them up for
+ * its own test too: a lookup by a feature name not known in advance is not free).
+ */
+function valuesIn(
+  flags: Record<string, unknown> | undefined,
+  attrs: Record<string, string> | undefined,
+  insts: readonly InstanceFeature[] | undefined,
+  name: string,
+): string[] {
   const flag = flags !== undefined && Object.hasOwn(flags, name);
-  const attrs = own(features.attributes, feature)?.elements;
   const attr = attrs !== undefined && Object.hasOwn(attrs, name);
-  const insts = own(features.instances, feature)?.elements;
   if (!insts) {
     if (!attr) return flag ? [name] : NO_VALUES;
     return flag && attrs[name] !== name ? [name, attrs[name]!] : [attrs[name]!];
@@ -323,12 +338,14 @@ export class HostIndex implements VerdictMemo {
     // Frozen when handed out a second time (then shared); freezing costs as much as making it.
     if (v) return Object.isFrozen(v) ? v : (Object.freeze(v) as string[]);
     const f = this.features;
+    const flags = own(f.flags, feature)?.elements;
+    const attrs = own(f.attributes, feature)?.elements;
     const insts = own(f.instances, feature)?.elements;
     // Many instances only: the distinct values the instance index has (or will need) anyway.
     const values =
-      insts && insts.length > DIRECT_INSTANCES && !own(f.flags, feature) && !own(f.attributes, feature)
+      insts && insts.length > DIRECT_INSTANCES && !flags && !attrs
         ? this.instances(feature, insts).valuesOf(name)
-        : hostValuesOf(f, feature, name);
+        : valuesIn(flags, attrs, insts, name);
     this.hostValueCache[element] = values;
     return values;
   }
