@@ -38,7 +38,7 @@ for (const [what, file] of [
   }
 }
 
-/** The node floor's script: argv host, repository, tag; prints the three statuses. */
+/** The node floor's script: argv host, repository, tag; exits 1 unless the answers are as expected. */
 const FLOOR_SCRIPT = `const http = process.getBuiltinModule('node:http');
 const { createHash } = process.getBuiltinModule('node:crypto');
 const [host, repo, tag] = process.argv.slice(2);
