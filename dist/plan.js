@@ -1,10 +1,10 @@
 import {
   plan
-} from "./chunks/chunk-NRQDBCKY.js";
+} from "./chunks/chunk-OJFCG2GM.js";
 import "./chunks/chunk-BRAVSDII.js";
-import "./chunks/chunk-AMP24JDQ.js";
+import "./chunks/chunk-4DDMDBMS.js";
 import "./chunks/chunk-DCC5HAHI.js";
-import "./chunks/chunk-SLFQUOTA.js";
+import "./chunks/chunk-QMLOPEXN.js";
 import "./chunks/chunk-YP5NZXMW.js";
 import "./chunks/chunk-QFUDLQC4.js";
 import {
@@ -19,13 +19,13 @@ import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
 import "./chunks/chunk-Y6GGFIRV.js";
-import "./chunks/chunk-EOGIV2BC.js";
+import "./chunks/chunk-GTYZII3F.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-LNR5OBVR.js";
 import "./chunks/chunk-ZBJJTEMS.js";
-import "./chunks/chunk-HRVR337C.js";
+import "./chunks/chunk-CC76JYNC.js";
 import "./chunks/chunk-CEMVL7P3.js";
-import "./chunks/chunk-MSF35XNF.js";
+import "./chunks/chunk-4PFJNI3I.js";
 import "./chunks/chunk-LOFLUJHY.js";
 import {
   info,

@@ -3,7 +3,7 @@ const require = __icCreateRequire(import.meta.url);
 import {
   fleetMessages,
   report
-} from "./chunks/chunk-56ESNVNA.js";
+} from "./chunks/chunk-Y2MIT6KY.js";
 import {
   publishComment
 } from "./chunks/chunk-33VQITZ5.js";
@@ -17,11 +17,11 @@ import {
 } from "./chunks/chunk-KJS7FU2L.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-EQRFY7PK.js";
+import "./chunks/chunk-6K2UG3UQ.js";
 import "./chunks/chunk-3OLLROG6.js";
-import "./chunks/chunk-HRVR337C.js";
+import "./chunks/chunk-CC76JYNC.js";
 import "./chunks/chunk-CEMVL7P3.js";
-import "./chunks/chunk-MSF35XNF.js";
+import "./chunks/chunk-4PFJNI3I.js";
 import "./chunks/chunk-LOFLUJHY.js";
 import {
   annotate,

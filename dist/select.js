@@ -4,10 +4,10 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-QXJFCBZ6.js";
+} from "./chunks/chunk-LXGRVFJV.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-FGVRF4RO.js";
-import "./chunks/chunk-XMM55YH3.js";
+import "./chunks/chunk-TW7JPGLZ.js";
+import "./chunks/chunk-VT3EPXOY.js";
 import "./chunks/chunk-2HNPMHAM.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
@@ -16,7 +16,7 @@ import "./chunks/chunk-QWQ2JT6X.js";
 import "./chunks/chunk-Y4PLFU5D.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-JLEFDGDL.js";
-import "./chunks/chunk-TOU34SA3.js";
+import "./chunks/chunk-ZC6TAHSD.js";
 import "./chunks/chunk-CDQWCIO2.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-FVFOLBOD.js";
@@ -24,15 +24,15 @@ import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
 import "./chunks/chunk-Y6GGFIRV.js";
-import "./chunks/chunk-EOGIV2BC.js";
+import "./chunks/chunk-GTYZII3F.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-LNR5OBVR.js";
 import "./chunks/chunk-ZBJJTEMS.js";
-import "./chunks/chunk-EQRFY7PK.js";
+import "./chunks/chunk-6K2UG3UQ.js";
 import "./chunks/chunk-3OLLROG6.js";
-import "./chunks/chunk-HRVR337C.js";
+import "./chunks/chunk-CC76JYNC.js";
 import "./chunks/chunk-CEMVL7P3.js";
-import "./chunks/chunk-MSF35XNF.js";
+import "./chunks/chunk-4PFJNI3I.js";
 import "./chunks/chunk-LOFLUJHY.js";
 import {
   error,

@@ -95,6 +95,9 @@ export function parseSource(
     lineCounter: lines,
     uniqueKeys: opts.uniqueKeys ?? true,
     prettyErrors: false,
+    // The parser prints nothing itself (its warning on a collection key would echo the key's text
+    // on stderr, before our own error about it): every problem is reported here, with its position.
+    logLevel: 'error',
   });
   const problem = doc.errors[0];
   if (problem) {

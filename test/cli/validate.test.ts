@@ -228,6 +228,21 @@ describe('image-compat validate', () => {
     );
   });
 
+  it('exits 2 for a collection as a map key, with only its own message on stderr', async () => {
+    // The YAML parser would warn about such a key on its own, echoing the key's text (here a
+    // workflow command on a line of its own).
+    const spec = write(
+      'complex-key.yaml',
+      'version: v1alpha1\ncompatibilities:\n- rules: []\n  ? [a, "\\n::error::x"]\n  : b\n',
+    );
+    const r = await runCli(['validate', '--spec', spec, '--features', `${HOSTS}/arm-server.json`]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `image-compat: ${spec}:4:5: compatibilities[0]: NFD accepts only scalar map keys\n`,
+    );
+  });
+
   it('exits 2 for a missing file and for bad host features', async () => {
     const missing = await runCli([
       'validate',

@@ -1,0 +1,29 @@
+import {
+  MAX_ALTERNATIVES,
+  compileConfig,
+  compileForManifest,
+  compileForPlatforms,
+  declaredPlatforms,
+  noSetApplies
+} from "./chunk-QMLOPEXN.js";
+import "./chunk-QFUDLQC4.js";
+import "./chunk-GTYZII3F.js";
+import "./chunk-ARJZT3GV.js";
+import "./chunk-LNR5OBVR.js";
+import "./chunk-ZBJJTEMS.js";
+import "./chunk-CC76JYNC.js";
+import "./chunk-CEMVL7P3.js";
+import "./chunk-4PFJNI3I.js";
+import "./chunk-LOFLUJHY.js";
+import "./chunk-MGVSXMIB.js";
+import "./chunk-U6BYPZCD.js";
+import "./chunk-TS22JX7Z.js";
+import "./chunk-R5CBN7CG.js";
+export {
+  MAX_ALTERNATIVES,
+  compileConfig,
+  compileForManifest,
+  compileForPlatforms,
+  declaredPlatforms,
+  noSetApplies
+};
