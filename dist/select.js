@@ -4,15 +4,15 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-LXGRVFJV.js";
+} from "./chunks/chunk-HYUI5O5K.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-TW7JPGLZ.js";
+import "./chunks/chunk-J2GADNJU.js";
 import "./chunks/chunk-VT3EPXOY.js";
-import "./chunks/chunk-2HNPMHAM.js";
+import "./chunks/chunk-G3FNBI2S.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-QWQ2JT6X.js";
+import "./chunks/chunk-VHXEUIKY.js";
 import "./chunks/chunk-Y4PLFU5D.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-JLEFDGDL.js";

@@ -4,6 +4,7 @@
 // made when such a list is first evaluated; every other list reads the host's features as they
 // are, so that a spec without rule.matched terms (nearly every spec) copies nothing per host.
 import type { Features } from '../features/types.js';
+import { assignOwn } from './host.js';
 
 export class Backref {
   /** Whether a rule has been evaluated: from then on rule.matched exists. */
@@ -28,22 +29,7 @@ export class Backref {
   /** After each rule: its vars (NFD's rule output) join rule.matched. */
   add(vars: Record<string, string> | undefined): void {
     this.started = true;
-    if (!vars) return;
-    // As the spread it replaces: own enumerable keys, `__proto__` a key like any other.
-    const keys = Object.keys(vars);
-    if (keys.length === 0) return;
-    const elements = this.own();
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k === '__proto__')
-        Object.defineProperty(elements, k, {
-          value: vars[k],
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      else elements[k] = vars[k]!;
-    }
+    if (vars && Object.keys(vars).length) assignOwn(this.own(), vars);
   }
 
   /** rule.matched's elements, copied once from the host's (if any), then grown in place. */

@@ -228,6 +228,20 @@ export function own<T>(obj: Record<string, T> | undefined, key: string): T | und
   return obj && Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
+/**
+ * Go's maps.Copy into `out`: own enumerable keys, `__proto__` a key like any other (the one key
+ * a plain assignment would not write as a property).
+ */
+export function assignOwn(out: Record<string, string>, from: Record<string, string>): void {
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: from[k], enumerable: true, writable: true, configurable: true });
+    else out[k] = from[k]!;
+  }
+}
+
 /** The host values of an element the host does not have: one frozen array for all. */
 const NO_VALUES = Object.freeze([]) as readonly string[] as string[];
 

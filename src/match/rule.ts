@@ -12,7 +12,7 @@ import type { Features } from '../features/types.js';
 import type { FeatureMatcherTerm, Rule } from '../spec/types.js';
 import { Planner, type ReportEntry } from './plan.js';
 import { Buckets, mixInt, SEED } from './hash.js';
-import { HostIndex, hostValuesOf } from './host.js';
+import { assignOwn, HostIndex, hostValuesOf } from './host.js';
 import { expandVarsTemplate } from './template/index.js';
 import {
   evaluateCompiledTerms,
@@ -30,18 +30,6 @@ export interface RuleStatus {
   matchAny: FeatureMatcherStatus[];
   /** What the rule contributes to rule.matched; undefined where NFD's is nil. */
   vars?: Record<string, string>;
-}
-
-/** Go's maps.Copy: own keys only, `__proto__` a key like any other. */
-function assignOwn(out: Record<string, string>, from: Record<string, string>): void {
-  const keys = Object.keys(from);
-  for (let i = 0; i < keys.length; i++)
-    Object.defineProperty(out, keys[i]!, {
-      value: from[keys[i]!],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
 }
 
 /** A list of terms (a rule's matchFeatures or a matchAny element's) compiled once. */
