@@ -12,13 +12,13 @@ import {
   text
 } from "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-CDQWCIO2.js";
-import "./chunks/chunk-EMVFEL76.js";
-import "./chunks/chunk-FVFOLBOD.js";
 import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
+import "./chunks/chunk-CDQWCIO2.js";
+import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-Y6GGFIRV.js";
+import "./chunks/chunk-FVFOLBOD.js";
 import "./chunks/chunk-GTYZII3F.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-LNR5OBVR.js";
@@ -34,13 +34,13 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-CUDWJCLK.js";
+} from "./chunks/chunk-T4GXBS5J.js";
 import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
-import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-MGVSXMIB.js";
 import "./chunks/chunk-U6BYPZCD.js";
 import "./chunks/chunk-TS22JX7Z.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-Y2MIT6KY.js";
 import {
   publishComment
-} from "./chunks/chunk-33VQITZ5.js";
+} from "./chunks/chunk-CFQFQW5B.js";
 import "./chunks/chunk-E4W27L74.js";
 import "./chunks/chunk-VZIEYRV5.js";
 import "./chunks/chunk-FNFXL7B6.js";
@@ -33,15 +33,15 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-CUDWJCLK.js";
+} from "./chunks/chunk-T4GXBS5J.js";
 import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
-import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import {
   neutraliseText
 } from "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-MGVSXMIB.js";
 import "./chunks/chunk-U6BYPZCD.js";
 import {

@@ -4,26 +4,26 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-HYUI5O5K.js";
+} from "./chunks/chunk-YCM3Z4FS.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-J2GADNJU.js";
-import "./chunks/chunk-VT3EPXOY.js";
+import "./chunks/chunk-3QSHGKHU.js";
+import "./chunks/chunk-KPY3KSZN.js";
 import "./chunks/chunk-G3FNBI2S.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
 import "./chunks/chunk-HIZ7TLNX.js";
-import "./chunks/chunk-VHXEUIKY.js";
 import "./chunks/chunk-Y4PLFU5D.js";
+import "./chunks/chunk-VHXEUIKY.js";
 import "./chunks/chunk-KNVR5ANA.js";
 import "./chunks/chunk-JLEFDGDL.js";
 import "./chunks/chunk-ZC6TAHSD.js";
-import "./chunks/chunk-CDQWCIO2.js";
-import "./chunks/chunk-EMVFEL76.js";
-import "./chunks/chunk-FVFOLBOD.js";
 import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
+import "./chunks/chunk-CDQWCIO2.js";
+import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-Y6GGFIRV.js";
+import "./chunks/chunk-FVFOLBOD.js";
 import "./chunks/chunk-GTYZII3F.js";
 import "./chunks/chunk-ARJZT3GV.js";
 import "./chunks/chunk-LNR5OBVR.js";
@@ -43,13 +43,13 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-CUDWJCLK.js";
+} from "./chunks/chunk-T4GXBS5J.js";
 import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
-import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-MGVSXMIB.js";
 import "./chunks/chunk-U6BYPZCD.js";
 import {

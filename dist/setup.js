@@ -11,13 +11,13 @@ import {
   rmRF,
   runAction,
   setOutput
-} from "./chunks/chunk-CUDWJCLK.js";
+} from "./chunks/chunk-T4GXBS5J.js";
 import "./chunks/chunk-PIRTYTCX.js";
 import "./chunks/chunk-Q256A2XO.js";
-import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
+import "./chunks/chunk-3HEGI24S.js";
 import {
   require_fs
 } from "./chunks/chunk-MGVSXMIB.js";

@@ -5,14 +5,15 @@
 //   3. one spec against 5,000 NodeFeature objects (parse the List, then validate every node),
 //   4. the start-up figures of issue #17, each paired against `node -e 0` (scripts/startup-bench.mjs):
 //      `--version`, `features --output json`, `validate --spec S --features F`, `validate` of this
-//      host, on the CLI built as dist/ is (split chunks, launcher with the compile cache).
+//      host, on the CLI built as dist/ is (split chunks, validate and features built on their own,
+//      launcher with the compile cache).
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { bundleOptions, re2jsFromNodeModules } from './bundle.mjs';
+import { buildDist, re2jsFromNodeModules } from './bundle.mjs';
 import { cliCases, formatFigures, startupFigures } from './startup-bench.mjs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'image-compat-bench-'));
@@ -38,13 +39,7 @@ writeFileSync(
   ].join('\n'),
 );
 await build({ ...common, entryPoints: [path.join(dir, 'entry.ts')], outfile: path.join(dir, 'engine.mjs') });
-await build({
-  ...bundleOptions('bench'),
-  define: { ...bundleOptions('bench').define, ...re2jsFromNodeModules() },
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir: path.join(dir, 'cli'),
-  metafile: false,
-});
+await buildDist('bench', { outdir: path.join(dir, 'cli'), define: re2jsFromNodeModules() });
 const engine = await import(pathToFileURL(path.join(dir, 'engine.mjs')).href);
 
 const median = (xs) => {

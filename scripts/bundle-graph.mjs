@@ -3,12 +3,21 @@
 // source file, e.g. src/cli/features.ts), each with their own static imports. Used by the bundle
 // check (test/cli/bundle.test.ts) and to look at a path's cost (node scripts/bundle-graph.mjs).
 import { build } from 'esbuild';
-import { bundleOptions } from './bundle.mjs';
+import { bundleOptions, ownBuildOptions, ownBuilds } from './bundle.mjs';
 
-/** Builds dist/ in memory (nothing written) and returns esbuild's metafile. */
+/** Builds dist/'s one build in memory (nothing written) and returns esbuild's metafile. */
 export async function bundleMetafile() {
   const result = await build({ ...bundleOptions('0.0.0-check'), write: false });
   return result.metafile;
+}
+
+/** The metafile of each of the commands built on their own (bundle.mjs ownBuilds), by output name. */
+export async function ownBuildMetafiles() {
+  const names = Object.keys(ownBuilds);
+  const results = await Promise.all(
+    names.map((n) => build({ ...ownBuildOptions('0.0.0-check', n), write: false })),
+  );
+  return Object.fromEntries(names.map((n, i) => [n, results[i].metafile]));
 }
 
 /** The output file esbuild made for a source module loaded by import() (or an entry point). */
@@ -57,9 +66,11 @@ export function groupOf(input) {
   return input.split('/').slice(0, 2).join('/');
 }
 
-// node scripts/bundle-graph.mjs src/cli.ts src/cli/main.ts src/cli/features.ts
+// node scripts/bundle-graph.mjs src/cli.ts src/cli/main.ts src/cli/discover.ts
+// node scripts/bundle-graph.mjs src/cli-validate.ts src/features/collect.ts   (an own build's path)
 if (process.argv[1]?.endsWith('bundle-graph.mjs')) {
-  const metafile = await bundleMetafile();
+  const own = Object.entries(ownBuilds).find(([, source]) => source === process.argv[2]);
+  const metafile = own ? (await ownBuildMetafiles())[own[0]] : await bundleMetafile();
   const { outputs, externals, inputs, bytes } = loadedBy(metafile, process.argv.slice(2));
   const sizes = new Map();
   for (const o of outputs)

@@ -3,6 +3,11 @@
 // share and every module loaded by a dynamic import(), so a start compiles only what its command
 // needs (the CLI's launcher dist/cli.js loads the program, which loads the one command it runs;
 // the registry client, TLS, Sigstore and yaml's writer load on the paths that use them).
+// `validate` and `features` are also built on their own (ownBuilds: src/cli-<command>.ts ->
+// dist/chunks/cli-<command>.js, with chunks of their own for their dynamic imports): the launcher
+// runs those for their starts. In the one build, the modules of a start are split by which other
+// entries share them (about 40 files for `validate`); alone, they are one file, which Node links
+// in less time (validate --spec S --features F about 12 ms of CPU less a start; docs/build.md).
 // The runner executes these files as they are, so they must equal a fresh build (check-dist).
 // test/cli/bundle.test.ts builds with these options and checks what each start path loads.
 // re2js (src/spec/values.ts) is not in those bundles: it is written on its own as
@@ -101,10 +106,29 @@ const lazyChildProcessForCommander = {
 // runs). It differs only in how it would print warnings (console.warn, not process.emitWarning),
 // and src/spec/document.ts has it print none, and in ignoring yaml's LOG_TOKENS/LOG_STREAM debug
 // variables.
-const YAML_ESM = path.join(
+export const YAML_ESM = path.join(
   path.dirname(createRequire(import.meta.url).resolve('yaml/package.json')),
   'browser/index.js',
 );
+
+/**
+ * The commands built on their own: output name -> source. Each output goes to dist/chunks/ (with
+ * re2js, which their chunks require as ./re2js.cjs); the launcher imports them from there.
+ */
+export const ownBuilds = { 'cli-validate': 'src/cli-validate.ts', 'cli-features': 'src/cli-features.ts' };
+
+// The launcher's import('./cli-validate.js') is left to Node, at the path where that build puts it.
+const ownBuildsExternal = {
+  name: 'own-builds-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli-[a-z]+\.js$/ }, (args) => {
+      const name = path.basename(args.path, '.js');
+      return args.kind === 'dynamic-import' && Object.hasOwn(ownBuilds, name)
+        ? { path: `./chunks/${name}.js`, external: true }
+        : undefined;
+    });
+  },
+};
 
 /** Where the RE2 engine is written, relative to the chunks that require it (all in dist/chunks/). */
 export const RE2JS_FILE = 'chunks/re2js.cjs';
@@ -156,8 +180,46 @@ export function bundleOptions(version) {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    plugins: [requireNetworkBuiltins, requireFs, lazyChildProcessForCommander],
+    plugins: [requireNetworkBuiltins, requireFs, lazyChildProcessForCommander, ownBuildsExternal],
   };
+}
+
+/** esbuild's options for one of ownBuilds: as dist/'s, with that one entry, written to dist/chunks/. */
+export function ownBuildOptions(version, name) {
+  return { ...bundleOptions(version), entryPoints: { [name]: ownBuilds[name] }, entryNames: 'chunks/[name]' };
+}
+
+/**
+ * Builds dist/ (the one build, then each of ownBuilds) into `outdir`, with `define` added to the
+ * bundles' defines; returns the metafiles' inputs. Two builds can make the same chunk (a hash of
+ * its content names it): it is written once, and the same name with other bytes is an error.
+ */
+export async function buildDist(version, { outdir = 'dist', define = {} } = {}) {
+  const written = new Map();
+  const inputs = [];
+  const all = [bundleOptions(version), ...Object.keys(ownBuilds).map((n) => ownBuildOptions(version, n))];
+  for (const options of all) {
+    const { metafile, outputFiles } = await build({
+      ...options,
+      outdir,
+      define: { ...options.define, ...define },
+      write: false,
+    });
+    for (const file of outputFiles) {
+      const bytes = file.path.endsWith('.js') ? Buffer.from(withoutUnusedBanner(file.text)) : file.contents;
+      const before = written.get(file.path);
+      if (before && !before.equals(bytes))
+        throw new Error(`two builds make ${file.path} with different bytes`);
+      if (before) continue;
+      written.set(file.path, Buffer.from(bytes));
+      await mkdir(path.dirname(file.path), { recursive: true });
+      await writeFile(file.path, bytes);
+    }
+    inputs.push(...Object.keys(metafile.inputs));
+  }
+  const re2js = await build({ ...re2jsOptions(), outfile: path.join(outdir, RE2JS_FILE) });
+  await chmod(path.join(outdir, 'cli.js'), 0o755);
+  return [...inputs, ...Object.keys(re2js.metafile.inputs)];
 }
 
 /**
@@ -175,14 +237,7 @@ export function withoutUnusedBanner(text) {
 async function main() {
   const { version } = JSON.parse(await readFile('package.json', 'utf8'));
   await rm('dist', { recursive: true, force: true });
-  const { metafile, outputFiles } = await build({ ...bundleOptions(version), write: false });
-  for (const file of outputFiles) {
-    await mkdir(path.dirname(file.path), { recursive: true });
-    await writeFile(file.path, file.path.endsWith('.js') ? withoutUnusedBanner(file.text) : file.contents);
-  }
-  const re2js = await build(re2jsOptions());
-  await chmod('dist/cli.js', 0o755);
-  const inputs = [...Object.keys(metafile.inputs), ...Object.keys(re2js.metafile.inputs)];
+  const inputs = await buildDist(version);
   await writeFile('dist/licenses.txt', await licenseNotices(inputs));
 }
 

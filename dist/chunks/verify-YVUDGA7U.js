@@ -23,8 +23,8 @@ import {
   resolveImage
 } from "./chunk-CDQWCIO2.js";
 import "./chunk-EMVFEL76.js";
-import "./chunk-FVFOLBOD.js";
 import "./chunk-Y6GGFIRV.js";
+import "./chunk-FVFOLBOD.js";
 import {
   formatPlatform
 } from "./chunk-ARJZT3GV.js";

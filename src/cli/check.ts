@@ -14,7 +14,7 @@ import {
   registryOptionsFrom,
   type RegistryFlags,
 } from './registry-options.js';
-import { POLICY_OPTIONS, policyRequestOf, type PolicyFlagValues } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf, type PolicyFlagValues } from './policy-options.js';
 
 interface Flags extends RegistryFlags, PolicyFlagValues {
   config: string;

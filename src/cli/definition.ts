@@ -41,5 +41,11 @@ export interface CommandDefinition {
   action(flags: object, ...args: unknown[]): Promise<void>;
 }
 
+/**
+ * The commands a CLI program knows, by name, each with a loader of its definition (cli/index.ts
+ * lists them all; src/cli-validate.ts and src/cli-features.ts one each).
+ */
+export type CommandTable = Readonly<Record<string, () => Promise<CommandDefinition>>>;
+
 /** A value an option's `parse` refuses: commander reports it as an invalid argument of that option. */
 export class InvalidValueError extends Error {}

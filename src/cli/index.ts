@@ -1,17 +1,19 @@
 // Every verb of the CLI, in the order `--help` lists them. Each file in this folder defines one
 // command's flags and printing; the work itself is in src/commands/.
 //
-// A start imports only the module of the command it runs (main.ts: `commandsFor`), so that
+// A start imports only the module of the command it runs (run.ts: `commandsFor`), so that
 // `features` never compiles the registry client or the signing code. Each entry is the command's
 // name and a loader of its definition (cli/definition.ts); the name must be the definition's (a
 // test checks). To add a command, one line in the list (and no import above):
 //   select: async () => (await import('./select.js')).selectCommand,
 // (today's style, `import { selectCommand } from './select.js';` plus `selectCommand,` in a list,
 // converts to that line). The program's own help, `help`, and an unknown or missing command load
-// every entry: commander lists them and suggests names from them, as it always did.
-import type { CommandDefinition } from './definition.js';
+// every entry: commander lists them and suggests names from them, as it always did. `validate`
+// and `features` stay listed for those, though their own starts run builds of their own (the
+// launcher, src/cli.ts, picks src/cli-validate.ts or src/cli-features.ts).
+import type { CommandTable } from './definition.js';
 
-export const commands: Record<string, () => Promise<CommandDefinition>> = {
+export const commands: CommandTable = {
   validate: async () => (await import('./validate.js')).validateCommand,
   features: async () => (await import('./features.js')).featuresCommand,
   generate: async () => (await import('./generate.js')).generateCommand,
@@ -27,16 +29,3 @@ export const commands: Record<string, () => Promise<CommandDefinition>> = {
   select: async () => (await import('./select.js')).selectCommand,
   validations: async () => (await import('./validations.js')).validationsCommand,
 };
-
-/** Program options that never reach a command: nothing to load for them. */
-const PROGRAM_ONLY = new Set(['-V', '--version']);
-
-/**
- * The commands a start needs, from its first argument: the one it names, none for `--version`,
- * else all of them (help, `help <command>`, an unknown command or option), in the list's order.
- */
-export async function commandsFor(first: string | undefined): Promise<CommandDefinition[]> {
-  if (first !== undefined && Object.hasOwn(commands, first)) return [await commands[first]!()];
-  if (first !== undefined && PROGRAM_ONLY.has(first)) return [];
-  return Promise.all(Object.values(commands).map((load) => load()));
-}

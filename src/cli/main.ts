@@ -1,59 +1,7 @@
-// The command-line edge: parses arguments, runs one command, maps the outcome to the exit-code
-// contract (0 compatible/success, 1 incompatible, 2 bad input, 3 registry, 4 signature policy).
-// Data goes to stdout, messages to stderr. Loaded by the launcher (src/cli.ts); only the invoked
-// command's module is imported (cli/index.ts). A well-formed command line is read by the fast
-// parser (cli/argv.ts) from the command's definition; anything it declines (help, errors, the
-// unusual) goes to commander (cli/program.ts, loaded only then), built from the same definitions.
-import { ExitCode, exitCodeOf, ImageCompatError } from '../errors.js';
-import { neutraliseText } from '../io/workflow-command.js';
-import { VERSION } from '../version.js';
-import { parseArguments } from './argv.js';
-import { commands, commandsFor } from './index.js';
-import { inCliWords } from './words.js';
+// The whole CLI: every command (cli/index.ts) in the one program (cli/run.ts). The launcher
+// (src/cli.ts) loads it for every start but those of the commands built on their own
+// (src/cli-validate.ts, src/cli-features.ts): help, `--version`, errors and the other commands.
+import { commands } from './index.js';
+import { runCli } from './run.js';
 
-/** Runs the command line: the fast parser's common case, else commander (help, errors, the unusual). */
-async function run(argv: readonly string[]): Promise<number> {
-  const name = argv[2];
-  if (argv.length === 3 && (name === '--version' || name === '-V')) {
-    // What commander prints for it, byte for byte.
-    process.stdout.write(`${VERSION}\n`);
-    return ExitCode.ok;
-  }
-  if (name !== undefined && Object.hasOwn(commands, name)) {
-    const [definition] = await commandsFor(name);
-    const parsed = parseArguments(definition!, argv.slice(3));
-    if (parsed) {
-      await definition!.action(parsed.flags, ...parsed.args);
-      return Number(process.exitCode ?? ExitCode.ok);
-    }
-  }
-  const [{ runProgram }, definitions] = await Promise.all([import('./program.js'), commandsFor(name)]);
-  return runProgram(argv, definitions);
-}
-
-async function main(argv: string[]): Promise<number> {
-  try {
-    return await run(argv);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(neutraliseText(`image-compat: ${message}\n`));
-    if (!(err instanceof ImageCompatError) && process.env.IMAGE_COMPAT_DEBUG && err instanceof Error) {
-      process.stderr.write(`${err.stack}\n`);
-    }
-    return exitCodeOf(err);
-  }
-}
-
-// Messages from the rooms below name settings in neutral words (src/settings.ts); everything the CLI
-// writes to stderr is a message, so this one place writes them as its flags.
-const writeStderr = process.stderr.write.bind(process.stderr);
-process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
-  writeStderr(typeof chunk === 'string' ? inCliWords(chunk) : chunk, ...rest)) as typeof process.stderr.write;
-
-// A reader that stops early (`image-compat features | head`) closes the pipe: not an error of ours.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-  throw err;
-});
-
-process.exitCode = await main(process.argv);
+await runCli(commands);

@@ -12,8 +12,8 @@ import { renderClusterTable, renderHostTable, selectJson } from '../report/selec
 import type { CommandDefinition } from './definition.js';
 import { REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
-import type { PolicyFlagValues } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf } from './policy-options.js';
+import type { PolicyFlagValues } from './policy-options.js';
 
 interface Flags extends PolicyFlagValues, RegistryFlags {
   image: string;

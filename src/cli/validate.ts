@@ -14,8 +14,8 @@ import type { Setting } from '../settings.js';
 import { type CommandDefinition, InvalidValueError } from './definition.js';
 import { REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
-import type { PolicyFlagValues } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf } from './policy-options.js';
+import type { PolicyFlagValues } from './policy-options.js';
 
 function parseTags(value: string): string[] {
   const tags = value

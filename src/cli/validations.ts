@@ -9,8 +9,8 @@ import { setLabel } from '../validation/predicate.js';
 import type { CommandDefinition } from './definition.js';
 import { IMAGE_OPTION, REGISTRY_HELP, REGISTRY_OPTIONS, registryOptionsFrom } from './registry-options.js';
 import type { RegistryFlags } from './registry-options.js';
-import { POLICY_OPTIONS, policyRequestOf } from './verify.js';
-import type { PolicyFlagValues } from './verify.js';
+import { POLICY_OPTIONS, policyRequestOf } from './policy-options.js';
+import type { PolicyFlagValues } from './policy-options.js';
 import { inCliWords } from './words.js';
 
 interface Flags extends PolicyFlagValues, RegistryFlags {

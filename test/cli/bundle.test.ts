@@ -1,5 +1,6 @@
-// The bundle check: what each start of the CLI loads, read from esbuild's metafile for the same
-// options as dist/ (scripts/bundle.mjs). `features` and `validate --features` must not load the
+// The bundle check: what each start of the CLI loads, read from esbuild's metafiles for the same
+// options as dist/ (scripts/bundle.mjs: the one build, and the commands built on their own, whose
+// starts the launcher runs from those builds). `features` and `validate --features` must not load the
 // registry client, TLS, the signing code (Sigstore, TUF) or ajv's compiler again, `--version` no
 // command at all, no start of a command commander (it loads for help and errors only); no bundle
 // imports a networking built-in as an ES module (see bundle.mjs).
@@ -9,9 +10,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 // @ts-expect-error: a plain .mjs build script without types
-import { bundleMetafile, loadedBy } from '../../scripts/bundle-graph.mjs';
+import { bundleMetafile, loadedBy, ownBuildMetafiles } from '../../scripts/bundle-graph.mjs';
 // @ts-expect-error: a plain .mjs build script without types
-import { RE2JS_FILE } from '../../scripts/bundle.mjs';
+import { ownBuilds, RE2JS_FILE } from '../../scripts/bundle.mjs';
 import { commands } from '../../src/cli/index.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -43,20 +44,43 @@ const registryOrSigning = (input: string): boolean =>
 const ajvCompiler = (input: string): boolean => /node_modules\/ajv\/dist\/(ajv|core|compile\/)/.test(input);
 
 let metafile: Metafile;
+/** The metafiles of the commands built on their own, by command (`validate`: cli-validate's). */
+let own: Record<string, Metafile>;
+/** command -> the source of its own build (src/cli-validate.ts). */
+const ownSources: Record<string, string> = Object.fromEntries(
+  Object.entries(ownBuilds as Record<string, string>).map(([name, source]) => [
+    name.slice('cli-'.length),
+    source,
+  ]),
+);
+
+/** A start in the one build: the launcher, the program, then the command's module by import(). */
 const load = (command?: string): Loaded =>
   loadedBy(metafile, command === undefined ? START : [...START, `src/cli/${command}.ts`]) as Loaded;
 
+/** What a start of `command` loads as the launcher runs it: from its own build where it has one. */
+const startOf = (command: string, ...later: string[]): Loaded =>
+  (Object.hasOwn(ownSources, command)
+    ? loadedBy(own[command], [ownSources[command], ...later])
+    : loadedBy(metafile, [...START, `src/cli/${command}.ts`, ...later])) as Loaded;
+
+/** Every build's metafile: the one build's and each own build's. */
+const allMetafiles = (): Metafile[] => [metafile, ...Object.values(own)];
+
 beforeAll(async () => {
   metafile = (await bundleMetafile()) as Metafile;
+  const byName = (await ownBuildMetafiles()) as Record<string, Metafile>;
+  own = Object.fromEntries(Object.entries(byName).map(([name, m]) => [name.slice('cli-'.length), m]));
 }, 120_000);
 
 describe('what a start of the CLI loads', () => {
   it('--version: the launcher, the program and the fast parser, no command, no commander', () => {
     const { inputs } = load();
-    expect([...inputs].filter((i) => i.startsWith('src/cli/') && i !== 'src/cli/main.ts')).toEqual([
-      'src/cli/compile-cache.ts',
+    expect([...inputs].filter((i) => i.startsWith('src/cli/') && i !== 'src/cli/main.ts').sort()).toEqual([
       'src/cli/argv.ts',
+      'src/cli/compile-cache.ts',
       'src/cli/index.ts',
+      'src/cli/run.ts',
       'src/cli/words.ts',
     ]);
     expect([...inputs].filter((i) => i.startsWith('src/commands/'))).toEqual([]);
@@ -69,7 +93,7 @@ describe('what a start of the CLI loads', () => {
     input.includes('node_modules/commander/') || input === 'src/cli/program.ts';
 
   it.each(Object.keys(commands))('%s: a start of it does not load commander', (command) => {
-    expect([...load(command).inputs].filter(commander)).toEqual([]);
+    expect([...startOf(command).inputs].filter(commander)).toEqual([]);
   });
 
   it('the check sees what it guards: the program that help and errors load reaches commander', () => {
@@ -102,7 +126,7 @@ describe('what a start of the CLI loads', () => {
   it.each(['features', 'validate'])(
     '%s: no registry client, TLS, signing code or ajv compiler',
     (command) => {
-      const { inputs } = load(command);
+      const { inputs } = startOf(command);
       expect([...inputs].filter(registryOrSigning)).toEqual([]);
       expect([...inputs].filter(ajvCompiler)).toEqual([]);
       expect([...inputs].filter((i) => i.startsWith('src/config/'))).toEqual([]);
@@ -110,7 +134,7 @@ describe('what a start of the CLI loads', () => {
   );
 
   it('features: no yaml (its writer loads only for --output yaml)', () => {
-    expect([...load('features').inputs].filter((i) => i.includes('node_modules/yaml/'))).toEqual([]);
+    expect([...startOf('features').inputs].filter((i) => i.includes('node_modules/yaml/'))).toEqual([]);
   });
 
   // attach and discover (issue #15): what their registry work needs and nothing else.
@@ -144,25 +168,85 @@ describe('what a start of the CLI loads', () => {
   });
 
   it('the check sees what it guards: validate --image still reaches the registry client', () => {
-    const image = loadedBy(metafile, [
-      ...START,
-      'src/cli/validate.ts',
-      'src/commands/artifact-selection.ts',
-    ]) as Loaded;
-    expect([...image.inputs].some(registryOrSigning)).toBe(true);
+    expect(
+      [...startOf('validate', 'src/commands/artifact-selection.ts').inputs].some(registryOrSigning),
+    ).toBe(true);
   });
 
-  it('no bundle imports node:http, https, http2, net or tls as an ES module', () => {
-    const esmImports = Object.entries(metafile.outputs).flatMap(([file, o]) =>
-      o.imports
-        .filter(
-          (i) =>
-            i.external &&
-            i.kind === 'import-statement' &&
-            /^(node:)?(http|https|http2|net|tls)$/.test(i.path),
-        )
-        .map((i) => `${file}: ${i.path}`),
+  it('the launcher runs validate and features from their own builds, every other start from the whole CLI', () => {
+    const launcher = metafile.outputs['dist/cli.js']!.imports.filter((i) => i.kind === 'dynamic-import');
+    expect(launcher.filter((i) => i.external).map((i) => i.path)).toEqual(
+      Object.keys(ownBuilds as Record<string, string>).map((name) => `./chunks/${name}.js`),
     );
+    expect(launcher.filter((i) => !i.external).map((i) => i.path)).toEqual([
+      Object.entries(metafile.outputs).find(
+        ([, o]) => (o as { entryPoint?: string }).entryPoint === 'src/cli/main.ts',
+      )![0],
+    ]);
+    for (const [name, m] of Object.entries(own))
+      expect(Object.keys(m.outputs)).toContain(`dist/chunks/cli-${name}.js`);
+  });
+
+  // The whole CLI run directly (dist/cli.js loads it so for every other command line).
+  const wholeCli = (): string =>
+    path.join(
+      'dist',
+      /import\("\.\/(chunks\/main-\w+\.js)"\)/.exec(readFileSync('dist/cli.js', 'utf8'))![1]!,
+    );
+  const spawnDist = (file: string, args: string[]) => {
+    const r = spawnSync(process.execPath, [file, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it.each(
+    [
+      ['validate', '--help'],
+      ['validate'],
+      ['validate', '--spec', 'examples/specs/gpu.yaml', '--bogus'],
+      ['validate', '--spec', 'examples/specs/gpu.yaml', '--features', H100, '--output', 'json'],
+      ['validate', '--spec', 'examples/specs/gpu.yaml', '--features', 'examples/hosts/ci-vm.json'],
+      ['features', '--help'],
+      ['features', '--output', 'bogus'],
+    ].map((args) => ({ line: args.join(' '), args })),
+  )(
+    '$line: the own build answers as the whole CLI does, byte for byte',
+    ({ args }) => {
+      const whole = spawnDist(wholeCli(), args);
+      expect(spawnDist('dist/cli.js', args)).toEqual(whole);
+      expect(whole.stdout + whole.stderr).not.toBe('');
+    },
+    60_000,
+  );
+
+  it.each(Object.keys(ownSources))(
+    '%s built on its own: no other command, and its start links fewer than half the files of the one build',
+    (command) => {
+      const inputs = new Set(Object.keys(own[command]!.inputs));
+      const others = Object.keys(commands)
+        .filter((c) => c !== command)
+        .map((c) => `src/cli/${c}.ts`);
+      expect(others.filter((c) => inputs.has(c))).toEqual([]);
+      expect([...startOf(command).inputs]).toContain(`src/cli/${command}.ts`);
+      expect(startOf(command).outputs.size * 2).toBeLessThan(load(command).outputs.size);
+    },
+  );
+
+  it('no bundle imports node:http, https, http2, net or tls as an ES module', () => {
+    const esmImports = allMetafiles()
+      .flatMap((m) => Object.entries(m.outputs))
+      .flatMap(([file, o]) =>
+        o.imports
+          .filter(
+            (i) =>
+              i.external &&
+              i.kind === 'import-statement' &&
+              /^(node:)?(http|https|http2|net|tls)$/.test(i.path),
+          )
+          .map((i) => `${file}: ${i.path}`),
+      );
     expect(esmImports).toEqual([]);
   });
 
@@ -199,22 +283,25 @@ describe('what a start of the CLI loads', () => {
 
 // vload (#17): what validate and features load no more at a start.
 describe('what validate and features leave for later', () => {
-  const inputsOf = (file: string): string[] => Object.keys(metafile.outputs[file]!.inputs ?? {});
-  const allOutputs = (): string[] => Object.keys(metafile.outputs);
+  const outputs = (): Array<[string, { inputs?: Record<string, unknown> }]> =>
+    allMetafiles().flatMap((m) => Object.entries(m.outputs));
+  const holding = (test: (input: string) => boolean): string[] =>
+    outputs()
+      .filter(([, o]) => Object.keys(o.inputs ?? {}).some(test))
+      .map(([file]) => file);
 
-  it('re2js is in no bundle: it is dist/chunks/re2js.cjs, beside the chunk that requires it', () => {
-    expect(allOutputs().filter((o) => inputsOf(o).some((i) => i.includes('node_modules/re2js/')))).toEqual(
-      [],
-    );
-    const values = allOutputs().filter((o) => inputsOf(o).includes('src/spec/values.ts'));
-    expect(values).toHaveLength(1);
-    expect(path.dirname(values[0]!)).toBe(path.dirname(`dist/${RE2JS_FILE}`));
+  it('re2js is in no bundle: it is dist/chunks/re2js.cjs, beside every chunk that requires it', () => {
+    expect(holding((i) => i.includes('node_modules/re2js/'))).toEqual([]);
+    // One in the whole CLI's build, one in validate's own (features has no spec).
+    const values = holding((i) => i === 'src/spec/values.ts');
+    expect(values).toHaveLength(2);
+    for (const file of values) expect(path.dirname(file)).toBe(path.dirname(`dist/${RE2JS_FILE}`));
   });
 
   it.each(['features', 'validate'])(
     '%s: no static import of node:crypto, zlib, fs/promises or child_process (commander, with its stand-in, loads only for help and errors)',
     (command) => {
-      const { inputs, externals } = load(command);
+      const { inputs, externals } = startOf(command);
       for (const builtin of ['node:crypto', 'node:zlib', 'node:fs/promises', 'crypto', 'zlib'])
         expect(externals.has(builtin)).toBe(false);
       const importers = [...inputs].filter((i) =>
@@ -227,8 +314,8 @@ describe('what validate and features leave for later', () => {
   );
 
   it('no bundle imports node:fs as an ES module (its facade loads fs/promises, readline, streams)', () => {
-    const esmImports = Object.entries(metafile.outputs).flatMap(([file, o]) =>
-      o.imports
+    const esmImports = outputs().flatMap(([file, o]) =>
+      (o as Metafile['outputs'][string]).imports
         .filter((i) => i.external && i.kind === 'import-statement' && /^(node:)?fs$/.test(i.path))
         .map((i) => `${file}: ${i.path}`),
     );
@@ -236,12 +323,11 @@ describe('what validate and features leave for later', () => {
   });
 
   it('validate: the host collectors load only when this machine is collected', () => {
-    const start = load('validate').inputs;
+    const start = startOf('validate').inputs;
     expect(
       [...start].filter((i) => i === 'src/features/collect.ts' || i === 'src/features/host-root.ts'),
     ).toEqual([]);
-    const host = loadedBy(metafile, [...START, 'src/cli/validate.ts', 'src/features/collect.ts']) as Loaded;
-    expect(host.inputs.has('src/features/cpu.ts')).toBe(true);
+    expect(startOf('validate', 'src/features/collect.ts').inputs.has('src/features/cpu.ts')).toBe(true);
   });
 
   it("the built CLI still compiles a spec's regular expressions (and reports a bad one as before)", async () => {
