@@ -34,9 +34,8 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-T4GXBS5J.js";
+} from "./chunks/chunk-K6DOW5V5.js";
 import "./chunks/chunk-PIRTYTCX.js";
-import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
@@ -44,6 +43,7 @@ import "./chunks/chunk-3HEGI24S.js";
 import "./chunks/chunk-MGVSXMIB.js";
 import "./chunks/chunk-U6BYPZCD.js";
 import "./chunks/chunk-TS22JX7Z.js";
+import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-R5CBN7CG.js";
 
 // src/action/run/plan.ts

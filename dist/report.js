@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-Y2MIT6KY.js";
 import {
   publishComment
-} from "./chunks/chunk-CFQFQW5B.js";
+} from "./chunks/chunk-XTWRGXK7.js";
 import "./chunks/chunk-E4W27L74.js";
 import "./chunks/chunk-VZIEYRV5.js";
 import "./chunks/chunk-FNFXL7B6.js";
@@ -33,9 +33,8 @@ import {
   runAction,
   setOutputs,
   writeSummary
-} from "./chunks/chunk-T4GXBS5J.js";
+} from "./chunks/chunk-K6DOW5V5.js";
 import "./chunks/chunk-PIRTYTCX.js";
-import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import {
@@ -47,6 +46,7 @@ import "./chunks/chunk-U6BYPZCD.js";
 import {
   ExitCode
 } from "./chunks/chunk-TS22JX7Z.js";
+import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-R5CBN7CG.js";
 
 // src/action/run/report.ts

@@ -43,9 +43,8 @@ import {
   setOutputs,
   warning,
   writeSummary
-} from "./chunks/chunk-T4GXBS5J.js";
+} from "./chunks/chunk-K6DOW5V5.js";
 import "./chunks/chunk-PIRTYTCX.js";
-import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-QG2XQ7B5.js";
 import "./chunks/chunk-THTKVCSJ.js";
 import "./chunks/chunk-SYP4RMMF.js";
@@ -57,6 +56,7 @@ import {
   InputError,
   SignatureError
 } from "./chunks/chunk-TS22JX7Z.js";
+import "./chunks/chunk-Q256A2XO.js";
 import "./chunks/chunk-R5CBN7CG.js";
 
 // src/action/run/select.ts

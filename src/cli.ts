@@ -7,10 +7,14 @@
 // `validate` and `features` run programs built on their own (src/cli-validate.ts,
 // src/cli-features.ts: one file each where the whole CLI's build splits them into dozens);
 // every other start loads the whole CLI (src/cli/main.ts), which also has those two.
+// `--version` alone is answered here, before any of that.
 import { enableCompileCache } from './cli/compile-cache.js';
+import { answerVersion } from './cli/version-flag.js';
 
-enableCompileCache();
-const command = process.argv[2];
-if (command === 'validate') await import('./cli-validate.js');
-else if (command === 'features') await import('./cli-features.js');
-else await import('./cli/main.js');
+if (!answerVersion(process.argv)) {
+  enableCompileCache();
+  const command = process.argv[2];
+  if (command === 'validate') await import('./cli-validate.js');
+  else if (command === 'features') await import('./cli-features.js');
+  else await import('./cli/main.js');
+}

@@ -1828,6 +1828,14 @@ function operandsOf(definition, operands) {
   return next === operands.length ? args : void 0;
 }
 
+// src/cli/version-flag.ts
+function answerVersion(argv) {
+  if (argv.length !== 3 || argv[2] !== "--version" && argv[2] !== "-V") return false;
+  process.stdout.write(`${VERSION}
+`);
+  return true;
+}
+
 // src/settings.ts
 var SETTINGS = [
   "plain-http",
@@ -1905,12 +1913,8 @@ async function commandsFor(commands, first) {
   return Promise.all(Object.values(commands).map((load) => load()));
 }
 async function run(commands, argv) {
+  if (answerVersion(argv)) return ExitCode.ok;
   const name = argv[2];
-  if (argv.length === 3 && (name === "--version" || name === "-V")) {
-    process.stdout.write(`${VERSION}
-`);
-    return ExitCode.ok;
-  }
   if (name !== void 0 && Object.hasOwn(commands, name)) {
     const [definition] = await commandsFor(commands, name);
     const parsed = parseArguments(definition, argv.slice(3));

@@ -8,9 +8,9 @@
 // same definitions.
 import { ExitCode, exitCodeOf, ImageCompatError } from '../errors.js';
 import { neutraliseText } from '../io/workflow-command.js';
-import { VERSION } from '../version.js';
 import { parseArguments } from './argv.js';
 import type { CommandDefinition, CommandTable } from './definition.js';
+import { answerVersion } from './version-flag.js';
 import { inCliWords } from './words.js';
 
 /** Program options that never reach a command: nothing to load for them. */
@@ -31,12 +31,8 @@ export async function commandsFor(
 
 /** Runs the command line: the fast parser's common case, else commander (help, errors, the unusual). */
 async function run(commands: CommandTable, argv: readonly string[]): Promise<number> {
+  if (answerVersion(argv)) return ExitCode.ok;
   const name = argv[2];
-  if (argv.length === 3 && (name === '--version' || name === '-V')) {
-    // What commander prints for it, byte for byte.
-    process.stdout.write(`${VERSION}\n`);
-    return ExitCode.ok;
-  }
   if (name !== undefined && Object.hasOwn(commands, name)) {
     const [definition] = await commandsFor(commands, name);
     const parsed = parseArguments(definition!, argv.slice(3));

@@ -74,13 +74,24 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('what a start of the CLI loads', () => {
-  it('--version: the launcher, the program and the fast parser, no command, no commander', () => {
+  it('--version: the launcher answers it alone, before it loads a program', () => {
+    const launcher = loadedBy(metafile, ['src/cli.ts']) as Loaded;
+    expect([...launcher.inputs].filter((i) => i.startsWith('src/')).sort()).toEqual([
+      'src/cli.ts',
+      'src/cli/compile-cache.ts',
+      'src/cli/version-flag.ts',
+      'src/version.ts',
+    ]);
+  });
+
+  it('the whole program with no command: the fast parser, no command, no commander', () => {
     const { inputs } = load();
     expect([...inputs].filter((i) => i.startsWith('src/cli/') && i !== 'src/cli/main.ts').sort()).toEqual([
       'src/cli/argv.ts',
       'src/cli/compile-cache.ts',
       'src/cli/index.ts',
       'src/cli/run.ts',
+      'src/cli/version-flag.ts',
       'src/cli/words.ts',
     ]);
     expect([...inputs].filter((i) => i.startsWith('src/commands/'))).toEqual([]);
@@ -210,6 +221,8 @@ describe('what a start of the CLI loads', () => {
       ['validate', '--spec', 'examples/specs/gpu.yaml', '--features', 'examples/hosts/ci-vm.json'],
       ['features', '--help'],
       ['features', '--output', 'bogus'],
+      ['--version'],
+      ['-V'],
     ].map((args) => ({ line: args.join(' '), args })),
   )(
     '$line: the own build answers as the whole CLI does, byte for byte',
