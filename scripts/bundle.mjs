@@ -6,8 +6,9 @@
 // `validate` and `features` are also built on their own (ownBuilds: src/cli-<command>.ts ->
 // dist/chunks/cli-<command>.js, with chunks of their own for their dynamic imports): the launcher
 // runs those for their starts. In the one build, the modules of a start are split by which other
-// entries share them (about 40 files for `validate`); alone, they are one file, which Node links
-// in less time (validate --spec S --features F about 12 ms of CPU less a start; docs/build.md).
+// entries share them (42 files for `validate --features`); alone, they are one file and the few
+// chunks it shares with its own dynamic imports (15 files), which Node links in less time
+// (validate --spec S --features F 12-19 ms of CPU less a start; docs/build.md).
 // The runner executes these files as they are, so they must equal a fresh build (check-dist).
 // test/cli/bundle.test.ts builds with these options and checks what each start path loads.
 // re2js (src/spec/values.ts) is not in those bundles: it is written on its own as
