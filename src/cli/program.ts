@@ -1,6 +1,7 @@
 // commander's program, built from the commands' definitions (cli/definition.ts): what parses a
 // command line the fast parser (cli/argv.ts) declines, and prints the help, the errors and the
-// suggestions the CLI always printed. Loaded by main.ts with import() only for those starts.
+// suggestions the CLI always printed. Loaded by the program (run.ts) with import() only for those
+// starts.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -52,7 +53,7 @@ export function programOf(definitions: readonly CommandDefinition[]): Command {
 }
 
 /**
- * Parses and runs `argv` with commander and the commands it needs (cli/index.ts: `commandsFor`):
+ * Parses and runs `argv` with commander and the commands it needs (cli/run.ts: `commandsFor`):
  * the exit code of help, `--version` and its errors; a command's own errors are thrown.
  */
 export async function runProgram(
