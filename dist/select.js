@@ -4,10 +4,10 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-YCM3Z4FS.js";
+} from "./chunks/chunk-S5JWCECL.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-3QSHGKHU.js";
-import "./chunks/chunk-KPY3KSZN.js";
+import "./chunks/chunk-OPDS2B6J.js";
+import "./chunks/chunk-QAFWR547.js";
 import "./chunks/chunk-G3FNBI2S.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
@@ -20,7 +20,7 @@ import "./chunks/chunk-ZC6TAHSD.js";
 import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
-import "./chunks/chunk-CDQWCIO2.js";
+import "./chunks/chunk-I5SGP64R.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-Y6GGFIRV.js";
 import "./chunks/chunk-FVFOLBOD.js";

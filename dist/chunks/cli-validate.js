@@ -6519,7 +6519,7 @@ async function specFromImage(opts) {
   }
   const { reference, repo, resolved } = await resolveSubject(opts);
   const got = await specOfSubject(repo, reference, resolved, opts);
-  const { describeSubject } = await import("./artifact-selection-7GMDMQ7F.js");
+  const { describeSubject } = await import("./artifact-selection-HGW5HPLZ.js");
   if (!got) {
     throw new RegistryError(
       `image ${describeSubject(reference, { subject: resolved.descriptor, ...resolved.platform && { platform: resolved.platform } })} has no compatibility artifact`
@@ -6528,7 +6528,7 @@ async function specFromImage(opts) {
   return { ...got, image: opts.image };
 }
 async function resolveSubject(opts) {
-  const { formatReference, resolveImage } = await import("./oci-QKHEPK3J.js");
+  const { formatReference, resolveImage } = await import("./oci-FXSXUFJT.js");
   if (opts.manifest === void 0) {
     const { reference: reference2, repo: repo2, subjects: subjects2 } = await resolveImage(opts.image, { ...opts, orFirst: true });
     return { reference: reference2, repo: repo2, resolved: subjects2[0] };
@@ -6554,9 +6554,9 @@ async function resolveSubject(opts) {
 }
 async function specOfSubject(repo, reference, resolved, opts) {
   const [{ formatReference }, { mustFail }, { describeSubject, selectArtifact }] = await Promise.all([
-    import("./oci-QKHEPK3J.js"),
+    import("./oci-FXSXUFJT.js"),
     import("./verify-ADBHEVJR.js"),
-    import("./artifact-selection-7GMDMQ7F.js")
+    import("./artifact-selection-HGW5HPLZ.js")
   ]);
   const selected = await selectArtifact(repo, resolved, {
     requireSignature: opts.requireSignature,
@@ -7503,7 +7503,7 @@ var validateCommand = {
       flags.output === "json" ? validateJson(result, values) : renderValidateTable(result, { color: useColor(), ...values })
     );
     if (attest) {
-      const { attestValidation, parseRunnerLabels } = await import("./attest-NP33TCUM.js");
+      const { attestValidation, parseRunnerLabels } = await import("./attest-VEBB7AWV.js");
       const record = await attestValidation(run2, {
         image: flags.image,
         sign: attest,

@@ -166,8 +166,8 @@ interface IndexCheck {
 
 /**
  * Holds an index's entries against the subject's artifact tags (`tags`, one listing): the referrers a tag
- * records that `known` lacks (each tag's manifest read once per `cache`; a tag whose manifest is
- * not a referrer of the subject is left out), and the entries no tag records whose manifest is
+ * records that `known` lacks (each tag's manifest read once per `cache`, but a tag that answers
+ * 404 again at every check; a tag whose manifest is not a referrer of the subject is left out), and the entries no tag records whose manifest is
  * gone (one HEAD each, `gone` remembers them across rounds; `fresh`, just pushed, are not asked
  * about). A HEAD that fails otherwise counts as there: an entry is dropped only on a 404.
  */
@@ -194,10 +194,14 @@ async function checkIndex(
   const resolveTag = async (tag: string) => {
     if (cache.has(tag)) return;
     const got = await repo.getManifest(tag);
+    // Listed but not there (yet): its PUT may be under way (distribution lists a tag's folder
+    // before its link is written). Not remembered: the next check asks again, since by then its
+    // writer's index write may have been overwritten by ours.
+    if (!got) return;
     let found: Descriptor | null = null;
     // Ours only when the tag names the manifest's digest and the manifest no other subject.
     const short = tag.slice(tag.lastIndexOf('.') + 1);
-    if (got && (got.descriptor.digest.split(':')[1] ?? '').startsWith(short)) {
+    if ((got.descriptor.digest.split(':')[1] ?? '').startsWith(short)) {
       const subject = (got.json as Partial<ImageManifest> | null)?.subject?.digest;
       if (subject === undefined || subject === subjectDigest) found = referrerDescriptor(got);
     }
@@ -428,6 +432,8 @@ export async function recordInFallbackIndex(
   /** Referrers the last listing found and the last write lacked. */
   let tagged: Descriptor[] = [];
   let preconditions = true;
+  /** A write failed without an answer that says it did not land (a 5xx, a dropped connection). */
+  let unsure = false;
   let current = await (opts.read ?? readFallback(repo, subjectDigest));
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const wanted = [...entries, ...tagged].filter((w) => !dropped(w.digest));
@@ -439,7 +445,17 @@ export async function recordInFallbackIndex(
     const kept = current.manifests.filter((d) => !dropped(d.digest));
     // Read after the last listing, holding all it found (or, in round 1, our entries already) and
     // nothing removed or gone.
-    if (!missing.length && kept.length === current.manifests.length) return writes;
+    if (!missing.length && kept.length === current.manifests.length) {
+      // A failed write may have landed, and be the last write of all: it gets the check every
+      // write gets (docs/registry.md, "Concurrent writers"), against the index as read after it.
+      if (!unsure) return writes;
+      unsure = false;
+      const tags = await listArtifactTags(repo, subjectDigest);
+      const check = await checkIndex(repo, subjectDigest, current.manifests, tags, resolved, gone, entries);
+      tagged = check.tagged;
+      if (!tagged.length && !check.gone.length) return writes;
+      continue;
+    }
     // Someone overwrote what we wrote: spread the writers that collided before writing again.
     if (writes > 0) await sleep(Math.floor(Math.random() * 20 * Math.min(round, 10)));
     const written = [...kept, ...missing];
@@ -475,6 +491,7 @@ export async function recordInFallbackIndex(
         );
       }
       repo.transport.options.debug?.(`${tag}: index write failed; reading it again in ${wait} ms`);
+      unsure = true;
       await sleep(wait);
     }
     if (landed) {
