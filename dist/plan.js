@@ -1,6 +1,6 @@
 import {
   plan
-} from "./chunks/chunk-2BO3WNET.js";
+} from "./chunks/chunk-KJXIWXW4.js";
 import "./chunks/chunk-BRAVSDII.js";
 import "./chunks/chunk-4DDMDBMS.js";
 import "./chunks/chunk-DCC5HAHI.js";
@@ -15,7 +15,7 @@ import "./chunks/chunk-HIZ7TLNX.js";
 import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
-import "./chunks/chunk-I5SGP64R.js";
+import "./chunks/chunk-5POD2GZZ.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-Y6GGFIRV.js";
 import "./chunks/chunk-FVFOLBOD.js";

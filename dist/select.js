@@ -4,10 +4,10 @@ import {
   select,
   selectExitCode,
   selectMarkdown
-} from "./chunks/chunk-S5JWCECL.js";
+} from "./chunks/chunk-7VZ2I7ET.js";
 import "./chunks/chunk-QAR2RQ4H.js";
-import "./chunks/chunk-OPDS2B6J.js";
-import "./chunks/chunk-QAFWR547.js";
+import "./chunks/chunk-KYOVLEYI.js";
+import "./chunks/chunk-7J2VHVIM.js";
 import "./chunks/chunk-G3FNBI2S.js";
 import "./chunks/chunk-T3PCSXR4.js";
 import "./chunks/chunk-QBVQPRCO.js";
@@ -20,7 +20,7 @@ import "./chunks/chunk-ZC6TAHSD.js";
 import {
   registryOptions
 } from "./chunks/chunk-CETXEPAT.js";
-import "./chunks/chunk-I5SGP64R.js";
+import "./chunks/chunk-5POD2GZZ.js";
 import "./chunks/chunk-EMVFEL76.js";
 import "./chunks/chunk-Y6GGFIRV.js";
 import "./chunks/chunk-FVFOLBOD.js";

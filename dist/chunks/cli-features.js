@@ -1829,8 +1829,9 @@ function operandsOf(definition, operands) {
 }
 
 // src/cli/version-flag.ts
+var VERSION_FLAGS = /* @__PURE__ */ new Set(["-V", "--version"]);
 function answerVersion(argv) {
-  if (argv.length !== 3 || argv[2] !== "--version" && argv[2] !== "-V") return false;
+  if (argv.length !== 3 || !VERSION_FLAGS.has(argv[2])) return false;
   process.stdout.write(`${VERSION}
 `);
   return true;
@@ -1906,10 +1907,9 @@ function inCliWords(message) {
 }
 
 // src/cli/run.ts
-var PROGRAM_ONLY = /* @__PURE__ */ new Set(["-V", "--version"]);
 async function commandsFor(commands, first) {
   if (first !== void 0 && Object.hasOwn(commands, first)) return [await commands[first]()];
-  if (first !== void 0 && PROGRAM_ONLY.has(first)) return [];
+  if (first !== void 0 && VERSION_FLAGS.has(first)) return [];
   return Promise.all(Object.values(commands).map((load) => load()));
 }
 async function run(commands, argv) {

@@ -176,8 +176,9 @@ function operandsOf(definition, operands) {
 }
 
 // src/cli/version-flag.ts
+var VERSION_FLAGS = /* @__PURE__ */ new Set(["-V", "--version"]);
 function answerVersion(argv) {
-  if (argv.length !== 3 || argv[2] !== "--version" && argv[2] !== "-V") return false;
+  if (argv.length !== 3 || !VERSION_FLAGS.has(argv[2])) return false;
   process.stdout.write(`${VERSION}
 `);
   return true;
@@ -203,10 +204,9 @@ function inCliWords(message) {
 }
 
 // src/cli/run.ts
-var PROGRAM_ONLY = /* @__PURE__ */ new Set(["-V", "--version"]);
 async function commandsFor(commands, first) {
   if (first !== void 0 && Object.hasOwn(commands, first)) return [await commands[first]()];
-  if (first !== void 0 && PROGRAM_ONLY.has(first)) return [];
+  if (first !== void 0 && VERSION_FLAGS.has(first)) return [];
   return Promise.all(Object.values(commands).map((load) => load()));
 }
 async function run(commands, argv) {
@@ -6519,7 +6519,7 @@ async function specFromImage(opts) {
   }
   const { reference, repo, resolved } = await resolveSubject(opts);
   const got = await specOfSubject(repo, reference, resolved, opts);
-  const { describeSubject } = await import("./artifact-selection-HGW5HPLZ.js");
+  const { describeSubject } = await import("./artifact-selection-3O2LNYE6.js");
   if (!got) {
     throw new RegistryError(
       `image ${describeSubject(reference, { subject: resolved.descriptor, ...resolved.platform && { platform: resolved.platform } })} has no compatibility artifact`
@@ -6528,7 +6528,7 @@ async function specFromImage(opts) {
   return { ...got, image: opts.image };
 }
 async function resolveSubject(opts) {
-  const { formatReference, resolveImage } = await import("./oci-FXSXUFJT.js");
+  const { formatReference, resolveImage } = await import("./oci-OFUMS647.js");
   if (opts.manifest === void 0) {
     const { reference: reference2, repo: repo2, subjects: subjects2 } = await resolveImage(opts.image, { ...opts, orFirst: true });
     return { reference: reference2, repo: repo2, resolved: subjects2[0] };
@@ -6554,9 +6554,9 @@ async function resolveSubject(opts) {
 }
 async function specOfSubject(repo, reference, resolved, opts) {
   const [{ formatReference }, { mustFail }, { describeSubject, selectArtifact }] = await Promise.all([
-    import("./oci-FXSXUFJT.js"),
+    import("./oci-OFUMS647.js"),
     import("./verify-ADBHEVJR.js"),
-    import("./artifact-selection-HGW5HPLZ.js")
+    import("./artifact-selection-3O2LNYE6.js")
   ]);
   const selected = await selectArtifact(repo, resolved, {
     requireSignature: opts.requireSignature,
@@ -7503,7 +7503,7 @@ var validateCommand = {
       flags.output === "json" ? validateJson(result, values) : renderValidateTable(result, { color: useColor(), ...values })
     );
     if (attest) {
-      const { attestValidation, parseRunnerLabels } = await import("./attest-VEBB7AWV.js");
+      const { attestValidation, parseRunnerLabels } = await import("./attest-4GQLYHNF.js");
       const record = await attestValidation(run2, {
         image: flags.image,
         sign: attest,

@@ -10,11 +10,8 @@ import { ExitCode, exitCodeOf, ImageCompatError } from '../errors.js';
 import { neutraliseText } from '../io/workflow-command.js';
 import { parseArguments } from './argv.js';
 import type { CommandDefinition, CommandTable } from './definition.js';
-import { answerVersion } from './version-flag.js';
+import { answerVersion, VERSION_FLAGS } from './version-flag.js';
 import { inCliWords } from './words.js';
-
-/** Program options that never reach a command: nothing to load for them. */
-const PROGRAM_ONLY = new Set(['-V', '--version']);
 
 /**
  * The commands a start needs, from its first argument: the one it names, none for `--version`,
@@ -25,7 +22,8 @@ export async function commandsFor(
   first: string | undefined,
 ): Promise<CommandDefinition[]> {
   if (first !== undefined && Object.hasOwn(commands, first)) return [await commands[first]!()];
-  if (first !== undefined && PROGRAM_ONLY.has(first)) return [];
+  // The version options never reach a command: nothing to load for them.
+  if (first !== undefined && VERSION_FLAGS.has(first)) return [];
   return Promise.all(Object.values(commands).map((load) => load()));
 }
 

@@ -434,6 +434,13 @@ export async function recordInFallbackIndex(
   let preconditions = true;
   /** A write failed without an answer that says it did not land (a 5xx, a dropped connection). */
   let unsure = false;
+  /** Lists the artifact tags after a write and holds `index` against them; true when it is whole. */
+  const whole = async (index: Descriptor[]): Promise<boolean> => {
+    const tags = await listArtifactTags(repo, subjectDigest);
+    const check = await checkIndex(repo, subjectDigest, index, tags, resolved, gone, entries);
+    tagged = check.tagged;
+    return !tagged.length && !check.gone.length;
+  };
   let current = await (opts.read ?? readFallback(repo, subjectDigest));
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const wanted = [...entries, ...tagged].filter((w) => !dropped(w.digest));
@@ -448,12 +455,8 @@ export async function recordInFallbackIndex(
     if (!missing.length && kept.length === current.manifests.length) {
       // A failed write may have landed, and be the last write of all: it gets the check every
       // write gets (docs/registry.md, "Concurrent writers"), against the index as read after it.
-      if (!unsure) return writes;
+      if (!unsure || (await whole(current.manifests))) return writes;
       unsure = false;
-      const tags = await listArtifactTags(repo, subjectDigest);
-      const check = await checkIndex(repo, subjectDigest, current.manifests, tags, resolved, gone, entries);
-      tagged = check.tagged;
-      if (!tagged.length && !check.gone.length) return writes;
       continue;
     }
     // Someone overwrote what we wrote: spread the writers that collided before writing again.
@@ -497,10 +500,7 @@ export async function recordInFallbackIndex(
     if (landed) {
       writes++;
       if (settleMs > 0) await sleep(settleMs);
-      const tags = await listArtifactTags(repo, subjectDigest);
-      const check = await checkIndex(repo, subjectDigest, written, tags, resolved, gone, entries);
-      tagged = check.tagged;
-      if (!tagged.length && !check.gone.length) return writes;
+      if (await whole(written)) return writes;
     }
     const before = current;
     current = await readFallback(repo, subjectDigest);
